@@ -1,0 +1,7 @@
+namespace MailDsl.Generators
+{
+    internal static class GeneratorInfo
+    {
+        public const string Name = "MailDsl.Generators";
+    }
+}

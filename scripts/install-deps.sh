@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, the authorities the tests check against: the daemons whose own
+# config checkers judge our output, openssl for the cipher engine, shellcheck for install scripts.
+set -euo pipefail
+pkgs=(openssl nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix sogo gnustep-base-runtime
+      shellcheck testssl.sh sslscan ansible swaks)
+missing=()
+for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  # postfix asks debconf questions otherwise.
+  echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

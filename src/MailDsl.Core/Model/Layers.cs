@@ -1,0 +1,90 @@
+namespace MailDsl.Model
+{
+    /// <summary>What every layer has: its hosts, the VIP other layers dial, and TLS overrides.</summary>
+    public abstract record Layer
+    {
+        /// <summary>The fully qualified names of the layer's hosts, in the order written.</summary>
+        public EquatableArray<string> Hosts { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>The load-balancer VIP name in front of the layer; what other layers dial.</summary>
+        public string? Vip { get; init; }
+
+        /// <summary>The address daemons bind to; null means all addresses.</summary>
+        public string? ListenAddress { get; init; }
+
+        /// <summary>TLS overrides for this layer's services, over the platform policy.</summary>
+        public TlsPolicy? Tls { get; init; }
+
+        /// <summary>The layer's listeners.</summary>
+        public EquatableArray<Listener> Listeners { get; init; } = EquatableArray<Listener>.Empty;
+
+        /// <summary>Raw settings, in the order written.</summary>
+        public EquatableArray<RawSetting> RawSettings { get; init; } = EquatableArray<RawSetting>.Empty;
+
+        /// <summary>The key of this layer in <see cref="SourceMap"/> (e.g. <c>mailstore</c>).</summary>
+        public abstract string Key { get; }
+
+        /// <summary>The name every other layer dials: the VIP, else the first host.</summary>
+        public string? DialName => Vip ?? (Hosts.Count > 0 ? Hosts[0] : null);
+    }
+
+    /// <summary>The MX layer: Postfix receiving mail from the Internet on port 25.</summary>
+    public sealed record SmtpInLayer : Layer
+    {
+        /// <summary>STARTTLS level offered to senders (smtpd_tls_security_level).</summary>
+        public TlsLevel StartTls { get; init; } = TlsLevel.May;
+
+        /// <inheritdoc/>
+        public override string Key => "smtpIn";
+    }
+
+    /// <summary>The outbound relay: Postfix sending to the Internet, and submission for users.</summary>
+    public sealed record SmtpOutLayer : Layer
+    {
+        /// <summary>TLS level towards remote servers (smtp_tls_security_level).</summary>
+        public TlsLevel OutboundTls { get; init; } = TlsLevel.May;
+
+        /// <inheritdoc/>
+        public override string Key => "smtpOut";
+    }
+
+    /// <summary>The mailstore: Dovecot IMAP/POP3 and Postfix delivering into it.</summary>
+    public sealed record MailstoreLayer : Layer
+    {
+        /// <summary>Where mailboxes live, in Dovecot's mail_location syntax.</summary>
+        public string MailLocation { get; init; } = "maildir:~/Maildir";
+
+        /// <inheritdoc/>
+        public override string Key => "mailstore";
+    }
+
+    /// <summary>The webmail layer: SOGo behind nginx.</summary>
+    public sealed record WebmailLayer : Layer
+    {
+        /// <summary>The loopback port sogod listens on; only nginx reaches it.</summary>
+        public int SogoPort { get; init; } = 20000;
+
+        /// <summary>The IMAP server SOGo dials, e.g. <c>imaps://imap.example.com:993</c>; null means the mailstore VIP on its implicit-TLS IMAP port.</summary>
+        public string? ImapServer { get; init; }
+
+        /// <summary>The SMTP server SOGo sends through, e.g. <c>smtp://smtp-out.example.com:587/?tls=YES</c>; null means the SMTP-out VIP on submission.</summary>
+        public string? SmtpServer { get; init; }
+
+        /// <summary>HSTS max-age in seconds; 0 disables the header.</summary>
+        public int HstsMaxAgeSeconds { get; init; } = 63072000;
+
+        /// <summary>Whether nginx proxies Microsoft-Server-ActiveSync.</summary>
+        public bool ActiveSync { get; init; } = true;
+
+        /// <summary>Extra nginx locations written as raw text (the guide's own), checked by rules.</summary>
+        public EquatableArray<NginxLocation> ExtraLocations { get; init; } = EquatableArray<NginxLocation>.Empty;
+
+        /// <inheritdoc/>
+        public override string Key => "webmail";
+    }
+
+    /// <summary>A raw nginx location block: its match (e.g. <c>~ ^/SOGo/so/(.*)$</c>) and its body directives.</summary>
+    /// <param name="Match">Everything between <c>location</c> and <c>{</c>.</param>
+    /// <param name="Body">The directives inside, one per line, each ending in <c>;</c>.</param>
+    public sealed record NginxLocation(string Match, EquatableArray<string> Body);
+}

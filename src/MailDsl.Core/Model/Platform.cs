@@ -1,0 +1,80 @@
+namespace MailDsl.Model
+{
+    /// <summary>
+    /// A whole mail platform: the one model that rules check and renderers turn into files.
+    /// Built by the DSL (at compile time by the generator, at run time by the builder).
+    /// </summary>
+    public sealed record PlatformModel
+    {
+        /// <summary>The mail domain, e.g. <c>mycompany.dom</c>.</summary>
+        public string Domain { get; init; } = "";
+
+        /// <summary>Text shown in the SMTP greeting after the host name, e.g. <c>MYCOMPANY Mail System</c>.</summary>
+        public string? Banner { get; init; }
+
+        /// <summary>The distro family every host runs.</summary>
+        public Distro Target { get; init; } = Distro.Rhel9;
+
+        /// <summary>The certificate and key every service presents, as paths on the hosts.</summary>
+        public CertificatePaths? Certificate { get; init; }
+
+        /// <summary>The platform-wide TLS policy; layers and services may override parts of it.</summary>
+        public TlsPolicy Tls { get; init; } = new();
+
+        /// <summary>The MX layer, if described.</summary>
+        public SmtpInLayer? SmtpIn { get; init; }
+
+        /// <summary>The outbound relay layer, if described.</summary>
+        public SmtpOutLayer? SmtpOut { get; init; }
+
+        /// <summary>The Dovecot + Postfix delivery layer, if described.</summary>
+        public MailstoreLayer? Mailstore { get; init; }
+
+        /// <summary>The SOGo + nginx layer, if described.</summary>
+        public WebmailLayer? Webmail { get; init; }
+
+        /// <summary>Where each value was written in the DSL source (empty when built at run time).</summary>
+        public SourceMap Origins { get; init; } = SourceMap.Empty;
+    }
+
+    /// <summary>Paths, on every host, of the certificate chain and its private key. The key is never read.</summary>
+    public sealed record CertificatePaths(string CertificateFile, string KeyFile);
+
+    /// <summary>
+    /// A TLS policy: a Mozilla profile, optionally overridden by explicit protocols or an OpenSSL cipher
+    /// string. Null members mean "as the profile (or the enclosing policy) says".
+    /// </summary>
+    public sealed record TlsPolicy
+    {
+        /// <summary>The Mozilla profile the policy starts from.</summary>
+        public TlsProfile Profile { get; init; } = TlsProfile.Intermediate;
+
+        /// <summary>Explicitly enabled protocol versions, or empty for the profile's.</summary>
+        public EquatableArray<TlsVersion> Protocols { get; init; } = EquatableArray<TlsVersion>.Empty;
+
+        /// <summary>An OpenSSL cipher string for TLS 1.2 and below, or null for the profile's.</summary>
+        public string? Ciphers { get; init; }
+
+        /// <summary>Overlays <paramref name="over"/>'s explicit values onto this policy.</summary>
+        public TlsPolicy With(TlsPolicy? over) => over is null ? this : this with
+        {
+            Profile = over.Profile,
+            Protocols = over.Protocols.Count > 0 ? over.Protocols : Protocols,
+            Ciphers = over.Ciphers ?? Ciphers,
+        };
+    }
+
+    /// <summary>One network listener of a service on every host of a layer.</summary>
+    /// <param name="Name">A name unique in the layer, e.g. <c>imaps</c>; used in generated config and diagnostics.</param>
+    /// <param name="Protocol">The application protocol spoken.</param>
+    /// <param name="Port">The TCP port.</param>
+    /// <param name="Security">How the connection is protected.</param>
+    /// <param name="AllowPlaintextAuth">Whether clients may send a password on it (LOGIN, AUTH PLAIN).</param>
+    public sealed record Listener(string Name, ServiceProtocol Protocol, int Port, ListenerSecurity Security, bool AllowPlaintextAuth);
+
+    /// <summary>A raw daemon setting the typed DSL has no verb for; rules still read the ones they know.</summary>
+    /// <param name="Daemon">Whose configuration it goes into.</param>
+    /// <param name="Key">The setting's name, e.g. <c>tls_ssl_options</c>.</param>
+    /// <param name="Value">Its value, written as the daemon's syntax expects.</param>
+    public sealed record RawSetting(Daemon Daemon, string Key, string Value);
+}

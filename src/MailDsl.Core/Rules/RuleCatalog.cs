@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+
+namespace MailDsl.Rules
+{
+    /// <summary>
+    /// Every diagnostic MailDsl reports, in one place. IDs come from
+    /// <c>generators/MailDsl.Generators/AnalyzerReleases.Shipped.md</c> and are never reused.
+    /// MAIL1xxx: TLS (ciphers, protocols, certificates). MAIL2xxx: authentication and listeners.
+    /// MAIL3xxx: values the target files cannot hold. MAIL4xxx: daemon-specific mistakes.
+    /// MAIL9xxx: evaluating the DSL itself.
+    /// </summary>
+    public static class RuleCatalog
+    {
+        /// <summary>MAIL1001: a cipher string enables broken cryptography.</summary>
+        public static readonly RuleDescriptor BrokenCipher = new("MAIL1001", "Cipher string enables broken cryptography", Severity.Error, "Tls",
+            "The cipher string selects suites with no encryption, no authentication, export-grade keys, RC4, DES, 3DES or MD5. Any client that offers them can be downgraded and read.");
+
+        /// <summary>MAIL1002: a cipher string enables suites outside the chosen Mozilla profile.</summary>
+        public static readonly RuleDescriptor CipherOutsideProfile = new("MAIL1002", "Cipher string enables suites outside the TLS profile", Severity.Warning, "Tls",
+            "The cipher string selects suites the chosen Mozilla profile leaves out: no forward secrecy, CBC mode or SHA-1 MACs. A TLS scanner will flag them.");
+
+        /// <summary>MAIL1003: a cipher string names something OpenSSL does not know (and silently ignores).</summary>
+        public static readonly RuleDescriptor UnknownCipherName = new("MAIL1003", "Cipher string names something OpenSSL does not know", Severity.Warning, "Tls",
+            "OpenSSL silently ignores names it does not know, so a misspelled exclusion such as !aNUL excludes nothing.");
+
+        /// <summary>MAIL1004: OpenSSL refuses the cipher string (it selects nothing).</summary>
+        public static readonly RuleDescriptor InvalidCipherString = new("MAIL1004", "OpenSSL refuses the cipher string", Severity.Error, "Tls",
+            "OpenSSL rejects the string or it selects no suite at all; the daemon will not start or will offer no TLS 1.2 suite.");
+
+        /// <summary>MAIL1010: an obsolete protocol (SSLv2, SSLv3) is enabled.</summary>
+        public static readonly RuleDescriptor ObsoleteProtocol = new("MAIL1010", "Obsolete SSL protocol enabled", Severity.Error, "Tls",
+            "SSLv2 and SSLv3 are broken (DROWN, POODLE) and removed from current OpenSSL.");
+
+        /// <summary>MAIL1011: a deprecated protocol (TLS 1.0, 1.1) is enabled.</summary>
+        public static readonly RuleDescriptor DeprecatedProtocol = new("MAIL1011", "Deprecated TLS protocol enabled", Severity.Warning, "Tls",
+            "TLS 1.0 and 1.1 are deprecated by RFC 8996 and outside Mozilla's intermediate profile.");
+
+        /// <summary>MAIL1020: a service has TLS listeners but no certificate is described.</summary>
+        public static readonly RuleDescriptor MissingCertificate = new("MAIL1020", "No certificate for TLS services", Severity.Error, "Tls",
+            "A TLS listener needs a certificate and key; describe them with Certificate(certFile, keyFile).");
+
+        /// <summary>MAIL2001: plaintext authentication on a listener without TLS.</summary>
+        public static readonly RuleDescriptor PlaintextAuthWithoutTls = new("MAIL2001", "Plaintext login on a listener without TLS", Severity.Error, "Authentication",
+            "Passwords sent on a listener without TLS cross the network in the clear.");
+
+        /// <summary>MAIL2002: two listeners on one port of one host.</summary>
+        public static readonly RuleDescriptor PortClash = new("MAIL2002", "Two listeners on one port", Severity.Error, "Listeners",
+            "Two services on the same host cannot bind the same port; the second daemon fails to start.");
+
+        /// <summary>MAIL2003: a port outside 1..65535.</summary>
+        public static readonly RuleDescriptor InvalidPort = new("MAIL2003", "Port out of range", Severity.Error, "Listeners",
+            "A TCP port is a number from 1 to 65535.");
+
+        /// <summary>MAIL3001: a value the target file's syntax cannot hold safely.</summary>
+        public static readonly RuleDescriptor UnsafeValue = new("MAIL3001", "Value cannot be written safely into the target file", Severity.Error, "Syntax",
+            "The value contains a character (newline, ';', quote, brace, space) that the daemon's configuration syntax would read as the end of the value or a new directive.");
+
+        /// <summary>MAIL3002: a path that is not absolute.</summary>
+        public static readonly RuleDescriptor RelativePath = new("MAIL3002", "Path is not absolute", Severity.Error, "Syntax",
+            "Daemons resolve relative paths against their own working directory; write an absolute path.");
+
+        /// <summary>MAIL3003: a host name that is not a valid DNS name.</summary>
+        public static readonly RuleDescriptor InvalidHostName = new("MAIL3003", "Not a valid host name", Severity.Error, "Syntax",
+            "Host names are DNS names: labels of letters, digits and hyphens separated by dots.");
+
+        /// <summary>MAIL4001: the same daemon setting written twice (the last one silently wins).</summary>
+        public static readonly RuleDescriptor DuplicateSetting = new("MAIL4001", "Setting written twice", Severity.Warning, "Configuration",
+            "The daemon keeps only the last value; the first one is dead and misleads whoever reads the file.");
+
+        /// <summary>MAIL4002: an nginx location that looks like a regular expression but is a prefix match.</summary>
+        public static readonly RuleDescriptor NginxRegexWithoutTilde = new("MAIL4002", "nginx location is a literal prefix, not a regex", Severity.Warning, "Nginx",
+            "Without ~ or ~*, nginx compares the location as a literal prefix: ^, $, ( and [ never match a request.");
+
+        /// <summary>MAIL4003: a Postfix or Dovecot setting that disables TLS protections.</summary>
+        public static readonly RuleDescriptor WeakenedTlsOption = new("MAIL4003", "TLS protection disabled", Severity.Warning, "Configuration",
+            "The setting turns off protections OpenSSL enables by default (e.g. tls_disable_workarounds = 0xFFFFFFFF).");
+
+        /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
+        public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
+            "The generator can only check values it can evaluate at compile time; this one is checked again at run time, before anything is written.");
+
+        /// <summary>MAIL9002: the DSL could not be evaluated (an unsupported construct or an exception in the builder).</summary>
+        public static readonly RuleDescriptor EvaluationFailed = new("MAIL9002", "Platform description could not be evaluated", Severity.Error, "Evaluation",
+            "The generator could not evaluate this part of the description; nothing is generated for the platform.");
+
+        /// <summary>Every descriptor, ordered by ID.</summary>
+        public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
+        {
+            BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ObsoleteProtocol, DeprecatedProtocol,
+            MissingCertificate, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
+            DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NotConstant, EvaluationFailed,
+        };
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Model;
+
+namespace MailDsl.Rules
+{
+    /// <summary>Every rule, run in one pass. The analyzer and the runtime both call <see cref="Check"/>.</summary>
+    public static class RuleSet
+    {
+        /// <summary>All rules, one per diagnostic.</summary>
+        public static IReadOnlyList<Rule> All { get; } = new Rule[]
+        {
+        };
+
+        /// <summary>Every finding for <paramref name="platform"/>, ordered by origin key then rule ID.</summary>
+        public static IReadOnlyList<Finding> Check(PlatformModel platform)
+            => All.SelectMany(r => r.Check(platform))
+                  .OrderBy(f => f.OriginKey, System.StringComparer.Ordinal)
+                  .ThenBy(f => f.RuleId, System.StringComparer.Ordinal)
+                  .ThenBy(f => f.SubStart)
+                  .ToList();
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Model;
+
+namespace MailDsl
+{
+    /// <summary>What every layer can say: hosts, VIP, bind address, TLS overrides, extra listeners, raw settings.</summary>
+    /// <typeparam name="TSelf">The concrete builder, returned for chaining.</typeparam>
+    public abstract class LayerBuilder<TSelf> where TSelf : LayerBuilder<TSelf>
+    {
+        private readonly List<string> _hosts = new();
+        private readonly List<Listener> _listeners = new();
+        private readonly List<RawSetting> _settings = new();
+        private string? _vip;
+        private string? _listenAddress;
+        private TlsPolicy? _tls;
+
+        private protected LayerBuilder(OriginRecorder origins, string key)
+        {
+            Origins = origins;
+            Key = key;
+        }
+
+        private protected OriginRecorder Origins { get; }
+
+        private protected string Key { get; }
+
+        private protected TSelf Self => (TSelf)this;
+
+        /// <summary>Adds the fully qualified names of the layer's hosts; each gets its own files and install script.</summary>
+        /// <param name="names">Host names, e.g. <c>smtp-in-01.cloud0.mycompany.dom</c>.</param>
+        public TSelf Hosts(params string[] names)
+        {
+            Origins.Call(Key + ".hosts");
+            for (var i = 0; i < names.Length; i++)
+                Origins.Argument(Key + ".hosts." + (_hosts.Count + i), i);
+            _hosts.AddRange(names);
+            return Self;
+        }
+
+        /// <summary>Sets the load-balancer VIP name in front of the layer: the name other layers dial.</summary>
+        /// <param name="name">The VIP's DNS name.</param>
+        public TSelf Vip(string name)
+        {
+            Origins.Argument(Key + ".vip", 0);
+            _vip = name;
+            return Self;
+        }
+
+        /// <summary>Binds the layer's daemons to one address instead of all (e.g. <c>127.0.0.1</c> in tests).</summary>
+        /// <param name="address">An IPv4 or IPv6 address.</param>
+        public TSelf ListenOn(string address)
+        {
+            Origins.Argument(Key + ".listenAddress", 0);
+            _listenAddress = address;
+            return Self;
+        }
+
+        /// <summary>Follows another Mozilla profile on this layer's services.</summary>
+        /// <param name="profile">The profile.</param>
+        public TSelf Tls(TlsProfile profile)
+        {
+            Origins.Argument(Key + ".tls.profile", 0);
+            _tls = (_tls ?? new TlsPolicy()) with { Profile = profile };
+            return Self;
+        }
+
+        /// <summary>Enables exactly these protocol versions on this layer's services.</summary>
+        /// <param name="versions">The versions to enable.</param>
+        public TSelf Protocols(params TlsVersion[] versions)
+        {
+            Origins.Call(Key + ".tls.protocols");
+            for (var i = 0; i < versions.Length; i++) Origins.Argument(Key + ".tls.protocols." + i, i);
+            _tls = (_tls ?? new TlsPolicy()) with { Protocols = versions.ToEquatableArray() };
+            return Self;
+        }
+
+        /// <summary>Uses this OpenSSL cipher string (TLS 1.2 and below) on this layer's services.</summary>
+        /// <param name="openSslCipherString">A cipher string as <c>openssl ciphers</c> reads it.</param>
+        public TSelf Ciphers(string openSslCipherString)
+        {
+            Origins.Argument(Key + ".tls.ciphers", 0);
+            _tls = (_tls ?? new TlsPolicy()) with { Ciphers = openSslCipherString };
+            return Self;
+        }
+
+        /// <summary>Adds a listener the typed verbs do not cover (prefer <c>Imaps()</c>, <c>Submission()</c>, ...).</summary>
+        /// <param name="name">A name unique in the layer, used in the daemon's config.</param>
+        /// <param name="protocol">The protocol spoken.</param>
+        /// <param name="port">The TCP port.</param>
+        /// <param name="security">How connections are protected.</param>
+        /// <param name="allowPlaintextAuth">Whether clients may send passwords on it.</param>
+        public TSelf Listener(string name, ServiceProtocol protocol, int port, ListenerSecurity security, bool allowPlaintextAuth = false)
+        {
+            var key = Key + ".listener." + name;
+            Origins.Call(key);
+            Origins.Argument(key + ".name", 0);
+            Origins.Argument(key + ".port", 2);
+            Origins.Argument(key + ".security", 3);
+            Origins.Argument(key + ".auth", 4);
+            return AddListener(new Listener(name, protocol, port, security, allowPlaintextAuth));
+        }
+
+        /// <summary>Adds a raw Postfix main.cf setting the typed DSL has no verb for. Rules still read the ones they know.</summary>
+        /// <param name="key">The parameter name, e.g. <c>smtpd_starttls_timeout</c>.</param>
+        /// <param name="value">Its value in main.cf syntax.</param>
+        public TSelf PostfixSetting(string key, string value) => AddSetting(Daemon.Postfix, key, value);
+
+        /// <summary>Adds a raw Dovecot setting the typed DSL has no verb for. Rules still read the ones they know.</summary>
+        /// <param name="key">The setting name, e.g. <c>ssl_prefer_server_ciphers</c>.</param>
+        /// <param name="value">Its value in dovecot.conf syntax.</param>
+        public TSelf DovecotSetting(string key, string value) => AddSetting(Daemon.Dovecot, key, value);
+
+        private protected TSelf AddListener(Listener listener)
+        {
+            _listeners.RemoveAll(l => l.Name == listener.Name);
+            _listeners.Add(listener);
+            return Self;
+        }
+
+        private protected bool HasListener(ServiceProtocol protocol) => _listeners.Any(l => l.Protocol == protocol);
+
+        private TSelf AddSetting(Daemon daemon, string key, string value)
+        {
+            var n = _settings.Count(s => s.Daemon == daemon && s.Key == key);
+            var origin = Key + ".setting." + daemon.ToString().ToLowerInvariant() + "." + key + "." + n;
+            Origins.Call(origin);
+            Origins.Argument(origin + ".key", 0);
+            Origins.Argument(origin + ".value", 1);
+            _settings.Add(new RawSetting(daemon, key, value));
+            return Self;
+        }
+
+        /// <summary>The listeners a layer has when the description names none of its kind.</summary>
+        private protected virtual IEnumerable<Listener> DefaultListeners(IReadOnlyList<Listener> declared) => Enumerable.Empty<Listener>();
+
+        private protected TLayer Fill<TLayer>(TLayer layer) where TLayer : Layer => layer with
+        {
+            Hosts = _hosts.ToEquatableArray(),
+            Vip = _vip,
+            ListenAddress = _listenAddress,
+            Tls = _tls,
+            Listeners = DefaultListeners(_listeners).Concat(_listeners).ToEquatableArray(),
+            RawSettings = _settings.ToEquatableArray(),
+        };
+    }
+}

@@ -1,0 +1,145 @@
+using System;
+using MailDsl.Model;
+
+namespace MailDsl
+{
+    /// <summary>
+    /// The description of a whole mail platform: start with <see cref="Create"/>, chain settings, and
+    /// describe each layer in a lambda. Every value is checked by MailDsl's rules, at compile time in
+    /// the IDE and again at run time before anything is written.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// Platform.Create("mycompany.dom")
+    ///     .Certificate("/etc/pki/CA/certs/allservers.crt", "/etc/pki/CA/private/allservers.key")
+    ///     .Mailstore(m => m.Hosts("store-01.mycompany.dom").Imaps().Pop3s());
+    /// </code>
+    /// </example>
+    public sealed class Platform
+    {
+        private readonly OriginRecorder _origins = new();
+        private PlatformModel _model;
+        private SmtpInBuilder? _smtpIn;
+        private SmtpOutBuilder? _smtpOut;
+        private MailstoreBuilder? _mailstore;
+        private WebmailBuilder? _webmail;
+
+        private Platform(string domain)
+        {
+            _model = new PlatformModel { Domain = domain };
+            _origins.Call("platform");
+            _origins.Argument("platform.domain", 0);
+        }
+
+        /// <summary>Starts a platform for the mail domain <paramref name="domain"/> (e.g. <c>mycompany.dom</c>).</summary>
+        /// <param name="domain">The mail domain: a DNS name.</param>
+        public static Platform Create(string domain) => new(domain);
+
+        /// <summary>Sets the text in the SMTP greeting after the host name (e.g. <c>MYCOMPANY Mail System</c>).</summary>
+        /// <param name="text">One line of text; no newlines.</param>
+        public Platform Banner(string text)
+        {
+            _origins.Argument("platform.banner", 0);
+            _model = _model with { Banner = text };
+            return this;
+        }
+
+        /// <summary>Sets the distro family of every host: it decides packages, paths and service names.</summary>
+        /// <param name="distro">The distro family.</param>
+        public Platform Target(Distro distro)
+        {
+            _origins.Argument("platform.target", 0);
+            _model = _model with { Target = distro };
+            return this;
+        }
+
+        /// <summary>
+        /// Sets the certificate chain and private key every TLS service presents, as paths on the hosts.
+        /// The key is never read: install scripts only set its owner and mode (0600).
+        /// </summary>
+        /// <param name="certificateFile">Absolute path of the PEM certificate chain.</param>
+        /// <param name="keyFile">Absolute path of the PEM private key.</param>
+        public Platform Certificate(string certificateFile, string keyFile)
+        {
+            _origins.Call("platform.certificate");
+            _origins.Argument("platform.certificate.file", 0);
+            _origins.Argument("platform.certificate.key", 1);
+            _model = _model with { Certificate = new CertificatePaths(certificateFile, keyFile) };
+            return this;
+        }
+
+        /// <summary>Follows one of Mozilla's server-side TLS profiles on every service (default: intermediate).</summary>
+        /// <param name="profile">The profile.</param>
+        public Platform Tls(TlsProfile profile)
+        {
+            _origins.Argument("platform.tls.profile", 0);
+            _model = _model with { Tls = _model.Tls with { Profile = profile } };
+            return this;
+        }
+
+        /// <summary>Enables exactly these protocol versions on every service, instead of the profile's.</summary>
+        /// <param name="versions">The versions to enable.</param>
+        public Platform Protocols(params TlsVersion[] versions)
+        {
+            _origins.Call("platform.tls.protocols");
+            for (var i = 0; i < versions.Length; i++) _origins.Argument("platform.tls.protocols." + i, i);
+            _model = _model with { Tls = _model.Tls with { Protocols = versions.ToEquatableArray() } };
+            return this;
+        }
+
+        /// <summary>Uses this OpenSSL cipher string (TLS 1.2 and below) on every service, instead of the profile's.</summary>
+        /// <param name="openSslCipherString">A cipher string as <c>openssl ciphers</c> reads it.</param>
+        public Platform Ciphers(string openSslCipherString)
+        {
+            _origins.Argument("platform.tls.ciphers", 0);
+            _model = _model with { Tls = _model.Tls with { Ciphers = openSslCipherString } };
+            return this;
+        }
+
+        /// <summary>Describes the MX layer: Postfix receiving mail from the Internet.</summary>
+        /// <param name="configure">Sets the layer's hosts and options.</param>
+        public Platform SmtpIn(Action<SmtpInBuilder> configure)
+        {
+            _origins.Call("smtpIn");
+            configure(_smtpIn ??= new SmtpInBuilder(_origins));
+            return this;
+        }
+
+        /// <summary>Describes the outbound relay layer: Postfix sending to the Internet and accepting submission.</summary>
+        /// <param name="configure">Sets the layer's hosts and options.</param>
+        public Platform SmtpOut(Action<SmtpOutBuilder> configure)
+        {
+            _origins.Call("smtpOut");
+            configure(_smtpOut ??= new SmtpOutBuilder(_origins));
+            return this;
+        }
+
+        /// <summary>Describes the mailstore: Dovecot IMAP/POP3 and Postfix delivering into it.</summary>
+        /// <param name="configure">Sets the layer's hosts, listeners and options.</param>
+        public Platform Mailstore(Action<MailstoreBuilder> configure)
+        {
+            _origins.Call("mailstore");
+            configure(_mailstore ??= new MailstoreBuilder(_origins));
+            return this;
+        }
+
+        /// <summary>Describes the webmail layer: SOGo behind nginx.</summary>
+        /// <param name="configure">Sets the layer's hosts, ports and options.</param>
+        public Platform Webmail(Action<WebmailBuilder> configure)
+        {
+            _origins.Call("webmail");
+            configure(_webmail ??= new WebmailBuilder(_origins));
+            return this;
+        }
+
+        /// <summary>The immutable model of everything described so far.</summary>
+        public PlatformModel Build() => _model with
+        {
+            SmtpIn = _smtpIn?.Build(),
+            SmtpOut = _smtpOut?.Build(),
+            Mailstore = _mailstore?.Build(),
+            Webmail = _webmail?.Build(),
+            Origins = _origins.ToSourceMap(),
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using MailDsl.Model;
+
+namespace MailDsl
+{
+    /// <summary>
+    /// Describes the webmail layer: sogod on loopback, nginx terminating TLS in front of it, and plain
+    /// HTTP redirecting to HTTPS.
+    /// </summary>
+    public sealed class WebmailBuilder : LayerBuilder<WebmailBuilder>
+    {
+        private readonly List<NginxLocation> _locations = new();
+        private int _sogoPort = 20000;
+        private int _httpsPort = 443;
+        private int _httpPort = 80;
+        private string? _imapServer;
+        private string? _smtpServer;
+        private int _hsts = 63072000;
+        private bool _activeSync = true;
+
+        internal WebmailBuilder(OriginRecorder origins) : base(origins, "webmail") { }
+
+        /// <summary>Sets the loopback port sogod listens on (SOGo's WOPort); only nginx reaches it.</summary>
+        /// <param name="port">The TCP port.</param>
+        public WebmailBuilder Sogo(int port = 20000)
+        {
+            Origins.Argument(Key + ".listener.sogo.port", 0);
+            _sogoPort = port;
+            return this;
+        }
+
+        /// <summary>Sets the port nginx serves HTTPS on.</summary>
+        /// <param name="port">The TCP port.</param>
+        public WebmailBuilder Https(int port = 443)
+        {
+            Origins.Argument(Key + ".listener.https.port", 0);
+            _httpsPort = port;
+            return this;
+        }
+
+        /// <summary>Sets the port where plain HTTP is answered with a redirect to HTTPS.</summary>
+        /// <param name="port">The TCP port.</param>
+        public WebmailBuilder HttpRedirect(int port = 80)
+        {
+            Origins.Argument(Key + ".listener.http.port", 0);
+            _httpPort = port;
+            return this;
+        }
+
+        /// <summary>Sets the IMAP server SOGo dials (default: the mailstore VIP over IMAPS).</summary>
+        /// <param name="url">E.g. <c>imaps://imap.cloud0.mycompany.dom:993</c>.</param>
+        public WebmailBuilder Imap(string url)
+        {
+            Origins.Argument(Key + ".imapServer", 0);
+            _imapServer = url;
+            return this;
+        }
+
+        /// <summary>Sets the SMTP server SOGo sends through (default: the SMTP-out VIP on submission with STARTTLS).</summary>
+        /// <param name="url">E.g. <c>smtp://smtp-out.cloud0.mycompany.dom:587/?tls=YES</c>.</param>
+        public WebmailBuilder Smtp(string url)
+        {
+            Origins.Argument(Key + ".smtpServer", 0);
+            _smtpServer = url;
+            return this;
+        }
+
+        /// <summary>Sets the Strict-Transport-Security max-age; 0 leaves the header out.</summary>
+        /// <param name="maxAgeSeconds">Seconds; Mozilla recommends two years (63072000).</param>
+        public WebmailBuilder Hsts(int maxAgeSeconds)
+        {
+            Origins.Argument(Key + ".hsts", 0);
+            _hsts = maxAgeSeconds;
+            return this;
+        }
+
+        /// <summary>Turns the Microsoft-Server-ActiveSync proxy on or off.</summary>
+        /// <param name="enabled">Whether nginx proxies ActiveSync to SOGo.</param>
+        public WebmailBuilder ActiveSync(bool enabled = true)
+        {
+            Origins.Argument(Key + ".activeSync", 0);
+            _activeSync = enabled;
+            return this;
+        }
+
+        /// <summary>Adds a raw nginx location block (the escape hatch; rules still check its match).</summary>
+        /// <param name="match">Everything between <c>location</c> and <c>{</c>, e.g. <c>~ ^/SOGo/so/(.*)$</c>.</param>
+        /// <param name="body">Directives inside the block, each ending in <c>;</c>.</param>
+        public WebmailBuilder NginxLocation(string match, params string[] body)
+        {
+            var key = Key + ".location." + _locations.Count;
+            Origins.Call(key);
+            Origins.Argument(key + ".match", 0);
+            for (var i = 0; i < body.Length; i++) Origins.Argument(key + ".body." + i, i + 1);
+            _locations.Add(new NginxLocation(match, body.ToEquatableArray()));
+            return this;
+        }
+
+        private protected override IEnumerable<Listener> DefaultListeners(IReadOnlyList<Listener> declared)
+        {
+            yield return new Listener("https", ServiceProtocol.Https, _httpsPort, ListenerSecurity.ImplicitTls, true);
+            yield return new Listener("http", ServiceProtocol.Http, _httpPort, ListenerSecurity.Plain, false);
+            yield return new Listener("sogo", ServiceProtocol.Sogo, _sogoPort, ListenerSecurity.Plain, false);
+        }
+
+        internal WebmailLayer Build() => Fill(new WebmailLayer
+        {
+            SogoPort = _sogoPort,
+            ImapServer = _imapServer,
+            SmtpServer = _smtpServer,
+            HstsMaxAgeSeconds = _hsts,
+            ActiveSync = _activeSync,
+            ExtraLocations = _locations.ToEquatableArray(),
+        });
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using MailDsl.Model;
+using MailDsl.Render;
+using MailDsl.Rules;
+
+namespace MailDsl.Hosting
+{
+    /// <summary>
+    /// What <c>Run(args)</c> does in every platform project: builds the platform at run time, checks it
+    /// with the same rules as the analyzer, and carries out a verb (<c>emit</c>, <c>check</c>, <c>ciphers</c>).
+    /// </summary>
+    public static class PlatformHost
+    {
+        /// <summary>Runs a verb against the platform <paramref name="describe"/> builds.</summary>
+        /// <param name="args">The command line: <c>emit --out DIR</c>, <c>check</c>, <c>ciphers STRING</c> or <c>help</c>.</param>
+        /// <param name="describe">The platform's <c>Describe()</c> method.</param>
+        /// <param name="stdout">Where results go (default: the console).</param>
+        /// <param name="stderr">Where errors and findings go (default: the console).</param>
+        /// <returns>0 on success, 1 when the platform or input has errors, 2 on a usage error.</returns>
+        public static int Run(string[] args, Func<Platform> describe, TextWriter? stdout = null, TextWriter? stderr = null)
+        {
+            stdout ??= Console.Out;
+            stderr ??= Console.Error;
+            var verb = args.Length == 0 ? "help" : args[0];
+            switch (verb)
+            {
+                case "emit":
+                    var outDir = Option(args, "--out");
+                    if (outDir is null)
+                    {
+                        stderr.WriteLine("emit: say where to write, e.g. `emit --out out`.");
+                        return 2;
+                    }
+                    return Emit(describe, outDir, stdout, stderr);
+                case "check":
+                    return Check(describe, stdout, stderr, out _);
+                case "ciphers":
+                    if (args.Length != 2)
+                    {
+                        stderr.WriteLine("ciphers: give one cipher string, e.g. ciphers \"HIGH:!aNULL:!MD5\".");
+                        return 2;
+                    }
+                    return CiphersVerb.Run(args[1], stdout, stderr);
+                case "help":
+                case "--help":
+                case "-h":
+                    stdout.WriteLine("usage:");
+                    stdout.WriteLine("  emit --out DIR     write every host's files, install scripts and fleet files under DIR");
+                    stdout.WriteLine("  check              run the rules and print every finding");
+                    stdout.WriteLine("  ciphers STRING     list the suites an OpenSSL cipher string selects, in OpenSSL's order");
+                    return 0;
+                default:
+                    stderr.WriteLine($"unknown verb '{verb}': use emit, check, ciphers or help.");
+                    return 2;
+            }
+        }
+
+        private static string? Option(string[] args, string name)
+        {
+            for (var i = 1; i < args.Length - 1; i++)
+                if (args[i] == name) return args[i + 1];
+            return null;
+        }
+
+        /// <summary>Builds the platform and prints its findings; returns 1 if any is an error.</summary>
+        private static int Check(Func<Platform> describe, TextWriter stdout, TextWriter stderr, out PlatformModel? model)
+        {
+            model = null;
+            try
+            {
+                model = describe().Build();
+            }
+            catch (Exception ex)
+            {
+                stderr.WriteLine($"error: the platform description threw {ex.GetType().Name}: {ex.Message}");
+                return 1;
+            }
+            var findings = RuleSet.Check(model);
+            foreach (var f in findings)
+                (f.Severity == Severity.Error ? stderr : stdout).WriteLine($"{f.Severity.ToString().ToLowerInvariant()} {f.RuleId}: {f.Message} [{f.OriginKey}]");
+            if (findings.Any(f => f.Severity == Severity.Error))
+            {
+                stderr.WriteLine("nothing written: fix the errors above first.");
+                return 1;
+            }
+            return 0;
+        }
+
+        private static int Emit(Func<Platform> describe, string outDir, TextWriter stdout, TextWriter stderr)
+        {
+            var rc = Check(describe, stdout, stderr, out var model);
+            if (rc != 0 || model is null) return rc;
+            IReadOnlyList<Artifact> artifacts;
+            try
+            {
+                artifacts = PlatformRenderer.Render(model);
+            }
+            catch (Exception ex)
+            {
+                stderr.WriteLine($"error: rendering failed ({ex.GetType().Name}: {ex.Message}); nothing written.");
+                return 1;
+            }
+            try
+            {
+                ArtifactWriter.Write(outDir, artifacts);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                stderr.WriteLine($"error: could not write '{outDir}': {ex.Message}; it was left as it was.");
+                return 1;
+            }
+            stdout.WriteLine($"wrote {artifacts.Count} files for {artifacts.Select(a => a.Host).Where(h => h.Length > 0).Distinct().Count()} hosts under {outDir}");
+            return 0;
+        }
+    }
+}
