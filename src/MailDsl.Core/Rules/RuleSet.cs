@@ -8,9 +8,7 @@ namespace MailDsl.Rules
     public static class RuleSet
     {
         /// <summary>All rules, one per diagnostic.</summary>
-        public static IReadOnlyList<Rule> All { get; } = new Rule[]
-        {
-        };
+        public static IReadOnlyList<Rule> All { get; } = Tls.TlsRules.All.Concat(PlatformRules.All).ToList();
 
         /// <summary>Every finding for <paramref name="platform"/>, ordered by origin key then rule ID.</summary>
         public static IReadOnlyList<Finding> Check(PlatformModel platform)

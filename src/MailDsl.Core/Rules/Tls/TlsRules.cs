@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+
+namespace MailDsl.Rules.Tls
+{
+    /// <summary>The rules about ciphers and protocols (MAIL10xx).</summary>
+    internal static class TlsRules
+    {
+        public static IReadOnlyList<Rule> All { get; } = new Rule[]
+        {
+        };
+    }
+}
