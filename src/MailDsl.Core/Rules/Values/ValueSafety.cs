@@ -6,7 +6,8 @@ namespace MailDsl.Rules.Values
     /// Which characters each kind of value may hold, given the syntaxes it is written into: nginx ends a
     /// directive at ';' and opens blocks with braces, Dovecot starts a comment at '#' anywhere in a value
     /// (doveconf drops <c>maildir:~/Mail#x</c> to <c>maildir:~/Mail</c>), Postfix and nginx expand <c>$name</c>,
-    /// install.sh runs backquotes, and every line-based format ends a setting at a line break.
+    /// install.sh runs backquotes, and every line-based format ends a setting at a line break. Postfix reads '#',
+    /// '$name' references and spaces inside a value literally (postconf -h gives them back), so raw Postfix values may hold them.
     /// </summary>
     internal static class ValueSafety
     {
@@ -86,10 +87,11 @@ namespace MailDsl.Rules.Values
             return Spot(i, c, "configuration files hold printable text only");
         }
 
+        /// <summary>Postfix: any control character (postconf reads a tab or CR back as a space, a NUL ends the value).</summary>
         private static UnsafeSpot? FindControl(string value)
         {
             for (var i = 0; i < value.Length; i++)
-                if (char.IsControl(value[i]) && value[i] != '\t') return Control(value, i);
+                if (char.IsControl(value[i])) return Control(value, i);
             return null;
         }
 
@@ -103,7 +105,7 @@ namespace MailDsl.Rules.Values
                 {
                     case ';': return Spot(i, c, "nginx and SOGo end a directive at ';', so the rest would be read as a new directive");
                     case '{':
-                    case '}': return Spot(i, c, "nginx and Dovecot open and close blocks with braces");
+                    case '}': return Spot(i, c, "nginx opens and closes a block at a brace");
                     case '#': return Spot(i, c, "Dovecot reads '#' as the start of a comment and drops the rest of the line");
                     case '"':
                     case '\'': return Spot(i, c, "a quote starts or ends a quoted string in nginx, Dovecot, SOGo and install.sh");
@@ -134,14 +136,10 @@ namespace MailDsl.Rules.Values
             {
                 var c = value[i];
                 if (char.IsControl(c) && c != '\t') return Control(value, i);
-                switch (c)
-                {
-                    case '#': return Spot(i, c, "Dovecot reads '#' as the start of a comment and drops the rest of the line");
-                    case '{':
-                    case '}': return Spot(i, c, "Dovecot opens and closes sections with braces");
-                }
-                if (strict && (c == '"' || c == '\'' || c == '\\'))
-                    return Spot(i, c, "Dovecot reads quotes and backslashes in a value as quoting");
+                // In "key = value" Dovecot reads braces literally (doveconf keeps "x {"), but '#' anywhere starts a comment.
+                if (c == '#') return Spot(i, c, "Dovecot reads '#' as the start of a comment and drops the rest of the line");
+                if (strict && (c == '"' || c == '\''))
+                    return Spot(i, c, "Dovecot strips quotes around a value, so a quoted mail location would change");
             }
             return null;
         }
