@@ -1,10 +1,15 @@
 namespace MailDsl.Rules
 {
     /// <summary>
-    /// Names of the <see cref="Finding.Properties"/> that code fixes read (the analyzer copies them into
-    /// <c>Diagnostic.Properties</c>). One place, so a rule and its fix cannot drift apart.
+    /// Names of the <c>Finding.Properties</c> that code fixes read (the analyzer copies them into
+    /// <c>Diagnostic.Properties</c>). One place, so a rule and its fix cannot drift apart: the code-fix
+    /// assembly compiles this file in, as an internal type.
     /// </summary>
+#if MAILDSL_CODEFIXES
+    internal static class FixProperties
+#else
     public static class FixProperties
+#endif
     {
         /// <summary>The whole corrected text of the string argument at fault (e.g. an nginx location match with <c>~ </c> in front).</summary>
         public const string FixedValue = "FixedValue";
