@@ -14,12 +14,10 @@ namespace MailDsl.CodeFixes.Tests;
 /// </summary>
 internal static class FixRunner
 {
-    private static readonly ImmutableArray<MetadataReference> References =
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Concat(new[] { typeof(Platform).Assembly.Location, typeof(MailDsl.Model.PlatformModel).Assembly.Location })
-            .Distinct()
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray();
+    private static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
+        .Concat(new[] { typeof(Platform).Assembly.Location, typeof(MailDsl.Model.PlatformModel).Assembly.Location }
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
+        .ToImmutableArray();
 
     /// <summary>The titles of the fixes offered for the marked span.</summary>
     public static async Task<IReadOnlyList<CodeAction>> Actions(CodeFixProvider provider, string markedSource, string ruleId, params (string Name, string Value)[] properties)
