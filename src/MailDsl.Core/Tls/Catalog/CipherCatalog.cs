@@ -1,0 +1,214 @@
+using System.Collections.Generic;
+
+namespace MailDsl.Tls.Catalog
+{
+    /// <summary>
+    /// What OpenSSL 3.0 knows about TLS 1.2-and-below cipher suites: the suites (<see cref="Suites"/>,
+    /// generated from the local OpenSSL), the aliases of its cipher-string language (written from
+    /// OpenSSL 3.0's <c>ssl/ssl_ciph.c</c> <c>cipher_aliases</c>), and the TLS 1.3 suites it lists first.
+    /// </summary>
+    public static partial class CipherCatalog
+    {
+        /// <summary>The TLS 1.3 suites OpenSSL 3.0 enables by default, in the order <c>openssl ciphers</c> prints them before the TLS 1.2 list.</summary>
+        public static IReadOnlyList<string> DefaultTls13Suites { get; } = new[] { "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256" };
+
+        /// <summary>Every TLS 1.3 suite OpenSSL 3.0 implements (valid in a <c>-ciphersuites</c> list).</summary>
+        public static IReadOnlyList<string> AllTls13Suites { get; } = new[] { "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256", "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256" };
+
+        /// <summary>OpenSSL 3.0's DEFAULT rule string (<c>OSSL_default_cipher_list</c>).</summary>
+        public const string DefaultCipherString = "ALL:!COMPLEMENTOFDEFAULT:!eNULL";
+
+        /// <summary>Algorithms OpenSSL 3.0's default provider lacks; aliases made only of them are dropped, exactly as <c>ssl_cipher_collect_aliases</c> does.</summary>
+        internal const Encryption DisabledEncryption = Encryption.Des | Encryption.Rc4 | Encryption.Rc2 | Encryption.Idea | Encryption.Seed | Encryption.AnyGost;
+
+        /// <summary>Key exchanges OpenSSL 3.0 has no implementation for without an engine.</summary>
+        internal const KeyExchange DisabledKeyExchange = KeyExchange.Gost;
+
+        /// <summary>Authentication OpenSSL 3.0 has no implementation for without an engine.</summary>
+        internal const Authentication DisabledAuthentication = Authentication.Gost01 | Authentication.Gost12;
+
+        /// <summary>MACs OpenSSL 3.0 has no implementation for without an engine.</summary>
+        internal const MacAlgorithm DisabledMac = MacAlgorithm.Gost94 | MacAlgorithm.Gost89Mac | MacAlgorithm.Gost12_256 | MacAlgorithm.Gost89Mac12 | MacAlgorithm.Gost12_512;
+
+        private static CipherAlias A(string name, string meaning, KeyExchange kx = 0, Authentication au = 0, Encryption enc = 0, MacAlgorithm mac = 0, CipherProtocol? proto = null, CipherStrength strength = 0)
+            => new(name, kx, au, enc, mac, proto, strength, meaning);
+
+        /// <summary>Every alias of OpenSSL 3.0's cipher-string language, in OpenSSL's table order (including those the default provider cannot serve; see <see cref="IsAvailable"/>).</summary>
+        public static IReadOnlyList<CipherAlias> Aliases { get; } = new[]
+        {
+            A("ALL", "every suite except the unencrypted (eNULL) ones", enc: ~Encryption.Null),
+            A("COMPLEMENTOFALL", "the unencrypted suites ALL leaves out", enc: Encryption.Null),
+            A("COMPLEMENTOFDEFAULT", "the suites in ALL but not in DEFAULT (anonymous ones)", strength: CipherStrength.NotDefault),
+            A("kRSA", "static RSA key exchange (no forward secrecy)", kx: KeyExchange.Rsa),
+            A("kEDH", "ephemeral DH key exchange, including anonymous", kx: KeyExchange.Dhe),
+            A("kDHE", "ephemeral DH key exchange, including anonymous", kx: KeyExchange.Dhe),
+            A("DH", "ephemeral DH key exchange, including anonymous", kx: KeyExchange.Dhe),
+            A("kEECDH", "ephemeral ECDH key exchange, including anonymous", kx: KeyExchange.Ecdhe),
+            A("kECDHE", "ephemeral ECDH key exchange, including anonymous", kx: KeyExchange.Ecdhe),
+            A("ECDH", "ephemeral ECDH key exchange, including anonymous", kx: KeyExchange.Ecdhe),
+            A("kPSK", "plain PSK key exchange", kx: KeyExchange.Psk),
+            A("kRSAPSK", "RSA-PSK key exchange", kx: KeyExchange.RsaPsk),
+            A("kECDHEPSK", "ECDHE-PSK key exchange", kx: KeyExchange.EcdhePsk),
+            A("kDHEPSK", "DHE-PSK key exchange", kx: KeyExchange.DhePsk),
+            A("kSRP", "SRP key exchange", kx: KeyExchange.Srp),
+            A("kGOST", "GOST key exchange", kx: KeyExchange.Gost),
+            A("kGOST18", "GOST 2018 key exchange", kx: KeyExchange.Gost),
+            A("aRSA", "RSA authentication", au: Authentication.Rsa),
+            A("aDSS", "DSS authentication", au: Authentication.Dss),
+            A("DSS", "DSS authentication", au: Authentication.Dss),
+            A("aNULL", "no authentication (anonymous)", au: Authentication.Null),
+            A("aECDSA", "ECDSA authentication", au: Authentication.Ecdsa),
+            A("ECDSA", "ECDSA authentication", au: Authentication.Ecdsa),
+            A("aPSK", "PSK authentication", au: Authentication.Psk),
+            A("aGOST01", "GOST 2001 authentication", au: Authentication.Gost01),
+            A("aGOST12", "GOST 2012 authentication", au: Authentication.Gost12),
+            A("aGOST", "GOST authentication", au: Authentication.Gost01 | Authentication.Gost12),
+            A("aSRP", "SRP authentication", au: Authentication.Srp),
+            A("EDH", "authenticated ephemeral DH", kx: KeyExchange.Dhe, au: ~Authentication.Null),
+            A("DHE", "authenticated ephemeral DH", kx: KeyExchange.Dhe, au: ~Authentication.Null),
+            A("EECDH", "authenticated ephemeral ECDH", kx: KeyExchange.Ecdhe, au: ~Authentication.Null),
+            A("ECDHE", "authenticated ephemeral ECDH", kx: KeyExchange.Ecdhe, au: ~Authentication.Null),
+            A("NULL", "no encryption", enc: Encryption.Null),
+            A("RSA", "static RSA key exchange with RSA authentication", kx: KeyExchange.Rsa, au: Authentication.Rsa),
+            A("ADH", "anonymous DH", kx: KeyExchange.Dhe, au: Authentication.Null),
+            A("AECDH", "anonymous ECDH", kx: KeyExchange.Ecdhe, au: Authentication.Null),
+            A("PSK", "every pre-shared-key suite", kx: KeyExchange.AnyPsk),
+            A("SRP", "SRP suites", kx: KeyExchange.Srp),
+            A("3DES", "triple DES", enc: Encryption.TripleDes),
+            A("RC4", "RC4", enc: Encryption.Rc4),
+            A("RC2", "RC2", enc: Encryption.Rc2),
+            A("IDEA", "IDEA", enc: Encryption.Idea),
+            A("SEED", "SEED", enc: Encryption.Seed),
+            A("eNULL", "no encryption", enc: Encryption.Null),
+            A("GOST", "GOST encryption", enc: Encryption.AnyGost),
+            A("AES128", "128-bit AES in any mode", enc: Encryption.Aes128 | Encryption.Aes128Gcm | Encryption.Aes128Ccm | Encryption.Aes128Ccm8),
+            A("AES256", "256-bit AES in any mode", enc: Encryption.Aes256 | Encryption.Aes256Gcm | Encryption.Aes256Ccm | Encryption.Aes256Ccm8),
+            A("AES", "AES in any mode", enc: Encryption.AnyAes),
+            A("AESGCM", "AES-GCM", enc: Encryption.Aes128Gcm | Encryption.Aes256Gcm),
+            A("AESCCM", "AES-CCM (including CCM8)", enc: Encryption.Aes128Ccm | Encryption.Aes256Ccm | Encryption.Aes128Ccm8 | Encryption.Aes256Ccm8),
+            A("AESCCM8", "AES-CCM with 8-byte tags", enc: Encryption.Aes128Ccm8 | Encryption.Aes256Ccm8),
+            A("CAMELLIA128", "128-bit Camellia", enc: Encryption.Camellia128),
+            A("CAMELLIA256", "256-bit Camellia", enc: Encryption.Camellia256),
+            A("CAMELLIA", "Camellia", enc: Encryption.AnyCamellia),
+            A("CHACHA20", "ChaCha20-Poly1305", enc: Encryption.ChaCha20Poly1305),
+            A("GOST2012-GOST8912-GOST8912", "GOST 2012 suites", enc: Encryption.Gost89Tls12),
+            A("ARIA", "ARIA", enc: Encryption.AnyAria),
+            A("ARIAGCM", "ARIA-GCM", enc: Encryption.AnyAria),
+            A("ARIA128", "128-bit ARIA", enc: Encryption.Aria128Gcm),
+            A("ARIA256", "256-bit ARIA", enc: Encryption.Aria256Gcm),
+            A("CBC", "block ciphers in CBC mode", enc: Encryption.Cbc),
+            A("MD5", "HMAC-MD5", mac: MacAlgorithm.Md5),
+            A("SHA1", "HMAC-SHA1", mac: MacAlgorithm.Sha1),
+            A("SHA", "HMAC-SHA1", mac: MacAlgorithm.Sha1),
+            A("GOST94", "GOST 94 MAC", mac: MacAlgorithm.Gost94),
+            A("GOST89MAC", "GOST 89 MAC", mac: MacAlgorithm.Gost89Mac | MacAlgorithm.Gost89Mac12),
+            A("SHA256", "HMAC-SHA256", mac: MacAlgorithm.Sha256),
+            A("SHA384", "HMAC-SHA384", mac: MacAlgorithm.Sha384),
+            A("GOST12", "GOST 2012 MAC", mac: MacAlgorithm.Gost12_256),
+            A("SSLv3", "suites usable since SSLv3 (the protocol itself is not affected)", proto: CipherProtocol.Ssl3),
+            A("TLSv1", "suites introduced with TLS 1.0", proto: CipherProtocol.Tls1),
+            A("TLSv1.0", "suites introduced with TLS 1.0", proto: CipherProtocol.Tls1),
+            A("TLSv1.2", "suites introduced with TLS 1.2", proto: CipherProtocol.Tls12),
+            A("LOW", "the LOW strength class", strength: CipherStrength.Low),
+            A("MEDIUM", "the MEDIUM strength class", strength: CipherStrength.Medium),
+            A("HIGH", "the HIGH strength class", strength: CipherStrength.High),
+            A("FIPS", "FIPS-approved encrypted suites", enc: ~Encryption.Null, strength: CipherStrength.Fips),
+            A("EDH-DSS-DES-CBC3-SHA", "old name of DHE-DSS-DES-CBC3-SHA", KeyExchange.Dhe, Authentication.Dss, Encryption.TripleDes, MacAlgorithm.Sha1, null, CipherStrength.High | CipherStrength.Fips),
+            A("EDH-RSA-DES-CBC3-SHA", "old name of DHE-RSA-DES-CBC3-SHA", KeyExchange.Dhe, Authentication.Rsa, Encryption.TripleDes, MacAlgorithm.Sha1, null, CipherStrength.High | CipherStrength.Fips),
+        };
+
+        /// <summary>
+        /// Whether OpenSSL 3.0 keeps <paramref name="alias"/> in its alias list: every mask it has must
+        /// name at least one algorithm the default provider implements (else the alias is an unknown name).
+        /// </summary>
+        public static bool IsAvailable(CipherAlias alias)
+            => (alias.KeyExchange == 0 || (alias.KeyExchange & ~DisabledKeyExchange) != 0)
+            && (alias.Authentication == 0 || (alias.Authentication & ~DisabledAuthentication) != 0)
+            && (alias.Encryption == 0 || (alias.Encryption & ~DisabledEncryption) != 0)
+            && (alias.Mac == 0 || (alias.Mac & ~DisabledMac) != 0);
+
+        /// <summary>
+        /// Suite names older OpenSSL releases knew that OpenSSL 3.0 no longer offers (removed, or needing the
+        /// legacy provider), with why; OpenSSL 3.0 silently ignores them in a cipher string.
+        /// </summary>
+        public static IReadOnlyDictionary<string, string> RetiredNames { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal)
+        {
+            ["DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
+            ["ECDHE-RSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
+            ["ECDHE-ECDSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
+            ["EDH-RSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
+            ["DHE-RSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
+            ["RC4-SHA"] = "RC4: only in OpenSSL's legacy provider",
+            ["RC4-MD5"] = "RC4: only in OpenSSL's legacy provider",
+            ["ECDHE-RSA-RC4-SHA"] = "RC4: only in OpenSSL's legacy provider",
+            ["ECDHE-ECDSA-RC4-SHA"] = "RC4: only in OpenSSL's legacy provider",
+            ["DES-CBC-SHA"] = "single DES: removed in OpenSSL 1.1.0",
+            ["EDH-RSA-DES-CBC-SHA"] = "single DES: removed in OpenSSL 1.1.0",
+            ["IDEA-CBC-SHA"] = "IDEA: only in OpenSSL's legacy provider",
+            ["SEED-SHA"] = "SEED: only in OpenSSL's legacy provider",
+            ["DHE-RSA-SEED-SHA"] = "SEED: only in OpenSSL's legacy provider",
+            ["EXP-RC4-MD5"] = "export grade: removed in OpenSSL 1.1.0",
+            ["EXP-DES-CBC-SHA"] = "export grade: removed in OpenSSL 1.1.0",
+            ["EXP"] = "export grade: removed in OpenSSL 1.1.0",
+            ["EXPORT"] = "export grade: removed in OpenSSL 1.1.0",
+            ["EXPORT40"] = "export grade: removed in OpenSSL 1.1.0",
+            ["EXPORT56"] = "export grade: removed in OpenSSL 1.1.0",
+            ["SSLv2"] = "SSLv2 suites: removed in OpenSSL 1.1.0",
+            ["kECDH"] = "static ECDH: removed in OpenSSL 1.1.0",
+            ["aECDH"] = "static ECDH: removed in OpenSSL 1.1.0",
+            ["kDH"] = "static DH: removed in OpenSSL 1.1.0",
+            ["aDH"] = "static DH: removed in OpenSSL 1.1.0",
+            ["kDHr"] = "static DH: removed in OpenSSL 1.1.0",
+            ["kDHd"] = "static DH: removed in OpenSSL 1.1.0",
+            ["kECDHr"] = "static ECDH: removed in OpenSSL 1.1.0",
+            ["kECDHe"] = "static ECDH: removed in OpenSSL 1.1.0",
+            ["kKRB5"] = "Kerberos suites: removed in OpenSSL 1.1.0",
+            ["aKRB5"] = "Kerberos suites: removed in OpenSSL 1.1.0",
+            ["KRB5"] = "Kerberos suites: removed in OpenSSL 1.1.0",
+            ["aFZA"] = "Fortezza: removed",
+            ["kFZA"] = "Fortezza: removed",
+            ["eFZA"] = "Fortezza: removed",
+            ["FZA"] = "Fortezza: removed",
+            ["DES"] = "single DES: removed in OpenSSL 1.1.0",
+        };
+
+        /// <summary>The suite called <paramref name="name"/> (OpenSSL name, case-sensitive), or null.</summary>
+        public static CipherSuite? FindSuite(string name)
+            => Index.ByName.TryGetValue(name, out var s) ? s : null;
+
+        /// <summary>The suite whose IANA name is <paramref name="ianaName"/>, or null.</summary>
+        public static CipherSuite? FindByIanaName(string ianaName)
+            => Index.ByIana.TryGetValue(ianaName, out var s) ? s : null;
+
+        /// <summary>The alias called <paramref name="name"/> (case-sensitive), available or not, or null.</summary>
+        public static CipherAlias? FindAlias(string name)
+            => Index.Aliases.TryGetValue(name, out var a) ? a : null;
+
+        /// <summary>Lookups built once, after both halves of the partial class are initialised.</summary>
+        private static class Index
+        {
+            public static readonly Dictionary<string, CipherSuite> ByName = Build(false);
+            public static readonly Dictionary<string, CipherSuite> ByIana = Build(true);
+            public static readonly Dictionary<string, CipherAlias> Aliases = BuildAliases();
+
+            private static Dictionary<string, CipherSuite> Build(bool iana)
+            {
+                var d = new Dictionary<string, CipherSuite>(System.StringComparer.Ordinal);
+                foreach (var s in Suites)
+                {
+                    var key = iana ? s.IanaName : s.Name;
+                    if (key.Length > 0 && !d.ContainsKey(key)) d[key] = s;
+                }
+                return d;
+            }
+
+            private static Dictionary<string, CipherAlias> BuildAliases()
+            {
+                var d = new Dictionary<string, CipherAlias>(System.StringComparer.Ordinal);
+                foreach (var a in CipherCatalog.Aliases)
+                    if (!d.ContainsKey(a.Name)) d[a.Name] = a;
+                return d;
+            }
+        }
+    }
+}
