@@ -283,3 +283,31 @@ public class InvalidHostNameTests
         Assert.Equal("platform.domain", Assert.Single(Findings(model, "MAIL3003")).OriginKey);
     }
 }
+
+public class SogoValueTests
+{
+    [Theory]
+    [InlineData("YES", null)]
+    [InlineData("\"imaps://imap.example.org:993\"", null)]
+    [InlineData("(\"a\", \"b\")", null)]
+    [InlineData("\"a;b\"", null)]
+    [InlineData("YES; SOGoSuperUsernames = (root)", 3)]
+    [InlineData("\"open", 0)]
+    [InlineData("a // comment", 2)]
+    public void A_raw_sogo_value_is_read_as_a_property_list(string value, int? unsafeAt)
+    {
+        // No DSL verb writes SOGo settings yet; the renderer writes the model's, so the rule checks them.
+        var model = RuleTesting.Minimal().Webmail(w => w.Hosts("web-01.example.org")).Build();
+        model = model with { Webmail = model.Webmail! with { RawSettings = EquatableArray.Of(new RawSetting(Daemon.Sogo, "SOGoX", value)) } };
+
+        var findings = Findings(model, "MAIL3001");
+        if (unsafeAt is null)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+        var f = Assert.Single(findings);
+        Assert.Equal("webmail.setting.sogo.SOGoX.0.value", f.OriginKey);
+        Assert.Equal(unsafeAt, f.SubStart);
+    }
+}
