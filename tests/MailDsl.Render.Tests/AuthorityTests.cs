@@ -5,8 +5,33 @@ using Xunit;
 namespace MailDsl.Render.Tests;
 
 /// <summary>Every emitted host's files, judged by the daemons' own checkers, for each test platform and distro.</summary>
-public sealed class AuthorityTests
+public sealed class AuthorityTests : IClassFixture<AuthorityTests.Emissions>
 {
+    private readonly Emissions _emissions;
+
+    public AuthorityTests(Emissions emissions) => _emissions = emissions;
+
+    /// <summary>Each test platform emitted once for the class, and deleted after it.</summary>
+    public sealed class Emissions : IDisposable
+    {
+        private readonly Dictionary<string, EmittedPlatform> _emitted = new();
+
+        public EmittedPlatform Get(string name)
+        {
+            lock (_emitted)
+            {
+                if (!_emitted.TryGetValue(name, out var e))
+                    _emitted[name] = e = EmittedPlatform.Emit(Platforms.Single(p => p.Name == name).Describe);
+                return e;
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var e in _emitted.Values) e.Dispose();
+        }
+    }
+
     public static TheoryData<string, string> Hosts()
     {
         var data = new TheoryData<string, string>();
@@ -23,17 +48,7 @@ public sealed class AuthorityTests
         ("all-in-one-debian12", (c, k) => TestPlatforms.AllInOne(Distro.Debian12, c, k)),
     };
 
-    private static readonly Dictionary<string, EmittedPlatform> Emitted = new();
-
-    private static EmittedPlatform Get(string name)
-    {
-        lock (Emitted)
-        {
-            if (!Emitted.TryGetValue(name, out var e))
-                Emitted[name] = e = EmittedPlatform.Emit(Platforms.Single(p => p.Name == name).Describe);
-            return e;
-        }
-    }
+    private EmittedPlatform Get(string name) => _emissions.Get(name);
 
     private static IEnumerable<string> HostsOf(Func<string, string, Platform> describe)
     {

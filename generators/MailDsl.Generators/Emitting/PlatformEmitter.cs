@@ -44,7 +44,15 @@ namespace MailDsl.Generators.Emitting
             w.Line("/// <summary>Runs a MailDsl verb on this platform: <c>emit --out DIR</c>, <c>check</c>, <c>ciphers STRING</c> or <c>help</c>.</summary>");
             w.Line("/// <param name=\"args\">The command line.</param>");
             w.Line("/// <returns>0 on success, 1 when the platform or input has errors, 2 on a usage error.</returns>");
-            w.Line("public static int Run(string[] args) => global::MailDsl.Hosting.PlatformHost.Run(args, Describe, CompileTimeArtifacts);");
+            w.Line("public static int Run(string[] args) => Run(args, null, null);");
+            w.Line();
+            w.Line("/// <summary>Runs a MailDsl verb on this platform, writing results and errors where the caller says.</summary>");
+            w.Line("/// <param name=\"args\">The command line.</param>");
+            w.Line("/// <param name=\"stdout\">Where results go (default: the console).</param>");
+            w.Line("/// <param name=\"stderr\">Where errors and findings go (default: the console).</param>");
+            w.Line("/// <returns>0 on success, 1 when the platform or input has errors, 2 on a usage error.</returns>");
+            w.Line("public static int Run(string[] args, global::System.IO.TextWriter? stdout, global::System.IO.TextWriter? stderr)");
+            w.Line("    => global::MailDsl.Hosting.PlatformHost.Run(args, Describe, CompileTimeArtifacts, stdout, stderr);");
             w.Close();
             foreach (var _ in spec.ContainingTypes) w.Close();
             if (spec.Namespace.Length > 0) w.Close();

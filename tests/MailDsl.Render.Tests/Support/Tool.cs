@@ -23,6 +23,7 @@ public static class Tool
         ["shellcheck"] = "shellcheck",
         ["ansible-playbook"] = "ansible",
         ["openssl"] = "openssl",
+        ["unshare"] = "util-linux",
     };
 
     /// <summary>Whether <paramref name="command"/> is on PATH (or under /usr/sbin, where daemons live).</summary>
