@@ -125,6 +125,19 @@ public class PortClashTests
     }
 
     [Fact]
+    public void Sogod_binds_loopback_whatever_address_the_webmail_layer_binds()
+    {
+        var model = Minimal()
+            .Mailstore(m => m.Hosts("box.example.org").ListenOn("127.0.0.1").Imaps(20000))
+            .Webmail(w => w.Hosts("box.example.org").ListenOn("192.0.2.10").Sogo(20000))
+            .Build();
+
+        var f = Assert.Single(Findings(model, "MAIL2002"));
+        Assert.Equal("webmail.listener.sogo.port", f.OriginKey);
+        Assert.Contains("'box.example.org'", f.Message);
+    }
+
+    [Fact]
     public void Different_hosts_on_the_same_port_do_not_clash()
     {
         var model = Minimal()

@@ -275,11 +275,63 @@ public class InvalidHostNameTests
         Assert.Empty(Findings(model, "MAIL3003"));
     }
 
+    [Theory]
+    [InlineData("imaps://IMAP_VIP_OR_FQDN:993", 12, 1)]
+    [InlineData("imaps://imap..example.org:993", 13, 1)]
+    public void The_host_of_the_imap_url_sogo_dials_must_be_a_host_name(string url, int start, int length)
+    {
+        var model = Minimal().Webmail(w => w.Hosts("web-01.example.org").Imap(url)).Build();
+
+        var f = Assert.Single(Findings(model, "MAIL3003"));
+        Assert.Equal("webmail.imapServer", f.OriginKey);
+        Assert.Equal((start, length), (f.SubStart, f.SubLength));
+        Assert.Contains(url, f.Message);
+    }
+
+    [Theory]
+    [InlineData("imaps://imap.example.org:993")]
+    [InlineData("imaps://[2001:db8::143]:993")]
+    [InlineData("smtp://relay.example.org:587/?tls=YES")]
+    public void Server_urls_with_real_hosts_are_fine(string url)
+    {
+        var model = Minimal().Webmail(w => w.Hosts("web-01.example.org").Imap(url).Smtp(url)).Build();
+
+        Assert.Empty(Findings(model, "MAIL3003"));
+    }
+
     [Fact]
     public void The_domain_cannot_be_an_address()
     {
         var model = Platform.Create("192.0.2.1").Build();
 
         Assert.Equal("platform.domain", Assert.Single(Findings(model, "MAIL3003")).OriginKey);
+    }
+}
+
+public class SogoValueTests
+{
+    [Theory]
+    [InlineData("YES", null)]
+    [InlineData("\"imaps://imap.example.org:993\"", null)]
+    [InlineData("(\"a\", \"b\")", null)]
+    [InlineData("\"a;b\"", null)]
+    [InlineData("YES; SOGoSuperUsernames = (root)", 3)]
+    [InlineData("\"open", 0)]
+    [InlineData("a // comment", 2)]
+    public void A_raw_sogo_value_is_read_as_a_property_list(string value, int? unsafeAt)
+    {
+        // No DSL verb writes SOGo settings yet; the renderer writes the model's, so the rule checks them.
+        var model = RuleTesting.Minimal().Webmail(w => w.Hosts("web-01.example.org")).Build();
+        model = model with { Webmail = model.Webmail! with { RawSettings = EquatableArray.Of(new RawSetting(Daemon.Sogo, "SOGoX", value)) } };
+
+        var findings = Findings(model, "MAIL3001");
+        if (unsafeAt is null)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+        var f = Assert.Single(findings);
+        Assert.Equal("webmail.setting.sogo.SOGoX.0.value", f.OriginKey);
+        Assert.Equal(unsafeAt, f.SubStart);
     }
 }

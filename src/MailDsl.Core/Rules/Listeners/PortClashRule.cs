@@ -41,7 +41,7 @@ namespace MailDsl.Rules.Listeners
                             + $"fails to start. Give '{later.Listener.Name}' a port of its own.");
                         break;
                     }
-                    if (!SameAddress(earlier.Layer, later.Layer)) continue;
+                    if (!SameAddress(earlier, later)) continue;
                     var shared = SharedHosts(earlier.Layer, later.Layer);
                     if (shared.Count == 0) continue;
                     yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener, "port"),
@@ -54,10 +54,17 @@ namespace MailDsl.Rules.Listeners
             }
         }
 
-        /// <summary>Layers bind different addresses only when both name one and the names differ.</summary>
-        private static bool SameAddress(Layer a, Layer b)
-            => a.ListenAddress is null || b.ListenAddress is null
-               || string.Equals(a.ListenAddress.Trim(), b.ListenAddress.Trim(), StringComparison.OrdinalIgnoreCase);
+        /// <summary>Two listeners bind different addresses only when both bind one and they differ (none means all addresses).</summary>
+        private static bool SameAddress(Bound a, Bound b)
+        {
+            var x = Address(a);
+            var y = Address(b);
+            return x is null || y is null || string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>sogod always binds loopback (nginx is its only client); other daemons bind the layer's address, or all.</summary>
+        private static string? Address(Bound bound)
+            => bound.Listener.Protocol == ServiceProtocol.Sogo ? "127.0.0.1" : bound.Layer.ListenAddress?.Trim();
 
         /// <summary>Hosts named in both layers; DNS names compare without regard to case.</summary>
         private static List<string> SharedHosts(Layer a, Layer b)

@@ -33,8 +33,9 @@ namespace MailDsl.Rules.Settings
                     var message = $"The {PlatformLayers.DisplayName(layer)} {setting.Daemon} setting '{setting.Key}' is written again "
                         + (same
                             ? $"with the same value '{ValueSafety.Show(setting.Value)}': the second line changes nothing. Remove it."
-                            : $"('{ValueSafety.Show(original.Value)}' first, now '{ValueSafety.Show(setting.Value)}'): {setting.Daemon} keeps only the last value, "
-                              + "so the first one is dead and misleads whoever reads the file. Keep the one value you mean and remove the other.");
+                            : $"('{ValueSafety.Show(original.Value)}' first, now '{ValueSafety.Show(setting.Value)}'): only the last value takes effect "
+                              + "(MailDsl writes the setting once, with it), so the first one is dead and misleads whoever reads the description. "
+                              + "Keep the one value you mean and remove the other.");
                     yield return Report(PlatformLayers.SettingKey(layer, setting, n, "key"), message);
                 }
             }

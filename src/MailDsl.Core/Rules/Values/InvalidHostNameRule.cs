@@ -5,7 +5,7 @@ using MailDsl.Model;
 namespace MailDsl.Rules.Values
 {
     /// <summary>
-    /// MAIL3003: the domain, a host or a VIP is not an RFC 1123 host name (labels of 1-63 letters, digits and
+    /// MAIL3003: the domain, a host, a VIP or the host of a server URL SOGo dials is not an RFC 1123 host name (labels of 1-63 letters, digits and
     /// hyphens, not starting or ending with a hyphen, 253 characters in all). Postfix's myhostname, nginx's
     /// server_name and the certificate's names all need one. Hosts and VIPs may also be IP addresses.
     /// Values with characters the files cannot hold are left to MAIL3001, so one mistake gives one error.
@@ -20,8 +20,17 @@ namespace MailDsl.Rules.Values
         {
             foreach (var value in WrittenValues.Of(platform))
             {
-                if (value.Kind != ValueKind.Name || value.OriginKey.EndsWith(".listenAddress", System.StringComparison.Ordinal)) continue;
                 if (ValueSafety.Find(value.Value, value.Kind) is not null) continue;
+                if (value.Kind == ValueKind.Url)
+                {
+                    if (UrlHost(value.Value ?? "") is not { } host || Problem(host.Name, allowAddress: true) is not { } inUrl) continue;
+                    var urlMessage = $"{value.Label} '{ValueSafety.Show(value.Value)}' names the host '{host.Name}', which is not a valid host name: {inUrl.Text}. "
+                        + "SOGo would dial a name that cannot resolve (the guide's IMAP_VIP_OR_FQDN is a placeholder to replace). "
+                        + "Write the VIP or host name, e.g. imaps://imap.example.com:993, or leave the URL out to dial the layer's VIP.";
+                    yield return Report(value.OriginKey, urlMessage, inUrl.Start < 0 ? host.Start : host.Start + inUrl.Start, inUrl.Start < 0 ? host.Name.Length : inUrl.Length);
+                    continue;
+                }
+                if (value.Kind != ValueKind.Name || value.OriginKey.EndsWith(".listenAddress", System.StringComparison.Ordinal)) continue;
                 var allowAddress = value.OriginKey != "platform.domain";
                 if (Problem(value.Value ?? "", allowAddress) is not { } problem) continue;
                 var message = $"{value.Label} '{ValueSafety.Show(value.Value)}' is not a valid host name: {problem.Text}. "
@@ -29,6 +38,22 @@ namespace MailDsl.Rules.Values
                     + "Write labels of letters, digits and hyphens separated by dots, e.g. smtp-in-01.example.com.";
                 yield return Report(value.OriginKey, message, problem.Start, problem.Length);
             }
+        }
+
+        /// <summary>The host of a <c>scheme://host[:port][/path]</c> URL and where it starts, or null when it has no such form.</summary>
+        private static (string Name, int Start)? UrlHost(string url)
+        {
+            var scheme = url.IndexOf("://", System.StringComparison.Ordinal);
+            if (scheme < 0) return null;
+            var start = scheme + 3;
+            if (start < url.Length && url[start] == '[')
+            {
+                var close = url.IndexOf(']', start);
+                return close < 0 ? null : (url.Substring(start + 1, close - start - 1), start + 1);
+            }
+            var end = url.IndexOfAny(new[] { ':', '/', '?' }, start);
+            if (end < 0) end = url.Length;
+            return (url.Substring(start, end - start), start);
         }
 
         private sealed record HostNameProblem(string Text, int Start, int Length);

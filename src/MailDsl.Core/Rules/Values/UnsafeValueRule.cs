@@ -36,6 +36,7 @@ namespace MailDsl.Rules.Values
             ValueKind.SettingKey => "Write the parameter name alone, e.g. smtpd_starttls_timeout, and its value as the second argument.",
             ValueKind.PostfixValue => "Write one setting per PostfixSetting call, its value on one line.",
             ValueKind.DovecotValue => "Write one setting per DovecotSetting call; a Dovecot value cannot hold '#', which starts a comment anywhere in the line.",
+            ValueKind.SogoValue => "Write a plain word or a double-quoted string, e.g. \"imaps://imap.example.com:993\".",
             ValueKind.NginxMatch => "Write one location match, e.g. ~ ^/SOGo/so/(.*)$, and quote a regular expression that needs braces.",
             ValueKind.NginxDirective => "Pass one directive per argument, each ending in ';', e.g. alias /usr/lib64/GNUstep/SOGo/WebServerResources/;",
             _ => "Remove the character.",

@@ -23,6 +23,8 @@ namespace MailDsl.Rules.Values
         PostfixValue,
         /// <summary>The value of a raw Dovecot setting.</summary>
         DovecotValue,
+        /// <summary>The value of a raw SOGo setting, in sogo.conf's property-list syntax.</summary>
+        SogoValue,
         /// <summary>An nginx location match (what stands between <c>location</c> and <c>{</c>).</summary>
         NginxMatch,
         /// <summary>One nginx directive inside a location block, ending in <c>;</c>.</summary>

@@ -30,6 +30,8 @@ namespace MailDsl.Rules.Values
                     return FindDovecot(value, strict: false);
                 case ValueKind.PostfixValue:
                     return FindControl(value);
+                case ValueKind.SogoValue:
+                    return FindSogo(value);
                 case ValueKind.ListenerName:
                     return FindOutsideWord(value, allowHyphen: true, "a listener name becomes a Dovecot section name and a master.cf service name, which are single words");
                 case ValueKind.SettingKey:
@@ -141,6 +143,40 @@ namespace MailDsl.Rules.Values
                 if (strict && (c == '"' || c == '\''))
                     return Spot(i, c, "Dovecot strips quotes around a value, so a quoted mail location would change");
             }
+            return null;
+        }
+
+        /// <summary>
+        /// sogo.conf is a property list: outside a double-quoted string ';' ends the entry, braces open or close a
+        /// dictionary, '=' starts another key and '//' or '/*' a comment. Inside quotes a backslash escapes.
+        /// </summary>
+        private static UnsafeSpot? FindSogo(string value)
+        {
+            var quoteStart = -1;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (char.IsControl(c) && c != '\t') return Control(value, i);
+                if (quoteStart >= 0)
+                {
+                    if (c == '\\') i++;
+                    else if (c == '"') quoteStart = -1;
+                    continue;
+                }
+                switch (c)
+                {
+                    case '"': quoteStart = i; break;
+                    case ';': return Spot(i, c, "sogo.conf ends an entry at ';' outside quotes, so the rest would be read as a new setting");
+                    case '{':
+                    case '}': return Spot(i, c, "sogo.conf opens and closes a dictionary at a brace outside quotes");
+                    case '=': return Spot(i, c, "sogo.conf reads '=' outside quotes as the start of another key");
+                    case '/' when i + 1 < value.Length && (value[i + 1] == '/' || value[i + 1] == '*'):
+                        return Spot(i, c, "sogo.conf reads '//' and '/*' outside quotes as a comment");
+                }
+            }
+            if (quoteStart >= 0)
+                return new UnsafeSpot(quoteStart, 1, "opens a quote at character " + (quoteStart + 1).ToString(CultureInfo.InvariantCulture) + " that is never closed",
+                    "sogo.conf would read the rest of the file as part of the string");
             return null;
         }
 

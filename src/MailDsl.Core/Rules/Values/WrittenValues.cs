@@ -38,10 +38,15 @@ namespace MailDsl.Rules.Values
                 }
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
-                    var daemon = setting.Daemon == Daemon.Postfix ? "Postfix" : setting.Daemon.ToString();
+                    var daemon = setting.Daemon.ToString();
                     yield return new WrittenValue(PlatformLayers.SettingKey(layer, setting, n, "key"), "The " + name + " " + daemon + " setting name", setting.Key, ValueKind.SettingKey);
                     yield return new WrittenValue(PlatformLayers.SettingKey(layer, setting, n, "value"), "The value of " + name + " " + daemon + " setting " + setting.Key,
-                        setting.Value, setting.Daemon == Daemon.Dovecot ? ValueKind.DovecotValue : ValueKind.PostfixValue);
+                        setting.Value, setting.Daemon switch
+                        {
+                            Daemon.Dovecot => ValueKind.DovecotValue,
+                            Daemon.Sogo => ValueKind.SogoValue,
+                            _ => ValueKind.PostfixValue,
+                        });
                 }
                 switch (layer)
                 {
