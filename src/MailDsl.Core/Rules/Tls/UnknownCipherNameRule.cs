@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using MailDsl.Model;
+using MailDsl.Tls.Catalog;
+
+namespace MailDsl.Rules.Tls
+{
+    /// <summary>MAIL1003: a cipher string names something OpenSSL 3.0 does not know, so the token does nothing.</summary>
+    internal sealed class UnknownCipherNameRule : Rule
+    {
+        /// <inheritdoc/>
+        public override RuleDescriptor Descriptor => RuleCatalog.UnknownCipherName;
+
+        /// <inheritdoc/>
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            foreach (var site in TlsSites.CipherStrings(platform))
+            {
+                foreach (var token in site.Result.UnknownTokens)
+                {
+                    var name = token.UnknownName ?? token.Text;
+                    var why = CipherCatalog.RetiredNames.TryGetValue(name, out var retired) ? $" ({retired})" : "";
+                    var closest = why.Length == 0 ? CipherMessages.ClosestName(name) : null;
+                    var instead = closest is not null ? $"Did you mean '{closest}'?" : "Remove it, or write a name from `openssl ciphers -v ALL:COMPLEMENTOFALL` or an alias such as HIGH, aNULL, kRSA.";
+                    var (start, length) = site.SpanOf(token);
+                    yield return Report(site.OriginKey,
+                        $"In {site.Label}, OpenSSL 3.0 does not know '{name}'{why} and silently ignores '{token.Text}', so it selects and excludes nothing. {instead}",
+                        start, length);
+                }
+            }
+        }
+    }
+}
