@@ -1,4 +1,9 @@
 using System.Collections.Generic;
+using MailDsl.Rules.Certificates;
+using MailDsl.Rules.Listeners;
+using MailDsl.Rules.Nginx;
+using MailDsl.Rules.Settings;
+using MailDsl.Rules.Values;
 
 namespace MailDsl.Rules
 {
@@ -7,6 +12,16 @@ namespace MailDsl.Rules
     {
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
         {
+            new MissingCertificateRule(),
+            new PlaintextAuthWithoutTlsRule(),
+            new PortClashRule(),
+            new InvalidPortRule(),
+            new UnsafeValueRule(),
+            new RelativePathRule(),
+            new InvalidHostNameRule(),
+            new DuplicateSettingRule(),
+            new NginxRegexWithoutTildeRule(),
+            new WeakenedTlsOptionRule(),
         };
     }
 }

@@ -71,9 +71,9 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor NginxRegexWithoutTilde = new("MAIL4002", "nginx location is a literal prefix, not a regex", Severity.Warning, "Nginx",
             "Without ~ or ~*, nginx compares the location as a literal prefix: ^, $, ( and [ never match a request.");
 
-        /// <summary>MAIL4003: a Postfix or Dovecot setting that disables TLS protections.</summary>
+        /// <summary>MAIL4003: a raw Postfix or Dovecot setting that turns a TLS protection off.</summary>
         public static readonly RuleDescriptor WeakenedTlsOption = new("MAIL4003", "TLS protection disabled", Severity.Warning, "Configuration",
-            "The setting turns off protections OpenSSL enables by default (e.g. tls_disable_workarounds = 0xFFFFFFFF).");
+            "The raw setting turns a TLS protection off or lets passwords and mail travel without TLS (e.g. smtpd_tls_auth_only = no, Dovecot ssl = yes instead of required, protocols below TLS 1.2).");
 
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",

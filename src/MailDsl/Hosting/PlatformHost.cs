@@ -21,6 +21,20 @@ namespace MailDsl.Hosting
         /// <param name="stderr">Where errors and findings go (default: the console).</param>
         /// <returns>0 on success, 1 when the platform or input has errors, 2 on a usage error.</returns>
         public static int Run(string[] args, Func<Platform> describe, TextWriter? stdout = null, TextWriter? stderr = null)
+            => Run(args, describe, null, stdout, stderr);
+
+        /// <summary>
+        /// Runs a verb, writing <paramref name="compileTimeArtifacts"/> (what the generator rendered when it could
+        /// evaluate the whole description at compile time) instead of rendering again. The platform is still built
+        /// and checked first, so run time never writes what the rules refuse.
+        /// </summary>
+        /// <param name="args">The command line: <c>emit --out DIR</c>, <c>check</c>, <c>ciphers STRING</c> or <c>help</c>.</param>
+        /// <param name="describe">The platform's <c>Describe()</c> method.</param>
+        /// <param name="compileTimeArtifacts">The generator's artifacts, or null to render at run time.</param>
+        /// <param name="stdout">Where results go (default: the console).</param>
+        /// <param name="stderr">Where errors and findings go (default: the console).</param>
+        /// <returns>0 on success, 1 when the platform or input has errors, 2 on a usage error.</returns>
+        public static int Run(string[] args, Func<Platform> describe, IReadOnlyList<Artifact>? compileTimeArtifacts, TextWriter? stdout = null, TextWriter? stderr = null)
         {
             stdout ??= Console.Out;
             stderr ??= Console.Error;
@@ -34,7 +48,7 @@ namespace MailDsl.Hosting
                         stderr.WriteLine("emit: say where to write, e.g. `emit --out out`.");
                         return 2;
                     }
-                    return Emit(describe, outDir, stdout, stderr);
+                    return Emit(describe, compileTimeArtifacts, outDir, stdout, stderr);
                 case "check":
                     return Check(describe, stdout, stderr, out _);
                 case "ciphers":
@@ -89,14 +103,14 @@ namespace MailDsl.Hosting
             return 0;
         }
 
-        private static int Emit(Func<Platform> describe, string outDir, TextWriter stdout, TextWriter stderr)
+        private static int Emit(Func<Platform> describe, IReadOnlyList<Artifact>? compileTimeArtifacts, string outDir, TextWriter stdout, TextWriter stderr)
         {
             var rc = Check(describe, stdout, stderr, out var model);
             if (rc != 0 || model is null) return rc;
             IReadOnlyList<Artifact> artifacts;
             try
             {
-                artifacts = PlatformRenderer.Render(model);
+                artifacts = compileTimeArtifacts ?? PlatformRenderer.Render(model);
             }
             catch (Exception ex)
             {

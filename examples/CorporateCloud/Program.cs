@@ -1,0 +1,1 @@
+return Examples.CorporateCloud.Run(args);

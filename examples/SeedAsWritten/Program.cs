@@ -1,0 +1,1 @@
+return Examples.SeedAsWritten.Run(args);

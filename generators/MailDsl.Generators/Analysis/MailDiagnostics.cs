@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Linq;
+using MailDsl.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace MailDsl.Generators.Analysis
+{
+    /// <summary>
+    /// Every MAIL diagnostic descriptor, in one class. IDs, categories and severities are written out here (the
+    /// release-tracking analyzers read them against AnalyzerReleases.*.md); titles and descriptions come from
+    /// Core's <see cref="RuleCatalog"/>, and a test holds the two together.
+    /// </summary>
+    public static class MailDiagnostics
+    {
+        /// <summary>Where the diagnostic pages live; a descriptor's help link is this plus <c>docs/diagnostics/ID.md</c>.</summary>
+        public const string DocsBaseUrl = "https://github.com/maildsl/maildsl/blob/main/";
+
+        /// <summary>MAIL1001: <see cref="RuleCatalog.BrokenCipher"/>.</summary>
+        public static readonly DiagnosticDescriptor BrokenCipher = new(
+            "MAIL1001", RuleCatalog.BrokenCipher.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.BrokenCipher.Description, DocsBaseUrl + RuleCatalog.BrokenCipher.HelpLink);
+
+        /// <summary>MAIL1002: <see cref="RuleCatalog.CipherOutsideProfile"/>.</summary>
+        public static readonly DiagnosticDescriptor CipherOutsideProfile = new(
+            "MAIL1002", RuleCatalog.CipherOutsideProfile.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.CipherOutsideProfile.Description, DocsBaseUrl + RuleCatalog.CipherOutsideProfile.HelpLink);
+
+        /// <summary>MAIL1003: <see cref="RuleCatalog.UnknownCipherName"/>.</summary>
+        public static readonly DiagnosticDescriptor UnknownCipherName = new(
+            "MAIL1003", RuleCatalog.UnknownCipherName.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.UnknownCipherName.Description, DocsBaseUrl + RuleCatalog.UnknownCipherName.HelpLink);
+
+        /// <summary>MAIL1004: <see cref="RuleCatalog.InvalidCipherString"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidCipherString = new(
+            "MAIL1004", RuleCatalog.InvalidCipherString.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidCipherString.Description, DocsBaseUrl + RuleCatalog.InvalidCipherString.HelpLink);
+
+        /// <summary>MAIL1010: <see cref="RuleCatalog.ObsoleteProtocol"/>.</summary>
+        public static readonly DiagnosticDescriptor ObsoleteProtocol = new(
+            "MAIL1010", RuleCatalog.ObsoleteProtocol.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ObsoleteProtocol.Description, DocsBaseUrl + RuleCatalog.ObsoleteProtocol.HelpLink);
+
+        /// <summary>MAIL1011: <see cref="RuleCatalog.DeprecatedProtocol"/>.</summary>
+        public static readonly DiagnosticDescriptor DeprecatedProtocol = new(
+            "MAIL1011", RuleCatalog.DeprecatedProtocol.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.DeprecatedProtocol.Description, DocsBaseUrl + RuleCatalog.DeprecatedProtocol.HelpLink);
+
+        /// <summary>MAIL1020: <see cref="RuleCatalog.MissingCertificate"/>.</summary>
+        public static readonly DiagnosticDescriptor MissingCertificate = new(
+            "MAIL1020", RuleCatalog.MissingCertificate.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.MissingCertificate.Description, DocsBaseUrl + RuleCatalog.MissingCertificate.HelpLink);
+
+        /// <summary>MAIL2001: <see cref="RuleCatalog.PlaintextAuthWithoutTls"/>.</summary>
+        public static readonly DiagnosticDescriptor PlaintextAuthWithoutTls = new(
+            "MAIL2001", RuleCatalog.PlaintextAuthWithoutTls.Title, "{0}", "Authentication", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.PlaintextAuthWithoutTls.Description, DocsBaseUrl + RuleCatalog.PlaintextAuthWithoutTls.HelpLink);
+
+        /// <summary>MAIL2002: <see cref="RuleCatalog.PortClash"/>.</summary>
+        public static readonly DiagnosticDescriptor PortClash = new(
+            "MAIL2002", RuleCatalog.PortClash.Title, "{0}", "Listeners", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.PortClash.Description, DocsBaseUrl + RuleCatalog.PortClash.HelpLink);
+
+        /// <summary>MAIL2003: <see cref="RuleCatalog.InvalidPort"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidPort = new(
+            "MAIL2003", RuleCatalog.InvalidPort.Title, "{0}", "Listeners", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidPort.Description, DocsBaseUrl + RuleCatalog.InvalidPort.HelpLink);
+
+        /// <summary>MAIL3001: <see cref="RuleCatalog.UnsafeValue"/>.</summary>
+        public static readonly DiagnosticDescriptor UnsafeValue = new(
+            "MAIL3001", RuleCatalog.UnsafeValue.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnsafeValue.Description, DocsBaseUrl + RuleCatalog.UnsafeValue.HelpLink);
+
+        /// <summary>MAIL3002: <see cref="RuleCatalog.RelativePath"/>.</summary>
+        public static readonly DiagnosticDescriptor RelativePath = new(
+            "MAIL3002", RuleCatalog.RelativePath.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.RelativePath.Description, DocsBaseUrl + RuleCatalog.RelativePath.HelpLink);
+
+        /// <summary>MAIL3003: <see cref="RuleCatalog.InvalidHostName"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidHostName = new(
+            "MAIL3003", RuleCatalog.InvalidHostName.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidHostName.Description, DocsBaseUrl + RuleCatalog.InvalidHostName.HelpLink);
+
+        /// <summary>MAIL4001: <see cref="RuleCatalog.DuplicateSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor DuplicateSetting = new(
+            "MAIL4001", RuleCatalog.DuplicateSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.DuplicateSetting.Description, DocsBaseUrl + RuleCatalog.DuplicateSetting.HelpLink);
+
+        /// <summary>MAIL4002: <see cref="RuleCatalog.NginxRegexWithoutTilde"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxRegexWithoutTilde = new(
+            "MAIL4002", RuleCatalog.NginxRegexWithoutTilde.Title, "{0}", "Nginx", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.NginxRegexWithoutTilde.Description, DocsBaseUrl + RuleCatalog.NginxRegexWithoutTilde.HelpLink);
+
+        /// <summary>MAIL4003: <see cref="RuleCatalog.WeakenedTlsOption"/>.</summary>
+        public static readonly DiagnosticDescriptor WeakenedTlsOption = new(
+            "MAIL4003", RuleCatalog.WeakenedTlsOption.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.WeakenedTlsOption.Description, DocsBaseUrl + RuleCatalog.WeakenedTlsOption.HelpLink);
+
+        /// <summary>MAIL9001: <see cref="RuleCatalog.NotConstant"/>.</summary>
+        public static readonly DiagnosticDescriptor NotConstant = new(
+            "MAIL9001", RuleCatalog.NotConstant.Title, "{0}", "Evaluation", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.NotConstant.Description, DocsBaseUrl + RuleCatalog.NotConstant.HelpLink);
+
+        /// <summary>MAIL9002: <see cref="RuleCatalog.EvaluationFailed"/>.</summary>
+        public static readonly DiagnosticDescriptor EvaluationFailed = new(
+            "MAIL9002", RuleCatalog.EvaluationFailed.Title, "{0}", "Evaluation", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.EvaluationFailed.Description, DocsBaseUrl + RuleCatalog.EvaluationFailed.HelpLink);
+
+        /// <summary>All descriptors, in ID order.</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+            BrokenCipher,
+            CipherOutsideProfile,
+            UnknownCipherName,
+            InvalidCipherString,
+            ObsoleteProtocol,
+            DeprecatedProtocol,
+            MissingCertificate,
+            PlaintextAuthWithoutTls,
+            PortClash,
+            InvalidPort,
+            UnsafeValue,
+            RelativePath,
+            InvalidHostName,
+            DuplicateSetting,
+            NginxRegexWithoutTilde,
+            WeakenedTlsOption,
+            NotConstant,
+            EvaluationFailed);
+
+        /// <summary>All descriptors, by ID.</summary>
+        public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Model;
+
+namespace MailDsl.Render
+{
+    /// <summary>One host and the layers it serves (a host may serve several, e.g. SMTP-in and SMTP-out).</summary>
+    /// <param name="Name">The host's fully qualified name.</param>
+    /// <param name="Layers">Its layers, in platform order: SMTP-in, SMTP-out, mailstore, webmail.</param>
+    public sealed record HostPlan(string Name, IReadOnlyList<Layer> Layers)
+    {
+        /// <summary>The host's layer of type <typeparamref name="T"/>, or null.</summary>
+        public T? Layer<T>() where T : Layer => Layers.OfType<T>().FirstOrDefault();
+
+        /// <summary>Whether the host runs Postfix (every layer but webmail does).</summary>
+        public bool RunsPostfix => Layers.Any(l => l is not WebmailLayer);
+
+        /// <summary>Every listener of every layer on this host.</summary>
+        public IEnumerable<Listener> Listeners => Layers.SelectMany(l => l.Listeners);
+
+        /// <summary>Every host of <paramref name="platform"/> with its layers, ordered by name (ordinal).</summary>
+        /// <param name="platform">The platform.</param>
+        public static IReadOnlyList<HostPlan> Of(PlatformModel platform)
+        {
+            var layers = new Layer?[] { platform.SmtpIn, platform.SmtpOut, platform.Mailstore, platform.Webmail };
+            var byHost = new SortedDictionary<string, List<Layer>>(StringComparer.Ordinal);
+            foreach (var layer in layers)
+            {
+                if (layer is null) continue;
+                foreach (var host in layer.Hosts.Distinct(StringComparer.Ordinal))
+                {
+                    if (string.IsNullOrEmpty(host)) continue;
+                    if (!byHost.TryGetValue(host, out var list)) byHost[host] = list = new List<Layer>();
+                    list.Add(layer);
+                }
+            }
+            return byHost.Select(kv => new HostPlan(kv.Key, kv.Value)).ToList();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Model;
+
+namespace MailDsl.Rules.Listeners
+{
+    /// <summary>
+    /// MAIL2002: two listeners on one port of one host. Within a layer every host runs every listener, so
+    /// two listeners of one layer on one port always clash (sogod's port and nginx's ports included). A host
+    /// named in two layers runs both layers' daemons, so their listeners clash too unless the layers bind
+    /// different addresses. The finding points at the later listener's port.
+    /// </summary>
+    internal sealed class PortClashRule : Rule
+    {
+        /// <inheritdoc/>
+        public override RuleDescriptor Descriptor => RuleCatalog.PortClash;
+
+        private sealed record Bound(Layer Layer, Listener Listener);
+
+        /// <inheritdoc/>
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            var layers = PlatformLayers.Of(platform).ToList();
+            var bound = layers
+                .SelectMany(layer => layer.Listeners.Where(l => l is not null && InvalidPortRule.IsValid(l.Port)).Select(l => new Bound(layer, l)))
+                .ToList();
+
+            for (var b = 0; b < bound.Count; b++)
+            {
+                var later = bound[b];
+                for (var a = 0; a < b; a++)
+                {
+                    var earlier = bound[a];
+                    if (earlier.Listener.Port != later.Listener.Port) continue;
+                    if (ReferenceEquals(earlier.Layer, later.Layer))
+                    {
+                        yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener, "port"),
+                            $"Port {later.Listener.Port} is used twice in the {PlatformLayers.DisplayName(later.Layer)} layer: by listener '{earlier.Listener.Name}' "
+                            + $"and by listener '{later.Listener.Name}'. Every host of the layer runs both, so the second cannot bind the port and its daemon "
+                            + $"fails to start. Give '{later.Listener.Name}' a port of its own.");
+                        break;
+                    }
+                    if (!SameAddress(earlier, later)) continue;
+                    var shared = SharedHosts(earlier.Layer, later.Layer);
+                    if (shared.Count == 0) continue;
+                    yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener, "port"),
+                        $"Port {later.Listener.Port} is used twice on host{(shared.Count > 1 ? "s" : "")} {string.Join(", ", shared.Select(h => "'" + h + "'"))}, "
+                        + $"which {(shared.Count > 1 ? "are" : "is")} in both the {PlatformLayers.DisplayName(earlier.Layer)} and the {PlatformLayers.DisplayName(later.Layer)} layer: "
+                        + $"by {PlatformLayers.DisplayName(earlier.Layer)} listener '{earlier.Listener.Name}' and by {PlatformLayers.DisplayName(later.Layer)} listener '{later.Listener.Name}'. "
+                        + "The second cannot bind the port and its daemon fails to start. Put the layers on different hosts or give one of the listeners another port.");
+                    break;
+                }
+            }
+        }
+
+        /// <summary>Two listeners bind different addresses only when both bind one and they differ (none means all addresses).</summary>
+        private static bool SameAddress(Bound a, Bound b)
+        {
+            var x = Address(a);
+            var y = Address(b);
+            return x is null || y is null || string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>sogod always binds loopback (nginx is its only client); other daemons bind the layer's address, or all.</summary>
+        private static string? Address(Bound bound)
+            => bound.Listener.Protocol == ServiceProtocol.Sogo ? "127.0.0.1" : bound.Layer.ListenAddress?.Trim();
+
+        /// <summary>Hosts named in both layers; DNS names compare without regard to case.</summary>
+        private static List<string> SharedHosts(Layer a, Layer b)
+        {
+            var inA = new HashSet<string>(a.Hosts.Where(h => h is not null).Select(Normalize), StringComparer.Ordinal);
+            return b.Hosts.Where(h => h is not null && inA.Contains(Normalize(h))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        private static string Normalize(string host) => host.Trim().TrimEnd('.').ToLowerInvariant();
+    }
+}

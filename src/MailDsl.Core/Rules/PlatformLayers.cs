@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using MailDsl.Model;
+
+namespace MailDsl.Rules
+{
+    /// <summary>Walks a platform's described layers in a fixed order (SMTP-in, SMTP-out, mailstore, webmail).</summary>
+    internal static class PlatformLayers
+    {
+        /// <summary>Every layer the platform describes, skipping those it leaves out.</summary>
+        public static IEnumerable<Layer> Of(PlatformModel platform)
+        {
+            if (platform.SmtpIn is { } smtpIn) yield return smtpIn;
+            if (platform.SmtpOut is { } smtpOut) yield return smtpOut;
+            if (platform.Mailstore is { } mailstore) yield return mailstore;
+            if (platform.Webmail is { } webmail) yield return webmail;
+        }
+
+        /// <summary>The origin key of a listener's member, e.g. <c>mailstore.listener.imaps.port</c>.</summary>
+        public static string ListenerKey(Layer layer, Listener listener, string member)
+            => layer.Key + ".listener." + listener.Name + "." + member;
+
+        /// <summary>The origin key of the <paramref name="n"/>th raw setting of one daemon and key (the builders' numbering).</summary>
+        public static string SettingKey(Layer layer, RawSetting setting, int n, string member)
+            => layer.Key + ".setting." + setting.Daemon.ToString().ToLowerInvariant() + "." + setting.Key + "." + n + "." + member;
+
+        /// <summary>
+        /// Each raw setting of <paramref name="layer"/> with its occurrence number among settings of the same
+        /// daemon and key, as the builders number them in origin keys.
+        /// </summary>
+        public static IEnumerable<(RawSetting Setting, int Occurrence)> NumberedSettings(Layer layer)
+        {
+            var seen = new Dictionary<(Daemon, string), int>();
+            foreach (var setting in layer.RawSettings)
+            {
+                if (setting is null) continue;
+                var id = (setting.Daemon, setting.Key ?? "");
+                seen.TryGetValue(id, out var n);
+                seen[id] = n + 1;
+                yield return (setting, n);
+            }
+        }
+
+        /// <summary>A layer's name as operators read it in messages.</summary>
+        public static string DisplayName(Layer layer) => layer switch
+        {
+            SmtpInLayer => "SMTP-in",
+            SmtpOutLayer => "SMTP-out",
+            MailstoreLayer => "mailstore",
+            WebmailLayer => "webmail",
+            _ => layer.Key,
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using MailDsl.Model;
+
+namespace MailDsl.Rules.Values
+{
+    /// <summary>
+    /// MAIL3001: a value holds a character the target file's syntax would read as syntax (a line break, ';',
+    /// a brace, '#', a quote, ...). It is an error, so nothing is emitted: a value must never become a directive.
+    /// </summary>
+    internal sealed class UnsafeValueRule : Rule
+    {
+        /// <inheritdoc/>
+        public override RuleDescriptor Descriptor => RuleCatalog.UnsafeValue;
+
+        /// <inheritdoc/>
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            foreach (var value in WrittenValues.Of(platform))
+            {
+                if (ValueSafety.Find(value.Value, value.Kind) is not { } spot) continue;
+                var message = $"{value.Label} '{ValueSafety.Show(value.Value)}' {spot.What}: {spot.Why}. "
+                    + $"Nothing is emitted while it stands. {Advice(value.Kind)}";
+                yield return Report(value.OriginKey, message, spot.Index, spot.Length);
+            }
+        }
+
+        private static string Advice(ValueKind kind) => kind switch
+        {
+            ValueKind.Name => "Write a DNS name of letters, digits, hyphens and dots, e.g. smtp-in-01.example.com (or an IP address).",
+            ValueKind.Path => "Write an absolute path of letters, digits and / . - _ only, e.g. /etc/pki/tls/certs/mail.crt.",
+            ValueKind.Url => "Write a plain URL, e.g. imaps://imap.example.com:993.",
+            ValueKind.CipherString => "Separate the cipher-string elements with ':' only, e.g. ECDHE+AESGCM:!aNULL.",
+            ValueKind.Banner => "Keep the banner to one line of plain text without '$', e.g. Example Mail System.",
+            ValueKind.MailLocation => "Write it in Dovecot's mail_location syntax without these characters, e.g. maildir:~/Maildir.",
+            ValueKind.ListenerName => "Name the listener with letters, digits, '-' and '_' only, e.g. imap-internal.",
+            ValueKind.SettingKey => "Write the parameter name alone, e.g. smtpd_starttls_timeout, and its value as the second argument.",
+            ValueKind.PostfixValue => "Write one setting per PostfixSetting call, its value on one line.",
+            ValueKind.DovecotValue => "Write one setting per DovecotSetting call; a Dovecot value cannot hold '#', which starts a comment anywhere in the line.",
+            ValueKind.SogoValue => "Write a plain word or a double-quoted string, e.g. \"imaps://imap.example.com:993\".",
+            ValueKind.NginxMatch => "Write one location match, e.g. ~ ^/SOGo/so/(.*)$, and quote a regular expression that needs braces.",
+            ValueKind.NginxDirective => "Pass one directive per argument, each ending in ';', e.g. alias /usr/lib64/GNUstep/SOGo/WebServerResources/;",
+            _ => "Remove the character.",
+        };
+    }
+}

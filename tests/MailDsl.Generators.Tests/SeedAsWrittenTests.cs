@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace MailDsl.Generators.Tests;
+
+/// <summary>
+/// examples/SeedAsWritten is the guide's platform as literally written. The compiler must refuse it, pointing at
+/// each of the guide's mistakes: this is the product's demo, shown in the README.
+/// </summary>
+public sealed class SeedAsWrittenTests
+{
+    private static readonly string Source = Harness.Source("SeedAsWritten.cs");
+
+    private static async Task<IReadOnlyList<Diagnostic>> Diagnostics()
+        => await Harness.DiagnosticsAsync(Harness.Compile(Source));
+
+    private static string TextAt(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+
+    [Fact]
+    public async Task It_fails_with_at_least_three_distinct_MAIL_diagnostics_and_an_error()
+    {
+        var diagnostics = await Diagnostics();
+        Assert.True(diagnostics.Select(d => d.Id).Distinct().Count() >= 3, string.Join("\n", diagnostics));
+        Assert.Contains(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public async Task The_imap_nopass_listener_on_144_is_refused_at_its_allowPlaintextAuth()
+    {
+        var d = Assert.Single(await Diagnostics(), d => d.Id == "MAIL2001");
+        Assert.Equal("true", TextAt(d));
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Contains("imap-nopass", d.GetMessage());
+    }
+
+    [Fact]
+    public async Task The_doubled_tls_disable_workarounds_is_reported_at_the_second_one()
+    {
+        var d = Assert.Single(await Diagnostics(), d => d.Id == "MAIL4001");
+        Assert.Equal(Source.LastIndexOf("\"tls_disable_workarounds\"", StringComparison.Ordinal), d.Location.SourceSpan.Start);
+    }
+
+    [Fact]
+    public async Task The_nginx_location_meant_as_a_regex_is_reported_at_its_match()
+    {
+        var d = Assert.Single(await Diagnostics(), d => d.Id == "MAIL4002");
+        Assert.Equal("\"^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$\"", TextAt(d));
+    }
+
+    [Fact]
+    public async Task Dovecot_ssl_yes_is_reported_as_weakening_TLS()
+    {
+        var d = Assert.Single(await Diagnostics(), d => d.Id == "MAIL4003");
+        Assert.Equal("\"yes\"", TextAt(d));
+    }
+}

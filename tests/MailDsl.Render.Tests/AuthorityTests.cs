@@ -1,0 +1,133 @@
+using MailDsl.Model;
+using MailDsl.Render.Tests.Support;
+using Xunit;
+
+namespace MailDsl.Render.Tests;
+
+/// <summary>Every emitted host's files, judged by the daemons' own checkers, for each test platform and distro.</summary>
+public sealed class AuthorityTests : IClassFixture<AuthorityTests.Emissions>
+{
+    private readonly Emissions _emissions;
+
+    public AuthorityTests(Emissions emissions) => _emissions = emissions;
+
+    /// <summary>Each test platform emitted once for the class, and deleted after it.</summary>
+    public sealed class Emissions : IDisposable
+    {
+        private readonly Dictionary<string, EmittedPlatform> _emitted = new();
+
+        public EmittedPlatform Get(string name)
+        {
+            lock (_emitted)
+            {
+                if (!_emitted.TryGetValue(name, out var e))
+                    _emitted[name] = e = EmittedPlatform.Emit(Platforms.Single(p => p.Name == name).Describe);
+                return e;
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var e in _emitted.Values) e.Dispose();
+        }
+    }
+
+    public static TheoryData<string, string> Hosts()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (name, describe) in Platforms)
+            foreach (var host in HostsOf(describe))
+                data.Add(name, host);
+        return data;
+    }
+
+    private static readonly (string Name, Func<string, string, Platform> Describe)[] Platforms =
+    {
+        ("guide-rhel9", (c, k) => TestPlatforms.Guide(Distro.Rhel9, c, k)),
+        ("guide-debian12", (c, k) => TestPlatforms.Guide(Distro.Debian12, c, k)),
+        ("all-in-one-debian12", (c, k) => TestPlatforms.AllInOne(Distro.Debian12, c, k)),
+    };
+
+    private EmittedPlatform Get(string name) => _emissions.Get(name);
+
+    private static IEnumerable<string> HostsOf(Func<string, string, Platform> describe)
+    {
+        var model = describe("/etc/ssl/test.crt", "/etc/ssl/test.key").Build();
+        return new[] { model.SmtpIn, model.SmtpOut, model.Mailstore, model.Webmail as Layer }
+            .Where(l => l is not null).SelectMany(l => l!.Hosts).Distinct().Order(StringComparer.Ordinal);
+    }
+
+    [ToolTheory("nginx", "openssl")]
+    [MemberData(nameof(Hosts))]
+    public void Nginx_accepts_the_site(string platform, string host)
+    {
+        var e = Get(platform);
+        if (!File.Exists(Path.Combine(e.HostDir(host), "etc/nginx/conf.d/sogo.conf"))) { AssertNoFile(e, host, "etc/nginx"); return; }
+        var result = DaemonChecks.Nginx(e.HostDir(host), Path.Combine(e.Root, "nginx-" + host));
+        Assert.True(result.ExitCode == 0 && result.Output.Contains("test is successful") && !result.Output.Contains("[warn]"), result.ToString());
+    }
+
+    [ToolTheory("doveconf")]
+    [MemberData(nameof(Hosts))]
+    public void Doveconf_prints_no_warning_or_error(string platform, string host)
+    {
+        var e = Get(platform);
+        if (!File.Exists(Path.Combine(e.HostDir(host), "etc/dovecot/dovecot.conf"))) { AssertNoFile(e, host, "etc/dovecot"); return; }
+        var result = DaemonChecks.Dovecot(e.HostDir(host));
+        Assert.True(result.ExitCode == 0 && !result.Output.Contains("doveconf:"), result.ToString());
+        Assert.Contains("ssl = required", result.Output);
+    }
+
+    [ToolTheory("postconf")]
+    [MemberData(nameof(Hosts))]
+    public void Postconf_reads_main_cf_without_warning(string platform, string host)
+    {
+        var e = Get(platform);
+        if (!File.Exists(Path.Combine(e.HostDir(host), "etc/postfix/main.cf"))) { AssertNoFile(e, host, "etc/postfix"); return; }
+        var result = DaemonChecks.PostfixMain(e.HostDir(host));
+        Assert.True(result.ExitCode == 0 && !result.Output.Contains("warning"), result.ToString());
+        Assert.Contains("smtpd_tls_security_level =", result.Output);
+    }
+
+    [ToolTheory("postconf")]
+    [MemberData(nameof(Hosts))]
+    public void Postconf_reads_master_cf_without_warning(string platform, string host)
+    {
+        var e = Get(platform);
+        if (!File.Exists(Path.Combine(e.HostDir(host), "etc/postfix/master.cf"))) { AssertNoFile(e, host, "etc/postfix"); return; }
+        var result = DaemonChecks.PostfixMaster(e.HostDir(host));
+        Assert.True(result.ExitCode == 0 && !result.Output.Contains("warning"), result.ToString());
+        Assert.Contains("smtpd", result.Output);
+    }
+
+    [ToolTheory("plparse")]
+    [MemberData(nameof(Hosts))]
+    public void Plparse_parses_sogo_conf(string platform, string host)
+    {
+        var e = Get(platform);
+        if (!File.Exists(Path.Combine(e.HostDir(host), "etc/sogo/sogo.conf"))) { AssertNoFile(e, host, "etc/sogo"); return; }
+        var result = DaemonChecks.Sogo(e.HostDir(host));
+        Assert.True(result.ExitCode == 0 && result.Output.Contains("a dictionary"), result.ToString());
+    }
+
+    [ToolTheory("shellcheck")]
+    [MemberData(nameof(Hosts))]
+    public void Shellcheck_passes_install_sh(string platform, string host)
+    {
+        var result = DaemonChecks.InstallScript(Get(platform).HostDir(host));
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [ToolTheory("ansible-playbook")]
+    [InlineData("guide-rhel9")]
+    [InlineData("all-in-one-debian12")]
+    public void Ansible_accepts_the_fleet_files(string platform)
+    {
+        var result = DaemonChecks.Fleet(Get(platform).OutDir);
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    // A host that does not run a daemon must get none of its files.
+    private static void AssertNoFile(EmittedPlatform e, string host, string folder)
+        => Assert.False(Directory.Exists(Path.Combine(e.HostDir(host), folder)), $"{host} has {folder} but not the file expected in it");
+}

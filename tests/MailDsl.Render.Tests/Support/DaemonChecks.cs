@@ -1,0 +1,45 @@
+namespace MailDsl.Render.Tests.Support;
+
+/// <summary>
+/// Runs each daemon's own checker on one emitted host folder (<c>DIR/&lt;host&gt;/etc/...</c>) and returns what it
+/// said. The files checked are the emitted ones; only the wrapper nginx needs around a conf.d site is ours.
+/// </summary>
+public static class DaemonChecks
+{
+    /// <summary><c>nginx -t</c> on the host's site, included from a minimal http block the way the distros' nginx.conf does.</summary>
+    public static ToolResult Nginx(string hostDir, string scratch)
+    {
+        Directory.CreateDirectory(scratch);
+        var conf = Path.Combine(scratch, "nginx.conf");
+        File.WriteAllText(conf, $$"""
+            pid {{scratch}}/nginx.pid;
+            error_log {{scratch}}/error.log;
+            events { }
+            http {
+                include /etc/nginx/mime.types;
+                access_log off;
+                include {{hostDir}}/etc/nginx/conf.d/*.conf;
+            }
+            """);
+        return Tool.Run("nginx", "-t", "-p", scratch, "-c", conf);
+    }
+
+    /// <summary><c>doveconf -n</c> on the emitted, self-contained dovecot.conf.</summary>
+    public static ToolResult Dovecot(string hostDir) => Tool.Run("doveconf", "-n", "-c", Path.Combine(hostDir, "etc/dovecot/dovecot.conf"));
+
+    /// <summary><c>postconf -n</c> on the emitted main.cf.</summary>
+    public static ToolResult PostfixMain(string hostDir) => Tool.Run("postconf", "-c", Path.Combine(hostDir, "etc/postfix"), "-n");
+
+    /// <summary><c>postconf -M</c> on the emitted master.cf.</summary>
+    public static ToolResult PostfixMaster(string hostDir) => Tool.Run("postconf", "-c", Path.Combine(hostDir, "etc/postfix"), "-M");
+
+    /// <summary>GNUstep's <c>plparse</c> on the emitted sogo.conf.</summary>
+    public static ToolResult Sogo(string hostDir) => Tool.Run("plparse", Path.Combine(hostDir, "etc/sogo/sogo.conf"));
+
+    /// <summary><c>shellcheck -S warning</c> on the host's install.sh.</summary>
+    public static ToolResult InstallScript(string hostDir) => Tool.Run("shellcheck", "-S", "warning", Path.Combine(hostDir, "install.sh"));
+
+    /// <summary><c>ansible-playbook --syntax-check</c> on the fleet files.</summary>
+    public static ToolResult Fleet(string outDir)
+        => Tool.Run("ansible-playbook", "--syntax-check", "-i", Path.Combine(outDir, "inventory.ini"), Path.Combine(outDir, "site.yml"));
+}
