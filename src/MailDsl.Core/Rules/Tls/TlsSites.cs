@@ -34,29 +34,17 @@ namespace MailDsl.Rules.Tls
     /// <summary>Finds every cipher string and protocol choice in a platform: policies and raw daemon settings.</summary>
     internal static class TlsSites
     {
-        private static IEnumerable<Layer> Layers(PlatformModel p)
-        {
-            if (p.SmtpIn is not null) yield return p.SmtpIn;
-            if (p.SmtpOut is not null) yield return p.SmtpOut;
-            if (p.Mailstore is not null) yield return p.Mailstore;
-            if (p.Webmail is not null) yield return p.Webmail;
-        }
+        private static IEnumerable<Layer> Layers(PlatformModel p) => PlatformLayers.Of(p);
 
-        /// <summary>Each raw setting with its origin key (<c>&lt;layer&gt;.setting.&lt;daemon&gt;.&lt;key&gt;.&lt;n&gt;.value</c>).</summary>
+        /// <summary>Each raw setting with its origin key (<c>&lt;layer&gt;.setting.&lt;daemon&gt;.&lt;key&gt;.&lt;n&gt;.value</c>); null keys and values read as empty.</summary>
         private static IEnumerable<(Layer Layer, RawSetting Setting, string Origin)> Settings(PlatformModel p)
         {
             foreach (var layer in Layers(p))
-            {
-                var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var s in layer.RawSettings)
+                foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
-                    var daemon = s.Daemon.ToString().ToLowerInvariant();
-                    var k = daemon + "." + s.Key;
-                    seen.TryGetValue(k, out var n);
-                    seen[k] = n + 1;
-                    yield return (layer, s, layer.Key + ".setting." + k + "." + n + ".value");
+                    var safe = setting with { Key = setting.Key ?? "", Value = setting.Value ?? "" };
+                    yield return (layer, safe, PlatformLayers.SettingKey(layer, setting, n, "value"));
                 }
-            }
         }
 
         private static MozillaProfile ProfileOf(PlatformModel p, Layer? layer) => MozillaProfiles.Get(p.Tls.With(layer?.Tls).Profile);
@@ -81,7 +69,7 @@ namespace MailDsl.Rules.Tls
                 else if (s.Daemon == Daemon.Postfix && PostfixCipherGrades.IsGradeSetting(s.Key))
                 {
                     var exclusionKeys = PostfixCipherGrades.ExclusionSettings(s.Key);
-                    var postfix = layer.RawSettings.Where(r => r.Daemon == Daemon.Postfix).ToList();
+                    var postfix = layer.RawSettings.Where(r => r is not null && r.Daemon == Daemon.Postfix && r.Key is not null).ToList();
                     var exclusions = postfix.Where(r => exclusionKeys.Contains(r.Key)).GroupBy(r => r.Key).Select(g => g.Last().Value);
                     var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
                     foreach (var r in postfix.Where(r => r.Key.EndsWith("_cipherlist", StringComparison.Ordinal))) overrides[r.Key] = r.Value;
