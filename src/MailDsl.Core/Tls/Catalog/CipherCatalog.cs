@@ -170,6 +170,11 @@ namespace MailDsl.Tls.Catalog
             ["eFZA"] = "Fortezza: removed",
             ["FZA"] = "Fortezza: removed",
             ["DES"] = "single DES: removed in OpenSSL 1.1.0",
+            ["RC4"] = "RC4: only in OpenSSL's legacy provider",
+            ["RC2"] = "RC2: only in OpenSSL's legacy provider",
+            ["IDEA"] = "IDEA: only in OpenSSL's legacy provider",
+            ["SEED"] = "SEED: only in OpenSSL's legacy provider",
+            ["GOST"] = "GOST: needs an engine OpenSSL 3.0 does not ship",
         };
 
         /// <summary>The suite called <paramref name="name"/> (OpenSSL name, case-sensitive), or null.</summary>
