@@ -45,6 +45,20 @@ namespace MailDsl.Core.Tests.Tls
         }
 
         [Fact]
+        public void Alias_groups_agree_with_the_engine_reading_each_alias_alone()
+        {
+            foreach (var alias in CipherCatalog.Aliases.Where(CipherCatalog.IsAvailable))
+            {
+                var r = CipherStringEngine.Parse(alias.Name);
+                var expected = CipherCatalog.Suites.Where(s => CipherCatalog.AliasGroupsOf(s).Contains(alias.Name)).Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal);
+                Assert.Equal(expected, r.Suites.Select(s => s.Suite.Name).OrderBy(n => n, StringComparer.Ordinal));
+            }
+            Assert.Contains("HIGH", CipherCatalog.AliasGroupsOf(CipherCatalog.FindSuite("AES128-SHA")!));
+            Assert.Contains("kRSA", CipherCatalog.AliasGroupsOf(CipherCatalog.FindSuite("AES128-SHA")!));
+            Assert.Contains("SSLv3", CipherCatalog.AliasGroupsOf(CipherCatalog.FindSuite("AES128-SHA")!));
+        }
+
+        [Fact]
         public void Engine_never_throws_and_always_explains_a_refusal()
         {
             var rnd = new Random(4242);

@@ -45,9 +45,9 @@ namespace MailDsl.Rules.Tls
             => string.Join(", ", suites.SelectMany(c => c.Reasons).GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => $"{g.Count()} {g.Key}"));
 
-        /// <summary>"NAME (reason; reason)" for each classified suite.</summary>
+        /// <summary>"NAME (reason; reason)" for each classified suite, those with the most problems first (OrderBy is stable).</summary>
         public static IReadOnlyList<string> Describe(IEnumerable<CipherClassification> suites)
-            => suites.Select(c => $"{c.Suite.Name} ({string.Join("; ", c.Reasons)})").ToList();
+            => suites.OrderByDescending(c => c.Reasons.Count).Select(c => $"{c.Suite.Name} ({string.Join("; ", c.Reasons)})").ToList();
 
         /// <summary>The known name closest to <paramref name="unknown"/> (edit distance at most 2), or null.</summary>
         public static string? ClosestName(string unknown)
