@@ -48,12 +48,14 @@ namespace MailDsl.Core.Tests.Rules
             Assert.Equal("platform.tls.ciphers", unknown.OriginKey);
             Assert.Equal("!aNUL", s.Substring(unknown.SubStart, unknown.SubLength));
             Assert.Contains("Did you mean 'aNULL'?", unknown.Message);
+            Assert.Equal("HIGH:!aNULL", Assert.Single(unknown.Properties, p => p.Name == FixProperties.FixedValue).Value);
 
             var broken = Assert.Single(findings, f => f.RuleId == "MAIL1001");
             Assert.Equal(Severity.Error, broken.Severity);
             Assert.Equal("HIGH", s.Substring(broken.SubStart, broken.SubLength));
             Assert.Contains("ADH-AES256-GCM-SHA384 (no authentication", broken.Message);
             Assert.Contains("!aNULL", broken.Message);
+            Assert.Equal("HIGH:!aNUL:!aNULL", Assert.Single(broken.Properties, p => p.Name == FixProperties.FixedValue).Value);
         }
 
         [Fact]

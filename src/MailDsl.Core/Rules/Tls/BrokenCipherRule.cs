@@ -24,11 +24,16 @@ namespace MailDsl.Rules.Tls
                 {
                     var suites = group.Select(x => x.Class).ToList();
                     var (start, length) = site.SpanOf(group.Key);
-                    yield return Report(site.OriginKey,
+                    var exclusions = CipherMessages.Exclusions(suites.Select(c => c.Suite), brokenOnly: true);
+                    var finding = Report(site.OriginKey,
                         $"In {site.Label}, '{group.Key.Text}' enables {suites.Count} broken suite{(suites.Count == 1 ? "" : "s")} on OpenSSL 3.0 ({CipherMessages.ReasonCounts(suites)}): "
                         + CipherMessages.Abbreviate(CipherMessages.Describe(suites))
-                        + $". Append {CipherMessages.Exclusions(suites.Select(c => c.Suite), brokenOnly: true)} to the string, or drop it and use the {site.Profile.Name.ToString().ToLowerInvariant()} profile's suites.",
+                        + $". Append {exclusions} to the string, or drop it and use the {site.Profile.Name.ToString().ToLowerInvariant()} profile's suites.",
                         start, length);
+                    // The corrected string for a code fix, where the written value is the cipher string itself.
+                    if (site.SpansInWritten)
+                        finding = finding with { Properties = EquatableArray.Of(new FindingProperty(FixProperties.FixedValue, site.Written.TrimEnd(':', ' ') + ":" + exclusions)) };
+                    yield return finding;
                 }
             }
         }

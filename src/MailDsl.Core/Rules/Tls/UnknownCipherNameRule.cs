@@ -22,9 +22,14 @@ namespace MailDsl.Rules.Tls
                     var closest = why.Length == 0 ? CipherMessages.ClosestName(name) : null;
                     var instead = closest is not null ? $"Did you mean '{closest}'?" : "Remove it, or write a name from `openssl ciphers -v ALL:COMPLEMENTOFALL` or an alias such as HIGH, aNULL, kRSA.";
                     var (start, length) = site.SpanOf(token);
-                    yield return Report(site.OriginKey,
+                    var finding = Report(site.OriginKey,
                         $"In {site.Label}, OpenSSL 3.0 does not know '{name}'{why} and silently ignores '{token.Text}', so it selects and excludes nothing. {instead}",
                         start, length);
+                    // The corrected string for a code fix: the misspelled name replaced by the suggestion, in place.
+                    var at = start >= 0 ? site.Written.IndexOf(name, start, System.StringComparison.Ordinal) : -1;
+                    if (closest is not null && at >= 0 && at + name.Length <= start + length)
+                        finding = finding with { Properties = EquatableArray.Of(new FindingProperty(FixProperties.FixedValue, site.Written.Substring(0, at) + closest + site.Written.Substring(at + name.Length))) };
+                    yield return finding;
                 }
             }
         }
