@@ -133,11 +133,11 @@ namespace MailDsl.Tls.Catalog
         /// </summary>
         public static IReadOnlyDictionary<string, string> RetiredNames { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal)
         {
-            ["DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
-            ["ECDHE-RSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
-            ["ECDHE-ECDSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
-            ["EDH-RSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
-            ["DHE-RSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
+            ["DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
+            ["ECDHE-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
+            ["ECDHE-ECDSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
+            ["EDH-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
+            ["DHE-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
             ["RC4-SHA"] = "RC4: only in OpenSSL's legacy provider",
             ["RC4-MD5"] = "RC4: only in OpenSSL's legacy provider",
             ["ECDHE-RSA-RC4-SHA"] = "RC4: only in OpenSSL's legacy provider",
