@@ -76,6 +76,19 @@ namespace MailDsl.Core.Tests.Rules
         }
 
         [Fact]
+        public void Tls13_and_iana_names_in_a_cipher_string_are_explained()
+        {
+            const string s = "TLS_AES_128_GCM_SHA256:TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:ECDHE-RSA-AES256-GCM-SHA384";
+            var unknown = Check(Base().Ciphers(s)).Where(f => f.RuleId == "MAIL1003").ToList();
+            Assert.Equal(2, unknown.Count);
+            Assert.Contains("a TLS 1.3 suite", unknown[0].Message);
+            Assert.Equal((0, 22), (unknown[0].SubStart, unknown[0].SubLength));
+            Assert.Contains("Did you mean 'ECDHE-RSA-AES128-GCM-SHA256'?", unknown[1].Message);
+            Assert.Equal("TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384",
+                Assert.Single(unknown[1].Properties).Value);
+        }
+
+        [Fact]
         public void Refused_string_is_an_error_at_the_bad_token()
         {
             const string s = "HIGH:!$aNULL";

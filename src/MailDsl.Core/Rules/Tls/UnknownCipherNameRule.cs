@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MailDsl.Model;
 using MailDsl.Tls.Catalog;
 
@@ -17,9 +18,16 @@ namespace MailDsl.Rules.Tls
             {
                 foreach (var token in site.Result.UnknownTokens)
                 {
-                    var name = token.UnknownName ?? token.Text;
-                    var why = CipherCatalog.RetiredNames.TryGetValue(name, out var retired) ? $" ({retired})" : "";
-                    var closest = why.Length == 0 ? CipherMessages.ClosestName(name) : null;
+                    // OpenSSL stops reading a name at the first character outside [A-Za-z0-9.=-], so for
+                    // TLS_AES_128_GCM_SHA256 it only looked up "TLS"; judge and name what was written.
+                    var written = token.Text.TrimStart('!', '-', '+');
+                    var name = written.IndexOf('_') >= 0 && written.IndexOf('+') < 0 ? written : token.UnknownName ?? token.Text;
+                    var iana = CipherCatalog.FindByIanaName(name);
+                    var why = CipherCatalog.RetiredNames.TryGetValue(name, out var retired) ? $" ({retired})"
+                        : CipherCatalog.AllTls13Suites.Contains(name) ? " (a TLS 1.3 suite: cipher strings only govern TLS 1.2 and below; TLS 1.3 suites are set separately, e.g. Dovecot ssl_cipher_suites, nginx ssl_conf_command Ciphersuites)"
+                        : iana is not null ? $" (the IANA name of OpenSSL's {iana.Name})"
+                        : "";
+                    var closest = iana?.Name ?? (why.Length == 0 ? CipherMessages.ClosestName(name) : null);
                     var instead = closest is not null ? $"Did you mean '{closest}'?" : "Remove it, or write a name from `openssl ciphers -v ALL:COMPLEMENTOFALL` or an alias such as HIGH, aNULL, kRSA.";
                     var (start, length) = site.SpanOf(token);
                     var finding = Report(site.OriginKey,
