@@ -259,8 +259,15 @@ namespace MailDsl.Core.Tests.Tls
             }
         }
 
+        /// <summary>Every alias and suite name alone, and every alias excluded from ALL: checks each catalogue entry.</summary>
+        public static IEnumerable<string> CatalogueEntries()
+            => CipherCatalog.Aliases.Select(a => a.Name)
+                .Concat(CipherCatalog.Aliases.Select(a => "ALL:COMPLEMENTOFALL:!" + a.Name))
+                .Concat(CipherCatalog.Suites.Select(s => s.Name))
+                .Concat(CipherCatalog.RetiredNames.Keys);
+
         /// <summary>Every corpus string, deduplicated, for MemberData.</summary>
         public static IEnumerable<object[]> All()
-            => RealWorld.Concat(Generated()).Distinct(StringComparer.Ordinal).Select(s => new object[] { s });
+            => RealWorld.Concat(Generated()).Concat(CatalogueEntries()).Distinct(StringComparer.Ordinal).Select(s => new object[] { s });
     }
 }
