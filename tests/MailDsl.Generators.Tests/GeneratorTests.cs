@@ -46,7 +46,22 @@ public sealed class GeneratorTests
 
         var generated = Assert.Single(result.Results.Single().GeneratedSources).SourceText.ToString();
         Assert.Contains("CompileTimeArtifacts => null", generated);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        GeneratedCodeIsClean(output);
+    }
+
+    [Fact]
+    public void Generated_code_compiles_without_warnings()
+    {
+        var (_, output) = Harness.Generate(Harness.Compile(Harness.Source("CorporateCloud.cs")));
+        GeneratedCodeIsClean(output);
+    }
+
+    private static void GeneratedCodeIsClean(Compilation output)
+    {
+        var generatedTrees = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(generatedTrees);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && generatedTrees.Contains(tree)).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]

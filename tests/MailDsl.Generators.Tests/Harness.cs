@@ -29,7 +29,7 @@ public static class Harness
     /// <summary>A compilation of <paramref name="sources"/> (as files Platform0.cs, Platform1.cs, ...).</summary>
     public static CSharpCompilation Compile(params string[] sources)
         => CSharpCompilation.Create("DslTest",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"Platform{i}.cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose), path: $"Platform{i}.cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 

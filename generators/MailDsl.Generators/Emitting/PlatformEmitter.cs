@@ -26,7 +26,7 @@ namespace MailDsl.Generators.Emitting
             w.Line("/// <summary>");
             w.Line(spec.ArtifactsKnown
                 ? "/// Every file of the platform, rendered at compile time from <c>Describe()</c>: host, absolute path, mode, text."
-                : "/// Null: part of <c>Describe()</c> is only known at run time, so <see cref=\"Run\"/> renders the files then.");
+                : "/// Null: part of <c>Describe()</c> is only known at run time, so <see cref=\"Run(string[])\"/> renders the files then.");
             w.Line("/// </summary>");
             if (!spec.ArtifactsKnown)
             {
