@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using MailDsl.Model;
+using MailDsl.Tls;
 
 namespace MailDsl.Rules.Tls
 {
@@ -15,7 +16,7 @@ namespace MailDsl.Rules.Tls
             foreach (var site in TlsSites.Protocols(platform))
                 if (site.Version is TlsVersion.Tls10 or TlsVersion.Tls11)
                     yield return Report(site.OriginKey,
-                        $"{site.Label} enables {ProtocolNames.Of(site.Version)}, deprecated by RFC 8996 and outside Mozilla's intermediate profile; {site.Fix}.",
+                        $"{site.Label} enables {TlsProtocolNames.OpenSsl(site.Version)}, deprecated by RFC 8996 and outside Mozilla's intermediate profile; {site.Fix}.",
                         site.SubStart, site.SubLength);
         }
     }
