@@ -27,5 +27,11 @@ internal static class Baseline
         }
     }
 
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+    // The test project's folder, found from the test binaries (CallerFilePath is path-mapped in CI builds).
+    private static string SourceDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "MailDsl.Generators.Tests.csproj"))) return dir.FullName;
+        throw new InvalidOperationException("cannot find the MailDsl.Generators.Tests project folder above " + AppContext.BaseDirectory);
+    }
 }

@@ -152,4 +152,39 @@ public sealed class DiagnosticTests
         var diagnostics = await Harness.DiagnosticsAsync(Harness.Compile(source));
         Assert.All(diagnostics, d => Assert.True(d.IsSuppressed || d.Id != "MAIL4003", d.ToString()));
     }
+
+    [Fact]
+    public async Task MAIL1001_broken_crypto_points_at_the_token_that_brought_it_in()
+    {
+        var seen = await Harness.AnalyzeAsync(Harness.Platform(
+            """.Mailstore(m => m.Hosts("store.example.org").Imaps(993).Ciphers("ECDHE+AESGCM:aNULL"))"""));
+        Assert.Contains(new Seen("MAIL1001", "aNULL"), seen);
+    }
+
+    [Fact]
+    public async Task MAIL1003_a_misspelled_exclusion_points_at_it()
+    {
+        var seen = await Harness.AnalyzeAsync(Harness.Platform(
+            """.Mailstore(m => m.Hosts("store.example.org").Imaps(993).Ciphers("ECDHE+AESGCM:!aNUL"))"""));
+        Assert.Contains(seen, s => s.Id == "MAIL1003" && (s.Text == "!aNUL" || s.Text == "aNUL"));
+    }
+
+    [Fact]
+    public async Task MAIL1004_a_string_OpenSSL_refuses_is_an_error()
+    {
+        var diagnostics = await Harness.DiagnosticsAsync(Harness.Compile(Harness.Platform(
+            """.Mailstore(m => m.Hosts("store.example.org").Imaps(993).Ciphers("NOTHING:ATALL"))""")));
+        var d = Assert.Single(diagnostics, d => d.Id == "MAIL1004");
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, d.Severity);
+    }
+
+    [Fact]
+    public async Task MAIL1010_SSLv3_is_an_error_at_the_version()
+    {
+        var diagnostics = await Harness.DiagnosticsAsync(Harness.Compile(Harness.Platform(
+            """.Mailstore(m => m.Hosts("store.example.org").Imaps(993).Protocols(TlsVersion.Ssl3, TlsVersion.Tls12))""")));
+        var d = Assert.Single(diagnostics, d => d.Id == "MAIL1010");
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal("TlsVersion.Ssl3", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+    }
 }

@@ -53,4 +53,28 @@ public sealed class SeedAsWrittenTests
         var d = Assert.Single(await Diagnostics(), d => d.Id == "MAIL4003");
         Assert.Equal("\"yes\"", TextAt(d));
     }
+
+    [Fact]
+    public async Task The_guides_Dovecot_cipher_string_is_reported_at_ALL_and_at_the_names_OpenSSL_3_ignores()
+    {
+        var diagnostics = await Diagnostics();
+        var all = Assert.Single(diagnostics, d => d.Id == "MAIL1002" && TextAt(d) == "ALL");
+        Assert.Contains("mailstore", all.GetMessage());
+        Assert.Contains(diagnostics, d => d.Id == "MAIL1003" && TextAt(d) == "!SSLv2");
+        Assert.Contains(diagnostics, d => d.Id == "MAIL1003" && TextAt(d) == "!EXP");
+    }
+
+    [Fact]
+    public async Task The_guides_nginx_cipher_string_is_reported_at_HIGH()
+    {
+        var d = Assert.Single(await Diagnostics(), d => d.Id == "MAIL1002" && d.GetMessage().Contains("webmail"));
+        Assert.Equal("HIGH", TextAt(d));
+    }
+
+    [Fact]
+    public async Task TLS_1_0_and_1_1_on_the_MX_are_reported_at_each_version()
+    {
+        var deprecated = (await Diagnostics()).Where(d => d.Id == "MAIL1011").Select(TextAt).ToList();
+        Assert.Equal(new[] { "TlsVersion.Tls10", "TlsVersion.Tls11" }, deprecated);
+    }
 }

@@ -1,4 +1,5 @@
 using System.IO;
+using MailDsl.Tls.Catalog;
 using MailDsl.Tls.CipherString;
 
 namespace MailDsl.Hosting
@@ -15,7 +16,10 @@ namespace MailDsl.Hosting
         {
             var result = CipherStringEngine.Parse(cipherString);
             foreach (var token in result.UnknownTokens)
-                stderr.WriteLine($"ciphers: warning: OpenSSL does not know '{token.UnknownName}' and silently ignores '{token.Text}' (column {token.Start + 1}).");
+            {
+                var why = token.UnknownName is { } n && CipherCatalog.RetiredNames.TryGetValue(n, out var r) ? $" ({r})" : "";
+                stderr.WriteLine($"ciphers: warning: OpenSSL does not know '{token.UnknownName}'{why} and silently ignores '{token.Text}' (column {token.Start + 1}).");
+            }
             if (!result.IsValid)
             {
                 var where = result.ErrorStart >= 0 ? $" at column {result.ErrorStart + 1} ('{Slice(cipherString, result.ErrorStart, result.ErrorLength)}')" : "";

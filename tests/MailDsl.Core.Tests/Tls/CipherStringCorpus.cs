@@ -221,7 +221,35 @@ namespace MailDsl.Core.Tests.Tls
             "ALL:+AES128:@STRENGTH",
             "ALL:+CHACHA20:+AESGCM",
             "ALL:-AESGCM:AESGCM",
+            // Found in public Dovecot, nginx and Postfix configurations.
+            "ALL:!kRSA:!SRP:!kDHd:!DSS:!aNULL:!eNULL:!EXPORT:!DES:!3DES:!MD5:!PSK:!RC4:!ADH",
+            "ALL:!kRSA:!SRP:!kDHd:!DSS:!aNULL:!eNULL:!EXPORT:!DES:!3DES:!MD5:!PSK:!RC4:!ADH:!",
+            "DEFAULT:!EXPORT:!LOW:!MEDIUM:!MD5",
+            "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384",
+            "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256",
+            "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384",
+            "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256",
         };
+
+        /// <summary>Postfix grade settings seen in public main.cf files, expanded the way Postfix hands them to OpenSSL.</summary>
+        public static IEnumerable<string> PostfixSettings()
+        {
+            var seen = new[]
+            {
+                ("high", "aNULL, RC4, MD5, DES"),
+                ("high", "aNULL, MD5, RC4, 3DES"),
+                ("high", "aNULL, eNULL, EXPORT, DES, RC4, MD5, PSK, aECDH, EDH-DSS-DES-CBC3-SHA, EDH-RSA-DES-CBC3-SHA, KRB5-DES-CBC3-SHA"),
+                ("high", "aNULL,DES,3DES,MD5,DES+MD5,RC4"),
+                ("high", "aNULL, MD5, DES, 3DES, RC4, eNULL"),
+                ("medium", "RC4, aNULL"),
+                ("medium", ""),
+                ("low", "aNULL"),
+                ("export", ""),
+                ("null", ""),
+            };
+            foreach (var (grade, exclusions) in seen)
+                yield return MailDsl.Tls.PostfixCipherGrades.Expand(grade, new[] { exclusions })!;
+        }
 
         private static readonly string[] GenNames =
         {
@@ -259,8 +287,15 @@ namespace MailDsl.Core.Tests.Tls
             }
         }
 
+        /// <summary>Every alias and suite name alone, and every alias excluded from ALL: checks each catalogue entry.</summary>
+        public static IEnumerable<string> CatalogueEntries()
+            => CipherCatalog.Aliases.Select(a => a.Name)
+                .Concat(CipherCatalog.Aliases.Select(a => "ALL:COMPLEMENTOFALL:!" + a.Name))
+                .Concat(CipherCatalog.Suites.Select(s => s.Name))
+                .Concat(CipherCatalog.RetiredNames.Keys);
+
         /// <summary>Every corpus string, deduplicated, for MemberData.</summary>
         public static IEnumerable<object[]> All()
-            => RealWorld.Concat(Generated()).Distinct(StringComparer.Ordinal).Select(s => new object[] { s });
+            => RealWorld.Concat(PostfixSettings()).Concat(Generated()).Concat(CatalogueEntries()).Distinct(StringComparer.Ordinal).Select(s => new object[] { s });
     }
 }

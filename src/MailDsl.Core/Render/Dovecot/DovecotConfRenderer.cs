@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
+using MailDsl.Tls;
 using MailDsl.Render.Text;
 
 namespace MailDsl.Render.Dovecot
@@ -46,7 +47,7 @@ namespace MailDsl.Render.Dovecot
                 top.Set("ssl_key", "<" + cert.KeyFile);
             }
             top.Comment("# Mozilla " + tls.Profile.Name.ToString().ToLowerInvariant() + " profile (guideline " + tls.Profile.GuidelineVersion + ").");
-            top.Set("ssl_min_protocol", TlsFor.OpenSslName(tls.MinimumProtocol < TlsVersion.Tls10 ? TlsVersion.Tls10 : tls.MinimumProtocol));
+            top.Set("ssl_min_protocol", TlsProtocolNames.OpenSsl(tls.MinimumProtocol < TlsVersion.Tls10 ? TlsVersion.Tls10 : tls.MinimumProtocol));
             if (tls.Ciphers.Length > 0) top.Set("ssl_cipher_list", tls.Ciphers);
             top.Set("ssl_cipher_suites", tls.Profile.Tls13Ciphersuites);
             top.Set("ssl_curve_list", string.Join(":", tls.Profile.Groups));

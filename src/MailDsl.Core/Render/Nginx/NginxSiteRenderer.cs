@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
+using MailDsl.Tls;
 using MailDsl.Render.Text;
 
 namespace MailDsl.Render.Nginx
@@ -52,7 +53,7 @@ namespace MailDsl.Render.Nginx
                 w.Line("ssl_certificate_key " + cert.KeyFile + ";");
             }
             w.Line("# Mozilla " + tls.Profile.Name.ToString().ToLowerInvariant() + " profile (guideline " + tls.Profile.GuidelineVersion + ").");
-            w.Line("ssl_protocols " + string.Join(" ", tls.Protocols.Where(p => p >= TlsVersion.Tls10).Select(TlsFor.OpenSslName)) + ";");
+            w.Line("ssl_protocols " + string.Join(" ", tls.Protocols.Where(p => p >= TlsVersion.Tls10).Select(TlsProtocolNames.OpenSsl)) + ";");
             if (tls.Ciphers.Length > 0) w.Line("ssl_ciphers " + tls.Ciphers + ";");
             w.Line("ssl_prefer_server_ciphers " + (tls.Profile.PreferServerCiphers ? "on" : "off") + ";");
             w.Line("ssl_ecdh_curve " + string.Join(":", tls.Profile.Groups) + ";");

@@ -174,7 +174,7 @@ namespace MailDsl.Render.Postfix
         private static string Protocols(EffectiveTls tls)
         {
             var all = new[] { TlsVersion.Ssl2, TlsVersion.Ssl3, TlsVersion.Tls10, TlsVersion.Tls11, TlsVersion.Tls12, TlsVersion.Tls13 };
-            return string.Join(", ", all.Where(v => !tls.Protocols.Contains(v)).Select(v => "!" + TlsFor.OpenSslName(v)));
+            return string.Join(", ", all.Where(v => !tls.Protocols.Contains(v)).Select(v => "!" + TlsProtocolNames.OpenSsl(v)));
         }
     }
 }

@@ -7,6 +7,12 @@ namespace MailDsl.Rules.Tls
     {
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
         {
+            new BrokenCipherRule(),
+            new CipherOutsideProfileRule(),
+            new UnknownCipherNameRule(),
+            new InvalidCipherStringRule(),
+            new ObsoleteProtocolRule(),
+            new DeprecatedProtocolRule(),
         };
     }
 }

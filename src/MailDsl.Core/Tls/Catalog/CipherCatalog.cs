@@ -133,11 +133,11 @@ namespace MailDsl.Tls.Catalog
         /// </summary>
         public static IReadOnlyDictionary<string, string> RetiredNames { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal)
         {
-            ["DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
-            ["ECDHE-RSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
-            ["ECDHE-ECDSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
-            ["EDH-RSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
-            ["DHE-RSA-DES-CBC3-SHA"] = "3DES: not offered by this OpenSSL 3.0 build",
+            ["DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
+            ["ECDHE-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
+            ["ECDHE-ECDSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
+            ["EDH-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
+            ["DHE-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
             ["RC4-SHA"] = "RC4: only in OpenSSL's legacy provider",
             ["RC4-MD5"] = "RC4: only in OpenSSL's legacy provider",
             ["ECDHE-RSA-RC4-SHA"] = "RC4: only in OpenSSL's legacy provider",
@@ -170,7 +170,36 @@ namespace MailDsl.Tls.Catalog
             ["eFZA"] = "Fortezza: removed",
             ["FZA"] = "Fortezza: removed",
             ["DES"] = "single DES: removed in OpenSSL 1.1.0",
+            ["RC4"] = "RC4: only in OpenSSL's legacy provider",
+            ["RC2"] = "RC2: only in OpenSSL's legacy provider",
+            ["IDEA"] = "IDEA: only in OpenSSL's legacy provider",
+            ["SEED"] = "SEED: only in OpenSSL's legacy provider",
+            ["GOST"] = "GOST: needs an engine OpenSSL 3.0 does not ship",
         };
+
+        /// <summary>Whether <paramref name="alias"/> on its own selects <paramref name="suite"/> (OpenSSL's rule matching for one alias).</summary>
+        public static bool Selects(CipherAlias alias, CipherSuite suite)
+        {
+            if (alias.KeyExchange != 0 && (alias.KeyExchange & suite.KeyExchange) == 0) return false;
+            if (alias.Authentication != 0 && (alias.Authentication & suite.Authentication) == 0) return false;
+            if (alias.Encryption != 0 && (alias.Encryption & suite.Encryption) == 0) return false;
+            if (alias.Mac != 0 && (alias.Mac & suite.Mac) == 0) return false;
+            if (alias.MinProtocol is { } p && p != suite.MinProtocol) return false;
+            var strong = alias.Strength & CipherStrength.StrongMask;
+            if (strong != 0 && (strong & suite.Strength) == 0) return false;
+            var notDefault = alias.Strength & CipherStrength.DefaultMask;
+            if (notDefault != 0 && (notDefault & suite.Strength) == 0) return false;
+            return true;
+        }
+
+        /// <summary>The names of the available aliases that select <paramref name="suite"/> (its alias groups), in OpenSSL's table order.</summary>
+        public static IReadOnlyList<string> AliasGroupsOf(CipherSuite suite)
+        {
+            var names = new List<string>();
+            foreach (var a in Aliases)
+                if (IsAvailable(a) && Selects(a, suite)) names.Add(a.Name);
+            return names;
+        }
 
         /// <summary>The suite called <paramref name="name"/> (OpenSSL name, case-sensitive), or null.</summary>
         public static CipherSuite? FindSuite(string name)

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Model;
+using MailDsl.Tls;
+
+namespace MailDsl.Rules.Tls
+{
+    /// <summary>MAIL1001: a cipher string selects broken suites; reported at the token that brought them in.</summary>
+    internal sealed class BrokenCipherRule : Rule
+    {
+        /// <inheritdoc/>
+        public override RuleDescriptor Descriptor => RuleCatalog.BrokenCipher;
+
+        /// <inheritdoc/>
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            foreach (var site in TlsSites.CipherStrings(platform))
+            {
+                if (!site.Result.IsValid) continue;
+                var broken = site.Result.Suites
+                    .Select(s => (s.AddedBy, Class: CipherClassifier.Classify(s.Suite, site.Profile)))
+                    .Where(x => x.Class.Verdict == CipherVerdict.Broken);
+                foreach (var group in broken.GroupBy(x => x.AddedBy))
+                {
+                    var suites = group.Select(x => x.Class).ToList();
+                    var (start, length) = site.SpanOf(group.Key);
+                    var exclusions = CipherMessages.Exclusions(suites.Select(c => c.Suite), brokenOnly: true);
+                    var finding = Report(site.OriginKey,
+                        $"In {site.Label}, '{group.Key.Text}' enables {suites.Count} broken suite{(suites.Count == 1 ? "" : "s")} on OpenSSL 3.0 ({CipherMessages.ReasonCounts(suites)}): "
+                        + CipherMessages.Abbreviate(CipherMessages.Describe(suites))
+                        + $". Append {exclusions} to the string, or drop it and use the {site.Profile.Name.ToString().ToLowerInvariant()} profile's suites.",
+                        start, length);
+                    // The corrected string for a code fix, where the written value is the cipher string itself.
+                    if (site.SpansInWritten)
+                        finding = finding with { Properties = EquatableArray.Of(new FindingProperty(FixProperties.FixedValue, site.Written.TrimEnd(':', ' ') + ":" + exclusions)) };
+                    yield return finding;
+                }
+            }
+        }
+    }
+}
