@@ -2,7 +2,8 @@ extern alias gen;
 using Basic.Reference.Assemblies;
 using gen::MailDsl.Generators.Analysis;
 using MailDsl.CodeFixes.Listeners;
-using MailDsl.CodeFixes.Nginx;
+using MailDsl.CodeFixes.Tls;
+using MailDsl.CodeFixes.Values;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
@@ -51,19 +52,19 @@ public class AnalyzerFixTests
     [Fact]
     public async Task MAIL4002_the_guides_location_gets_its_tilde()
     {
-        await Test<NginxLocationRegexFix>(
+        await Test<FixedValueFix>(
             $$""".Webmail(w => w.Hosts("web.example.org").NginxLocation({|MAIL4002:"^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$"|}, "{{Alias}}"))""",
             $$""".Webmail(w => w.Hosts("web.example.org").NginxLocation("~ ^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$", "{{Alias}}"))""",
-            NginxLocationRegexFix.EquivalenceKey).RunAsync();
+            FixedValueFix.AddTildeKey).RunAsync();
     }
 
     [Fact]
     public async Task MAIL4002_fix_all_repairs_every_location()
     {
-        await Test<NginxLocationRegexFix>(
+        await Test<FixedValueFix>(
             """.Webmail(w => w.Hosts("web.example.org").NginxLocation({|MAIL4002:"^/a/(.*)$"|}, "return 404;").NginxLocation({|MAIL4002:"^/b/(.*)$"|}, "return 404;"))""",
             """.Webmail(w => w.Hosts("web.example.org").NginxLocation("~ ^/a/(.*)$", "return 404;").NginxLocation("~ ^/b/(.*)$", "return 404;"))""",
-            NginxLocationRegexFix.EquivalenceKey).RunAsync();
+            FixedValueFix.AddTildeKey).RunAsync();
     }
 
     [Fact]
@@ -82,5 +83,38 @@ public class AnalyzerFixTests
             """.Mailstore(m => m.Hosts("store.example.org").Imaps(993).Listener("imap-nopass", ServiceProtocol.Imap, 144, ListenerSecurity.Plain, allowPlaintextAuth: {|MAIL2001:true|}))""",
             """.Mailstore(m => m.Hosts("store.example.org").Imaps(993).Listener("imap-nopass", ServiceProtocol.Imap, 144, ListenerSecurity.ImplicitTls, allowPlaintextAuth: true))""",
             PlaintextAuthFix.ImplicitTlsKey).RunAsync();
+    }
+
+    [Fact]
+    public async Task MAIL1010_ssl3_leaves_the_protocol_list()
+    {
+        await Test<ObsoleteProtocolFix>(
+            ".Protocols({|MAIL1010:TlsVersion.Ssl3|}, TlsVersion.Tls12, TlsVersion.Tls13)",
+            ".Protocols(TlsVersion.Tls12, TlsVersion.Tls13)",
+            ObsoleteProtocolFix.EquivalenceKey).RunAsync();
+    }
+
+    [Fact]
+    public async Task MAIL1003_a_misspelled_exclusion_is_corrected()
+    {
+        await Test<FixedValueFix>(
+            """.Ciphers("ECDHE+AESGCM:{|MAIL1003:!aNUL|}")""",
+            """.Ciphers("ECDHE+AESGCM:!aNULL")""",
+            FixedValueFix.CorrectNameKey).RunAsync();
+    }
+
+    [Fact]
+    public async Task MAIL1001_broken_suites_are_excluded_with_the_rules_own_string()
+    {
+        // The corrected string is the rule's (FixedValue); the fixed source must then be clean.
+        var model = MailDsl.Platform.Create("example.org").Certificate("/etc/pki/tls/certs/mail.crt", "/etc/pki/tls/private/mail.key")
+            .Ciphers("ECDHE+AESGCM:aNULL").Build();
+        var fixedValue = MailDsl.Rules.RuleSet.Check(model).Single(f => f.RuleId == "MAIL1001")
+            .Properties.Single(p => p.Name == "FixedValue").Value;
+
+        await Test<FixedValueFix>(
+            """.Ciphers("ECDHE+AESGCM:{|MAIL1001:aNULL|}")""",
+            $".Ciphers(\"{fixedValue}\")",
+            FixedValueFix.ExcludeBrokenKey).RunAsync();
     }
 }

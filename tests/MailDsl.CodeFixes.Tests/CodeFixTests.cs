@@ -1,5 +1,5 @@
 using MailDsl.CodeFixes.Listeners;
-using MailDsl.CodeFixes.Nginx;
+using MailDsl.CodeFixes.Values;
 using MailDsl.CodeFixes.Tls;
 using MailDsl.Model;
 using MailDsl.Rules;
@@ -41,9 +41,9 @@ public class CodeFixTests
         var properties = PropertiesOf(Built(p => p.Webmail(w => w.Hosts("web-01.example.org")
             .NginxLocation(GuideMatch, "alias /usr/lib64/GNUstep/SOGo/$1.SOGo/Resources/$2;"))), "MAIL4002");
 
-        var fixedSource = await FixRunner.Apply(new NginxLocationRegexFix(),
+        var fixedSource = await FixRunner.Apply(new FixedValueFix(),
             Source($".Webmail(w => w.Hosts(\"web-01.example.org\").NginxLocation([|{literal}|], \"alias /usr/lib64/GNUstep/SOGo/$1.SOGo/Resources/$2;\"))"),
-            "MAIL4002", NginxLocationRegexFix.EquivalenceKey, properties);
+            "MAIL4002", FixedValueFix.AddTildeKey, properties);
 
         Assert.Equal(Source($".Webmail(w => w.Hosts(\"web-01.example.org\").NginxLocation({expected}, \"alias /usr/lib64/GNUstep/SOGo/$1.SOGo/Resources/$2;\"))"), fixedSource);
     }
@@ -53,7 +53,7 @@ public class CodeFixTests
     {
         var properties = PropertiesOf(Built(p => p.Webmail(w => w.Hosts("web-01.example.org").NginxLocation("^/x", "return 404;"))), "MAIL4002");
 
-        var actions = await FixRunner.Actions(new NginxLocationRegexFix(),
+        var actions = await FixRunner.Actions(new FixedValueFix(),
             Source(".Webmail(w => w.Hosts(\"web-01.example.org\").NginxLocation([|Match|], \"return 404;\"))").Replace("public static Platform", "const string Match = \"^/x\";\n    public static Platform"),
             "MAIL4002", properties);
 
