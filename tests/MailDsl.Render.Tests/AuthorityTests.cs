@@ -46,7 +46,13 @@ public sealed class AuthorityTests : IClassFixture<AuthorityTests.Emissions>
         ("guide-rhel9", (c, k) => TestPlatforms.Guide(Distro.Rhel9, c, k)),
         ("guide-debian12", (c, k) => TestPlatforms.Guide(Distro.Debian12, c, k)),
         ("all-in-one-debian12", (c, k) => TestPlatforms.AllInOne(Distro.Debian12, c, k)),
+        ("relay-only-rhel9", (c, k) => TestPlatforms.RelayOnly(Distro.Rhel9, c, k)),
+        ("relay-only-debian12", (c, k) => TestPlatforms.RelayOnly(Distro.Debian12, c, k)),
     };
+
+    private static PlatformModel Model(string platform) => Platforms.Single(p => p.Name == platform).Describe("/etc/ssl/test.crt", "/etc/ssl/test.key").Build();
+
+    private static bool IsMailstore(string platform, string host) => Model(platform).Mailstore?.Hosts.Contains(host) == true;
 
     private EmittedPlatform Get(string name) => _emissions.Get(name);
 
@@ -75,7 +81,56 @@ public sealed class AuthorityTests : IClassFixture<AuthorityTests.Emissions>
         if (!File.Exists(Path.Combine(e.HostDir(host), "etc/dovecot/dovecot.conf"))) { AssertNoFile(e, host, "etc/dovecot"); return; }
         var result = DaemonChecks.Dovecot(e.HostDir(host));
         Assert.True(result.ExitCode == 0 && !result.Output.Contains("doveconf:"), result.ToString());
-        Assert.Contains("ssl = required", result.Output);
+        if (IsMailstore(platform, host))
+        {
+            Assert.Contains("ssl = required", result.Output);
+        }
+        else
+        {
+            // Auth only, behind Postfix submission: no protocol, no network listener.
+            Assert.Contains("protocols = none", result.Output);
+            Assert.DoesNotContain("inet_listener", result.Output);
+        }
+    }
+
+    // The other half of smtpd_sasl_type = dovecot: Postfix's own reading of main.cf names the socket, and Dovecot's
+    // own reading of the host's dovecot.conf must serve it, to Postfix.
+    [ToolTheory("postconf", "doveconf")]
+    [MemberData(nameof(Hosts))]
+    public void Dovecot_serves_the_auth_socket_postfix_dials(string platform, string host)
+    {
+        var e = Get(platform);
+        if (!File.Exists(Path.Combine(e.HostDir(host), "etc/postfix/main.cf"))) return;
+        var sasl = Tool.Run("postconf", "-c", Path.Combine(e.HostDir(host), "etc/postfix"), "-h", "smtpd_sasl_type", "smtpd_sasl_path", "queue_directory");
+        var values = sasl.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(sasl.ExitCode == 0 && values.Length == 3, sasl.ToString());
+        var master = DaemonChecks.PostfixMaster(e.HostDir(host));
+        var authenticates = master.Output.Contains("smtpd_sasl_auth_enable=yes");
+        if (!authenticates) return;
+        Assert.True(values[0] == "dovecot", $"{host}'s master.cf enables SMTP AUTH but main.cf's smtpd_sasl_type is {values[0]}\n{master}");
+
+        Assert.True(File.Exists(Path.Combine(e.HostDir(host), "etc/dovecot/dovecot.conf")), $"{host} authenticates submission through Dovecot but has no dovecot.conf");
+        var dovecot = DaemonChecks.Dovecot(e.HostDir(host));
+        Assert.True(dovecot.ExitCode == 0 && !dovecot.Output.Contains("doveconf:"), dovecot.ToString());
+        var socket = values[2].TrimEnd('/') + "/" + values[1];
+        var at = dovecot.Output.IndexOf("unix_listener " + socket + " {", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"Dovecot has no unix_listener {socket}\n{dovecot}");
+        var block = dovecot.Output[at..dovecot.Output.IndexOf('}', at)];
+        Assert.Contains("mode = 0660", block);
+        Assert.Contains("user = postfix", block);
+        Assert.Contains("group = postfix", block);
+    }
+
+    // Debian 12's Postfix (the one here) at its current compatibility level: postfix(1) itself says, at every start,
+    // when main.cf asks for backwards-compatible defaults. It writes that only to a terminal, hence script(1).
+    [ToolTheory("postfix", "script")]
+    [MemberData(nameof(Hosts))]
+    public void Postfix_runs_without_backwards_compatible_defaults(string platform, string host)
+    {
+        var e = Get(platform);
+        if (Model(platform).Target != Distro.Debian12 || !File.Exists(Path.Combine(e.HostDir(host), "etc/postfix/main.cf"))) return;
+        var result = DaemonChecks.PostfixStatus(Path.Combine(e.HostDir(host), "etc/postfix"));
+        Assert.True(result.Output.Contains("mail system") && !result.Output.Contains("backwards-compatible"), result.ToString());
     }
 
     [ToolTheory("postconf")]

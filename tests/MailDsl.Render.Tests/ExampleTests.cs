@@ -63,6 +63,7 @@ public sealed class ExampleTests : IClassFixture<ExampleTests.Emitted>
         {
             "webmail" => Model.Webmail!.Hosts,
             "mailstore" => Model.Mailstore!.Hosts,
+            "smtpOut" => Model.SmtpOut!.Hosts,
             "postfix" => new[] { Model.SmtpIn!, Model.SmtpOut!, Model.Mailstore! as Layer }.SelectMany(l => l.Hosts).ToEquatableArray(),
             _ => new[] { Model.SmtpIn!, Model.SmtpOut!, Model.Mailstore!, Model.Webmail! as Layer }.SelectMany(l => l.Hosts).ToEquatableArray(),
         };
@@ -105,6 +106,16 @@ public sealed class ExampleTests : IClassFixture<ExampleTests.Emitted>
     {
         var result = InSandbox(host, "doveconf -n");
         Assert.True(result.ExitCode == 0 && !result.Output.Contains("doveconf:") && result.Output.Contains("ssl = required"), result.ToString());
+    }
+
+    // The relay has submission and no mailstore: its Dovecot is the auth-only SASL server behind Postfix.
+    [ToolTheory("doveconf", "unshare", "openssl")]
+    [MemberData(nameof(Hosts), "smtpOut")]
+    public void Doveconf_n_accepts_the_relays_auth_only_dovecot(string host)
+    {
+        var result = InSandbox(host, "doveconf -n");
+        Assert.True(result.ExitCode == 0 && !result.Output.Contains("doveconf:") && result.Output.Contains("protocols = none")
+            && result.Output.Contains("unix_listener /var/spool/postfix/private/auth {") && !result.Output.Contains("inet_listener"), result.ToString());
     }
 
     [ToolTheory("postconf", "unshare", "openssl")]

@@ -22,12 +22,36 @@ namespace MailDsl.Render
             _ => "DEBIAN_FRONTEND=noninteractive apt-get install -y",
         };
 
+        /// <summary>The package with Dovecot's master, auth and config (all an auth-only Dovecot behind Postfix needs).</summary>
+        /// <param name="distro">The target distro.</param>
+        public static string DovecotCorePackage(Distro distro) => distro switch
+        {
+            Distro.Rhel9 => "dovecot",
+            _ => "dovecot-core",
+        };
+
         /// <summary>The packages that provide Dovecot IMAP and POP3.</summary>
         /// <param name="distro">The target distro.</param>
         public static string[] DovecotPackages(Distro distro) => distro switch
         {
-            Distro.Rhel9 => new[] { "dovecot" },
-            _ => new[] { "dovecot-core", "dovecot-imapd", "dovecot-pop3d" },
+            // RHEL's one dovecot package has every protocol; Debian splits them out of dovecot-core.
+            Distro.Rhel9 => new[] { DovecotCorePackage(distro) },
+            _ => new[] { DovecotCorePackage(distro), "dovecot-imapd", "dovecot-pop3d" },
+        };
+
+        /// <summary>
+        /// The distro's Postfix's current <c>compatibility_level</c>: the level its <c>postfix</c> command asks for
+        /// ("To disable backwards compatibility use postconf compatibility_level=N"), so it runs with today's
+        /// defaults and logs no "backwards-compatible default settings" warning at every start.
+        /// </summary>
+        /// <param name="distro">The target distro.</param>
+        public static string PostfixCompatibilityLevel(Distro distro) => distro switch
+        {
+            // RHEL 9 ships Postfix 3.5.9, whose current level is the integer 2 (the "major.minor" levels came with
+            // 3.6; 3.5 before 3.5.11 stops on "3.5": "bad numerical configuration"). Postfix 3.5's stock main.cf says 2.
+            Distro.Rhel9 => "2",
+            // Debian 12 ships Postfix 3.7, whose last incompatible change is 3.6 (Debian's own main.cf says 3.6).
+            _ => "3.6",
         };
     }
 }

@@ -16,6 +16,18 @@ namespace MailDsl.Render
         /// <summary>Whether the host runs Postfix (every layer but webmail does).</summary>
         public bool RunsPostfix => Layers.Any(l => l is not WebmailLayer);
 
+        /// <summary>
+        /// Whether the host's Postfix has a submission listener, where users log in (SMTP AUTH) through Dovecot's
+        /// auth socket (<c>smtpd_sasl_type = dovecot</c>).
+        /// </summary>
+        public bool OffersSubmission => RunsPostfix && Listeners.Any(l => l.Protocol == ServiceProtocol.Submission);
+
+        /// <summary>
+        /// Whether the host runs Dovecot: a mailstore host for IMAP and POP3, any other host whose Postfix offers
+        /// submission as the SASL server behind it (auth only, no network listener).
+        /// </summary>
+        public bool RunsDovecot => Layer<MailstoreLayer>() is not null || OffersSubmission;
+
         /// <summary>Every listener of every layer on this host.</summary>
         public IEnumerable<Listener> Listeners => Layers.SelectMany(l => l.Listeners);
 

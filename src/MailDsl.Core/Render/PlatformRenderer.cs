@@ -46,8 +46,8 @@ namespace MailDsl.Render
                 yield return new Artifact(host.Name, NginxSiteRenderer.SitePath, Artifact.ReadableMode, NginxSiteRenderer.Render(platform, web, host.Name));
                 yield return new Artifact(host.Name, SogoConfRenderer.ConfPath, Artifact.ReadableMode, SogoConfRenderer.Render(platform, web, host.Name));
             }
-            if (host.Layer<MailstoreLayer>() is { } store)
-                yield return new Artifact(host.Name, DovecotConfRenderer.ConfPath, Artifact.ReadableMode, DovecotConfRenderer.Render(platform, store, host.Name));
+            if (host.RunsDovecot)
+                yield return new Artifact(host.Name, DovecotConfRenderer.ConfPath, Artifact.ReadableMode, DovecotConfRenderer.Render(platform, host));
             if (host.RunsPostfix)
             {
                 yield return new Artifact(host.Name, PostfixRenderer.MainCfPath, Artifact.ReadableMode, PostfixRenderer.RenderMainCf(platform, host));

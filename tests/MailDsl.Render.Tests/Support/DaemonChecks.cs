@@ -33,6 +33,13 @@ public static class DaemonChecks
     /// <summary><c>postconf -M</c> on the emitted master.cf.</summary>
     public static ToolResult PostfixMaster(string hostDir) => Tool.Run("postconf", "-c", Path.Combine(hostDir, "etc/postfix"), "-M");
 
+    /// <summary>
+    /// <c>postfix -c DIR status</c> on a terminal (script(1)), where postfix(1) says what it says at every start,
+    /// such as the backwards-compatibility warning. Status only reads: it starts and changes nothing.
+    /// </summary>
+    public static ToolResult PostfixStatus(string configDir)
+        => Tool.Run("script", "-qec", "postfix -c '" + configDir.Replace("'", "'\\''") + "' status", "/dev/null");
+
     /// <summary>GNUstep's <c>plparse</c> on the emitted sogo.conf.</summary>
     public static ToolResult Sogo(string hostDir) => Tool.Run("plparse", Path.Combine(hostDir, "etc/sogo/sogo.conf"));
 

@@ -18,6 +18,12 @@ public static class Tool
     {
         ["nginx"] = "nginx",
         ["doveconf"] = "dovecot-core",
+        ["dovecot"] = "dovecot-core",
+        ["postfix"] = "postfix",
+        ["script"] = "bsdutils",
+        ["setpriv"] = "util-linux",
+        ["ss"] = "iproute2",
+        ["python3"] = "python3",
         ["postconf"] = "postfix",
         ["plparse"] = "gnustep-base-runtime",
         ["shellcheck"] = "shellcheck",

@@ -27,7 +27,13 @@ namespace MailDsl.Render.Install
             var services = new List<string>();
             var checks = new List<string>();
             if (host.RunsPostfix) { packages.Add("postfix"); services.Add("postfix"); checks.Add("postfix check"); }
-            if (store) { packages.AddRange(DistroFacts.DovecotPackages(platform.Target)); services.Add("dovecot"); checks.Add("doveconf -n >/dev/null"); }
+            if (host.RunsDovecot)
+            {
+                // A mailstore's Dovecot serves IMAP/POP3; elsewhere it is only the SASL server behind submission.
+                packages.AddRange(store ? DistroFacts.DovecotPackages(platform.Target) : new[] { DistroFacts.DovecotCorePackage(platform.Target) });
+                services.Add("dovecot");
+                checks.Add("doveconf -n >/dev/null");
+            }
             if (web) { packages.Add("nginx"); packages.Add("sogo"); services.Add("sogod"); services.Add("nginx"); checks.Add("nginx -t -q"); checks.Add("plparse " + Sogo.SogoConfRenderer.ConfPath + " >/dev/null"); }
 
             var w = new ConfigWriter("  ");
@@ -67,7 +73,7 @@ namespace MailDsl.Render.Install
             w.Open("for f in \"${installed[@]}\"; do");
             w.Open("if [[ -f \"$backup$f\" ]]; then");
             w.Line("cp -p \"$backup$f\" \"$f\"");
-            w.Close("else");
+            w.Continue("else");
             w.Line("rm -f \"$f\"");
             w.Close("fi");
             w.Close("done");

@@ -43,6 +43,17 @@ namespace MailDsl.Render.Text
             return Line(closing);
         }
 
+        /// <summary>
+        /// Ends the innermost block's part and opens the next at the same depth with <paramref name="line"/>, e.g. a
+        /// shell <c>else</c> or <c>} else {</c>: the line sits at the block's own depth, what follows is indented.
+        /// </summary>
+        /// <param name="line">The line between the two parts.</param>
+        public ConfigWriter Continue(string line)
+        {
+            if (_depth > 0) _depth--;
+            return Open(line);
+        }
+
         /// <inheritdoc/>
         public override string ToString() => _text.ToString();
     }
