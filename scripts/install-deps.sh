@@ -3,7 +3,7 @@
 # config checkers judge our output, openssl for the cipher engine, shellcheck for install scripts.
 set -euo pipefail
 pkgs=(openssl nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix sogo gnustep-base-runtime
-      shellcheck testssl.sh sslscan ansible swaks)
+      shellcheck testssl.sh sslscan ansible swaks iproute2 util-linux passwd)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

@@ -97,6 +97,12 @@ namespace MailDsl.Render.Install
                 w.Line("chmod 0640 " + Sogo.SogoConfRenderer.ConfPath);
                 w.Line("install -d -o sogo -g sogo /var/run/sogo /var/log/sogo");
             }
+            if (store && host.RunsPostfix)
+            {
+                w.Line("# Local delivery looks recipients up in the alias table: build it (main.cf names hash:/etc/aliases).");
+                w.Line("touch /etc/aliases");
+                w.Line("newaliases || { restore; exit 1; }");
+            }
             w.Line();
             w.Line("echo \"Checking the new configuration\"");
             foreach (var check in checks)

@@ -73,7 +73,9 @@ namespace MailDsl.Render.Nginx
             w.Open("location = /principals/ {");
             w.Line("return 301 /SOGo/dav;");
             w.Close();
-            w.Open("location ^~ /SOGo {");
+            // A plain prefix, not '^~': '^~' would stop nginx from trying the regex locations below, and the
+            // product-resources regex would never match (requests would go to sogod, which answers 403).
+            w.Open("location /SOGo {");
             w.Line("proxy_pass " + sogo + ";");
             w.Line("proxy_redirect " + sogo + " default;");
             ProxyHeaders(w);

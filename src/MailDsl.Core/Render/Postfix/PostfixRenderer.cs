@@ -50,10 +50,16 @@ namespace MailDsl.Render.Postfix
                 main.Comment("# The mailstore is the platform domain's final destination: mail lands in each user's Maildir.");
                 main.Set("mydestination", "$myhostname, localhost.$mydomain, localhost, $mydomain");
                 main.Set("home_mailbox", "Maildir/");
+                // Named explicitly, and built by install.sh (newaliases): without aliases.db Postfix answers every
+                // recipient with 451 "temporary lookup failure", and the compiled-in default also asks NIS.
+                main.Set("alias_maps", "hash:/etc/aliases");
+                main.Set("alias_database", "hash:/etc/aliases");
             }
             else
             {
                 main.Set("mydestination", "");
+                // Nothing is delivered here, so no alias table (the default names hash:/etc/aliases and NIS).
+                main.Set("alias_maps", "");
             }
             if (smtpIn is not null && store is null)
             {

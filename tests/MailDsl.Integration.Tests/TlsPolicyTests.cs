@@ -1,0 +1,82 @@
+using MailDsl.Model;
+using MailDsl.Render;
+using MailDsl.Tls;
+using MailDsl.Tls.CipherString;
+using MailDsl.TestPlatform.Tls;
+using Xunit;
+
+namespace MailDsl.Integration.Tests;
+
+/// <summary>
+/// On every TLS port of the running platform, what <c>openssl s_client</c> gets: old protocols and suites outside the
+/// profile are refused by the server (the client offered them), and what is agreed is what our cipher engine says
+/// the emitted configuration allows.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class TlsPolicyTests(PlatformFixture fixture)
+{
+    public static TheoryData<string> Endpoints => Integration.Tests.Endpoints.All();
+
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Tls_1_0_is_refused(string endpoint) => AssertRefused(endpoint, "-tls1", cipher: null);
+
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Tls_1_1_is_refused(string endpoint) => AssertRefused(endpoint, "-tls1_1", cipher: null);
+
+    /// <summary>AES128-GCM-SHA256: an AEAD suite whose only fault is static RSA key exchange (no forward secrecy).</summary>
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Static_rsa_key_exchange_is_refused(string endpoint) => AssertRefused(endpoint, "-tls1_2", "AES128-GCM-SHA256");
+
+    /// <summary>ECDHE-RSA-AES128-SHA256: forward secret, but CBC mode, which Mozilla's intermediate profile leaves out.</summary>
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Cbc_suite_is_refused(string endpoint) => AssertRefused(endpoint, "-tls1_2", "ECDHE-RSA-AES128-SHA256");
+
+    /// <summary>ECDHE-RSA-AES256-SHA: CBC with a SHA-1 MAC, the suite old clients fall back to.</summary>
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Sha1_cbc_suite_is_refused(string endpoint) => AssertRefused(endpoint, "-tls1_2", "ECDHE-RSA-AES256-SHA");
+
+    /// <summary>The control for the refusals above: the same client, the same protocol, a suite of the profile.</summary>
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Profile_suite_is_accepted_at_tls_1_2(string endpoint)
+    {
+        var handshake = OpenSslProbe.Try(fixture.Endpoint(endpoint), "-tls1_2", "ECDHE-RSA-AES128-GCM-SHA256");
+        Assert.True(handshake.Completed, $"{endpoint}: the profile's ECDHE-RSA-AES128-GCM-SHA256 at TLS 1.2 was refused:\n{handshake}\n{Logs(endpoint)}");
+        Assert.Equal(("TLSv1.2", "ECDHE-RSA-AES128-GCM-SHA256"), (handshake.Protocol, handshake.Cipher));
+    }
+
+    /// <summary>A client offering all of TLS 1.2 gets a suite the engine selects from the cipher string the daemon was given.</summary>
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Tls_1_2_suite_is_one_the_engine_allows(string endpoint)
+    {
+        var e = fixture.Endpoint(endpoint);
+        var handshake = OpenSslProbe.Try(e, "-tls1_2", "ALL:COMPLEMENTOFALL");
+        Assert.True(handshake.Completed, $"{endpoint}: no TLS 1.2 handshake:\n{handshake}\n{Logs(endpoint)}");
+        var allowed = CipherStringEngine.Parse(Effective(e).Ciphers).Suites.Select(s => s.Suite.Name).ToList();
+        Assert.True(allowed.Contains(handshake.Cipher!),
+            $"{endpoint} agreed on {handshake.Cipher}, which the engine does not select from '{Effective(e).Ciphers}' ({string.Join(", ", allowed)})");
+    }
+
+    /// <summary>A client with OpenSSL's defaults gets TLS 1.3 and one of the profile's TLS 1.3 suites.</summary>
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Default_client_gets_tls_1_3_with_a_profile_suite(string endpoint)
+    {
+        var e = fixture.Endpoint(endpoint);
+        var handshake = OpenSslProbe.Try(e);
+        Assert.True(handshake.Completed, $"{endpoint}: no handshake with OpenSSL's defaults:\n{handshake}\n{Logs(endpoint)}");
+        Assert.Contains(TlsVersion.Tls13, Effective(e).Protocols);
+        Assert.Equal("TLSv1.3", handshake.Protocol);
+        Assert.Contains(handshake.Cipher!, Effective(e).Profile.Tls13Ciphersuites.Split(':'));
+    }
+
+    private void AssertRefused(string endpoint, string version, string? cipher)
+    {
+        var handshake = OpenSslProbe.Try(fixture.Endpoint(endpoint), version, cipher);
+        Assert.True(handshake.ClientHelloSent, $"{endpoint}: the client never sent its hello, so the server was not asked:\n{handshake.Transcript}");
+        Assert.False(handshake.ServerHelloReceived || handshake.Completed,
+            $"{endpoint} accepted {version} {cipher}:\n{handshake}");
+    }
+
+    private EffectiveTls Effective(TlsEndpoint e) => TlsFor.Layer(fixture.Platform.Model, e.Layer);
+
+    private string Logs(string endpoint) => fixture.Platform.Logs(fixture.Endpoint(endpoint).Host);
+}

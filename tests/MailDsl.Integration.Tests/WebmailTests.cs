@@ -1,0 +1,100 @@
+using System.Net;
+using MailDsl.Model;
+using MailDsl.Render;
+using MailDsl.TestPlatform;
+using Xunit;
+
+namespace MailDsl.Integration.Tests;
+
+/// <summary>nginx in front of sogod, as emitted: HTTPS reaches SOGo, HTTP only redirects, HSTS is sent.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class WebmailTests(PlatformFixture fixture) : IDisposable
+{
+    private readonly HttpClient _http = new(new HttpClientHandler
+    {
+        AllowAutoRedirect = false,
+        // Trust exactly the platform's certificate: a daemon presenting anything else fails the test.
+        ServerCertificateCustomValidationCallback = (_, certificate, _, _) => fixture.IsPlatformCertificate(certificate),
+    });
+
+    private string Https => $"https://127.0.0.1:{fixture.Platform.Ports.Https}";
+
+    [PlatformFact]
+    public async Task Https_serves_the_SOGo_login_page()
+    {
+        using var response = await _http.GetAsync(Https + "/SOGo/");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /SOGo/ gave {(int)response.StatusCode}:\n{body}\n{Logs()}");
+        // The page is SOGo's own login application, rendered by sogod behind the proxy.
+        Assert.Contains("ng-app=\"SOGo.MainUI\"", body, StringComparison.Ordinal);
+        Assert.Contains("SOGo.woa/WebServerResources/", body, StringComparison.Ordinal);
+    }
+
+    [PlatformFact]
+    public async Task Root_sends_the_browser_to_SOGo()
+    {
+        using var response = await _http.GetAsync(Https + "/");
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal($"https://127.0.0.1:{fixture.Platform.Ports.Https}/SOGo/", response.Headers.Location?.OriginalString);
+    }
+
+    [PlatformFact]
+    public async Task WebServerResources_are_served_from_the_GNUstep_bundle()
+    {
+        var file = FirstFile(Path.Combine(DistroFacts.GnustepSogoDirectory(Distro.Debian12), "WebServerResources"), "*.png");
+        foreach (var prefix in new[] { "/SOGo.woa/WebServerResources/", "/SOGo/WebServerResources/" })
+        {
+            using var response = await _http.GetAsync(Https + prefix + file.Relative);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {prefix}{file.Relative} gave {(int)response.StatusCode}\n{Logs()}");
+            Assert.Equal(file.Bytes, await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    /// <summary>The guide's 'location ^/SOGo/so/...' never matched; the emitted regex location serves product resources.</summary>
+    [PlatformFact]
+    public async Task Product_resources_are_served_by_the_regex_location()
+    {
+        var products = DistroFacts.GnustepSogoDirectory(Distro.Debian12);
+        var file = FirstFile(Path.Combine(products, "MainUI.SOGo", "Resources"), "*.strings");
+        using var response = await _http.GetAsync($"{Https}/SOGo/so/ControlPanel/Products/MainUI/Resources/{file.Relative}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"product resource {file.Relative} gave {(int)response.StatusCode}\n{Logs()}");
+        Assert.Equal(file.Bytes, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [PlatformFact]
+    public async Task Plain_http_redirects_to_https()
+    {
+        using var response = await _http.GetAsync($"http://127.0.0.1:{fixture.Platform.Ports.Http}/SOGo/?x=1");
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal($"https://127.0.0.1:{fixture.Platform.Ports.Https}/SOGo/?x=1", response.Headers.Location?.OriginalString);
+    }
+
+    [PlatformFact]
+    public async Task Https_sends_hsts()
+    {
+        using var response = await _http.GetAsync(Https + "/SOGo/");
+        Assert.True(response.Headers.TryGetValues("Strict-Transport-Security", out var values), "no Strict-Transport-Security header");
+        Assert.Equal($"max-age={fixture.Platform.Model.Webmail!.HstsMaxAgeSeconds}", Assert.Single(values));
+    }
+
+    [PlatformFact]
+    public async Task Sogod_itself_is_reachable_only_on_loopback_behind_nginx()
+    {
+        // sogod answers nginx on its WOPort; the platform's site is the only way in from outside the host.
+        using var response = await _http.GetAsync($"http://127.0.0.1:{fixture.Platform.Ports.Sogo}/SOGo/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var listening = TestPlatform.Sandbox.Command.Run("ss", new[] { "-Hltn", "sport = :" + fixture.Platform.Ports.Sogo });
+        Assert.All(listening.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            line => Assert.Contains("127.0.0.1:" + fixture.Platform.Ports.Sogo, line, StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private string Logs() => fixture.Platform.Logs(LoopbackPlatform.Web);
+
+    private static (string Relative, byte[] Bytes) FirstFile(string directory, string pattern)
+    {
+        var path = Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        return (Path.GetRelativePath(directory, path), File.ReadAllBytes(path));
+    }
+}

@@ -1,0 +1,217 @@
+using System.Net.Sockets;
+using MailDsl.Hosting;
+using MailDsl.Model;
+using MailDsl.TestPlatform.Sandbox;
+using MailDsl.TestPlatform.Tls;
+
+namespace MailDsl.TestPlatform;
+
+/// <summary>
+/// The loopback platform emitted by the real <c>emit</c> verb and running on Debian's daemons: every emitted host
+/// is a <see cref="SandboxHost"/> with a test certificate where the platform says and a mail user, where the host's
+/// own install.sh puts its files in place, checks them with each daemon's checker and starts the daemons
+/// (Postfix, Dovecot, nginx, sogod) through stand-ins for the package manager and systemd.
+/// Disposing stops every daemon and deletes everything it made.
+/// </summary>
+public sealed class RunningPlatform : IDisposable
+{
+    /// <summary>The mail user every Dovecot host knows (a system user inside the sandboxes, authenticated by PAM).</summary>
+    public const string User = "alice";
+
+    /// <summary>Its password.</summary>
+    public const string Password = "Loopback-Test-Password-1";
+
+    private readonly List<SandboxHost> _hosts = new();
+
+    private RunningPlatform(string root, LoopbackPorts ports, PlatformModel model)
+    {
+        Root = root;
+        Ports = ports;
+        Model = model;
+        TlsEndpoints = TlsEndpoint.Of(model);
+    }
+
+    /// <summary>The user's address.</summary>
+    public static string Address => User + "@" + LoopbackPlatform.Domain;
+
+    /// <summary>The temporary folder holding the emit output, the certificate and the hosts' layers.</summary>
+    public string Root { get; }
+
+    /// <summary>The ports every listener got.</summary>
+    public LoopbackPorts Ports { get; }
+
+    /// <summary>The platform model, as the DSL built it.</summary>
+    public PlatformModel Model { get; }
+
+    /// <summary>Every port where a client gets TLS.</summary>
+    public IReadOnlyList<TlsEndpoint> TlsEndpoints { get; }
+
+    /// <summary>The emit output folder.</summary>
+    public string OutDir => Path.Combine(Root, "out");
+
+    /// <summary>The test certificate (PEM), as the daemons present it.</summary>
+    public string CertificateFile => Path.Combine(Root, "pki", "allservers.crt");
+
+    private string KeyFile => Path.Combine(Root, "pki", "allservers.key");
+
+    /// <summary>Emits the platform and starts it; throws with the daemons' own words if any of them does not come up.</summary>
+    public static RunningPlatform Start()
+    {
+        var ports = LoopbackPorts.PickFree();
+        var platform = new RunningPlatform(Directory.CreateTempSubdirectory("maildsl-platform-").FullName, ports, LoopbackPlatform.Describe(ports).Build());
+        try
+        {
+            platform.Emit();
+            platform.MakeCertificate();
+            // The mailstore first (MX relays to it), web last (it dials the others).
+            foreach (var host in new[] { LoopbackPlatform.Store, LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Web })
+                platform.StartHost(host);
+            foreach (var host in platform._hosts) platform.WaitForListeners(host);
+            return platform;
+        }
+        catch
+        {
+            platform.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The sandbox of <paramref name="name"/>.</summary>
+    public SandboxHost Host(string name) => _hosts.Single(h => h.Name == name);
+
+    /// <summary>The last lines of every daemon log on <paramref name="host"/>, for failure messages.</summary>
+    public string Logs(string host)
+    {
+        var sandbox = _hosts.FirstOrDefault(h => h.Name == host);
+        if (sandbox is null) return $"({host} was not started)";
+        var logs = new[] { "/run/maildsl-daemons.log", LoopbackPlatform.PostfixLog, LoopbackPlatform.DovecotLog, "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" }
+            .Select(path => (path, text: sandbox.Tail(path)))
+            .Where(l => l.text is not null)
+            .Select(l => $"--- {host}:{l.path}\n{l.text}");
+        return string.Join("\n", logs);
+    }
+
+    /// <summary>The last lines of every daemon log on every host.</summary>
+    public string AllLogs() => string.Join("\n", _hosts.Select(h => Logs(h.Name)));
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var host in _hosts) host.Dispose();
+        _hosts.Clear();
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private void Emit()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = PlatformHost.Run(new[] { "emit", "--out", OutDir }, () => LoopbackPlatform.Describe(Ports), stdout, stderr);
+        if (exit != 0) throw new InvalidOperationException($"emit refused the loopback platform (exit {exit}):\n{stdout}{stderr}");
+    }
+
+    private void MakeCertificate()
+    {
+        // RSA, so that a static-RSA or CBC suite being refused is the configuration's doing, not the key type's.
+        Directory.CreateDirectory(Path.GetDirectoryName(CertificateFile)!);
+        var made = Command.Run("openssl", new[]
+        {
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", KeyFile, "-out", CertificateFile, "-days", "2",
+            "-subj", "/CN=" + LoopbackPlatform.Domain,
+            // Every host name, and the address clients dial (127.0.0.1), so a scanner can check the name too.
+            "-addext", "subjectAltName=" + string.Join(",", LoopbackPlatform.HostNames.Prepend(LoopbackPlatform.Domain).Select(n => "DNS:" + n).Append("IP:127.0.0.1")),
+        });
+        if (!made.Succeeded) throw new InvalidOperationException("openssl could not make the test certificate:\n" + made);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    /// <summary>
+    /// The sandbox's stand-ins for the package manager and systemd, put first on install.sh's PATH: packages are
+    /// installed already (scripts/install-deps.sh), and "systemctl restart" starts each daemon the way its unit
+    /// would, with its output in a file so that no daemon holds the pipe nsenter reads.
+    /// </summary>
+    private const string Shims = """
+        mkdir -p /run/maildsl-shims
+        cat >/run/maildsl-shims/apt-get <<'SHIM'
+        #!/bin/sh
+        echo "apt-get $*: skipped in the sandbox, the packages are installed"
+        SHIM
+        cp /run/maildsl-shims/apt-get /run/maildsl-shims/dnf
+        cat >/run/maildsl-shims/systemctl <<'SHIM'
+        #!/bin/bash
+        set -e
+        verb=$1; shift
+        [[ $verb == restart ]] || exit 0
+        for unit in "$@"; do
+          case $unit in
+            postfix) postfix stop >/dev/null 2>&1 || true; postfix start ;;
+            dovecot) dovecot stop >/dev/null 2>&1 || true; sleep 0.2; dovecot ;;
+            nginx) nginx -s stop >/dev/null 2>&1 || true; nginx ;;
+            sogod) pkill -u sogo sogod || true; runuser -u sogo -- /usr/sbin/sogod ;;
+            *) echo "systemctl shim: no unit $unit" >&2; exit 1 ;;
+          esac >>/run/maildsl-daemons.log 2>&1 </dev/null
+        done
+        SHIM
+        chmod +x /run/maildsl-shims/*
+        """;
+
+    private void StartHost(string name)
+    {
+        var emitted = Path.Combine(OutDir, name);
+        if (!Directory.Exists(emitted)) throw new InvalidOperationException($"emit wrote no folder for {name}");
+        var host = SandboxHost.Start(name, Path.Combine(Root, "hosts", name));
+        _hosts.Add(host);
+        var q = Command.ShellQuote;
+        // What the operator does before install.sh: the certificate and key on the host, the names resolvable,
+        // the mail user known (PAM and passwd, as Dovecot's passdb and userdb ask).
+        host.Must(string.Join("\n",
+            "set -e",
+            $"install -D -m 0644 {q(CertificateFile)} {q(LoopbackPlatform.CertificatePath)}",
+            $"install -D -m 0644 {q(KeyFile)} {q(LoopbackPlatform.KeyPath)}",
+            $"echo {q("127.0.0.1 " + string.Join(" ", LoopbackPlatform.HostNames))} >> /etc/hosts",
+            $"useradd -m -s /usr/sbin/nologin {User}",
+            $"echo {q(User + ":" + Password)} | chpasswd",
+            // Debian's default site listens on every address on port 80; tests bind loopback only.
+            "rm -f /etc/nginx/sites-enabled/default",
+            Shims), "preparing the host");
+        // Then the emitted install.sh itself: files in place, each daemon's own check, then the restarts.
+        var installed = host.Run($"cd {q(emitted)} && PATH=/run/maildsl-shims:$PATH bash ./install.sh", TimeSpan.FromMinutes(2));
+        if (!installed.Succeeded)
+            throw new InvalidOperationException($"install.sh failed on {name}:\n{installed}\n{host.Tail("/run/maildsl-daemons.log")}\n{Logs(name)}");
+        InstallLogs[name] = installed.Output;
+    }
+
+    /// <summary>What each host's install.sh printed.</summary>
+    public Dictionary<string, string> InstallLogs { get; } = new(StringComparer.Ordinal);
+
+    private void WaitForListeners(SandboxHost host)
+    {
+        var layers = new Layer?[] { Model.SmtpIn, Model.SmtpOut, Model.Mailstore, Model.Webmail }.OfType<Layer>();
+        var listeners = layers.Where(l => l.Hosts.Contains(host.Name)).SelectMany(l => l.Listeners).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var listener in listeners)
+        {
+            while (!Accepts(listener.Port))
+            {
+                if (DateTime.UtcNow > deadline)
+                    throw new InvalidOperationException(
+                        $"nothing listens on 127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) 30 s after the daemons started:\n{Logs(host.Name)}");
+                Thread.Sleep(200);
+            }
+        }
+    }
+
+    private static bool Accepts(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace MailDsl.TestPlatform.Sandbox;
+
+/// <summary>What one run of an external command printed and how it ended.</summary>
+/// <param name="CommandLine">The command as a person would type it.</param>
+/// <param name="ExitCode">Its exit code; -1 when it was killed after the time limit.</param>
+/// <param name="Output">Standard output and standard error, in that order.</param>
+public sealed record CommandResult(string CommandLine, int ExitCode, string Output)
+{
+    /// <summary>Whether the command exited 0.</summary>
+    public bool Succeeded => ExitCode == 0;
+
+    /// <summary>What ran, how it ended and what it said: the text an assertion message needs.</summary>
+    public override string ToString() => $"$ {CommandLine}\n(exit {ExitCode})\n{Output}";
+}
+
+/// <summary>Runs the Debian tools the platform is started and probed with.</summary>
+public static class Command
+{
+    /// <summary>The Debian package each command comes from, for skip reasons and error messages.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Packages = new Dictionary<string, string>
+    {
+        ["nginx"] = "nginx",
+        ["dovecot"] = "dovecot-core",
+        ["doveconf"] = "dovecot-core",
+        ["postfix"] = "postfix",
+        ["postconf"] = "postfix",
+        ["sogod"] = "sogo",
+        ["openssl"] = "openssl",
+        ["unshare"] = "util-linux",
+        ["nsenter"] = "util-linux",
+        ["testssl"] = "testssl.sh",
+    };
+
+    /// <summary>The full path of <paramref name="command"/> on PATH or in the sbin folders daemons live in, or null.</summary>
+    public static string? Locate(string command)
+    {
+        var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(new[] { "/usr/sbin", "/sbin", "/usr/bin" });
+        return dirs.Select(d => Path.Combine(d, command)).FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>Runs <paramref name="command"/>, feeding it <paramref name="stdin"/> (then end of input).</summary>
+    public static CommandResult Run(string command, IReadOnlyList<string> args, string stdin = "", TimeSpan? timeout = null)
+    {
+        var path = Locate(command) ?? throw new InvalidOperationException(
+            $"{command} is not installed (Debian package {Packages.GetValueOrDefault(command, command)}); scripts/install-deps.sh installs it");
+        var start = new ProcessStartInfo(path)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(stdin);
+        process.StandardInput.Close();
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            return new CommandResult(Describe(command, args), -1, $"killed after {limit.TotalSeconds:0} s\n{stdout.Result}{stderr.Result}");
+        }
+        return new CommandResult(Describe(command, args), process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>Quotes <paramref name="value"/> for a POSIX shell.</summary>
+    public static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''") + "'";
+
+    private static string Describe(string command, IReadOnlyList<string> args)
+        => command + " " + string.Join(" ", args.Select(a => a.Length == 0 || a.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or ';' or '&' or '|') ? ShellQuote(a) : a));
+}
