@@ -40,14 +40,15 @@ scan() {
   testssl "${args[@]}" "127.0.0.1:$port" >/dev/null 2>&1 || true
 }
 # Two scans at a time: testssl.sh is mostly waiting on handshakes, and the machine has two cores.
-running=0
+# (Waiting on the scans' own PIDs: a bare `wait` would wait for the platform too.)
+scans=()
 for endpoint in "${endpoints[@]}"; do
   # shellcheck disable=SC2086 # the endpoint line is four words
   scan $endpoint &
-  running=$((running + 1))
-  if ((running >= 2)); then wait -n; running=$((running - 1)); fi
+  scans+=("$!")
+  if ((${#scans[@]} % 2 == 0)); then wait "${scans[@]}"; fi
 done
-wait
+wait "${scans[@]}"
 
 python3 - "$out" "${endpoints[@]}" <<'PY'
 import json, sys, re, os

@@ -9,7 +9,7 @@ namespace MailDsl.Integration.Tests;
 /// <summary>The loopback platform, started once for every test in <see cref="PlatformCollection"/> and stopped after them.</summary>
 public sealed class PlatformFixture : IDisposable
 {
-    private readonly Lazy<RunningPlatform> _platform = new(RunningPlatform.Start);
+    private readonly Lazy<RunningPlatform> _platform = new(() => RunningPlatform.Start());
 
     /// <summary>The running platform (started on first use, so skipped tests start nothing).</summary>
     public RunningPlatform Platform => _platform.Value;

@@ -68,6 +68,18 @@ public sealed class TlsPolicyTests(PlatformFixture fixture)
         Assert.Contains(handshake.Cipher!, Effective(e).Profile.Tls13Ciphersuites.Split(':'));
     }
 
+    /// <summary>Offered ChaCha20 first and AES-GCM second, the server picks by its own order (the profile's), not the client's.</summary>
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Server_picks_the_suite_by_its_own_order(string endpoint)
+    {
+        var e = fixture.Endpoint(endpoint);
+        var offered = new[] { "ECDHE-RSA-CHACHA20-POLY1305", "ECDHE-RSA-AES128-GCM-SHA256" };
+        var handshake = OpenSslProbe.Try(e, "-tls1_2", string.Join(":", offered));
+        var serverOrder = CipherStringEngine.Parse(Effective(e).Ciphers).Suites.Select(s => s.Suite.Name).Where(offered.Contains).ToList();
+        Assert.True(handshake.Completed, $"{endpoint}: no handshake:\n{handshake}");
+        Assert.Equal(serverOrder[0], handshake.Cipher);
+    }
+
     private void AssertRefused(string endpoint, string version, string? cipher)
     {
         var handshake = OpenSslProbe.Try(fixture.Endpoint(endpoint), version, cipher);

@@ -55,9 +55,10 @@ public sealed class RunningPlatform : IDisposable
     private string KeyFile => Path.Combine(Root, "pki", "allservers.key");
 
     /// <summary>Emits the platform and starts it; throws with the daemons' own words if any of them does not come up.</summary>
-    public static RunningPlatform Start()
+    /// <param name="ports">The ports to use; by default free ones are picked.</param>
+    public static RunningPlatform Start(LoopbackPorts? ports = null)
     {
-        var ports = LoopbackPorts.PickFree();
+        ports ??= LoopbackPorts.PickFree();
         var platform = new RunningPlatform(Directory.CreateTempSubdirectory("maildsl-platform-").FullName, ports, LoopbackPlatform.Describe(ports).Build());
         try
         {
@@ -116,7 +117,9 @@ public sealed class RunningPlatform : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(CertificateFile)!);
         var made = Command.Run("openssl", new[]
         {
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", KeyFile, "-out", CertificateFile, "-days", "2",
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", KeyFile, "-out", CertificateFile, "-days", "365",
+            // Like a CA-issued certificate, it says where its revocation list is (scanners flag one that does not).
+            "-addext", "crlDistributionPoints=URI:http://pki." + LoopbackPlatform.Domain + "/allservers.crl",
             "-subj", "/CN=" + LoopbackPlatform.Domain,
             // Every host name, and the address clients dial (127.0.0.1), so a scanner can check the name too.
             "-addext", "subjectAltName=" + string.Join(",", LoopbackPlatform.HostNames.Prepend(LoopbackPlatform.Domain).Select(n => "DNS:" + n).Append("IP:127.0.0.1")),

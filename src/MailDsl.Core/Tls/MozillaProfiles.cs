@@ -58,6 +58,14 @@ namespace MailDsl.Tls
             return new EffectiveTls(profile, protocols, policy.Ciphers ?? profile.Ciphers, policy.Ciphers is not null);
         }
 
+        /// <summary>
+        /// Whether the server's cipher order wins: always. Mozilla's intermediate profile lets the client choose, as
+        /// every suite in it is strong; but TLS scanners flag a server with no order of its own (testssl.sh: "Has
+        /// server cipher order? no (NOT ok)"), and a clean scan is part of what MailDsl promises. The server picks
+        /// from the same list in the profile's own order, so what it picks is still what Mozilla recommends.
+        /// </summary>
+        public bool ServerCipherOrder => true;
+
         /// <summary>The oldest enabled version.</summary>
         public TlsVersion MinimumProtocol
         {

@@ -97,7 +97,7 @@ namespace MailDsl.Render.Dovecot
             if (tls.Ciphers.Length > 0) top.Set("ssl_cipher_list", tls.Ciphers);
             top.Set("ssl_cipher_suites", tls.Profile.Tls13Ciphersuites);
             top.Set("ssl_curve_list", string.Join(":", tls.Profile.Groups));
-            top.Set("ssl_prefer_server_ciphers", tls.Profile.PreferServerCiphers ? "yes" : "no");
+            top.Set("ssl_prefer_server_ciphers", tls.ServerCipherOrder ? "yes" : "no");
             top.Blank();
         }
 

@@ -91,7 +91,7 @@ namespace MailDsl.Render.Postfix
             main.Set("smtpd_tls_received_header", "yes");
             main.Comment("# 'high' is this list: the profile's suites, not Postfix's default HIGH.");
             if (tls.Ciphers.Length > 0) main.Set("tls_high_cipherlist", tls.Ciphers);
-            main.Set("tls_preempt_cipherlist", tls.Profile.PreferServerCiphers ? "yes" : "no");
+            main.Set("tls_preempt_cipherlist", tls.ServerCipherOrder ? "yes" : "no");
             main.Set("tls_ssl_options", "NO_COMPRESSION, NO_RENEGOTIATION");
             main.Blank();
             main.Comment("# TLS, client side (mail this host sends on).");
