@@ -78,6 +78,19 @@ public sealed class WebmailTests(PlatformFixture fixture) : IDisposable
     }
 
     [PlatformFact]
+    public async Task Https_sends_the_security_headers_on_pages_and_redirects()
+    {
+        foreach (var path in new[] { "/SOGo/", "/" })
+        {
+            using var response = await _http.GetAsync(Https + path);
+            string Header(string name) => response.Headers.TryGetValues(name, out var v) ? string.Join(", ", v) : "(missing)";
+            Assert.Equal("nosniff", Header("X-Content-Type-Options"));
+            Assert.Equal("SAMEORIGIN", Header("X-Frame-Options"));
+            Assert.Equal("same-origin", Header("Referrer-Policy"));
+        }
+    }
+
+    [PlatformFact]
     public async Task Sogod_itself_is_reachable_only_on_loopback_behind_nginx()
     {
         // sogod answers nginx on its WOPort; the platform's site is the only way in from outside the host.

@@ -20,7 +20,7 @@ public sealed class DistroFactsTests
             File.WriteAllText(Path.Combine(dir, "master.cf"), "");
             var result = DaemonChecks.PostfixStatus(dir);
             var asked = Regex.Match(result.Output, @"postconf compatibility_level=([0-9.]+)");
-            Assert.True(asked.Success, result + "\n" + Tool.Run("postconf", "-d", "mail_version"));
+            Assert.True(asked.Success, result + "\n" + Command.Run("postconf", "-d", "mail_version"));
             Assert.Equal(asked.Groups[1].Value, DistroFacts.PostfixCompatibilityLevel(Distro.Debian12));
         }
         finally

@@ -24,8 +24,8 @@ public sealed class ExampleTests : IClassFixture<ExampleTests.Emitted>
             var stderr = new StringWriter();
             ExitCode = Examples.CorporateCloud.Run(new[] { "emit", "--out", OutDir }, stdout, stderr);
             Log = stdout + "\n" + stderr;
-            if (Tool.Exists("openssl"))
-                Tool.Run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            if (Command.Exists("openssl"))
+                Command.Run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                     "-keyout", TestKey, "-out", TestCertificate, "-subj", "/CN=webmail.cloud0.mycompany.dom", "-days", "2");
         }
 
@@ -70,7 +70,7 @@ public sealed class ExampleTests : IClassFixture<ExampleTests.Emitted>
         return hosts.Distinct().ToList();
     }
 
-    private ToolResult InSandbox(string host, string check)
+    private CommandResult InSandbox(string host, string check)
         => EtcSandbox.Run(Path.Combine(_emitted.OutDir, host), Model.Certificate!.CertificateFile, Model.Certificate.KeyFile,
             _emitted.TestCertificate, _emitted.TestKey, check);
 

@@ -32,7 +32,7 @@ public sealed class SubmissionAuthTests
         Assert.Matches(@"service auth \{\s*unix_listener /var/spool/postfix/private/auth \{\s*group = postfix\s*mode = 0660\s*user = postfix\s*\}", settings);
 
         // Settings at their default are not in doveconf -n; ask doveconf for them by name.
-        var named = Tool.Run("doveconf", "-c", conf, "disable_plaintext_auth", "ssl");
+        var named = Command.Run("doveconf", "-c", conf, "disable_plaintext_auth", "ssl");
         Assert.True(named.ExitCode == 0, named.ToString());
         Assert.Contains("disable_plaintext_auth = yes", named.Output);
         Assert.Contains("ssl = no", named.Output);
@@ -86,7 +86,7 @@ public sealed class SubmissionAuthTests
             $"echo '== wrong password'; doveadm -c '{conf}' auth test -a {socket} maildsl-sasl wrong; echo \"exit $?\"",
             "echo '== end'",
         });
-        var result = Tool.Run("unshare", "-m", "-n", "--propagation", "private", "bash", "-c", script);
+        var result = Command.Run("unshare", "-m", "-n", "--propagation", "private", "bash", "-c", script);
         var output = result.Output;
         Assert.True(output.Contains("== end"), result.ToString());
 

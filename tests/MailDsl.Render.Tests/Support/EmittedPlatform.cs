@@ -36,9 +36,9 @@ public sealed class EmittedPlatform : IDisposable
     {
         var emitted = new EmittedPlatform(Directory.CreateTempSubdirectory("maildsl-render-").FullName);
         Directory.CreateDirectory(Path.GetDirectoryName(emitted.CertificateFile)!);
-        if (Tool.Exists("openssl"))
+        if (Command.Exists("openssl"))
         {
-            var made = Tool.Run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            var made = Command.Run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", emitted.KeyFile, "-out", emitted.CertificateFile, "-subj", "/CN=localhost", "-days", "2");
             if (made.ExitCode != 0) throw new InvalidOperationException("openssl could not make the test certificate:\n" + made);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(emitted.KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -9,7 +9,7 @@ namespace MailDsl.Render.Tests.Support;
 public static class EtcSandbox
 {
     /// <summary>Runs <paramref name="check"/> (a shell command line) in the sandbox for <paramref name="hostDir"/>.</summary>
-    public static ToolResult Run(string hostDir, string certificateFile, string keyFile, string testCertificate, string testKey, string check)
+    public static CommandResult Run(string hostDir, string certificateFile, string keyFile, string testCertificate, string testKey, string check)
     {
         var scratch = Directory.CreateTempSubdirectory("maildsl-etc-").FullName;
         try
@@ -27,7 +27,7 @@ public static class EtcSandbox
                 "set +e",
                 check,
             });
-            return Tool.Run("unshare", "-m", "--propagation", "private", "bash", "-c", script);
+            return Command.Run("unshare", "-m", "--propagation", "private", "bash", "-c", script);
         }
         finally
         {

@@ -31,7 +31,17 @@ public static class Command
         ["unshare"] = "util-linux",
         ["nsenter"] = "util-linux",
         ["testssl"] = "testssl.sh",
+        ["plparse"] = "gnustep-base-runtime",
+        ["shellcheck"] = "shellcheck",
+        ["ansible-playbook"] = "ansible",
+        ["script"] = "bsdutils",
     };
+
+    /// <summary>Whether <paramref name="command"/> is installed.</summary>
+    public static bool Exists(string command) => Locate(command) is not null;
+
+    /// <summary>Runs <paramref name="command"/> with <paramref name="args"/> and no input, 60 s at most.</summary>
+    public static CommandResult Run(string command, params string[] args) => Run(command, args, "", null);
 
     /// <summary>The full path of <paramref name="command"/> on PATH or in the sbin folders daemons live in, or null.</summary>
     public static string? Locate(string command)
