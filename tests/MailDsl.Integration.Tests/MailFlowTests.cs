@@ -23,14 +23,14 @@ public sealed class MailFlowTests(PlatformFixture fixture)
         message.Subject = subject;
         message.Body = new TextPart("plain") { Text = "Sent by the integration tests." };
 
-        using (var smtp = new SmtpClient { ServerCertificateValidationCallback = (_, c, _, _) => fixture.IsPlatformCertificate(c) })
+        using (var smtp = fixture.Client<SmtpClient>())
         {
             await smtp.ConnectAsync("127.0.0.1", fixture.Platform.Ports.MxSmtp, SecureSocketOptions.StartTls);
             await smtp.SendAsync(message);
             await smtp.DisconnectAsync(true);
         }
 
-        using var imap = new ImapClient { ServerCertificateValidationCallback = (_, c, _, _) => fixture.IsPlatformCertificate(c) };
+        using var imap = fixture.Client<ImapClient>();
         await imap.ConnectAsync("127.0.0.1", fixture.Platform.Ports.Imaps, SecureSocketOptions.SslOnConnect);
         await imap.AuthenticateAsync(RunningPlatform.User, RunningPlatform.Password);
         MimeMessage? delivered = null;

@@ -16,9 +16,9 @@ public sealed class MailboxTests(PlatformFixture fixture)
     [PlatformFact]
     public void Imaps_logs_in_and_opens_the_inbox()
     {
-        using var imap = new ImapClient { ServerCertificateValidationCallback = (_, c, _, _) => fixture.IsPlatformCertificate(c) };
+        using var imap = fixture.Client<ImapClient>();
         imap.Connect("127.0.0.1", Ports.Imaps, SecureSocketOptions.SslOnConnect);
-        Authenticate(imap);
+        fixture.LogIn(imap, LoopbackPlatform.Store);
         Assert.True(imap.IsSecure);
         Assert.True(imap.SslProtocol >= System.Security.Authentication.SslProtocols.Tls12, $"IMAPS negotiated {imap.SslProtocol}");
         var inbox = imap.Inbox;
@@ -30,7 +30,7 @@ public sealed class MailboxTests(PlatformFixture fixture)
     [PlatformFact]
     public void Imaps_refuses_a_wrong_password()
     {
-        using var imap = new ImapClient { ServerCertificateValidationCallback = (_, c, _, _) => fixture.IsPlatformCertificate(c) };
+        using var imap = fixture.Client<ImapClient>();
         imap.Connect("127.0.0.1", Ports.Imaps, SecureSocketOptions.SslOnConnect);
         Assert.Throws<AuthenticationException>(() => imap.Authenticate(RunningPlatform.User, "not-the-password"));
     }
@@ -38,16 +38,9 @@ public sealed class MailboxTests(PlatformFixture fixture)
     [PlatformFact]
     public void Pop3s_logs_in()
     {
-        using var pop = new Pop3Client { ServerCertificateValidationCallback = (_, c, _, _) => fixture.IsPlatformCertificate(c) };
+        using var pop = fixture.Client<Pop3Client>();
         pop.Connect("127.0.0.1", Ports.Pop3s, SecureSocketOptions.SslOnConnect);
-        try
-        {
-            pop.Authenticate(RunningPlatform.User, RunningPlatform.Password);
-        }
-        catch (AuthenticationException ex)
-        {
-            Assert.Fail($"POP3S login failed: {ex.Message}\n{fixture.Platform.Logs(LoopbackPlatform.Store)}");
-        }
+        fixture.LogIn(pop, LoopbackPlatform.Store);
         Assert.True(pop.IsSecure);
         Assert.True(pop.Count >= 0);
         pop.Disconnect(true);
@@ -70,22 +63,10 @@ public sealed class MailboxTests(PlatformFixture fixture)
     [PlatformFact]
     public void Imap_after_starttls_logs_in()
     {
-        using var imap = new ImapClient { ServerCertificateValidationCallback = (_, c, _, _) => fixture.IsPlatformCertificate(c) };
+        using var imap = fixture.Client<ImapClient>();
         imap.Connect("127.0.0.1", Ports.Imap, SecureSocketOptions.StartTls);
         Assert.True(imap.IsSecure);
-        Authenticate(imap);
+        fixture.LogIn(imap, LoopbackPlatform.Store);
         Assert.True(imap.IsAuthenticated);
-    }
-
-    private void Authenticate(ImapClient imap)
-    {
-        try
-        {
-            imap.Authenticate(RunningPlatform.User, RunningPlatform.Password);
-        }
-        catch (AuthenticationException ex)
-        {
-            Assert.Fail($"IMAP login failed: {ex.Message}\n{fixture.Platform.Logs(LoopbackPlatform.Store)}");
-        }
     }
 }

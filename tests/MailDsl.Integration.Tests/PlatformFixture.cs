@@ -22,6 +22,23 @@ public sealed class PlatformFixture : IDisposable
     public bool IsPlatformCertificate(X509Certificate? presented)
         => presented is not null && presented.GetCertHashString() == Certificate.GetCertHashString();
 
+    /// <summary>A MailKit client (ImapClient, Pop3Client, SmtpClient) that trusts exactly the platform's certificate.</summary>
+    public T Client<T>() where T : MailKit.MailService, new()
+        => new() { ServerCertificateValidationCallback = (_, certificate, _, _) => IsPlatformCertificate(certificate) };
+
+    /// <summary>Logs the platform's user in on <paramref name="client"/>, or fails with <paramref name="host"/>'s daemon logs.</summary>
+    public void LogIn(MailKit.MailService client, string host)
+    {
+        try
+        {
+            client.Authenticate(RunningPlatform.User, RunningPlatform.Password);
+        }
+        catch (Exception ex) when (ex is MailKit.Security.AuthenticationException or MailKit.CommandException or MailKit.ProtocolException)
+        {
+            Assert.Fail($"login on {host} failed: {ex.Message}\n{Platform.Logs(host)}");
+        }
+    }
+
     /// <summary>The running endpoint for a key from <see cref="Endpoints.Keys"/>.</summary>
     public TlsEndpoint Endpoint(string key) => Platform.TlsEndpoints.Single(e => Endpoints.Key(e) == key);
 

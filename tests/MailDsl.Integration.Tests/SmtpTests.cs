@@ -26,7 +26,7 @@ public sealed class SmtpTests(PlatformFixture fixture)
     [PlatformFact]
     public void Mx_starttls_upgrades_to_tls_1_2_or_later()
     {
-        using var smtp = Client();
+        using var smtp = fixture.Client<SmtpClient>();
         smtp.Connect("127.0.0.1", Ports.MxSmtp, SecureSocketOptions.StartTls);
         Assert.True(smtp.IsSecure);
         Assert.True(smtp.SslProtocol >= System.Security.Authentication.SslProtocols.Tls12, $"negotiated {smtp.SslProtocol}");
@@ -52,18 +52,18 @@ public sealed class SmtpTests(PlatformFixture fixture)
     [PlatformFact]
     public void Submission_after_starttls_authenticates_the_user()
     {
-        using var smtp = Client();
+        using var smtp = fixture.Client<SmtpClient>();
         smtp.Connect("127.0.0.1", Ports.Submission, SecureSocketOptions.StartTls);
         Assert.True(smtp.IsSecure);
         Assert.Contains("PLAIN", smtp.AuthenticationMechanisms);
-        Login(smtp, LoopbackPlatform.Relay);
+        fixture.LogIn(smtp, LoopbackPlatform.Relay);
         Assert.True(smtp.IsAuthenticated);
     }
 
     [PlatformFact]
     public void Submission_after_starttls_refuses_a_wrong_password()
     {
-        using var smtp = Client();
+        using var smtp = fixture.Client<SmtpClient>();
         smtp.Connect("127.0.0.1", Ports.Submission, SecureSocketOptions.StartTls);
         Assert.Throws<AuthenticationException>(() => smtp.Authenticate(RunningPlatform.User, "not-the-password"));
     }
@@ -71,24 +71,10 @@ public sealed class SmtpTests(PlatformFixture fixture)
     [PlatformFact]
     public void Submissions_is_tls_from_the_first_byte_and_authenticates()
     {
-        using var smtp = Client();
+        using var smtp = fixture.Client<SmtpClient>();
         smtp.Connect("127.0.0.1", Ports.Submissions, SecureSocketOptions.SslOnConnect);
         Assert.True(smtp.IsSecure);
-        Login(smtp, LoopbackPlatform.Relay);
+        fixture.LogIn(smtp, LoopbackPlatform.Relay);
         Assert.True(smtp.IsAuthenticated);
-    }
-
-    private SmtpClient Client() => new() { ServerCertificateValidationCallback = (_, c, _, _) => fixture.IsPlatformCertificate(c) };
-
-    private void Login(SmtpClient smtp, string host)
-    {
-        try
-        {
-            smtp.Authenticate(RunningPlatform.User, RunningPlatform.Password);
-        }
-        catch (Exception ex) when (ex is AuthenticationException or SmtpCommandException or SmtpProtocolException)
-        {
-            Assert.Fail($"login on {host} failed: {ex.Message}\n{fixture.Platform.Logs(host)}");
-        }
     }
 }
