@@ -10,6 +10,14 @@ namespace MailDsl.Integration.Tests;
 public sealed class PlatformFixture : IDisposable
 {
     private readonly Lazy<RunningPlatform> _platform = new(() => RunningPlatform.Start());
+    private readonly Lazy<IReadOnlyList<TestsslReport>> _testssl;
+
+    /// <summary>Starts nothing yet: the platform starts on first use, and testssl.sh runs once, for every port, on first use.</summary>
+    public PlatformFixture()
+        => _testssl = new(() => Testssl.ScanAll(Platform.TlsEndpoints, Platform.CertificateFile, Path.Combine(Platform.Root, "testssl")));
+
+    /// <summary>What testssl.sh said of every TLS port.</summary>
+    public IReadOnlyList<TestsslReport> TestsslReports => _testssl.Value;
 
     /// <summary>The running platform (started on first use, so skipped tests start nothing).</summary>
     public RunningPlatform Platform => _platform.Value;
@@ -93,7 +101,7 @@ public sealed class PlatformTheoryAttribute : TheoryAttribute
 
 internal static class PlatformSkip
 {
-    private static readonly string[] Needed = { "nginx", "dovecot", "postfix", "sogod", "openssl", "unshare", "nsenter" };
+    private static readonly string[] Needed = { "nginx", "dovecot", "postfix", "sogod", "openssl", "unshare", "nsenter", "testssl" };
 
     public static string? Reason()
     {
