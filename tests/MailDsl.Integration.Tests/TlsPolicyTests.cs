@@ -68,6 +68,23 @@ public sealed class TlsPolicyTests(PlatformFixture fixture)
         Assert.Contains(handshake.Cipher!, Effective(e).Profile.Tls13Ciphersuites.Split(':'));
     }
 
+    /// <summary>
+    /// The string is not just a ceiling: every TLS 1.2 suite the engine selects from it that an RSA certificate can
+    /// serve (ECDHE and DHE alike) really completes a handshake, offered alone.
+    /// </summary>
+    [PlatformTheory, MemberData(nameof(Endpoints))]
+    public void Every_rsa_suite_of_the_string_is_accepted(string endpoint)
+    {
+        var e = fixture.Endpoint(endpoint);
+        var suites = CipherStringEngine.Parse(Effective(e).Ciphers).Suites.Select(s => s.Suite)
+            .Where(s => s.Authentication == MailDsl.Tls.Catalog.Authentication.Rsa).Select(s => s.Name).ToList();
+        Assert.NotEmpty(suites);
+        var refused = suites.Select(suite => (suite, handshake: OpenSslProbe.Try(e, "-tls1_2", suite)))
+            .Where(r => r.handshake.Cipher != r.suite).ToList();
+        Assert.True(refused.Count == 0, $"{endpoint} refuses suites its cipher string selects: "
+            + string.Join("\n", refused.Select(r => r.suite + ": " + r.handshake)) + "\n" + Logs(endpoint));
+    }
+
     /// <summary>Offered ChaCha20 first and AES-GCM second, the server picks by its own order (the profile's), not the client's.</summary>
     [PlatformTheory, MemberData(nameof(Endpoints))]
     public void Server_picks_the_suite_by_its_own_order(string endpoint)

@@ -63,7 +63,7 @@ public sealed class AuthorityTests : IClassFixture<AuthorityTests.Emissions>
             .Where(l => l is not null).SelectMany(l => l!.Hosts).Distinct().Order(StringComparer.Ordinal);
     }
 
-    [ToolTheory("nginx", "openssl")]
+    [ToolTheory("nginx", "openssl", "unshare")]
     [MemberData(nameof(Hosts))]
     public void Nginx_accepts_the_site(string platform, string host)
     {
@@ -71,6 +71,27 @@ public sealed class AuthorityTests : IClassFixture<AuthorityTests.Emissions>
         if (!File.Exists(Path.Combine(e.HostDir(host), "etc/nginx/conf.d/sogo.conf"))) { AssertNoFile(e, host, "etc/nginx"); return; }
         var result = DaemonChecks.Nginx(e.HostDir(host), Path.Combine(e.Root, "nginx-" + host));
         Assert.True(result.ExitCode == 0 && result.Output.Contains("test is successful") && !result.Output.Contains("[warn]"), result.ToString());
+    }
+
+    /// <summary>nginx and Dovecot get DH parameters wherever their cipher string has DHE suites, and openssl reads them as RFC 7919's group.</summary>
+    [ToolTheory("openssl")]
+    [MemberData(nameof(Hosts))]
+    public void Dh_parameters_are_ffdhe2048_wherever_a_dhe_suite_needs_them(string platform, string host)
+    {
+        var e = Get(platform);
+        var dir = e.HostDir(host);
+        var dh = Path.Combine(dir, Render.Tls.DhParameters.Path.TrimStart('/'));
+        var nginx = Path.Combine(dir, "etc/nginx/conf.d/sogo.conf");
+        var dovecot = Path.Combine(dir, "etc/dovecot/dovecot.conf");
+        var named = (File.Exists(nginx) && File.ReadAllText(nginx).Contains("ssl_dhparam " + Render.Tls.DhParameters.Path + ";", StringComparison.Ordinal))
+            || (File.Exists(dovecot) && File.ReadAllText(dovecot).Contains("ssl_dh = <" + Render.Tls.DhParameters.Path, StringComparison.Ordinal));
+        // Every platform here follows the intermediate profile, whose string has DHE-RSA suites.
+        var servesTls = File.Exists(nginx) || IsMailstore(platform, host);
+        Assert.Equal(servesTls, named);
+        Assert.Equal(named, File.Exists(dh));
+        if (!named) return;
+        var read = Command.Run("openssl", "pkeyparam", "-in", dh, "-text", "-noout");
+        Assert.True(read.ExitCode == 0 && read.Output.Contains("GROUP: ffdhe2048") && read.Output.Contains("(2048 bit)"), read.ToString());
     }
 
     [ToolTheory("doveconf")]

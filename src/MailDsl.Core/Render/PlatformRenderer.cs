@@ -46,6 +46,8 @@ namespace MailDsl.Render
                 yield return new Artifact(host.Name, NginxSiteRenderer.SitePath, Artifact.ReadableMode, NginxSiteRenderer.Render(platform, web, host.Name));
                 yield return new Artifact(host.Name, SogoConfRenderer.ConfPath, Artifact.ReadableMode, SogoConfRenderer.Render(platform, web, host.Name));
             }
+            if (Tls.DhParameters.NeededOn(platform, host))
+                yield return new Artifact(host.Name, Tls.DhParameters.Path, Artifact.ReadableMode, Tls.DhParameters.Ffdhe2048Pem);
             if (host.RunsDovecot)
                 yield return new Artifact(host.Name, DovecotConfRenderer.ConfPath, Artifact.ReadableMode, DovecotConfRenderer.Render(platform, host));
             if (host.RunsPostfix)

@@ -21,7 +21,8 @@ public static class DaemonChecks
                 include {{hostDir}}/etc/nginx/conf.d/*.conf;
             }
             """);
-        return Command.Run("nginx", "-t", "-p", scratch, "-c", conf);
+        // In the /etc sandbox, so files the site names at their host paths (the DH parameters) are where it says.
+        return EtcSandbox.Run(hostDir, $"nginx -t -p '{scratch}' -c '{conf}'");
     }
 
     /// <summary><c>doveconf -n</c> on the emitted, self-contained dovecot.conf.</summary>

@@ -8,8 +8,19 @@ namespace MailDsl.Render.Tests.Support;
 /// </summary>
 public static class EtcSandbox
 {
+    /// <summary>Runs <paramref name="check"/> with the host's emitted <c>etc/</c> over /etc, certificates left where they are.</summary>
+    public static CommandResult Run(string hostDir, string check) => Run(hostDir, null, check);
+
     /// <summary>Runs <paramref name="check"/> (a shell command line) in the sandbox for <paramref name="hostDir"/>.</summary>
     public static CommandResult Run(string hostDir, string certificateFile, string keyFile, string testCertificate, string testKey, string check)
+        => Run(hostDir, new[]
+        {
+            $"mkdir -p {Quote(Path.GetDirectoryName(certificateFile)!)} {Quote(Path.GetDirectoryName(keyFile)!)}",
+            $"cp {Quote(testCertificate)} {Quote(certificateFile)}",
+            $"install -m 0600 {Quote(testKey)} {Quote(keyFile)}",
+        }, check);
+
+    private static CommandResult Run(string hostDir, string[]? certificateSteps, string check)
     {
         var scratch = Directory.CreateTempSubdirectory("maildsl-etc-").FullName;
         try
@@ -21,12 +32,7 @@ public static class EtcSandbox
                 "set -e",
                 $"mount -t overlay overlay -o lowerdir=/etc,upperdir={scratch}/upper,workdir={scratch}/work /etc",
                 $"cp -r {Quote(hostDir)}/etc/. /etc/",
-                $"mkdir -p {Quote(Path.GetDirectoryName(certificateFile)!)} {Quote(Path.GetDirectoryName(keyFile)!)}",
-                $"cp {Quote(testCertificate)} {Quote(certificateFile)}",
-                $"install -m 0600 {Quote(testKey)} {Quote(keyFile)}",
-                "set +e",
-                check,
-            });
+            }.Concat(certificateSteps ?? Array.Empty<string>()).Concat(new[] { "set +e", check }));
             return Command.Run("unshare", "-m", "--propagation", "private", "bash", "-c", script);
         }
         finally

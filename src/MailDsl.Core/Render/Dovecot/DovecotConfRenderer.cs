@@ -98,6 +98,7 @@ namespace MailDsl.Render.Dovecot
             top.Set("ssl_cipher_suites", tls.Profile.Tls13Ciphersuites);
             top.Set("ssl_curve_list", string.Join(":", tls.Profile.Groups));
             top.Set("ssl_prefer_server_ciphers", tls.ServerCipherOrder ? "yes" : "no");
+            if (Tls.DhParameters.NeededBy(tls)) top.Set("ssl_dh", "<" + Tls.DhParameters.Path);
             top.Blank();
         }
 

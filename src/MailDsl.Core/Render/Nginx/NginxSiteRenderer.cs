@@ -57,6 +57,7 @@ namespace MailDsl.Render.Nginx
             if (tls.Ciphers.Length > 0) w.Line("ssl_ciphers " + tls.Ciphers + ";");
             w.Line("ssl_prefer_server_ciphers " + (tls.ServerCipherOrder ? "on" : "off") + ";");
             w.Line("ssl_ecdh_curve " + string.Join(":", tls.Profile.Groups) + ";");
+            if (Tls.DhParameters.NeededBy(tls)) w.Line("ssl_dhparam " + Tls.DhParameters.Path + ";");
             w.Line("ssl_session_timeout 1d;");
             w.Line("ssl_session_cache shared:MailDslTLS:10m;");
             w.Line("ssl_session_tickets off;");
