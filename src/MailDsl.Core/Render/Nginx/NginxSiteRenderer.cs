@@ -112,7 +112,8 @@ namespace MailDsl.Render.Nginx
                 w.Line("expires max;");
                 w.Close();
             }
-            w.Line("# The guide wrote 'location ^/SOGo/so/...' (a literal prefix that never matches); it meant this regex.");
+            w.Line("# The guide wrote 'location ^/SOGo/so/...' (a literal prefix that never matches, and shadowed by its");
+            w.Line("# 'location ^~ /SOGo' anyway); it meant this regex, which the plain /SOGo prefix above lets nginx try.");
             w.Open("location " + ProductResourcesMatch + " {");
             w.Line("alias " + resources + "/$1.SOGo/Resources/$2;");
             w.Close();
