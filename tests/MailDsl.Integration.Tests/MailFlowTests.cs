@@ -16,41 +16,79 @@ public sealed class MailFlowTests(PlatformFixture fixture)
     [PlatformFact]
     public async Task A_message_to_the_mx_reaches_the_mailbox_encrypted_at_every_hop()
     {
-        var subject = "MailDsl flow " + Guid.NewGuid().ToString("N");
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse("sender@example.org"));
-        message.To.Add(MailboxAddress.Parse(RunningPlatform.Address));
-        message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = "Sent by the integration tests." };
-
+        var subject = "MailDsl flow via the MX " + Guid.NewGuid().ToString("N");
         using (var smtp = fixture.Client<SmtpClient>())
         {
             await smtp.ConnectAsync("127.0.0.1", fixture.Platform.Ports.MxSmtp, SecureSocketOptions.StartTls);
-            await smtp.SendAsync(message);
+            await smtp.SendAsync(Message("sender@example.org", subject));
             await smtp.DisconnectAsync(true);
         }
+        var delivered = await Delivered(subject, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        AssertEncryptedHops(delivered, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+    }
 
+    /// <summary>What SOGo does when a user sends: submission to the relay, which keeps the platform's own mail inside.</summary>
+    [PlatformFact]
+    public async Task A_message_submitted_to_the_relay_reaches_the_mailbox_through_the_mx_encrypted_at_every_hop()
+    {
+        var subject = "MailDsl flow via submission " + Guid.NewGuid().ToString("N");
+        using (var smtp = fixture.Client<SmtpClient>())
+        {
+            await smtp.ConnectAsync("127.0.0.1", fixture.Platform.Ports.Submission, SecureSocketOptions.StartTls);
+            fixture.LogIn(smtp, LoopbackPlatform.Relay);
+            await smtp.SendAsync(Message(RunningPlatform.Address, subject));
+            await smtp.DisconnectAsync(true);
+        }
+        var delivered = await Delivered(subject, LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        AssertEncryptedHops(delivered, LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        // The relay recorded who logged in (smtpd_sasl_authenticated_header is off: no name, but ESMTPSA).
+        Assert.Contains(Received(delivered), r => r.Contains("by " + LoopbackPlatform.Relay, StringComparison.Ordinal) && r.Contains("ESMTPSA", StringComparison.Ordinal));
+    }
+
+    private static MimeMessage Message(string from, string subject)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(RunningPlatform.Address));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = "Sent by the integration tests." };
+        return message;
+    }
+
+    // Reads the user's inbox over IMAPS until the message is there (60 s at most); fails with the hops' logs.
+    private async Task<MimeMessage> Delivered(string subject, params string[] hops)
+    {
         using var imap = fixture.Client<ImapClient>();
         await imap.ConnectAsync("127.0.0.1", fixture.Platform.Ports.Imaps, SecureSocketOptions.SslOnConnect);
-        await imap.AuthenticateAsync(RunningPlatform.User, RunningPlatform.Password);
-        MimeMessage? delivered = null;
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); delivered is null && DateTime.UtcNow < deadline; await Task.Delay(500))
+        fixture.LogIn(imap, LoopbackPlatform.Store);
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(500))
         {
             await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
             var found = await imap.Inbox.SearchAsync(SearchQuery.SubjectContains(subject));
-            if (found.Count > 0) delivered = await imap.Inbox.GetMessageAsync(found[0]);
+            if (found.Count > 0)
+            {
+                var message = await imap.Inbox.GetMessageAsync(found[0]);
+                Assert.Equal("Sent by the integration tests.", message.TextBody?.Trim());
+                return message;
+            }
             await imap.Inbox.CloseAsync();
         }
-        Assert.True(delivered is not null,
-            $"'{subject}' did not reach {RunningPlatform.Address}'s inbox in 60 s:\n{fixture.Platform.Logs(LoopbackPlatform.Mx)}\n{fixture.Platform.Logs(LoopbackPlatform.Store)}");
-
-        // Postfix records each hop's TLS in its Received header (smtpd_tls_received_header = yes), newest first.
-        var received = delivered!.Headers.Where(h => h.Id == HeaderId.Received).Select(h => h.Value).ToList();
-        var intoStore = received.FirstOrDefault(r => r.Contains("by " + LoopbackPlatform.Store, StringComparison.Ordinal));
-        var intoMx = received.FirstOrDefault(r => r.Contains("by " + LoopbackPlatform.Mx, StringComparison.Ordinal));
-        Assert.True(intoMx is not null && intoStore is not null, "expected a Received header from the MX and the mailstore:\n" + string.Join("\n", received));
-        Assert.Matches(@"using TLSv1\.[23] with cipher", intoMx!);
-        Assert.Matches(@"using TLSv1\.[23] with cipher", intoStore!);
-        Assert.Equal("Sent by the integration tests.", delivered.TextBody?.Trim());
+        Assert.Fail($"'{subject}' did not reach {RunningPlatform.Address}'s inbox in 60 s:\n{string.Join("\n", hops.Select(fixture.Platform.Logs))}");
+        throw new InvalidOperationException("unreachable");
     }
+
+    // Postfix records each hop's TLS in its Received header (smtpd_tls_received_header = yes).
+    private static void AssertEncryptedHops(MimeMessage delivered, params string[] hops)
+    {
+        var received = Received(delivered);
+        foreach (var hop in hops)
+        {
+            var header = received.FirstOrDefault(r => r.Contains("by " + hop, StringComparison.Ordinal));
+            Assert.True(header is not null, $"no Received header from {hop}:\n{string.Join("\n", received)}");
+            Assert.Matches(@"using TLSv1\.[23] with cipher", header!);
+        }
+    }
+
+    private static List<string> Received(MimeMessage message)
+        => message.Headers.Where(h => h.Id == HeaderId.Received).Select(h => h.Value).ToList();
 }

@@ -54,6 +54,8 @@ namespace MailDsl.Render
             {
                 yield return new Artifact(host.Name, PostfixRenderer.MainCfPath, Artifact.ReadableMode, PostfixRenderer.RenderMainCf(platform, host));
                 yield return new Artifact(host.Name, PostfixRenderer.MasterCfPath, Artifact.ReadableMode, PostfixRenderer.RenderMasterCf(host));
+                if (PostfixRenderer.RenderTransport(platform, host) is { } transport)
+                    yield return new Artifact(host.Name, PostfixRenderer.TransportPath, Artifact.ReadableMode, transport);
             }
         }
     }
