@@ -6,6 +6,8 @@ using Xunit;
 namespace MailDsl.Integration.Tests;
 
 /// <summary>When a daemon cannot start, the failure says so in the daemon's own words, and nothing is left running.</summary>
+/// <remarks>In the platform's collection, so no two platforms start at once and pick ports from under each other.</remarks>
+[Collection(PlatformCollection.Name)]
 public sealed class StartupFailureTests
 {
     [PlatformFact]

@@ -2,7 +2,7 @@ namespace MailDsl.Render.Tests.Support;
 
 /// <summary>
 /// Runs a daemon's checker against one emitted host installed at its real paths, without touching the machine:
-/// inside a private mount namespace (<c>unshare -m</c>), /etc is overlaid with a throw-away layer, the host's
+/// inside a <see cref="SandboxHost"/> (private namespaces, /etc overlaid with a throw-away layer), the host's
 /// emitted <c>etc/</c> is copied over it, and a test certificate and key are put where the platform says. The
 /// daemons then read exactly what install.sh would install, through their own default config paths.
 /// </summary>
@@ -22,23 +22,11 @@ public static class EtcSandbox
 
     private static CommandResult Run(string hostDir, string[]? certificateSteps, string check)
     {
-        var scratch = Directory.CreateTempSubdirectory("maildsl-etc-").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(scratch, "upper"));
-            Directory.CreateDirectory(Path.Combine(scratch, "work"));
-            var script = string.Join("\n", new[]
-            {
-                "set -e",
-                $"mount -t overlay overlay -o lowerdir=/etc,upperdir={scratch}/upper,workdir={scratch}/work /etc",
-                $"cp -r {Quote(hostDir)}/etc/. /etc/",
-            }.Concat(certificateSteps ?? Array.Empty<string>()).Concat(new[] { "set +e", check }));
-            return Command.Run("unshare", "-m", "--propagation", "private", "bash", "-c", script);
-        }
-        finally
-        {
-            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        // The integration tests' sandbox (private namespaces, /etc and friends overlaid), for one command.
+        using var host = SandboxHost.Start(Path.GetFileName(hostDir), Directory.CreateTempSubdirectory("maildsl-etc-").FullName);
+        var script = new[] { "set -e", $"cp -r {Quote(hostDir)}/etc/. /etc/" }
+            .Concat(certificateSteps ?? Array.Empty<string>()).Concat(new[] { "set +e", check });
+        return host.Run(string.Join("\n", script));
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
