@@ -103,12 +103,5 @@ internal static class PlatformSkip
 {
     private static readonly string[] Needed = { "nginx", "dovecot", "postfix", "sogod", "openssl", "unshare", "nsenter", "testssl" };
 
-    public static string? Reason()
-    {
-        if (Environment.GetEnvironmentVariable("MAILDSL_REQUIRE_DAEMONS") == "1") return null;
-        var missing = Needed.Where(c => Command.Locate(c) is null).Select(c => Command.Packages[c]).Distinct().ToList();
-        if (missing.Count > 0) return "needs Debian package(s) " + string.Join(", ", missing) + " (run scripts/test.sh, which installs them)";
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root") return "needs root on Linux, to run the daemons in private namespaces (scripts/test.sh under sudo)";
-        return null;
-    }
+    public static string? Reason() => Command.SkipReason(Needed, needsRoot: true);
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using MailDsl.Hosting;
 using MailDsl.Model;
+using MailDsl.Render;
 using MailDsl.TestPlatform.Sandbox;
 using MailDsl.TestPlatform.Tls;
 
@@ -189,8 +190,7 @@ public sealed class RunningPlatform : IDisposable
 
     private void WaitForListeners(SandboxHost host)
     {
-        var layers = new Layer?[] { Model.SmtpIn, Model.SmtpOut, Model.Mailstore, Model.Webmail }.OfType<Layer>();
-        var listeners = layers.Where(l => l.Hosts.Contains(host.Name)).SelectMany(l => l.Listeners).ToList();
+        var listeners = HostPlan.Of(Model).Single(h => h.Name == host.Name).Listeners.ToList();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var listener in listeners)
         {

@@ -35,11 +35,9 @@ namespace MailDsl.Render
         /// <param name="platform">The platform.</param>
         public static IReadOnlyList<HostPlan> Of(PlatformModel platform)
         {
-            var layers = new Layer?[] { platform.SmtpIn, platform.SmtpOut, platform.Mailstore, platform.Webmail };
             var byHost = new SortedDictionary<string, List<Layer>>(StringComparer.Ordinal);
-            foreach (var layer in layers)
+            foreach (var layer in Rules.PlatformLayers.Of(platform))
             {
-                if (layer is null) continue;
                 foreach (var host in layer.Hosts.Distinct(StringComparer.Ordinal))
                 {
                     if (string.IsNullOrEmpty(host)) continue;

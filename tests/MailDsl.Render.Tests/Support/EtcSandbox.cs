@@ -15,19 +15,18 @@ public static class EtcSandbox
     public static CommandResult Run(string hostDir, string certificateFile, string keyFile, string testCertificate, string testKey, string check)
         => Run(hostDir, new[]
         {
-            $"mkdir -p {Quote(Path.GetDirectoryName(certificateFile)!)} {Quote(Path.GetDirectoryName(keyFile)!)}",
-            $"cp {Quote(testCertificate)} {Quote(certificateFile)}",
-            $"install -m 0600 {Quote(testKey)} {Quote(keyFile)}",
+            $"mkdir -p {Command.ShellQuote(Path.GetDirectoryName(certificateFile)!)} {Command.ShellQuote(Path.GetDirectoryName(keyFile)!)}",
+            $"cp {Command.ShellQuote(testCertificate)} {Command.ShellQuote(certificateFile)}",
+            $"install -m 0600 {Command.ShellQuote(testKey)} {Command.ShellQuote(keyFile)}",
         }, check);
 
     private static CommandResult Run(string hostDir, string[]? certificateSteps, string check)
     {
         // The integration tests' sandbox (private namespaces, /etc and friends overlaid), for one command.
         using var host = SandboxHost.Start(Path.GetFileName(hostDir), Directory.CreateTempSubdirectory("maildsl-etc-").FullName);
-        var script = new[] { "set -e", $"cp -r {Quote(hostDir)}/etc/. /etc/" }
+        var script = new[] { "set -e", $"cp -r {Command.ShellQuote(hostDir)}/etc/. /etc/" }
             .Concat(certificateSteps ?? Array.Empty<string>()).Concat(new[] { "set +e", check });
         return host.Run(string.Join("\n", script));
     }
 
-    private static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
 }

@@ -37,6 +37,21 @@ public static class Command
         ["script"] = "bsdutils",
     };
 
+    /// <summary>
+    /// Why a test that needs <paramref name="commands"/> (and root, if <paramref name="needsRoot"/>) cannot run here,
+    /// naming the Debian packages; null when it can. Always null under MAILDSL_REQUIRE_DAEMONS=1 (CI, scripts/test.sh),
+    /// where such a test runs and fails instead: CI must skip nothing.
+    /// </summary>
+    public static string? SkipReason(IEnumerable<string> commands, bool needsRoot = false)
+    {
+        if (Environment.GetEnvironmentVariable("MAILDSL_REQUIRE_DAEMONS") == "1") return null;
+        var missing = commands.Where(c => !Exists(c)).Select(c => Packages.GetValueOrDefault(c, c)).Distinct().ToList();
+        if (missing.Count > 0) return "needs Debian package(s) " + string.Join(", ", missing) + " (apt-get install them, or run scripts/test.sh)";
+        if (needsRoot && (!OperatingSystem.IsLinux() || Environment.UserName != "root"))
+            return "needs root on Linux, to run the daemons in private namespaces (scripts/test.sh under sudo)";
+        return null;
+    }
+
     /// <summary>Whether <paramref name="command"/> is installed.</summary>
     public static bool Exists(string command) => Locate(command) is not null;
 

@@ -1,4 +1,5 @@
 using MailDsl.Model;
+using MailDsl.Render;
 
 namespace MailDsl.TestPlatform.Tls;
 
@@ -26,11 +27,10 @@ public sealed record TlsEndpoint(string Host, string Listener, int Port, TlsStar
     /// <summary>The endpoints of every TLS listener in <paramref name="platform"/>, from the model itself.</summary>
     public static IReadOnlyList<TlsEndpoint> Of(PlatformModel platform)
     {
-        var layers = new Layer?[] { platform.SmtpIn, platform.SmtpOut, platform.Mailstore, platform.Webmail };
-        return layers.OfType<Layer>()
-            .SelectMany(layer => layer.Hosts.SelectMany(host => layer.Listeners
+        return HostPlan.Of(platform)
+            .SelectMany(host => host.Layers.SelectMany(layer => layer.Listeners
                 .Where(l => l.Security != ListenerSecurity.Plain)
-                .Select(l => new TlsEndpoint(host, l.Name, l.Port, StartOf(l), layer))))
+                .Select(l => new TlsEndpoint(host.Name, l.Name, l.Port, StartOf(l), layer))))
             .ToList();
     }
 
