@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the authorities the tests check against: the daemons whose own
-# config checkers judge our output, openssl for the cipher engine, shellcheck for install scripts.
+# config checkers judge our output, openssl for the cipher engine, shellcheck for install scripts; then
+# builds the Debian 13 root (scripts/debian13-root.sh, cached) that holds trixie's own daemons and OpenSSL.
 set -euo pipefail
 pkgs=(openssl nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix sogo gnustep-base-runtime
-      shellcheck testssl.sh sslscan ansible swaks iproute2 util-linux passwd)
+      shellcheck testssl.sh sslscan ansible swaks iproute2 util-linux passwd debootstrap)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then
@@ -13,3 +14,4 @@ if ((${#missing[@]})); then
   echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+if [[ $(id -u) -eq 0 ]]; then bash "$(dirname "$0")/debian13-root.sh" >/dev/null; else sudo bash "$(dirname "$0")/debian13-root.sh" >/dev/null; fi

@@ -1,12 +1,21 @@
 namespace MailDsl.Model
 {
-    /// <summary>The operating-system family a host runs; it decides packages, paths and service names.</summary>
+    /// <summary>
+    /// The operating system every host runs: it decides the daemons' versions, packages, paths and service names
+    /// (<see cref="Targets.TargetTable"/> lists each one's facts, and says which are seen and which reasoned).
+    /// </summary>
     public enum Distro
     {
-        /// <summary>RHEL 9 and its rebuilds (Rocky, Alma): dnf, /usr/lib64/GNUstep, /etc/pki.</summary>
+        /// <summary>RHEL 9 and its rebuilds (Rocky, Alma): dnf, OpenSSL 3.0 (3.2 from 9.5), Postfix 3.5, Dovecot 2.3, SOGo from Alinto's repository.</summary>
         Rhel9,
-        /// <summary>Debian 12: apt, /usr/lib/GNUstep, /etc/ssl.</summary>
+        /// <summary>Debian 12 (bookworm): apt, OpenSSL 3.0, Postfix 3.7, Dovecot 2.3, nginx 1.22, SOGo 5.8.</summary>
         Debian12,
+        /// <summary>Debian 13 (trixie): apt, OpenSSL 3.5, Postfix 3.10, Dovecot 2.4, nginx 1.26, SOGo 5.12.</summary>
+        Debian13,
+        /// <summary>RHEL 10 and its rebuilds: dnf, OpenSSL 3.5, Postfix 3.8, Dovecot 2.3, nginx 1.26, SOGo from Alinto's repository.</summary>
+        Rhel10,
+        /// <summary>Ubuntu 24.04 LTS (noble): apt, OpenSSL 3.0, Postfix 3.8, Dovecot 2.3, nginx 1.24, SOGo 5.10.</summary>
+        Ubuntu2404,
     }
 
     /// <summary>A TLS (or SSL) protocol version, oldest first.</summary>
