@@ -12,8 +12,11 @@ namespace MailDsl.Model
         /// <summary>Text shown in the SMTP greeting after the host name, e.g. <c>MYCOMPANY Mail System</c>.</summary>
         public string? Banner { get; init; }
 
-        /// <summary>The distro family every host runs.</summary>
+        /// <summary>The distro every host runs.</summary>
         public Distro Target { get; init; } = Distro.Rhel9;
+
+        /// <summary>Versions that differ from the target's own packages (e.g. Dovecot 2.4 from upstream on Debian 12).</summary>
+        public VersionOverrides Versions { get; init; } = new();
 
         /// <summary>The certificate and key every service presents, as paths on the hosts.</summary>
         public CertificatePaths? Certificate { get; init; }
@@ -35,6 +38,29 @@ namespace MailDsl.Model
 
         /// <summary>Where each value was written in the DSL source (empty when built at run time).</summary>
         public SourceMap Origins { get; init; } = SourceMap.Empty;
+    }
+
+    /// <summary>
+    /// Versions a platform runs instead of its target's packages, as written (<c>2.4</c>, <c>2.4.1</c>); null keeps the
+    /// target's. Rules refuse a version MailDsl has no knowledge of; renderers and rules use
+    /// <see cref="Targets.TargetTable.For(PlatformModel)"/>, which applies them.
+    /// </summary>
+    public sealed record VersionOverrides
+    {
+        /// <summary>OpenSSL, e.g. <c>3.5</c> on RHEL 9.7.</summary>
+        public string? OpenSsl { get; init; }
+
+        /// <summary>nginx.</summary>
+        public string? Nginx { get; init; }
+
+        /// <summary>Dovecot, e.g. <c>2.4.1</c> from Dovecot's own packages.</summary>
+        public string? Dovecot { get; init; }
+
+        /// <summary>Postfix.</summary>
+        public string? Postfix { get; init; }
+
+        /// <summary>SOGo, e.g. a newer release from Alinto's repository.</summary>
+        public string? Sogo { get; init; }
     }
 
     /// <summary>Paths, on every host, of the certificate chain and its private key. The key is never read.</summary>

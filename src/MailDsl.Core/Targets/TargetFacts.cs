@@ -54,14 +54,5 @@ namespace MailDsl.Targets
             Daemon.Postfix => Postfix,
             _ => Sogo,
         };
-
-        /// <summary>These facts with <paramref name="daemon"/> at <paramref name="version"/> (a platform's override).</summary>
-        public TargetFacts WithVersion(Daemon daemon, SoftwareVersion version) => daemon switch
-        {
-            Daemon.Nginx => this with { Nginx = version },
-            Daemon.Dovecot => this with { Dovecot = version },
-            Daemon.Postfix => this with { Postfix = version },
-            _ => this with { Sogo = version },
-        };
     }
 }

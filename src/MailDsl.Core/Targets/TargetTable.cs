@@ -45,6 +45,23 @@ namespace MailDsl.Targets
         /// <summary>Every target, in the order of <see cref="Distro"/>.</summary>
         public static readonly TargetFacts[] All = { Rhel9, Debian12, Debian13, Rhel10, Ubuntu2404 };
 
+        /// <summary>
+        /// The facts a platform renders with: its target's, with the versions it overrides (an override that is not a
+        /// version is ignored here; a rule reports it).
+        /// </summary>
+        public static TargetFacts For(PlatformModel platform)
+        {
+            var facts = Of(platform.Target);
+            var v = platform.Versions;
+            if (v is null) return facts;
+            if (SoftwareVersion.TryParse(v.OpenSsl) is { } openSsl) facts = facts with { OpenSsl = openSsl };
+            if (SoftwareVersion.TryParse(v.Nginx) is { } nginx) facts = facts with { Nginx = nginx };
+            if (SoftwareVersion.TryParse(v.Dovecot) is { } dovecot) facts = facts with { Dovecot = dovecot };
+            if (SoftwareVersion.TryParse(v.Postfix) is { } postfix) facts = facts with { Postfix = postfix };
+            if (SoftwareVersion.TryParse(v.Sogo) is { } sogo) facts = facts with { Sogo = sogo };
+            return facts;
+        }
+
         /// <summary>The facts of <paramref name="distro"/> (Debian 12's for a value this table does not know).</summary>
         public static TargetFacts Of(Distro distro) => distro switch
         {

@@ -44,12 +44,22 @@ namespace MailDsl
             return this;
         }
 
-        /// <summary>Sets the distro family of every host: it decides packages, paths and service names.</summary>
-        /// <param name="distro">The distro family.</param>
-        public Platform Target(Distro distro)
+        /// <summary>
+        /// Sets the distro every host runs: it decides the daemons' versions, packages, paths and service names.
+        /// </summary>
+        /// <param name="distro">The distro.</param>
+        /// <param name="versions">Versions that differ from the distro's packages, e.g. <c>t =&gt; t.WithDovecot("2.4.1")</c>.</param>
+        public Platform Target(Distro distro, Action<TargetBuilder>? versions = null)
         {
             _origins.Argument("platform.target", 0);
-            _model = _model with { Target = distro };
+            var overrides = new VersionOverrides();
+            if (versions is not null)
+            {
+                var builder = new TargetBuilder(_origins);
+                versions(builder);
+                overrides = builder.Versions;
+            }
+            _model = _model with { Target = distro, Versions = overrides };
             return this;
         }
 
