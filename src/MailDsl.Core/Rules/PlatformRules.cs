@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using MailDsl.Rules.Certificates;
 using MailDsl.Rules.Listeners;
-using MailDsl.Rules.Nginx;
 using MailDsl.Rules.Settings;
 using MailDsl.Rules.Values;
 
@@ -20,7 +19,6 @@ namespace MailDsl.Rules
             new RelativePathRule(),
             new InvalidHostNameRule(),
             new DuplicateSettingRule(),
-            new NginxRegexWithoutTildeRule(),
             new WeakenedTlsOptionRule(),
         };
     }
