@@ -4,18 +4,32 @@ using MailDsl.Model;
 namespace Examples;
 
 /// <summary>
-/// The platform of the operator's guide (shared/reference), described well: one certificate on every host,
-/// Mozilla's intermediate profile everywhere, STARTTLS on the MX, implicit TLS for IMAP and POP3, SOGo
-/// behind nginx dialling the IMAP VIP over TLS. It compiles without a single MAIL diagnostic.
+/// The platform of the operator's series (shared/reference is its TLS chapter), described well. Two mail domains; users
+/// in Active Directory, read over LDAPS by every layer with a read-only bind account whose password stays on the hosts;
+/// recipients checked at RCPT on the MX and the relay; mailboxes on NFS, shared by every mailstore host and owned by
+/// vmail 5000:5000; Sieve filters uploaded over ManageSieve and run at delivery; SOGo logging users in from the same
+/// directory, its database in MariaDB beside it as in the series. One certificate on every host, Mozilla's intermediate
+/// profile everywhere. It compiles without a single MAIL diagnostic.
 /// </summary>
 [MailPlatform]
 public static partial class CorporateCloud
 {
-    static Platform Describe() => Platform.Create("mycompany.dom")
+    static Platform Describe() => Platform.Create("domain01.dom")
+        .AddMailDomain("domain02.dom")
         .Banner("MYCOMPANY Mail System")
         .Target(Distro.Rhel9)
         .Certificate("/etc/pki/CA/certs/allservers.crt", "/etc/pki/CA/private/allservers.key")
+        .CertificateAuthority("/etc/pki/CA/certs/mycompany-ca.crt")
         .Tls(TlsProfile.Intermediate)
+        .Directory(d => d.Ldap(LdapSchema.ActiveDirectory)
+            .Server("dc01.domain01.dom", LdapSecurity.Ldaps)
+            .Server("dc02.domain01.dom", LdapSecurity.Ldaps)
+            .BaseDn("dc=domain01,dc=dom")
+            .BindAs("cn=correoapp,ou=mailapps,dc=domain01,dc=dom", Secret.File("/etc/maildsl/secrets/ldap-bind"))
+            .LoginWith(LoginName.Username)
+            .Quota("info")
+            .AddAlias("postmaster@domain01.dom", "it-team@domain01.dom")
+            .AddAlias("postmaster@domain02.dom", "it-team@domain01.dom"))
         .SmtpIn(s => s
             .Hosts("smtp-in-01.cloud0.mycompany.dom", "smtp-in-02.cloud0.mycompany.dom")
             .Vip("smtp-in.cloud0.mycompany.dom")
@@ -30,12 +44,15 @@ public static partial class CorporateCloud
             .Hosts("vm-172-16-10-142.cloud0.hc.mycompany.dom", "vm-172-16-10-143.cloud0.hc.mycompany.dom")
             .Vip("imap.cloud0.mycompany.dom")
             .Imaps(993)
-            .Pop3s(995))
+            .Pop3s(995)
+            .ManageSieve(4190)
+            .Storage(s => s.Nfs("/MAILBOXES/C7/vmail").Owner("vmail", 5000, 5000)))
         .Webmail(w => w
             .Hosts("webmail-01.cloud0.mycompany.dom")
             .Vip("webmail.cloud0.mycompany.dom")
             .Sogo(port: 20000)
             .Https(443)
             .HttpRedirect(80)
-            .Imap("imaps://imap.cloud0.mycompany.dom:993"));
+            .Imap("imaps://imap.cloud0.mycompany.dom:993")
+            .Database(db => db.MariaDb("localhost").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))));
 }

@@ -7,7 +7,9 @@ namespace Examples;
 /// The operator's guide (shared/reference) as literally written: its nginx cipher string and the Dovecot one that
 /// means something else on OpenSSL 3.0, Dovecot's `ssl = yes` with an imap-nopass listener on 144 that takes
 /// passwords in the clear, Postfix's mandatory protocols that still allow TLS 1.0 and the doubled
-/// tls_disable_workarounds, and the nginx location `^/SOGo/so/...` that was meant as a regex.
+/// tls_disable_workarounds, and the nginx location `^/SOGo/so/...` that was meant as a regex. From the rest of the
+/// series: Active Directory read on port 389 without TLS (Dovecot's `tls = no` with `auth_bind = yes`), and the bind and
+/// database password `Pass2016Mail` written where the password goes.
 /// `dotnet build` refuses it with MAIL diagnostics at each of those arguments.
 /// </summary>
 [MailPlatform]
@@ -17,6 +19,10 @@ public static partial class SeedAsWritten
         .Banner("MYCOMPANY Mail System")
         .Target(Distro.Rhel9)
         .Certificate("/etc/pki/CA/certs/allservers.crt", "/etc/pki/CA/private/allservers.key")
+        .Directory(d => d.Ldap(LdapSchema.ActiveDirectory)
+            .Server("172.16.11.63", LdapSecurity.Plain, 389)
+            .BaseDn("dc=domain01,dc=dom")
+            .BindAs("cn=correoapp,ou=mailapps,dc=domain01,dc=dom", "Pass2016Mail"))
         .SmtpIn(s => s
             .Hosts("smtp-in-01.cloud0.mycompany.dom")
             .StartTls(TlsLevel.May)
@@ -43,6 +49,7 @@ public static partial class SeedAsWritten
             .Https(443)
             .Ciphers("HIGH:!aNULL:!MD5")
             .Imap("imaps://IMAP_VIP_OR_FQDN:993")
+            .Database(db => db.MariaDb("localhost").Name("sogo").Login("sogo", "Pass2016Mail"))
             .NginxLocation("^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$",
                 "alias /usr/lib64/GNUstep/SOGo/$1.SOGo/Resources/$2;"));
 }

@@ -94,7 +94,8 @@ public sealed class DiagnosticTests
     {
         var seen = await Harness.AnalyzeAsync(Harness.Platform(
             """.Webmail(w => w.Hosts("web.example.org").Https(443).NginxLocation("^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$", "alias /usr/lib64/GNUstep/SOGo/$1.SOGo/Resources/$2;"))"""));
-        Assert.Equal(new[] { new Seen("MAIL4002", "\"^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$\"") }, seen);
+        // A SOGo with no directory or database is also MAIL5007's (DirectoryDiagnosticTests); this test is about the location.
+        Assert.Equal(new[] { new Seen("MAIL4002", "\"^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$\"") }, seen.Where(s => s.Id != "MAIL5007"));
     }
 
     [Fact]

@@ -77,4 +77,22 @@ public sealed class SeedAsWrittenTests
         var deprecated = (await Diagnostics()).Where(d => d.Id == "MAIL1011").Select(TextAt).ToList();
         Assert.Equal(new[] { "TlsVersion.Tls10", "TlsVersion.Tls11" }, deprecated);
     }
+
+    [Fact]
+    public async Task The_series_directory_on_389_without_TLS_is_refused_at_LdapSecurity_Plain()
+    {
+        var d = Assert.Single(await Diagnostics(), d => d.Id == "MAIL5001");
+        Assert.Equal("LdapSecurity.Plain", TextAt(d));
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Contains("auth_bind", d.GetMessage());
+    }
+
+    [Fact]
+    public async Task The_series_bind_and_database_password_is_refused_at_each_literal_without_being_repeated()
+    {
+        var literals = (await Diagnostics()).Where(d => d.Id == "MAIL5004").ToList();
+        Assert.Equal(new[] { "\"Pass2016Mail\"", "\"Pass2016Mail\"" }, literals.Select(TextAt));
+        Assert.All(literals, d => Assert.DoesNotContain("Pass2016Mail", d.GetMessage(), StringComparison.Ordinal));
+        Assert.All(literals, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+    }
 }

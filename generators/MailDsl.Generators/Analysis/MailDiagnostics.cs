@@ -95,6 +95,66 @@ namespace MailDsl.Generators.Analysis
             "MAIL4003", RuleCatalog.WeakenedTlsOption.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
             RuleCatalog.WeakenedTlsOption.Description, DocsBaseUrl + RuleCatalog.WeakenedTlsOption.HelpLink);
 
+        /// <summary>MAIL5001: <see cref="RuleCatalog.PlaintextDirectory"/>.</summary>
+        public static readonly DiagnosticDescriptor PlaintextDirectory = new(
+            "MAIL5001", RuleCatalog.PlaintextDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.PlaintextDirectory.Description, DocsBaseUrl + RuleCatalog.PlaintextDirectory.HelpLink);
+
+        /// <summary>MAIL5002: <see cref="RuleCatalog.PlaintextDatabase"/>.</summary>
+        public static readonly DiagnosticDescriptor PlaintextDatabase = new(
+            "MAIL5002", RuleCatalog.PlaintextDatabase.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.PlaintextDatabase.Description, DocsBaseUrl + RuleCatalog.PlaintextDatabase.HelpLink);
+
+        /// <summary>MAIL5003: <see cref="RuleCatalog.UnverifiedServer"/>.</summary>
+        public static readonly DiagnosticDescriptor UnverifiedServer = new(
+            "MAIL5003", RuleCatalog.UnverifiedServer.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnverifiedServer.Description, DocsBaseUrl + RuleCatalog.UnverifiedServer.HelpLink);
+
+        /// <summary>MAIL5004: <see cref="RuleCatalog.SecretInDescription"/>.</summary>
+        public static readonly DiagnosticDescriptor SecretInDescription = new(
+            "MAIL5004", RuleCatalog.SecretInDescription.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.SecretInDescription.Description, DocsBaseUrl + RuleCatalog.SecretInDescription.HelpLink);
+
+        /// <summary>MAIL5005: <see cref="RuleCatalog.InvalidSecretSource"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidSecretSource = new(
+            "MAIL5005", RuleCatalog.InvalidSecretSource.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidSecretSource.Description, DocsBaseUrl + RuleCatalog.InvalidSecretSource.HelpLink);
+
+        /// <summary>MAIL5006: <see cref="RuleCatalog.MailboxOnOneHost"/>.</summary>
+        public static readonly DiagnosticDescriptor MailboxOnOneHost = new(
+            "MAIL5006", RuleCatalog.MailboxOnOneHost.Title, "{0}", "Directory", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.MailboxOnOneHost.Description, DocsBaseUrl + RuleCatalog.MailboxOnOneHost.HelpLink);
+
+        /// <summary>MAIL5007: <see cref="RuleCatalog.IncompleteWebmail"/>.</summary>
+        public static readonly DiagnosticDescriptor IncompleteWebmail = new(
+            "MAIL5007", RuleCatalog.IncompleteWebmail.Title, "{0}", "Directory", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.IncompleteWebmail.Description, DocsBaseUrl + RuleCatalog.IncompleteWebmail.HelpLink);
+
+        /// <summary>MAIL5008: <see cref="RuleCatalog.SogoMariaDbWithoutTls"/>.</summary>
+        public static readonly DiagnosticDescriptor SogoMariaDbWithoutTls = new(
+            "MAIL5008", RuleCatalog.SogoMariaDbWithoutTls.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.SogoMariaDbWithoutTls.Description, DocsBaseUrl + RuleCatalog.SogoMariaDbWithoutTls.HelpLink);
+
+        /// <summary>MAIL5009: <see cref="RuleCatalog.AliasOutsideDomains"/>.</summary>
+        public static readonly DiagnosticDescriptor AliasOutsideDomains = new(
+            "MAIL5009", RuleCatalog.AliasOutsideDomains.Title, "{0}", "Directory", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.AliasOutsideDomains.Description, DocsBaseUrl + RuleCatalog.AliasOutsideDomains.HelpLink);
+
+        /// <summary>MAIL5010: <see cref="RuleCatalog.LoginNotInSchema"/>.</summary>
+        public static readonly DiagnosticDescriptor LoginNotInSchema = new(
+            "MAIL5010", RuleCatalog.LoginNotInSchema.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.LoginNotInSchema.Description, DocsBaseUrl + RuleCatalog.LoginNotInSchema.HelpLink);
+
+        /// <summary>MAIL5011: <see cref="RuleCatalog.NeedsDirectory"/>.</summary>
+        public static readonly DiagnosticDescriptor NeedsDirectory = new(
+            "MAIL5011", RuleCatalog.NeedsDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NeedsDirectory.Description, DocsBaseUrl + RuleCatalog.NeedsDirectory.HelpLink);
+
+        /// <summary>MAIL5012: <see cref="RuleCatalog.IncompleteDirectory"/>.</summary>
+        public static readonly DiagnosticDescriptor IncompleteDirectory = new(
+            "MAIL5012", RuleCatalog.IncompleteDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.IncompleteDirectory.Description, DocsBaseUrl + RuleCatalog.IncompleteDirectory.HelpLink);
+
         /// <summary>MAIL9001: <see cref="RuleCatalog.NotConstant"/>.</summary>
         public static readonly DiagnosticDescriptor NotConstant = new(
             "MAIL9001", RuleCatalog.NotConstant.Title, "{0}", "Evaluation", DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -123,6 +183,18 @@ namespace MailDsl.Generators.Analysis
             DuplicateSetting,
             NginxRegexWithoutTilde,
             WeakenedTlsOption,
+            PlaintextDirectory,
+            PlaintextDatabase,
+            UnverifiedServer,
+            SecretInDescription,
+            InvalidSecretSource,
+            MailboxOnOneHost,
+            IncompleteWebmail,
+            SogoMariaDbWithoutTls,
+            AliasOutsideDomains,
+            LoginNotInSchema,
+            NeedsDirectory,
+            IncompleteDirectory,
             NotConstant,
             EvaluationFailed);
 

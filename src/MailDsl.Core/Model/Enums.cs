@@ -74,6 +74,8 @@ namespace MailDsl.Model
         Http,
         /// <summary>sogod's own HTTP port, reached only by nginx on loopback.</summary>
         Sogo,
+        /// <summary>ManageSieve (RFC 5804, 4190 with STARTTLS): users upload their Sieve filters (SOGo's filters and vacation).</summary>
+        ManageSieve,
     }
 
     /// <summary>How a listener protects its connection.</summary>

@@ -54,6 +54,9 @@ namespace MailDsl.Model
         /// <summary>Where mailboxes live, in Dovecot's mail_location syntax.</summary>
         public string MailLocation { get; init; } = "maildir:~/Maildir";
 
+        /// <summary>Where mailboxes live and who owns them, when the platform has a directory; null means local disk, <c>vmail</c> 5000:5000.</summary>
+        public MailStorage? Storage { get; init; }
+
         /// <inheritdoc/>
         public override string Key => "mailstore";
     }
@@ -78,6 +81,9 @@ namespace MailDsl.Model
 
         /// <summary>Extra nginx locations written as raw text (the guide's own), checked by rules.</summary>
         public EquatableArray<NginxLocation> ExtraLocations { get; init; } = EquatableArray<NginxLocation>.Empty;
+
+        /// <summary>SOGo's database (profiles, folders, sessions), if described.</summary>
+        public DatabaseConnection? Database { get; init; }
 
         /// <inheritdoc/>
         public override string Key => "webmail";

@@ -24,6 +24,18 @@ namespace MailDsl.Model
         /// <summary>The platform-wide TLS policy; layers and services may override parts of it.</summary>
         public TlsPolicy Tls { get; init; } = new();
 
+        /// <summary>Mail domains the platform also serves besides <see cref="Domain"/>, in the order written.</summary>
+        public EquatableArray<string> MailDomains { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>The user directory every layer reads, if described.</summary>
+        public UserDirectory? Directory { get; init; }
+
+        /// <summary>
+        /// The CA file (PEM) every daemon verifies the platform's own servers against: directory and database servers, and
+        /// the other layers. Null means each distro's system trust store.
+        /// </summary>
+        public string? CertificateAuthority { get; init; }
+
         /// <summary>The MX layer, if described.</summary>
         public SmtpInLayer? SmtpIn { get; init; }
 

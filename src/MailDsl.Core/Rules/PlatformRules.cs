@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using MailDsl.Rules.Certificates;
+using MailDsl.Rules.Directories;
 using MailDsl.Rules.Listeners;
 using MailDsl.Rules.Settings;
 using MailDsl.Rules.Values;
 
 namespace MailDsl.Rules
 {
-    /// <summary>The rules about listeners, authentication, values and daemon settings (MAIL2xxx-MAIL4xxx, MAIL1020).</summary>
+    /// <summary>The rules about listeners, authentication, values and daemon settings (MAIL2xxx-MAIL5xxx, MAIL1020).</summary>
     internal static class PlatformRules
     {
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
@@ -20,6 +21,18 @@ namespace MailDsl.Rules
             new InvalidHostNameRule(),
             new DuplicateSettingRule(),
             new WeakenedTlsOptionRule(),
+            new PlaintextDirectoryRule(),
+            new PlaintextDatabaseRule(),
+            new UnverifiedServerRule(),
+            new SecretInDescriptionRule(),
+            new InvalidSecretSourceRule(),
+            new MailboxOnOneHostRule(),
+            new IncompleteWebmailRule(),
+            new SogoMariaDbWithoutTlsRule(),
+            new AliasOutsideDomainsRule(),
+            new LoginNotInSchemaRule(),
+            new NeedsDirectoryRule(),
+            new IncompleteDirectoryRule(),
         };
     }
 }

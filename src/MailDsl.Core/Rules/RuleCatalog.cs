@@ -7,7 +7,7 @@ namespace MailDsl.Rules
     /// <c>generators/MailDsl.Generators/AnalyzerReleases.Shipped.md</c> and are never reused.
     /// MAIL1xxx: TLS (ciphers, protocols, certificates). MAIL2xxx: authentication and listeners.
     /// MAIL3xxx: values the target files cannot hold. MAIL4xxx: daemon-specific mistakes.
-    /// MAIL9xxx: evaluating the DSL itself.
+    /// MAIL5xxx: the directory, databases, mail storage and secrets. MAIL9xxx: evaluating the DSL itself.
     /// </summary>
     public static class RuleCatalog
     {
@@ -75,6 +75,54 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor WeakenedTlsOption = new("MAIL4003", "TLS protection disabled", Severity.Warning, "Configuration",
             "The raw setting turns a TLS protection off or lets passwords and mail travel without TLS (e.g. smtpd_tls_auth_only = no, Dovecot ssl = yes instead of required, protocols below TLS 1.2).");
 
+        /// <summary>MAIL5001: a directory server dialled without TLS, while passwords cross the connection.</summary>
+        public static readonly RuleDescriptor PlaintextDirectory = new("MAIL5001", "Directory server without TLS", Severity.Error, "Directory",
+            "Dovecot checks every login by binding to the directory as the user (auth_bind), and every daemon binds with the bind account: without LDAPS or StartTLS, all those passwords cross the network in clear text.");
+
+        /// <summary>MAIL5002: a database dialled without TLS from another host.</summary>
+        public static readonly RuleDescriptor PlaintextDatabase = new("MAIL5002", "Database connection without TLS", Severity.Error, "Directory",
+            "The database password and every row (sessions, users' password hashes) cross the network in clear text.");
+
+        /// <summary>MAIL5003: TLS to a directory or database server without verifying its certificate.</summary>
+        public static readonly RuleDescriptor UnverifiedServer = new("MAIL5003", "Directory or database certificate not verified", Severity.Error, "Directory",
+            "TLS without verifying the server's certificate against the platform's CA and the name dialled lets anyone in the path pose as the server and collect every password sent to it.");
+
+        /// <summary>MAIL5004: a secret written into the description itself.</summary>
+        public static readonly RuleDescriptor SecretInDescription = new("MAIL5004", "Secret written in the description", Severity.Error, "Directory",
+            "A password in the C# source ends up in the repository, the build's generated code and every copy of both. Name where it lives on the hosts instead: Secret.File(path) or Secret.Environment(name).");
+
+        /// <summary>MAIL5005: a secret's file path or variable name install.sh cannot read.</summary>
+        public static readonly RuleDescriptor InvalidSecretSource = new("MAIL5005", "Secret source cannot be read on the host", Severity.Error, "Directory",
+            "install.sh reads each secret from an absolute file path or an environment variable; a relative path or an invalid variable name reads nothing.");
+
+        /// <summary>MAIL5006: several mailstore hosts, but mail or its indexes on each host's own disk.</summary>
+        public static readonly RuleDescriptor MailboxOnOneHost = new("MAIL5006", "A user's mail lives on one mailstore host", Severity.Warning, "Directory",
+            "With several mailstore hosts behind one VIP, mail (or Dovecot's index files) on each host's own disk means a user's mail is split between hosts unless every connection and delivery for that user reaches the same host.");
+
+        /// <summary>MAIL5007: SOGo without a user source or without its database.</summary>
+        public static readonly RuleDescriptor IncompleteWebmail = new("MAIL5007", "SOGo has no user source or no database", Severity.Warning, "Directory",
+            "SOGo logs users in from a user source (the platform's directory) and keeps profiles and sessions in its database; without either it serves a login page and logs no one in.");
+
+        /// <summary>MAIL5008: SOGo's database on MariaDB over the network with a SOGo that cannot use TLS to it.</summary>
+        public static readonly RuleDescriptor SogoMariaDbWithoutTls = new("MAIL5008", "SOGo cannot use TLS to MariaDB on this target", Severity.Error, "Directory",
+            "SOGo before 5.11 (SOPE's MySQL adaptor) has no TLS to MariaDB at all, so the database password would cross the network in clear text.");
+
+        /// <summary>MAIL5009: an alias outside the platform's mail domains.</summary>
+        public static readonly RuleDescriptor AliasOutsideDomains = new("MAIL5009", "Alias outside the platform's mail domains", Severity.Warning, "Directory",
+            "The MX refuses mail for domains the platform does not serve, so an alias in another domain never receives anything.");
+
+        /// <summary>MAIL5010: a login name the directory's schema does not have.</summary>
+        public static readonly RuleDescriptor LoginNotInSchema = new("MAIL5010", "Login name the directory does not have", Severity.Error, "Directory",
+            "The login name must be an attribute or column of the directory; userPrincipalName exists only in Active Directory.");
+
+        /// <summary>MAIL5011: something that needs the user directory, on a platform without one.</summary>
+        public static readonly RuleDescriptor NeedsDirectory = new("MAIL5011", "Needs the user directory", Severity.Error, "Directory",
+            "Virtual mail storage, ManageSieve and extra mail domains are served through the user directory (LMTP delivery, one virtual mail user); without a directory nothing would use them.");
+
+        /// <summary>MAIL5012: a directory description missing what daemons need to reach it.</summary>
+        public static readonly RuleDescriptor IncompleteDirectory = new("MAIL5012", "Directory description incomplete", Severity.Error, "Directory",
+            "Daemons need at least one server, where to search (base DN or table) and an account with its password to reach the directory or database.");
+
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
             "The generator can only check values it can evaluate at compile time; this one is checked again at run time, before anything is written.");
@@ -88,7 +136,10 @@ namespace MailDsl.Rules
         {
             BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ObsoleteProtocol, DeprecatedProtocol,
             MissingCertificate, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
-            DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NotConstant, EvaluationFailed,
+            DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption,
+            PlaintextDirectory, PlaintextDatabase, UnverifiedServer, SecretInDescription, InvalidSecretSource, MailboxOnOneHost,
+            IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory,
+            NotConstant, EvaluationFailed,
         };
     }
 }

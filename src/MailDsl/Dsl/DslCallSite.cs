@@ -54,6 +54,16 @@ namespace MailDsl
             else Call(key);
         }
 
+        /// <summary>
+        /// Records <paramref name="span"/> (a value's own span, captured where it was written, e.g. inside
+        /// <c>Secret.File("...")</c>) under <paramref name="key"/>, else the current call's argument <paramref name="index"/>.
+        /// </summary>
+        public void Span(string key, SourceSpan? span, int index)
+        {
+            if (span is not null) _entries.Add(new OriginEntry(key, span));
+            else Argument(key, index);
+        }
+
         public SourceMap ToSourceMap() => new(_entries.ToEquatableArray());
     }
 }

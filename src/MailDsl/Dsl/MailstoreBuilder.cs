@@ -12,6 +12,7 @@ namespace MailDsl
     {
         private string _mailLocation = "maildir:~/Maildir";
         private int _smtpPort = 25;
+        private MailStorage? _storage;
 
         internal MailstoreBuilder(OriginRecorder origins) : base(origins, "mailstore") { }
 
@@ -49,6 +50,25 @@ namespace MailDsl
             return this;
         }
 
+        /// <summary>
+        /// Serves ManageSieve (RFC 5804) with STARTTLS, where users (and SOGo's filters and vacation pages) upload Sieve
+        /// scripts; Dovecot's Pigeonhole runs them when mail is delivered.
+        /// </summary>
+        /// <param name="port">The TCP port.</param>
+        public MailstoreBuilder ManageSieve(int port = 4190) => Typed("sieve", ServiceProtocol.ManageSieve, port, ListenerSecurity.StartTls);
+
+        /// <summary>Describes where mailboxes live and who owns them (with a directory; default: local disk, <c>vmail</c> 5000:5000).</summary>
+        /// <param name="configure">Local disk or NFS, the mail user, index placement.</param>
+        public MailstoreBuilder Storage(System.Action<StorageBuilder> configure)
+        {
+            Origins.Call(Key + ".storage");
+            // A second Storage(...) refines the first.
+            var builder = new StorageBuilder(Origins, _storage ?? new MailStorage());
+            configure(builder);
+            _storage = builder.Storage;
+            return this;
+        }
+
         private MailstoreBuilder Typed(string name, ServiceProtocol protocol, int port, ListenerSecurity security)
         {
             Origins.Call(Key + ".listener." + name);
@@ -67,6 +87,6 @@ namespace MailDsl
             }
         }
 
-        internal MailstoreLayer Build() => Fill(new MailstoreLayer { MailLocation = _mailLocation });
+        internal MailstoreLayer Build() => Fill(new MailstoreLayer { MailLocation = _mailLocation, Storage = _storage });
     }
 }

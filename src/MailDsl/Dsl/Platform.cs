@@ -23,6 +23,7 @@ namespace MailDsl
         private SmtpOutBuilder? _smtpOut;
         private MailstoreBuilder? _mailstore;
         private WebmailBuilder? _webmail;
+        private DirectoryBuilder? _directory;
 
         private Platform(string domain)
         {
@@ -75,6 +76,43 @@ namespace MailDsl
             _origins.Argument("platform.certificate.file", 0);
             _origins.Argument("platform.certificate.key", 1);
             _model = _model with { Certificate = new CertificatePaths(certificateFile, keyFile) };
+            return this;
+        }
+
+        /// <summary>
+        /// Names the CA (a PEM file on every host) that issued the platform's own servers' certificates: the directory's,
+        /// the databases', and the layers'. Every daemon verifies those servers against it. Without it, each distro's
+        /// system trust store is used.
+        /// </summary>
+        /// <param name="caFile">Absolute path of the PEM CA certificate (or bundle), e.g. <c>/etc/pki/CA/certs/mycompany-ca.crt</c>.</param>
+        public Platform CertificateAuthority(string caFile)
+        {
+            _origins.Argument("platform.ca", 0);
+            _model = _model with { CertificateAuthority = caFile };
+            return this;
+        }
+
+        /// <summary>
+        /// Adds a mail domain the platform serves besides the one it was created with (call again for more): the MX accepts
+        /// it, the relay keeps it inside, the mailstore delivers it.
+        /// </summary>
+        /// <param name="domain">The domain, e.g. <c>domain02.dom</c>.</param>
+        public Platform AddMailDomain(string domain)
+        {
+            _origins.Argument("platform.mailDomains." + _model.MailDomains.Count, 0);
+            _model = _model with { MailDomains = System.Linq.Enumerable.Append(_model.MailDomains, domain).ToEquatableArray() };
+            return this;
+        }
+
+        /// <summary>
+        /// Describes the user directory every layer reads, once for the whole platform: LDAP (Active Directory, OpenLDAP) or
+        /// SQL. Recipients are checked against it at RCPT time, Dovecot and SOGo log users in with it.
+        /// </summary>
+        /// <param name="configure">The directory: <c>d =&gt; d.Ldap(...)</c> or <c>d =&gt; d.Sql(...)</c>.</param>
+        public Platform Directory(Action<DirectoryBuilder> configure)
+        {
+            _origins.Call("directory");
+            configure(_directory ??= new DirectoryBuilder(_origins));
             return this;
         }
 
@@ -149,6 +187,7 @@ namespace MailDsl
             SmtpOut = _smtpOut?.Build(),
             Mailstore = _mailstore?.Build(),
             Webmail = _webmail?.Build(),
+            Directory = _directory?.Build(),
             Origins = _origins.ToSourceMap(),
         };
     }

@@ -17,6 +17,7 @@ namespace MailDsl
         private string? _smtpServer;
         private int _hsts = 63072000;
         private bool _activeSync = true;
+        private DatabaseConnection? _database;
 
         internal WebmailBuilder(OriginRecorder origins) : base(origins, "webmail") { }
 
@@ -83,6 +84,20 @@ namespace MailDsl
             return this;
         }
 
+        /// <summary>
+        /// SOGo's database: user profiles, folder metadata, sessions and alarms (SOGoProfileURL, OCSFolderInfoURL,
+        /// OCSSessionsFolderURL, ...). SOGo creates its tables on first use; the user needs the right to.
+        /// </summary>
+        /// <param name="configure">The server, database name, login and TLS.</param>
+        public WebmailBuilder Database(System.Action<DatabaseBuilder> configure)
+        {
+            Origins.Call(Key + ".database");
+            var builder = new DatabaseBuilder(Origins, Key + ".database");
+            configure(builder);
+            _database = builder.Connection;
+            return this;
+        }
+
         /// <summary>Adds a raw nginx location block (the escape hatch; rules still check its match).</summary>
         /// <param name="match">Everything between <c>location</c> and <c>{</c>, e.g. <c>~ ^/SOGo/so/(.*)$</c>.</param>
         /// <param name="body">Directives inside the block, each ending in <c>;</c>.</param>
@@ -111,6 +126,7 @@ namespace MailDsl
             HstsMaxAgeSeconds = _hsts,
             ActiveSync = _activeSync,
             ExtraLocations = _locations.ToEquatableArray(),
+            Database = _database,
         });
     }
 }

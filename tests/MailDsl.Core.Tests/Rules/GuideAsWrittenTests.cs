@@ -9,6 +9,10 @@ public class GuideAsWrittenTests
     private static PlatformModel GuideAsWritten() => Platform.Create("mycompany.dom")
         .Banner("MYCOMPANY Mail System")
         .Certificate("/etc/pki/CA/certs/allservers.crt", "/etc/pki/CA/private/allservers.key")
+        .Directory(d => d.Ldap(LdapSchema.ActiveDirectory)
+            .Server("172.16.11.63", LdapSecurity.Plain, 389)
+            .BaseDn("dc=domain01,dc=dom")
+            .BindAs("cn=correoapp,ou=mailapps,dc=domain01,dc=dom", "Pass2016Mail"))
         .SmtpIn(s => s.Hosts("vm-172-16-10-142.cloud0.hc.mycompany.dom")
             .PostfixSetting("smtpd_tls_security_level", "may")
             .PostfixSetting("smtpd_tls_mandatory_ciphers", "high")
@@ -25,6 +29,7 @@ public class GuideAsWrittenTests
             .Listener("imap-nopass", ServiceProtocol.Imap, 144, ListenerSecurity.Plain, allowPlaintextAuth: true))
         .Webmail(w => w.Hosts("webmail-01.cloud0.mycompany.dom")
             .Imap("imaps://imap.cloud0.mycompany.dom:993")
+            .Database(db => db.MariaDb("localhost").Name("sogo").Login("sogo", "Pass2016Mail"))
             .NginxLocation("^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$", "alias /usr/lib64/GNUstep/SOGo/$1.SOGo/Resources/$2;"))
         .Build();
 
@@ -40,6 +45,9 @@ public class GuideAsWrittenTests
             "MAIL4001 smtpIn.setting.postfix.tls_disable_workarounds.1.key",
             "MAIL4002 webmail.location.0.match",
             "MAIL4003 mailstore.setting.dovecot.ssl.0.value",
+            "MAIL5001 directory.ldap.server.0.security",
+            "MAIL5004 directory.ldap.bindPassword",
+            "MAIL5004 webmail.database.password",
         }, found);
     }
 }

@@ -29,6 +29,12 @@ namespace MailDsl.Rules.Values
                 if (Relative("platform.certificate.file", "The certificate path", cert.CertificateFile, 0) is { } f1) yield return f1;
                 if (Relative("platform.certificate.key", "The private key path", cert.KeyFile, 0) is { } f2) yield return f2;
             }
+            if (platform.CertificateAuthority is { } ca && Relative("platform.ca", "The CA path", ca, 0) is { } f3) yield return f3;
+            if (platform.Mailstore?.Storage is { } storage)
+            {
+                if (Relative("mailstore.storage.root", "The mail storage path", storage.Root, 0) is { } f4) yield return f4;
+                if (storage.IndexPath is { } indexes && Relative("mailstore.storage.indexes", "The index path", indexes, 0) is { } f5) yield return f5;
+            }
             foreach (var layer in PlatformLayers.Of(platform))
             {
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))

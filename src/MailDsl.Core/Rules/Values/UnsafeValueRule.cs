@@ -38,6 +38,9 @@ namespace MailDsl.Rules.Values
             ValueKind.DovecotValue => "Write one setting per DovecotSetting call; a Dovecot value cannot hold '#', which starts a comment anywhere in the line.",
             ValueKind.SogoValue => "Write a plain word or a double-quoted string, e.g. \"imaps://imap.example.com:993\".",
             ValueKind.NginxMatch => "Write one location match, e.g. ~ ^/SOGo/so/(.*)$, and quote a regular expression that needs braces.",
+            ValueKind.DirectoryValue => "Write the distinguished name on one line, e.g. cn=mailapps,ou=services,dc=example,dc=com.",
+            ValueKind.MailAddress => "Write a plain address, e.g. postmaster@example.com.",
+            ValueKind.Identifier => "Write a name of letters, digits, '-' and '_', e.g. sogo or mail_users.",
             ValueKind.NginxDirective => "Pass one directive per argument, each ending in ';', e.g. alias /usr/lib64/GNUstep/SOGo/WebServerResources/;",
             _ => "Remove the character.",
         };

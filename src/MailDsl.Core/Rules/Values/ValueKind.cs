@@ -29,5 +29,11 @@ namespace MailDsl.Rules.Values
         NginxMatch,
         /// <summary>One nginx directive inside a location block, ending in <c>;</c>.</summary>
         NginxDirective,
+        /// <summary>A distinguished name, written quoted (escaped) into Dovecot and SOGo files and as the rest of a line into Postfix tables.</summary>
+        DirectoryValue,
+        /// <summary>A mail address (an alias or its target), written into Postfix's alias table.</summary>
+        MailAddress,
+        /// <summary>A database, table, column, attribute or user name, written bare into SQL queries, URLs and install.sh.</summary>
+        Identifier,
     }
 }

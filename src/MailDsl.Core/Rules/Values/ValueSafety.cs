@@ -29,7 +29,12 @@ namespace MailDsl.Rules.Values
                 case ValueKind.DovecotValue:
                     return FindDovecot(value, strict: false);
                 case ValueKind.PostfixValue:
+                case ValueKind.DirectoryValue:
                     return FindControl(value);
+                case ValueKind.MailAddress:
+                    return FindAny(value);
+                case ValueKind.Identifier:
+                    return FindOutsideWord(value, allowHyphen: true, "a database, table, column, attribute or user name is written bare into SQL queries, URLs and install.sh, which read other characters as syntax");
                 case ValueKind.SogoValue:
                     return FindSogo(value);
                 case ValueKind.ListenerName:

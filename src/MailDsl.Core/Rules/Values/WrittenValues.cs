@@ -19,6 +19,7 @@ namespace MailDsl.Rules.Values
             }
             if (platform.Tls?.Ciphers is { } ciphers)
                 yield return new WrittenValue("platform.tls.ciphers", "The cipher string", ciphers, ValueKind.CipherString);
+            foreach (var value in DirectoryValues(platform)) yield return value;
 
             foreach (var layer in PlatformLayers.Of(platform))
             {
@@ -52,12 +53,21 @@ namespace MailDsl.Rules.Values
                 {
                     case MailstoreLayer mailstore:
                         yield return new WrittenValue("mailstore.mailLocation", "The mail location", mailstore.MailLocation, ValueKind.MailLocation);
+                        if (mailstore.Storage is { } storage)
+                        {
+                            yield return new WrittenValue("mailstore.storage.root", "The mail storage path", storage.Root, ValueKind.Path);
+                            yield return new WrittenValue("mailstore.storage.user", "The virtual mail user", storage.User, ValueKind.Identifier);
+                            if (storage.IndexPath is not null)
+                                yield return new WrittenValue("mailstore.storage.indexes", "The index path", storage.IndexPath, ValueKind.Path);
+                        }
                         break;
                     case WebmailLayer webmail:
                         if (webmail.ImapServer is not null)
                             yield return new WrittenValue("webmail.imapServer", "The IMAP server URL SOGo dials", webmail.ImapServer, ValueKind.Url);
                         if (webmail.SmtpServer is not null)
                             yield return new WrittenValue("webmail.smtpServer", "The SMTP server URL SOGo sends through", webmail.SmtpServer, ValueKind.Url);
+                        if (webmail.Database is { } database)
+                            foreach (var value in Database(database, "webmail.database", "SOGo's database")) yield return value;
                         for (var i = 0; i < webmail.ExtraLocations.Count; i++)
                         {
                             var location = webmail.ExtraLocations[i];
@@ -70,6 +80,49 @@ namespace MailDsl.Rules.Values
                         break;
                 }
             }
+        }
+
+        // The mail domains, the CA, and the directory's values: each is written into Postfix, Dovecot or SOGo files.
+        private static IEnumerable<WrittenValue> DirectoryValues(PlatformModel platform)
+        {
+            for (var i = 0; i < platform.MailDomains.Count; i++)
+                yield return new WrittenValue("platform.mailDomains." + i, "The mail domain", platform.MailDomains[i], ValueKind.Name);
+            if (platform.CertificateAuthority is not null)
+                yield return new WrittenValue("platform.ca", "The CA path", platform.CertificateAuthority, ValueKind.Path);
+            if (platform.Directory is not { } directory) yield break;
+            if (directory.Ldap is { } ldap)
+            {
+                for (var i = 0; i < ldap.Servers.Count; i++)
+                    if (ldap.Servers[i] is { } server)
+                        yield return new WrittenValue("directory.ldap.server." + i + ".host", "The directory server name", server.Host, ValueKind.Name);
+                yield return new WrittenValue("directory.ldap.baseDn", "The directory's base DN", ldap.BaseDn, ValueKind.DirectoryValue);
+                if (ldap.BindDn is not null)
+                    yield return new WrittenValue("directory.ldap.bindDn", "The directory's bind DN", ldap.BindDn, ValueKind.DirectoryValue);
+            }
+            if (directory.Sql is { } sql)
+            {
+                foreach (var value in Database(sql.Database, "directory.sql.database", "The user directory's database")) yield return value;
+                yield return new WrittenValue("directory.sql.table", "The user table", sql.Table, ValueKind.Identifier);
+            }
+            if (directory.QuotaField is not null)
+                yield return new WrittenValue("directory.quota", "The quota attribute", directory.QuotaField, ValueKind.Identifier);
+            for (var i = 0; i < directory.Aliases.Count; i++)
+            {
+                if (directory.Aliases[i] is not { } alias) continue;
+                yield return new WrittenValue("directory.alias." + i + ".address", "The alias", alias.Address, ValueKind.MailAddress);
+                for (var j = 0; j < alias.Targets.Count; j++)
+                    yield return new WrittenValue("directory.alias." + i + ".target." + j, "The alias target", alias.Targets[j], ValueKind.MailAddress);
+            }
+        }
+
+        private static IEnumerable<WrittenValue> Database(DatabaseConnection database, string key, string what)
+        {
+            yield return new WrittenValue(key + ".host", what + " server name", database.Host, ValueKind.Name);
+            // An empty name or user is MAIL5012's to report.
+            if (!string.IsNullOrEmpty(database.Name))
+                yield return new WrittenValue(key + ".name", what + " name", database.Name, ValueKind.Identifier);
+            if (!string.IsNullOrEmpty(database.User))
+                yield return new WrittenValue(key + ".user", what + " user", database.User, ValueKind.Identifier);
         }
     }
 }

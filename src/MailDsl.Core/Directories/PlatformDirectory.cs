@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Model;
+using MailDsl.Targets;
+
+namespace MailDsl.Directories
+{
+    /// <summary>The directory facts every daemon module shares: the mail domains, where the CA is, what a host dials locally.</summary>
+    public static class PlatformDirectory
+    {
+        /// <summary>The mail domains: the platform's own first, then those added, each once (ordinal, case-insensitive).</summary>
+        public static IReadOnlyList<string> MailDomains(PlatformModel platform)
+        {
+            var all = new List<string>();
+            foreach (var domain in new[] { platform.Domain }.Concat(platform.MailDomains))
+                if (!string.IsNullOrEmpty(domain) && !all.Contains(domain, StringComparer.OrdinalIgnoreCase)) all.Add(domain);
+            return all;
+        }
+
+        /// <summary>The CA file daemons verify the platform's servers against: the platform's, else the target's system bundle.</summary>
+        public static string CaFile(PlatformModel platform, TargetFacts target)
+            => !string.IsNullOrEmpty(platform.CertificateAuthority) ? platform.CertificateAuthority!
+                : target.Family == DistroFamily.Rhel ? "/etc/pki/tls/certs/ca-bundle.crt" : "/etc/ssl/certs/ca-certificates.crt";
+
+        /// <summary>
+        /// Whether <paramref name="host"/> is the dialling host itself (<c>localhost</c>, 127.0.0.0/8, ::1): nothing crosses a
+        /// network, so TLS protects nothing there.
+        /// </summary>
+        public static bool IsLocal(string? host)
+        {
+            var h = (host ?? "").Trim().TrimStart('[').TrimEnd(']');
+            return h.Equals("localhost", StringComparison.OrdinalIgnoreCase) || h.StartsWith("127.", StringComparison.Ordinal) || h == "::1";
+        }
+
+        /// <summary>The LDAP URL of <paramref name="server"/>: <c>ldaps://host:636</c>, or <c>ldap://host:389</c> (StartTLS or plain).</summary>
+        public static string Url(LdapServer server)
+            => (server.Security == LdapSecurity.Ldaps ? "ldaps://" : "ldap://") + (server.Host.Contains(":") ? "[" + server.Host + "]" : server.Host) + ":" + server.Port;
+
+        /// <summary>The mail storage of a mailstore: the one described, or local disk under /var/vmail owned by vmail 5000:5000.</summary>
+        public static MailStorage StorageOf(MailstoreLayer store) => store.Storage ?? new MailStorage();
+    }
+}
