@@ -79,4 +79,22 @@ public sealed class DirectoryDiagnosticTests
     public async Task MAIL5007_sogo_without_a_database_points_at_Webmail()
         => Assert.Equal(new[] { new Seen("MAIL5007", "Webmail") },
             await Harness.AnalyzeAsync(Harness.Platform(Directory() + Store + """.Webmail(w => w.Hosts("web.example.org"))""")));
+
+    [Fact]
+    public void The_generated_source_never_holds_a_password_written_in_the_description_nor_one_kept_on_the_hosts()
+    {
+        // The seed writes the series' password where the password goes; CorporateCloud names files. Neither password may
+        // reach the generated code: the model never keeps the first, and only knows the second's path.
+        foreach (var source in new[] { Harness.Source("SeedAsWritten.cs"), Harness.Source("CorporateCloud.cs") })
+        {
+            var (result, _) = Harness.Generate(Harness.Compile(source));
+            var generated = string.Concat(result.GeneratedTrees.Select(t => t.GetText().ToString()));
+            Assert.NotEmpty(generated);
+            Assert.DoesNotContain("Pass2016Mail", generated, StringComparison.Ordinal);
+        }
+        var (corporate, _) = Harness.Generate(Harness.Compile(Harness.Source("CorporateCloud.cs")));
+        var text = string.Concat(corporate.GeneratedTrees.Select(t => t.GetText().ToString()));
+        Assert.Contains("{{MAILDSL_SECRET:ldap-bind:PostfixTable}}", text, StringComparison.Ordinal);
+        Assert.Contains("/etc/maildsl/secrets/ldap-bind", text, StringComparison.Ordinal);
+    }
 }

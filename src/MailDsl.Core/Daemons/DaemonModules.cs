@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Daemons.Dovecot;
+using MailDsl.Daemons.Memcached;
 using MailDsl.Daemons.Nginx;
 using MailDsl.Daemons.Postfix;
 using MailDsl.Daemons.Sogo;
@@ -12,11 +13,12 @@ namespace MailDsl.Daemons
     /// <summary>Every daemon module, in the order a host's daemons are installed and started.</summary>
     public static class DaemonModules
     {
-        /// <summary>Postfix, Dovecot, SOGo, nginx: the mail transport first, the web front last (it dials the others).</summary>
+        /// <summary>Postfix, Dovecot, memcached, SOGo, nginx: the mail transport first, SOGo's cache before SOGo, the web front last (it dials the others).</summary>
         public static IReadOnlyList<DaemonModule> All { get; } = new DaemonModule[]
         {
             PostfixModule.Instance,
             DovecotModule.Instance,
+            MemcachedModule.Instance,
             SogoModule.Instance,
             NginxModule.Instance,
         };

@@ -63,6 +63,8 @@ namespace MailDsl.Install
                 w.Line("chmod o-rwx " + ShellWord(cert.KeyFile));
                 w.Line();
             }
+            var secretUses = SecretSteps.Uses(platform, files);
+            if (secretUses.Count > 0) SecretSteps.WriteLoad(w, platform, secretUses);
             w.Line("installed=()");
             w.Open("restore() {");
             w.Line("echo \"install.sh: a check failed; putting the previous files back from $backup\" >&2");
@@ -102,6 +104,8 @@ namespace MailDsl.Install
             w.Line();
             foreach (var file in files)
                 w.Line("place " + file.ModeText + " " + ShellWord(file.Group) + " " + ShellWord(file.Path));
+            foreach (var (file, placeholders) in secretUses)
+                w.Line(SecretSteps.FillLine(file, placeholders));
             foreach (var step in prepare)
                 w.Line(step + " || { restore; exit 1; }");
             w.Line();

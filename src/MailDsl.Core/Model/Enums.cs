@@ -100,5 +100,7 @@ namespace MailDsl.Model
         Postfix,
         /// <summary>SOGo.</summary>
         Sogo,
+        /// <summary>memcached, SOGo's cache beside it on every webmail host.</summary>
+        Memcached,
     }
 }

@@ -28,6 +28,12 @@ namespace MailDsl.Topology
         /// </summary>
         public bool RunsDovecot => Layer<MailstoreLayer>() is not null || OffersSubmission;
 
+        /// <summary>The platform the host belongs to (what every layer shares: the directory, the mail domains), when known.</summary>
+        public PlatformModel? Platform { get; init; }
+
+        /// <summary>The platform's user directory, if any.</summary>
+        public UserDirectory? Directory => Platform?.Directory;
+
         /// <summary>Every listener of every layer on this host.</summary>
         public IEnumerable<Listener> Listeners => Layers.SelectMany(l => l.Listeners);
 
@@ -45,7 +51,7 @@ namespace MailDsl.Topology
                     list.Add(layer);
                 }
             }
-            return byHost.Select(kv => new HostPlan(kv.Key, kv.Value)).ToList();
+            return byHost.Select(kv => new HostPlan(kv.Key, kv.Value) { Platform = platform }).ToList();
         }
     }
 }

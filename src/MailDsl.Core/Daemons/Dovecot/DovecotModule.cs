@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Directories;
 using MailDsl.Model;
 using MailDsl.Targets;
 using MailDsl.Tls.Files;
@@ -30,6 +32,8 @@ namespace MailDsl.Daemons.Dovecot
         public override IEnumerable<Artifact> Render(PlatformTopology topology, HostPlan host)
         {
             yield return new Artifact(host.Name, DovecotConfRenderer.ConfPath, Artifact.ReadableMode, DovecotConfRenderer.Render(topology, host));
+            if (topology.Platform.Directory is not null)
+                foreach (var file in DovecotDirectory.Files(topology, DovecotSettings.For(topology.Target.Dovecot), host)) yield return file;
             // Dovecot has no built-in DH group: without the file it silently drops every DHE suite of the string.
             if (host.Layer<MailstoreLayer>() is { } store && DhParameters.NeededBy(topology.TlsOf(store), topology.Target.OpenSsl))
                 yield return DhParameters.Artifact(host.Name);
@@ -38,13 +42,49 @@ namespace MailDsl.Daemons.Dovecot
         /// <inheritdoc/>
         public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host)
         {
-            // RHEL's one dovecot package has every protocol (reasoned from RHEL's package lists).
-            if (target.Family == DistroFamily.Rhel) return new[] { "dovecot" };
+            var store = host.Layer<MailstoreLayer>();
+            // RHEL's dovecot package has every protocol and LDAP; SQL drivers and Pigeonhole are apart (reasoned from RHEL's package lists).
+            if (target.Family == DistroFamily.Rhel)
+            {
+                var rhel = new List<string> { "dovecot" };
+                if (host.Directory?.Sql is { } sql) rhel.Add(sql.Database.Engine == SqlEngine.MariaDb ? "dovecot-mysql" : "dovecot-pgsql");
+                if (host.Directory is not null && store is not null) rhel.Add("dovecot-pigeonhole");
+                return rhel;
+            }
             // A mailstore serves IMAP/POP3; elsewhere Dovecot is only the SASL server behind submission.
-            return host.Layer<MailstoreLayer>() is null
-                ? new[] { "dovecot-core" }
-                : new[] { "dovecot-core", "dovecot-imapd", "dovecot-pop3d" };
+            var packages = store is null
+                ? new List<string> { "dovecot-core" }
+                : new List<string> { "dovecot-core", "dovecot-imapd", "dovecot-pop3d" };
+            if (host.Directory is { } directory) packages.AddRange(DovecotDirectory.DebianPackages(directory, store is not null));
+            if (store?.Listeners.Any(l => l.Protocol == ServiceProtocol.ManageSieve) == true) packages.Add("dovecot-managesieved");
+            return packages;
         }
+
+        /// <inheritdoc/>
+        /// <remarks>
+        /// With a directory, a mailstore host needs its virtual mail user (the same uid and gid on every host) and the storage
+        /// root it owns; on NFS the export must already be mounted there, or the host would fill its own disk instead.
+        /// </remarks>
+        public override IReadOnlyList<string> Prepare(TargetFacts target, HostPlan host)
+        {
+            if (host.Directory is null || host.Layer<MailstoreLayer>() is not { } store) return new string[0];
+            var s = PlatformDirectory.StorageOf(store);
+            var uid = s.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var gid = s.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var steps = new List<string>
+            {
+                $"getent group {s.User} >/dev/null || groupadd -g {gid} {s.User}",
+                $"getent passwd {s.User} >/dev/null || useradd -u {uid} -g {gid} -d {Word(s.Root)} -M -s /usr/sbin/nologin {s.User}",
+                $"[[ $(id -u {s.User}):$(id -g {s.User}) == {uid}:{gid} ]] || {{ echo \"install.sh: {s.User} is $(id -u {s.User}):$(id -g {s.User}) here, the platform says {uid}:{gid}: every mailstore host must use the same numbers\" >&2; false; }}",
+            };
+            if (s.Kind == StorageKind.Nfs)
+                steps.Add($"mountpoint -q {Word(s.Root)} || {{ echo \"install.sh: {s.Root} is not mounted: mount the NFS export there first (mail would otherwise land on this host's own disk)\" >&2; false; }}");
+            steps.Add($"install -d -o {uid} -g {gid} -m 0770 {Word(s.Root)}");
+            if (s.IndexPath is { } indexes) steps.Add($"install -d -o {uid} -g {gid} -m 0770 {Word(indexes)}");
+            return steps;
+        }
+
+        private static string Word(string value) => "'" + value.Replace("'", "'\\''") + "'";
 
         /// <inheritdoc/>
         public override ServiceControl Service(TargetFacts target)

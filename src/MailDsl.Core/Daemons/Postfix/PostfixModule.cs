@@ -33,10 +33,15 @@ namespace MailDsl.Daemons.Postfix
             yield return new Artifact(host.Name, PostfixRenderer.MasterCfPath, Artifact.ReadableMode, PostfixRenderer.RenderMasterCf(host));
             if (PostfixRenderer.RenderTransport(topology.Platform, host) is { } transport)
                 yield return new Artifact(host.Name, PostfixRenderer.TransportPath, Artifact.ReadableMode, transport);
+            if (topology.Platform.Directory is not null)
+                foreach (var file in PostfixDirectory.Files(topology.Platform, Directories.PlatformDirectory.CaFile(topology.Platform, topology.Target), host))
+                    yield return file;
         }
 
         /// <inheritdoc/>
-        public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host) => new[] { "postfix" };
+        /// <remarks>Debian (seen) and RHEL (reasoned from its package lists) ship the lookup tables apart: postfix-ldap, -pgsql, -mysql.</remarks>
+        public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host)
+            => host.Directory is { } directory ? new[] { "postfix", PostfixDirectory.TablePackage(directory) } : new[] { "postfix" };
 
         /// <inheritdoc/>
         public override ServiceControl Service(TargetFacts target)

@@ -36,6 +36,7 @@ namespace MailDsl.Daemons.Sogo
             w.Line("SOGoSMTPAuthenticationType = PLAIN;");
             if (!string.IsNullOrEmpty(platform.Banner))
                 w.Line("SOGoPageTitle = " + Quote(platform.Banner!) + ";");
+            SogoDirectory.Write(w, topology, webmail);
             foreach (var raw in webmail.RawSettings.Where(r => r.Daemon == Daemon.Sogo))
                 w.Line(raw.Key + " = " + raw.Value + ";");
             w.Close("}");

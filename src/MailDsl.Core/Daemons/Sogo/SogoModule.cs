@@ -52,6 +52,9 @@ namespace MailDsl.Daemons.Sogo
             {
                 Group = "sogo",
             };
+            // libldap's and libpq's CA and verification: sogod reads them from its environment.
+            if (SogoDirectory.Environment(topology, host.Name) is { } environment)
+                yield return new Artifact(host.Name, SogoDirectory.EnvironmentPath(topology.Target), Artifact.ReadableMode, environment);
         }
 
         /// <inheritdoc/>
@@ -60,8 +63,11 @@ namespace MailDsl.Daemons.Sogo
         /// <inheritdoc/>
         /// <remarks>sogod has no reload: a new sogo.conf takes a restart.</remarks>
         public override ServiceControl Service(TargetFacts target) => target.Family == DistroFamily.Rhel
-            ? new("sogod", "pgrep -u sogo -x sogod", "runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid", "pkill -u sogo -x sogod; sleep 1; runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid", "pkill -u sogo -x sogod")
+            ? new("sogod", "pgrep -u sogo -x sogod", RhelStart, "pkill -u sogo -x sogod; sleep 1; " + RhelStart, "pkill -u sogo -x sogod")
             : new("sogo", "pgrep -u sogo -x sogod", "/etc/init.d/sogo start", "/etc/init.d/sogo restart", "/etc/init.d/sogo stop");
+
+        // Without systemd, sogod gets the environment file's variables (the directory's and database's TLS) from the shell.
+        private const string RhelStart = "set -a; if [ -f /etc/sysconfig/sogo ]; then . /etc/sysconfig/sogo; fi; set +a; runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid";
 
         /// <inheritdoc/>
         /// <remarks><c>plparse</c> (gnustep-base) reads sogo.conf as sogod's property-list parser does and exits 1 on an error.</remarks>
