@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MailDsl.Model;
+using MailDsl.TestPlatform.Directories;
 
 namespace MailDsl.TestPlatform;
 
@@ -9,11 +10,23 @@ public sealed record LoopbackPorts(
     int MxSmtp, int RelaySmtp, int Submission, int Submissions, int StoreSmtp,
     int Imap, int Imaps, int Pop3s, int Https, int Http, int Sogo)
 {
-    /// <summary>Asks the kernel for eleven distinct free ports on 127.0.0.1.</summary>
+    /// <summary>ManageSieve on the mailstore (STARTTLS).</summary>
+    public int Sieve { get; init; }
+
+    /// <summary>The directory's and database's ports.</summary>
+    public DirectoryPorts Directory { get; init; } = new(0, 0, 0);
+
+    /// <summary>The second mailstore host's SMTP port (it shares the first one's mail storage).</summary>
+    public int Store2Smtp { get; init; }
+
+    /// <summary>The second mailstore host's IMAPS port.</summary>
+    public int Store2Imaps { get; init; }
+
+    /// <summary>Asks the kernel for seventeen distinct free ports on 127.0.0.1.</summary>
     public static LoopbackPorts PickFree()
     {
         // Every listener stays open until all are picked, so no port is handed out twice.
-        var listeners = Enumerable.Range(0, 11).Select(_ =>
+        var listeners = Enumerable.Range(0, 17).Select(_ =>
         {
             var l = new TcpListener(IPAddress.Loopback, 0);
             l.Start();
@@ -21,15 +34,23 @@ public sealed record LoopbackPorts(
         }).ToList();
         var p = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
         listeners.ForEach(l => l.Stop());
-        return new LoopbackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
+        return new LoopbackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10])
+        {
+            Sieve = p[11],
+            Directory = new DirectoryPorts(p[12], p[13], p[14]),
+            Store2Smtp = p[15],
+            Store2Imaps = p[16],
+        };
     }
 }
 
 /// <summary>
 /// The test platform, described with the DSL as an operator would: one host per layer, every daemon bound to
 /// 127.0.0.1, the layers dialling each other by name (the sandboxes' /etc/hosts say 127.0.0.1), Mozilla's
-/// intermediate profile, Debian 12 as the target (this machine). The raw settings only send the daemons' logs
-/// to files (there is no syslog here) and let Postfix resolve host names from /etc/hosts (there is no DNS).
+/// intermediate profile, Debian 12 as the target (this machine). Its users are in OpenLDAP (slapd, LDAPS only) in two
+/// mail domains, mailboxes on a shared directory standing in for NFS, ManageSieve, SOGo's database in PostgreSQL (TLS
+/// only); the test certificate is self-signed, so it is the platform's CA too. The raw settings only send the daemons'
+/// logs to files (there is no syslog here) and let Postfix resolve host names from /etc/hosts (there is no DNS).
 /// </summary>
 public static class LoopbackPlatform
 {
@@ -60,15 +81,24 @@ public static class LoopbackPlatform
     /// <summary>Where Dovecot logs on every host that runs it.</summary>
     public const string DovecotLog = "/var/log/dovecot.log";
 
-    /// <summary>Every host name, for the sandboxes' /etc/hosts.</summary>
-    public static readonly IReadOnlyList<string> HostNames = new[] { Mx, Relay, Store, Web };
+    /// <summary>The second mailstore host, described on its own (loopback gives one address to share), on the same storage.</summary>
+    public const string Store2 = "store2." + Domain;
+
+    /// <summary>Where the mailstore hosts mount the shared mail storage (a directory of the test's, bind-mounted, standing in for NFS).</summary>
+    public const string SharedStorage = "/var/vmail";
+
+    /// <summary>Every host name, for the sandboxes' /etc/hosts and the certificate's names.</summary>
+    public static readonly IReadOnlyList<string> HostNames = new[] { Mx, Relay, Store, Web, Store2, TestDirectory.LdapHost, TestDirectory.DbHost };
 
     /// <summary>Describes the platform on <paramref name="ports"/>.</summary>
     public static Platform Describe(LoopbackPorts ports) => Platform.Create(Domain)
+        .AddMailDomain(TestDirectory.SecondDomain)
         .Banner("MailDsl loopback test platform")
         .Target(Distro.Debian12)
         .Certificate(CertificatePath, KeyPath)
+        .CertificateAuthority(CertificatePath)
         .Tls(TlsProfile.Intermediate)
+        .Directory(d => Users(d, ports))
         .SmtpIn(s => s.Hosts(Mx).ListenOn("127.0.0.1").Smtp(ports.MxSmtp).StartTls(TlsLevel.May)
             .PostfixSetting("maillog_file", PostfixLog)
             .PostfixSetting("smtp_host_lookup", "dns, native"))
@@ -78,9 +108,35 @@ public static class LoopbackPlatform
             .PostfixSetting("smtp_host_lookup", "dns, native")
             .DovecotSetting("log_path", DovecotLog))
         .Mailstore(m => m.Hosts(Store).ListenOn("127.0.0.1").Smtp(ports.StoreSmtp)
-            .Imap(ports.Imap).Imaps(ports.Imaps).Pop3s(ports.Pop3s)
+            .Imap(ports.Imap).Imaps(ports.Imaps).Pop3s(ports.Pop3s).ManageSieve(ports.Sieve)
+            .Storage(s => s.Nfs(SharedStorage))
             .PostfixSetting("maillog_file", PostfixLog)
             .DovecotSetting("log_path", DovecotLog))
         .Webmail(w => w.Hosts(Web).ListenOn("127.0.0.1")
-            .Sogo(ports.Sogo).Https(ports.Https).HttpRedirect(ports.Http));
+            .Sogo(ports.Sogo).Https(ports.Https).HttpRedirect(ports.Http)
+            .Database(db => db.PostgreSql(TestDirectory.DbHost, ports.Directory.Postgres).Name(TestDirectory.SogoDbName)
+                .Login(TestDirectory.SogoDbUser, Secret.File(TestDirectory.SogoSecretPath))));
+
+    /// <summary>
+    /// The second mailstore host: the same directory, domains and shared storage, its own ports. A layer's hosts share its
+    /// ports, and on loopback two hosts would share one address too, so it is described as a platform of its own.
+    /// </summary>
+    public static Platform DescribeSecondStore(LoopbackPorts ports) => Platform.Create(Domain)
+        .AddMailDomain(TestDirectory.SecondDomain)
+        .Target(Distro.Debian12)
+        .Certificate(CertificatePath, KeyPath)
+        .CertificateAuthority(CertificatePath)
+        .Tls(TlsProfile.Intermediate)
+        .Directory(d => Users(d, ports))
+        .Mailstore(m => m.Hosts(Store2).ListenOn("127.0.0.1").Smtp(ports.Store2Smtp).Imaps(ports.Store2Imaps)
+            .Storage(s => s.Nfs(SharedStorage))
+            .PostfixSetting("maillog_file", PostfixLog)
+            .DovecotSetting("log_path", DovecotLog));
+
+    // OpenLDAP (inetOrgPerson) over LDAPS, verified against the platform's CA; postmaster of the second domain goes to alice.
+    private static void Users(DirectoryBuilder d, LoopbackPorts ports) => d.Ldap(LdapSchema.InetOrgPerson)
+        .Server(TestDirectory.LdapHost, LdapSecurity.Ldaps, ports.Directory.Ldaps)
+        .BaseDn("ou=people," + TestDirectory.BaseDn)
+        .BindAs(TestDirectory.BindDn, Secret.File(TestDirectory.BindSecretPath))
+        .AddAlias("postmaster@" + TestDirectory.SecondDomain, TestDirectory.Alice.Address);
 }

@@ -2,38 +2,53 @@ using System.Net.Sockets;
 using MailDsl.Hosting;
 using MailDsl.Model;
 using MailDsl.Topology;
+using MailDsl.TestPlatform.Directories;
 using MailDsl.TestPlatform.Sandbox;
 using MailDsl.TestPlatform.Tls;
 
 namespace MailDsl.TestPlatform;
 
 /// <summary>
-/// The loopback platform emitted by the real <c>emit</c> verb and running on Debian's daemons: every emitted host
-/// is a <see cref="SandboxHost"/> with a test certificate where the platform says and a mail user, where the host's
-/// own install.sh puts its files in place, checks them with each daemon's checker and starts the daemons
-/// (Postfix, Dovecot, nginx, sogod) through stand-ins for the package manager and systemd.
-/// Disposing stops every daemon and deletes everything it made.
+/// The loopback platform emitted by the real <c>emit</c> verb and running on Debian's daemons: its directory and
+/// database (<see cref="DirectoryServers"/>: slapd and PostgreSQL, TLS only) first, then every emitted host as a
+/// <see cref="SandboxHost"/> with a test certificate and the secrets where the platform says (and, on the mailstore
+/// hosts, the shared storage mounted), where the host's own install.sh puts its files in place, writes the secrets into
+/// them, checks them with each daemon's checker and starts the daemons (Postfix, Dovecot, memcached, nginx, sogod)
+/// through stand-ins for the package manager and systemd. Disposing stops every daemon and deletes everything it made.
 /// </summary>
 public sealed class RunningPlatform : IDisposable
 {
-    /// <summary>The mail user every Dovecot host knows (a system user inside the sandboxes, authenticated by PAM).</summary>
-    public const string User = "alice";
+    /// <summary>The mail user the older tests log in as: alice, in the directory.</summary>
+    public static string User => TestDirectory.Alice.Uid;
 
-    /// <summary>Its password.</summary>
-    public const string Password = "Loopback-Test-Password-1";
+    /// <summary>Her password.</summary>
+    public static string Password => TestDirectory.Alice.Password;
 
     private readonly List<SandboxHost> _hosts = new();
 
-    private RunningPlatform(string root, LoopbackPorts ports, PlatformModel model)
+    private RunningPlatform(string root, LoopbackPorts ports, PlatformModel model, PlatformModel secondStore)
     {
         Root = root;
         Ports = ports;
         Model = model;
+        SecondStoreModel = secondStore;
         TlsEndpoints = TlsEndpoint.Of(model);
     }
 
     /// <summary>The user's address.</summary>
-    public static string Address => User + "@" + LoopbackPlatform.Domain;
+    public static string Address => TestDirectory.Alice.Address;
+
+    /// <summary>The second mailstore host's model (a platform of its own, sharing the first one's storage).</summary>
+    public PlatformModel SecondStoreModel { get; }
+
+    /// <summary>The directory and database servers.</summary>
+    public DirectoryServers Directory { get; private set; } = null!;
+
+    /// <summary>The shared mail storage on this machine, bind-mounted at <see cref="LoopbackPlatform.SharedStorage"/> on every mailstore host.</summary>
+    public string SharedStorageDir => Path.Combine(Root, "shared-vmail");
+
+    /// <summary>The second mailstore host's emit output folder.</summary>
+    public string SecondStoreOutDir => Path.Combine(Root, "out-store2");
 
     /// <summary>The temporary folder holding the emit output, the certificate and the hosts' layers.</summary>
     public string Root { get; }
@@ -53,20 +68,26 @@ public sealed class RunningPlatform : IDisposable
     /// <summary>The test certificate (PEM), as the daemons present it.</summary>
     public string CertificateFile => Path.Combine(Root, "pki", "allservers.crt");
 
-    private string KeyFile => Path.Combine(Root, "pki", "allservers.key");
+    /// <summary>The test key (PEM).</summary>
+    public string KeyFile => Path.Combine(Root, "pki", "allservers.key");
 
     /// <summary>Emits the platform and starts it; throws with the daemons' own words if any of them does not come up.</summary>
     /// <param name="ports">The ports to use; by default free ones are picked.</param>
     public static RunningPlatform Start(LoopbackPorts? ports = null)
     {
         ports ??= LoopbackPorts.PickFree();
-        var platform = new RunningPlatform(Directory.CreateTempSubdirectory("maildsl-platform-").FullName, ports, LoopbackPlatform.Describe(ports).Build());
+        var platform = new RunningPlatform(System.IO.Directory.CreateTempSubdirectory("maildsl-platform-").FullName, ports,
+            LoopbackPlatform.Describe(ports).Build(), LoopbackPlatform.DescribeSecondStore(ports).Build());
         try
         {
-            platform.Emit();
+            platform.Emit(platform.OutDir, () => LoopbackPlatform.Describe(ports));
+            platform.Emit(platform.SecondStoreOutDir, () => LoopbackPlatform.DescribeSecondStore(ports));
             platform.MakeCertificate();
-            // The mailstore first (MX relays to it), web last (it dials the others).
-            foreach (var host in new[] { LoopbackPlatform.Store, LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Web })
+            System.IO.Directory.CreateDirectory(platform.SharedStorageDir);
+            // The directory and the database first (every layer reads them), the mailstores next (MX relays to them),
+            // web last (it dials the others).
+            platform.Directory = DirectoryServers.Start(platform.Root, ports.Directory, platform.CertificateFile, platform.KeyFile, LoopbackPlatform.HostNames);
+            foreach (var host in new[] { LoopbackPlatform.Store, LoopbackPlatform.Store2, LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Web })
                 platform.StartHost(host);
             foreach (var host in platform._hosts) platform.WaitForListeners(host);
             return platform;
@@ -84,6 +105,8 @@ public sealed class RunningPlatform : IDisposable
     /// <summary>The last lines of every daemon log on <paramref name="host"/>, for failure messages.</summary>
     public string Logs(string host)
     {
+        if (host == Directory?.Host.Name)
+            return $"--- slapd\n{Directory.Host.Tail(DirectoryServers.SlapdLog)}\n--- postgresql\n{Directory.Host.Tail(DirectoryServers.PostgresLog)}";
         var sandbox = _hosts.FirstOrDefault(h => h.Name == host);
         if (sandbox is null) return $"({host} was not started)";
         var logs = new[] { "/run/maildsl-daemons.log", MailDsl.Install.InstallScriptRenderer.StartLog, LoopbackPlatform.PostfixLog, LoopbackPlatform.DovecotLog, "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" }
@@ -94,28 +117,29 @@ public sealed class RunningPlatform : IDisposable
     }
 
     /// <summary>The last lines of every daemon log on every host.</summary>
-    public string AllLogs() => string.Join("\n", _hosts.Select(h => Logs(h.Name)));
+    public string AllLogs() => string.Join("\n", _hosts.Select(h => Logs(h.Name)).Append(Directory is null ? "" : Logs(Directory.Host.Name)));
 
     /// <inheritdoc/>
     public void Dispose()
     {
         foreach (var host in _hosts) host.Dispose();
         _hosts.Clear();
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        Directory?.Dispose();
+        try { System.IO.Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private void Emit()
+    private void Emit(string outDir, Func<Platform> describe)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = PlatformHost.Run(new[] { "emit", "--out", OutDir }, () => LoopbackPlatform.Describe(Ports), stdout, stderr);
+        var exit = PlatformHost.Run(new[] { "emit", "--out", outDir }, describe, stdout, stderr);
         if (exit != 0) throw new InvalidOperationException($"emit refused the loopback platform (exit {exit}):\n{stdout}{stderr}");
     }
 
     private void MakeCertificate()
     {
         // RSA, so that a static-RSA or CBC suite being refused is the configuration's doing, not the key type's.
-        Directory.CreateDirectory(Path.GetDirectoryName(CertificateFile)!);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(CertificateFile)!);
         var made = Command.Run("openssl", new[]
         {
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", KeyFile, "-out", CertificateFile, "-days", "365",
@@ -151,6 +175,7 @@ public sealed class RunningPlatform : IDisposable
             postfix) postfix stop >/dev/null 2>&1 || true; postfix start ;;
             dovecot) dovecot stop >/dev/null 2>&1 || true; sleep 0.2; dovecot ;;
             nginx) nginx -s stop >/dev/null 2>&1 || true; nginx ;;
+            memcached) /etc/init.d/memcached restart ;;
             sogo) /etc/init.d/sogo restart ;;
             *) echo "systemctl shim: no unit $unit" >&2; exit 1 ;;
           esac >>/run/maildsl-daemons.log 2>&1 </dev/null
@@ -161,23 +186,31 @@ public sealed class RunningPlatform : IDisposable
 
     private void StartHost(string name)
     {
-        var emitted = Path.Combine(OutDir, name);
-        if (!Directory.Exists(emitted)) throw new InvalidOperationException($"emit wrote no folder for {name}");
+        var emitted = Path.Combine(name == LoopbackPlatform.Store2 ? SecondStoreOutDir : OutDir, name);
+        if (!System.IO.Directory.Exists(emitted)) throw new InvalidOperationException($"emit wrote no folder for {name}");
         var host = SandboxHost.Start(name, Path.Combine(Root, "hosts", name));
         _hosts.Add(host);
         var q = Command.ShellQuote;
-        // What the operator does before install.sh: the certificate and key on the host, the names resolvable,
-        // the mail user known (PAM and passwd, as Dovecot's passdb and userdb ask).
-        host.Must(string.Join("\n",
+        var secrets = Path.Combine(Root, "secrets");
+        System.IO.Directory.CreateDirectory(secrets);
+        File.WriteAllText(Path.Combine(secrets, "ldap-bind"), TestDirectory.BindPassword + "\n");
+        File.WriteAllText(Path.Combine(secrets, "sogo-db"), TestDirectory.SogoDbPassword + "\n");
+        var isStore = name is LoopbackPlatform.Store or LoopbackPlatform.Store2;
+        // What the operator does before install.sh: the certificate and key on the host, the names resolvable, the
+        // secrets where the platform says (mode 0600), and on a mailstore the NFS export mounted (here a shared directory).
+        host.Must(string.Join("\n", new[]
+        {
             "set -e",
             $"install -D -m 0644 {q(CertificateFile)} {q(LoopbackPlatform.CertificatePath)}",
             $"install -D -m 0644 {q(KeyFile)} {q(LoopbackPlatform.KeyPath)}",
             $"echo {q("127.0.0.1 " + string.Join(" ", LoopbackPlatform.HostNames))} >> /etc/hosts",
-            $"useradd -m -s /usr/sbin/nologin {User}",
-            $"echo {q(User + ":" + Password)} | chpasswd",
+            $"install -D -m 0600 {q(Path.Combine(secrets, "ldap-bind"))} {q(TestDirectory.BindSecretPath)}",
+            $"install -D -m 0600 {q(Path.Combine(secrets, "sogo-db"))} {q(TestDirectory.SogoSecretPath)}",
+            isStore ? $"mkdir -p {LoopbackPlatform.SharedStorage} && mount --bind {q(SharedStorageDir)} {LoopbackPlatform.SharedStorage}" : "true",
             // Debian's default site listens on every address on port 80; tests bind loopback only.
             "rm -f /etc/nginx/sites-enabled/default",
-            Shims), "preparing the host");
+            Shims,
+        }), "preparing the host");
         // Then the emitted install.sh itself: files in place, each daemon's own check, then the restarts.
         var installed = host.Run($"cd {q(emitted)} && PATH=/run/maildsl-shims:$PATH bash ./install.sh", TimeSpan.FromMinutes(2));
         if (!installed.Succeeded)
@@ -190,7 +223,7 @@ public sealed class RunningPlatform : IDisposable
 
     private void WaitForListeners(SandboxHost host)
     {
-        var listeners = HostPlan.Of(Model).Single(h => h.Name == host.Name).Listeners.ToList();
+        var listeners = HostPlan.Of(Model).Concat(HostPlan.Of(SecondStoreModel)).First(h => h.Name == host.Name).Listeners.ToList();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var listener in listeners)
         {

@@ -69,6 +69,8 @@ public sealed class DirectoryServers : IDisposable
             include /etc/ldap/schema/core.schema
             include /etc/ldap/schema/cosine.schema
             include /etc/ldap/schema/inetorgperson.schema
+            modulepath /usr/lib/ldap
+            moduleload back_mdb
             pidfile /run/slapd-test/slapd.pid
             TLSCertificateFile /etc/ldap/maildsl-test.crt
             TLSCertificateKeyFile /etc/ldap/maildsl-test.key

@@ -14,6 +14,8 @@ public enum TlsStart
     Imap,
     /// <summary>POP3's STLS.</summary>
     Pop3,
+    /// <summary>ManageSieve's STARTTLS.</summary>
+    Sieve,
 }
 
 /// <summary>One port of the running platform where a client gets TLS, and the layer whose policy it follows.</summary>
@@ -40,6 +42,7 @@ public sealed record TlsEndpoint(string Host, string Listener, int Port, TlsStar
         TlsStart.Smtp => "smtp",
         TlsStart.Imap => "imap",
         TlsStart.Pop3 => "pop3",
+        TlsStart.Sieve => "sieve",
         _ => null,
     };
 
@@ -52,6 +55,7 @@ public sealed record TlsEndpoint(string Host, string Listener, int Port, TlsStar
         {
             ServiceProtocol.Imap => TlsStart.Imap,
             ServiceProtocol.Pop3 => TlsStart.Pop3,
+            ServiceProtocol.ManageSieve => TlsStart.Sieve,
             _ => TlsStart.Smtp,
         };
 }

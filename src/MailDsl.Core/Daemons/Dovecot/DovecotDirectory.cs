@@ -78,6 +78,8 @@ namespace MailDsl.Daemons.Dovecot
                 if (storage.IndexPath is { } indexes && names.ConfigVersion)
                     top.Set("mail_index_path", indexes.TrimEnd('/') + "/%{user}");
                 top.Set("postmaster_address", "postmaster@" + platform.Domain);
+                // Postfix on this host already records the hop that brought the message; the LMTP hand-over is a local socket.
+                top.Set("lmtp_add_received_header", "no");
             }
             if (!names.ConfigVersion) return;
 

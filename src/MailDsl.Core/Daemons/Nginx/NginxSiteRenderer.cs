@@ -92,9 +92,11 @@ namespace MailDsl.Daemons.Nginx
             w.Line("proxy_connect_timeout 90;");
             w.Line("proxy_send_timeout 90;");
             w.Line("proxy_read_timeout 90;");
-            w.Line("proxy_buffer_size 4k;");
-            w.Line("proxy_buffers 4 32k;");
-            w.Line("proxy_busy_buffers_size 64k;");
+            // SOGo's login answer carries its session and XSRF cookies in the headers; the guide's 4k header buffer refuses
+            // it ("upstream sent too big header", 502), so every successful login failed.
+            w.Line("proxy_buffer_size 64k;");
+            w.Line("proxy_buffers 8 64k;");
+            w.Line("proxy_busy_buffers_size 128k;");
             w.Line("proxy_temp_file_write_size 64k;");
             w.Line("client_max_body_size 50m;");
             w.Close();

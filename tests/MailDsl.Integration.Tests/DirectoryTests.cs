@@ -1,0 +1,266 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MailDsl.Integration.Tests.Clients;
+using MailDsl.TestPlatform;
+using MailDsl.TestPlatform.Directories;
+using MailDsl.TestPlatform.Sandbox;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Search;
+using MailKit.Security;
+using MimeKit;
+using Xunit;
+
+namespace MailDsl.Integration.Tests;
+
+/// <summary>
+/// The whole platform, over the wire: users in OpenLDAP (slapd, TLS only) in two mail domains, SOGo's database in
+/// PostgreSQL (TLS only), mailboxes on a shared directory standing in for NFS, ManageSieve. Every daemon's files are the
+/// emitted ones, the secrets written into them by install.sh.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class DirectoryTests(PlatformFixture fixture)
+{
+    private RunningPlatform Platform => fixture.Platform;
+
+    private SogoClient Sogo() => new($"https://127.0.0.1:{Platform.Ports.Https}", fixture.IsPlatformCertificate);
+
+    [PlatformFact]
+    public async Task A_directory_user_logs_in_to_sogo_over_https_and_finds_there_a_message_sent_to_the_mx_over_starttls()
+    {
+        using var sogo = Sogo();
+        using var login = await sogo.LogInAsync(TestDirectory.Alice.Uid, TestDirectory.Alice.Password);
+        Assert.True(login.StatusCode == HttpStatusCode.OK, $"SOGo refused alice ({(int)login.StatusCode}): {await login.Content.ReadAsStringAsync()}\n{Platform.Logs(LoopbackPlatform.Web)}");
+        Assert.NotNull(sogo.Cookies[SogoClient.SessionCookie]);
+
+        var subject = "MailDsl to SOGo " + Guid.NewGuid().ToString("N");
+        await SendToMx(TestDirectory.Alice.Address, subject);
+
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(1000))
+        {
+            var (status, body) = await sogo.InboxAsync(TestDirectory.Alice.Uid);
+            Assert.True(status == HttpStatusCode.OK, $"SOGo's message list answered {(int)status}: {body}\n{Platform.Logs(LoopbackPlatform.Web)}");
+            if (body.Contains(subject, StringComparison.Ordinal)) break;
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"'{subject}' is not in alice's inbox as SOGo lists it after 60 s:\n{body}\n{Platform.Logs(LoopbackPlatform.Mx)}\n{Platform.Logs(LoopbackPlatform.Store)}");
+        }
+    }
+
+    [PlatformFact]
+    public async Task A_message_sent_through_sogo_arrives_in_another_users_mailbox_in_the_other_domain()
+    {
+        using var sogo = Sogo();
+        using var login = await sogo.LogInAsync(TestDirectory.Alice.Uid, TestDirectory.Alice.Password);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var subject = "MailDsl from SOGo " + Guid.NewGuid().ToString("N");
+
+        var (status, body) = await sogo.SendAsync(TestDirectory.Alice.Uid, TestDirectory.Alice.Address, TestDirectory.Bob.Address, subject, "Sent through SOGo by the integration tests.");
+
+        Assert.True(status == HttpStatusCode.OK && body.Contains("success", StringComparison.Ordinal),
+            $"SOGo did not send ({(int)status}): {body}\n{Platform.Logs(LoopbackPlatform.Web)}\n{Platform.Logs(LoopbackPlatform.Relay)}");
+        var delivered = await Delivered(Platform.Ports.Imaps, TestDirectory.Bob, subject, "INBOX", LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        Assert.Equal(TestDirectory.Alice.Address, delivered.From.Mailboxes.Single().Address);
+        // SOGo submitted it to the relay, logged in as alice, over TLS; the relay kept it inside the platform.
+        Assert.Contains(delivered.Headers.Where(h => h.Id == HeaderId.Received).Select(h => h.Value),
+            r => r.Contains("by " + LoopbackPlatform.Relay, StringComparison.Ordinal) && r.Contains("ESMTPSA", StringComparison.Ordinal) && Regex.IsMatch(r, @"using TLSv1\.[23]"));
+    }
+
+    [PlatformFact]
+    public async Task A_wrong_password_is_refused_by_sogo_and_by_imaps()
+    {
+        using var sogo = Sogo();
+        using var login = await sogo.LogInAsync(TestDirectory.Alice.Uid, TestDirectory.Alice.Password + "x");
+        Assert.Equal(HttpStatusCode.Forbidden, login.StatusCode);
+        Assert.Null(sogo.Cookies[SogoClient.SessionCookie]);
+
+        using var imap = fixture.Client<ImapClient>();
+        await imap.ConnectAsync("127.0.0.1", Platform.Ports.Imaps, SecureSocketOptions.SslOnConnect);
+        await Assert.ThrowsAsync<AuthenticationException>(() => imap.AuthenticateAsync(TestDirectory.Alice.Uid, TestDirectory.Alice.Password + "x"));
+        // The near miss: the right password is accepted on the same connection.
+        await imap.AuthenticateAsync(TestDirectory.Alice.Uid, TestDirectory.Alice.Password);
+        Assert.True(imap.IsAuthenticated);
+    }
+
+    [PlatformFact]
+    public async Task The_mx_refuses_an_unknown_recipient_at_rcpt_with_550_and_takes_every_address_the_directory_knows()
+    {
+        using var wire = new Wire(Platform.Ports.MxSmtp);
+        wire.Send("EHLO tests.example.org");
+        Assert.StartsWith("250", wire.Send("MAIL FROM:<sender@example.org>"));
+        var unknown = wire.Send("RCPT TO:<nobody@" + LoopbackPlatform.Domain + ">");
+        Assert.True(unknown.StartsWith("550 5.1.1", StringComparison.Ordinal), wire.Transcript);
+        Assert.Contains("User unknown in relay recipient table", unknown, StringComparison.Ordinal);
+        // Both domains, a second address (another value of mail) and an alias are accepted.
+        foreach (var address in new[] { TestDirectory.Alice.Address, TestDirectory.Bob.Address, TestDirectory.Carol.Mail[1], "postmaster@" + TestDirectory.SecondDomain })
+            Assert.True(wire.Send("RCPT TO:<" + address + ">").StartsWith("250", StringComparison.Ordinal), wire.Transcript);
+        wire.Send("QUIT");
+        await Task.CompletedTask;
+    }
+
+    [PlatformFact]
+    public async Task A_sieve_script_uploaded_over_managesieve_after_starttls_files_matching_mail_at_delivery()
+    {
+        var marker = "sieve-" + Guid.NewGuid().ToString("N");
+        using (var plain = new ManageSieveClient(Platform.Ports.Sieve))
+        {
+            // Before TLS, Dovecot offers no mechanism and refuses a login (ssl = required).
+            Assert.Contains("\"STARTTLS\"", plain.Greeting, StringComparison.Ordinal);
+            Assert.Contains("\"SASL\" \"\"", plain.Greeting, StringComparison.Ordinal);
+            Assert.Contains("ENCRYPT-NEEDED", Last(plain.Authenticate(TestDirectory.Carol.Uid, TestDirectory.Carol.Password)), StringComparison.Ordinal);
+        }
+        using (var sieve = new ManageSieveClient(Platform.Ports.Sieve))
+        {
+            Assert.Contains("\"SASL\" \"PLAIN", sieve.StartTls(fixture.IsPlatformCertificate), StringComparison.Ordinal);
+            Assert.True(Last(sieve.Authenticate(TestDirectory.Carol.Uid, TestDirectory.Carol.Password)).StartsWith("OK", StringComparison.Ordinal), sieve.Transcript);
+            var script = "require [\"fileinto\", \"mailbox\"];\r\nif header :contains \"subject\" \"" + marker + "\" { fileinto :create \"Filtered\"; }\r\n";
+            Assert.True(Last(sieve.PutScript("maildsl", script)).StartsWith("OK", StringComparison.Ordinal), sieve.Transcript);
+            Assert.True(Last(sieve.SetActive("maildsl")).StartsWith("OK", StringComparison.Ordinal), sieve.Transcript);
+        }
+
+        await SendToMx(TestDirectory.Carol.Address, "Filter me " + marker);
+        await SendToMx(TestDirectory.Carol.Address, "Leave me in the inbox " + marker.Substring(0, 10));
+
+        await Delivered(Platform.Ports.Imaps, TestDirectory.Carol, marker, "Filtered", LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        await Delivered(Platform.Ports.Imaps, TestDirectory.Carol, "Leave me in the inbox " + marker.Substring(0, 10), "INBOX", LoopbackPlatform.Mx, LoopbackPlatform.Store);
+    }
+
+    [PlatformFact]
+    public async Task Two_mailstore_hosts_share_one_storage_mail_delivered_through_one_is_read_through_the_other()
+    {
+        // Delivered by store2's Postfix (LMTP to its Dovecot), read over IMAPS on store.
+        var viaStore2 = "MailDsl via store2 " + Guid.NewGuid().ToString("N");
+        await SendTo(Platform.Ports.Store2Smtp, TestDirectory.Bob.Address, viaStore2);
+        await Delivered(Platform.Ports.Imaps, TestDirectory.Bob, viaStore2, "INBOX", LoopbackPlatform.Store2, LoopbackPlatform.Store);
+        // Delivered through the MX to store, read over IMAPS on store2.
+        var viaStore = "MailDsl via store " + Guid.NewGuid().ToString("N");
+        await SendToMx(TestDirectory.Bob.Address, viaStore);
+        await Delivered(Platform.Ports.Store2Imaps, TestDirectory.Bob, viaStore, "INBOX", LoopbackPlatform.Mx, LoopbackPlatform.Store, LoopbackPlatform.Store2);
+        // One mailbox on the shared storage, owned by the one mail user both hosts run as.
+        var owner = Command.Run("stat", "-c", "%u:%g", Path.Combine(Platform.SharedStorageDir, TestDirectory.Bob.Uid, "Maildir"));
+        Assert.Equal("5000:5000", owner.Output.Trim());
+    }
+
+    [PlatformFact]
+    public async Task Every_directory_and_database_connection_was_tls_and_plain_ones_are_refused()
+    {
+        // Connections from every layer: IMAPS and submission logins (Dovecot auth binds), a recipient check (Postfix), SOGo.
+        using (var sogo = Sogo())
+        using (var login = await sogo.LogInAsync(TestDirectory.Bob.Uid, TestDirectory.Bob.Password))
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        using (var imap = fixture.Client<ImapClient>())
+        {
+            await imap.ConnectAsync("127.0.0.1", Platform.Ports.Imaps, SecureSocketOptions.SslOnConnect);
+            fixture.LogIn(imap, LoopbackPlatform.Store);
+        }
+        await SendToMx(TestDirectory.Alice.Address, "MailDsl directory TLS " + Guid.NewGuid().ToString("N"));
+
+        // A bind without TLS is refused by slapd itself ("confidentiality required", result 13).
+        var secret = Path.Combine(Platform.Root, "secrets", "ldap-bind-once");
+        File.WriteAllText(secret, TestDirectory.BindPassword);
+        var plain = Command.Run("ldapwhoami", "-x", "-H", $"ldap://127.0.0.1:{Platform.Ports.Directory.Ldap}", "-D", TestDirectory.BindDn, "-y", secret);
+        Assert.False(plain.Succeeded, plain.ToString());
+        Assert.Contains("Confidentiality required (13)", plain.Output, StringComparison.Ordinal);
+        // The near miss: the same bind after StartTLS, trusting the platform's CA, succeeds.
+        var startTls = Command.Run("env", "LDAPTLS_CACERT=" + Platform.CertificateFile, "ldapwhoami", "-x", "-ZZ", "-H", $"ldap://127.0.0.1:{Platform.Ports.Directory.Ldap}", "-D", TestDirectory.BindDn, "-y", secret);
+        File.Delete(secret);
+
+        var log = Platform.Directory.SlapdLogText();
+        var accepted = Regex.Matches(log, @"conn=(\d+) fd=\d+ ACCEPT from IP=127\.0\.0\.1:\d+ \(IP=127\.0\.0\.1:(\d+)\)").Select(m => (Conn: m.Groups[1].Value, Port: int.Parse(m.Groups[2].Value))).ToList();
+        var tls = Regex.Matches(log, @"conn=(\d+) fd=\d+ TLS established").Select(m => m.Groups[1].Value).ToHashSet();
+        var refused = Regex.Matches(log, @"conn=(\d+) op=\d+ RESULT tag=97 err=13").Select(m => m.Groups[1].Value).ToHashSet();
+        var binds = Regex.Matches(log, @"conn=(\d+) op=\d+ RESULT tag=97 err=0").Select(m => m.Groups[1].Value).ToHashSet();
+        var operated = Regex.Matches(log, @"conn=(\d+) op=\d+ ").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.True(accepted.Count(a => a.Port == Platform.Ports.Directory.Ldaps) >= 3, "too few LDAPS connections in slapd's log:\n" + log);
+        // Every connection that sent anything (the start-up port probes send nothing) negotiated TLS, but the test's one
+        // plain attempt; and every successful bind was on a TLS connection.
+        Assert.Equal(refused, accepted.Where(a => operated.Contains(a.Conn) && !tls.Contains(a.Conn)).Select(a => a.Conn).ToHashSet());
+        Assert.Single(refused);
+        Assert.Subset(tls, binds);
+        Assert.True(startTls.Succeeded, startTls.ToString());
+
+        // PostgreSQL: every authorized connection names its SSL session; one without TLS is refused by pg_hba.conf.
+        var pg = Platform.Directory.PostgresLogText();
+        var authorized = pg.Split('\n').Where(l => l.Contains("connection authorized:", StringComparison.Ordinal) && l.Contains("user=sogo", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(authorized);
+        Assert.All(authorized, l => Assert.Matches(@"SSL enabled \(protocol=TLSv1\.[23]", l));
+        var noTls = Command.Run("env", "PGPASSWORD=" + TestDirectory.SogoDbPassword, "psql", $"host=127.0.0.1 port={Platform.Ports.Directory.Postgres} user=sogo dbname=sogo sslmode=disable", "-c", "select 1");
+        Assert.False(noTls.Succeeded, noTls.ToString());
+        Assert.Contains("no encryption", noTls.Output, StringComparison.Ordinal);
+    }
+
+    [PlatformFact]
+    public void No_emitted_file_holds_a_test_password_and_the_installed_files_holding_one_are_readable_by_their_daemon_only()
+    {
+        foreach (var dir in new[] { Platform.OutDir, Platform.SecondStoreOutDir })
+            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+            {
+                var text = File.ReadAllText(file);
+                foreach (var secret in TestDirectory.Secrets)
+                    Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{file} holds a test password");
+            }
+
+        // Installed, each file holds the secret exactly as written (the daemons log in with it), with the mode of its daemon.
+        var expected = new (string Host, string Path, string Mode, string Secret)[]
+        {
+            (LoopbackPlatform.Mx, "/etc/postfix/maildsl-recipients.cf", "640 root postfix", TestDirectory.BindPassword),
+            (LoopbackPlatform.Relay, "/etc/dovecot/maildsl-passdb.conf.ext", "600 root root", Escaped(TestDirectory.BindPassword)),
+            (LoopbackPlatform.Store, "/etc/dovecot/maildsl-userdb.conf.ext", "600 root root", Escaped(TestDirectory.BindPassword)),
+            (LoopbackPlatform.Web, "/etc/sogo/sogo.conf", "640 root sogo", Escaped(TestDirectory.BindPassword)),
+            (LoopbackPlatform.Web, "/etc/sogo/sogo.conf", "640 root sogo", Uri.EscapeDataString(TestDirectory.SogoDbPassword).Replace("'", "%27")),
+        };
+        foreach (var (host, path, mode, secret) in expected)
+        {
+            var stat = Platform.Host(host).Run("stat -c '%a %U %G' " + path);
+            Assert.Equal(mode, stat.Output.Trim());
+            var holds = Platform.Host(host).Run($"grep -c -F -e {Command.ShellQuote(secret)} {path}");
+            Assert.True(holds.Succeeded, $"{host}:{path} does not hold its secret: {holds}");
+        }
+    }
+
+    // Inside double quotes, Dovecot and property lists read a backslash as escaping the next character.
+    private static string Escaped(string secret) => secret.Replace("\\", "\\\\").Replace("\"", "\\\"");
+
+    private static string Last(string response) => response.TrimEnd().Split('\n').Last();
+
+    private Task SendToMx(string to, string subject) => SendTo(Platform.Ports.MxSmtp, to, subject);
+
+    private async Task SendTo(int port, string to, string subject)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse("sender@example.org"));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = "Sent by the integration tests." };
+        using var smtp = fixture.Client<SmtpClient>();
+        await smtp.ConnectAsync("127.0.0.1", port, SecureSocketOptions.StartTls);
+        await smtp.SendAsync(message);
+        await smtp.DisconnectAsync(true);
+    }
+
+    // Reads the user's folder over IMAPS until a message with the subject is there (60 s at most); fails with the hops' logs.
+    private async Task<MimeMessage> Delivered(int imapsPort, TestUser user, string subject, string folder, params string[] hops)
+    {
+        using var imap = fixture.Client<ImapClient>();
+        await imap.ConnectAsync("127.0.0.1", imapsPort, SecureSocketOptions.SslOnConnect);
+        try
+        {
+            await imap.AuthenticateAsync(user.Uid, user.Password);
+        }
+        catch (AuthenticationException ex)
+        {
+            Assert.Fail($"{user.Uid} could not log in on port {imapsPort}: {ex.Message}\n{string.Join("\n", hops.Select(Platform.Logs))}");
+        }
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(500))
+        {
+            var box = folder == "INBOX" ? imap.Inbox : (await imap.GetFoldersAsync(imap.PersonalNamespaces[0])).FirstOrDefault(f => f.FullName == folder);
+            if (box is null) continue;
+            await box.OpenAsync(FolderAccess.ReadOnly);
+            var found = await box.SearchAsync(SearchQuery.SubjectContains(subject));
+            if (found.Count > 0) return await box.GetMessageAsync(found[0]);
+            await box.CloseAsync();
+        }
+        Assert.Fail($"'{subject}' did not reach {user.Address}'s {folder} in 60 s:\n{string.Join("\n", hops.Select(Platform.Logs))}");
+        throw new InvalidOperationException("unreachable");
+    }
+}
