@@ -30,6 +30,29 @@ namespace MailDsl.Install
         {
             var secrets = PlatformSecrets.Of(platform).Where(s => uses.Any(u => u.Placeholders.Any(p => p.SecretId == s.Id))).ToList();
             var syntaxes = uses.SelectMany(u => u.Placeholders.Select(p => p.Syntax)).Distinct().OrderBy(s => s).ToList();
+            WriteFunctions(w, syntaxes);
+            foreach (var secret in secrets)
+            {
+                var kind = secret.Source.Source == SecretSource.Environment ? "env" : "file";
+                w.Line("maildsl_load_secret " + ShellWord(secret.Id) + " " + kind + " " + ShellWord(secret.Source.Name) + " " + ShellWord(secret.Purpose) + " || exit 1");
+            }
+            // Every (secret, syntax) pair this host writes is tried now, so a refusal comes before any file changes.
+            foreach (var (id, syntax, file) in uses.SelectMany(u => u.Placeholders.Select(p => (p.SecretId, p.Syntax, u.File.Path))).Distinct())
+                w.Line(PlatformSecrets.EncoderFunction(syntax) + " \"${maildsl_secret[" + id + "]}\" " + ShellWord(file) + " >/dev/null || exit 1");
+            w.Line();
+        }
+
+        /// <summary>The shell functions alone (loading, one encoder per syntax, filling), as install.sh defines them.</summary>
+        /// <param name="syntaxes">The syntaxes to define encoders for.</param>
+        public static string Functions(IEnumerable<SecretSyntax> syntaxes)
+        {
+            var w = new ConfigWriter("  ");
+            WriteFunctions(w, syntaxes.Distinct().OrderBy(s => s).ToList());
+            return w.ToString();
+        }
+
+        private static void WriteFunctions(ConfigWriter w, IReadOnlyList<SecretSyntax> syntaxes)
+        {
             w.Line("# Secrets: read on this host, never printed, checked against every syntax they are written in before anything");
             w.Line("# changes, then written over their placeholders in the installed files (fill_secrets, below).");
             w.Line("set +x");
@@ -70,15 +93,6 @@ namespace MailDsl.Install
             w.Line("printf '%s' \"$text\" >\"$file.maildsl-secret\"");
             w.Line("mv -f -- \"$file.maildsl-secret\" \"$file\"");
             w.Close();
-            foreach (var secret in secrets)
-            {
-                var kind = secret.Source.Source == SecretSource.Environment ? "env" : "file";
-                w.Line("maildsl_load_secret " + ShellWord(secret.Id) + " " + kind + " " + ShellWord(secret.Source.Name) + " " + ShellWord(secret.Purpose) + " || exit 1");
-            }
-            // Every (secret, syntax) pair this host writes is tried now, so a refusal comes before any file changes.
-            foreach (var (id, syntax, file) in uses.SelectMany(u => u.Placeholders.Select(p => (p.SecretId, p.Syntax, u.File.Path))).Distinct())
-                w.Line(PlatformSecrets.EncoderFunction(syntax) + " \"${maildsl_secret[" + id + "]}\" " + ShellWord(file) + " >/dev/null || exit 1");
-            w.Line();
         }
 
         /// <summary>Writes the line that fills <paramref name="file"/>'s placeholders once it is installed.</summary>
