@@ -171,7 +171,7 @@ public sealed class RunningPlatform : IDisposable
         host.Must(string.Join("\n",
             "set -e",
             $"install -D -m 0644 {q(CertificateFile)} {q(LoopbackPlatform.CertificatePath)}",
-            $"install -D -m 0644 {q(KeyFile)} {q(LoopbackPlatform.KeyPath)}",
+            $"install -D -m 0600 {q(KeyFile)} {q(LoopbackPlatform.KeyPath)}",
             $"echo {q("127.0.0.1 " + string.Join(" ", LoopbackPlatform.HostNames))} >> /etc/hosts",
             $"useradd -m -s /usr/sbin/nologin {User}",
             $"echo {q(User + ":" + Password)} | chpasswd",

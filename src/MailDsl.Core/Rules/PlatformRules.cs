@@ -18,6 +18,8 @@ namespace MailDsl.Rules
             new UnsafeValueRule(),
             new RelativePathRule(),
             new InvalidHostNameRule(),
+            new UnnormalizedPathRule(),
+            new InvalidListenAddressRule(),
             new DuplicateSettingRule(),
             new WeakenedTlsOptionRule(),
         };

@@ -16,7 +16,7 @@ namespace MailDsl.Daemons.Nginx
         /// <summary>The module.</summary>
         public static NginxModule Instance { get; } = new();
 
-        private static readonly Rule[] OwnRules = { new NginxRegexWithoutTildeRule() };
+        private static readonly Rule[] OwnRules = { new NginxRegexWithoutTildeRule(), new NginxLocationReachRule() };
 
         private NginxModule() { }
 
