@@ -110,6 +110,11 @@ namespace MailDsl.Generators.Analysis
             "MAIL4004", RuleCatalog.NginxLocationReach.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.NginxLocationReach.Description, DocsBaseUrl + RuleCatalog.NginxLocationReach.HelpLink);
 
+        /// <summary>MAIL4005: <see cref="RuleCatalog.UnknownVersion"/>.</summary>
+        public static readonly DiagnosticDescriptor UnknownVersion = new(
+            "MAIL4005", RuleCatalog.UnknownVersion.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnknownVersion.Description, DocsBaseUrl + RuleCatalog.UnknownVersion.HelpLink);
+
         /// <summary>MAIL9001: <see cref="RuleCatalog.NotConstant"/>.</summary>
         public static readonly DiagnosticDescriptor NotConstant = new(
             "MAIL9001", RuleCatalog.NotConstant.Title, "{0}", "Evaluation", DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -141,6 +146,7 @@ namespace MailDsl.Generators.Analysis
             NginxRegexWithoutTilde,
             WeakenedTlsOption,
             NginxLocationReach,
+            UnknownVersion,
             NotConstant,
             EvaluationFailed);
 

@@ -127,7 +127,8 @@ namespace MailDsl.Install
             foreach (var service in services)
                 w.Line("if " + service.Running + " >/dev/null 2>&1; then run " + ShellWord(service.Reload) + "; else run " + ShellWord(service.Start) + "; fi");
             w.Close("fi");
-            w.Line("echo \"" + host.Name + " is installed\"");
+            // Every value of the description reaches the script single-quoted: never expanded, never run.
+            w.Line("echo " + ShellWord(host.Name + " is installed"));
             return w.ToString();
         }
 

@@ -22,6 +22,7 @@ namespace MailDsl.Rules
             new InvalidListenAddressRule(),
             new DuplicateSettingRule(),
             new WeakenedTlsOptionRule(),
+            new Versions.UnknownVersionRule(),
         };
     }
 }

@@ -87,6 +87,10 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor NginxLocationReach = new("MAIL4004", "nginx location reaches outside the site", Severity.Error, "Nginx",
             "A raw location may not include files, name or write files on the host, or serve a directory other than SOGo's resources: nginx reads them as root and serves them to anyone.");
 
+        /// <summary>MAIL4005: a version override that is not a version MailDsl renders for.</summary>
+        public static readonly RuleDescriptor UnknownVersion = new("MAIL4005", "Unknown daemon version", Severity.Error, "Configuration",
+            "A version override must be a version (major.minor[.patch]) of a release MailDsl renders for; otherwise the files would be written for another version's syntax.");
+
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
             "The generator can only check values it can evaluate at compile time; this one is checked again at run time, before anything is written.");
@@ -100,7 +104,7 @@ namespace MailDsl.Rules
         {
             BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ObsoleteProtocol, DeprecatedProtocol,
             MissingCertificate, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
-            UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach,
+            UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
             NotConstant, EvaluationFailed,
         };
     }

@@ -236,3 +236,65 @@ public class NginxLocationReachTests
         Assert.Contains("Debian 13", f.Message);
     }
 }
+
+/// <summary>MAIL4005: version overrides are versions MailDsl renders for.</summary>
+public class VersionOverrideTests
+{
+    [Theory]
+    [InlineData("2.2.36", "renders for Dovecot 2.3 and 2.4")]
+    [InlineData("2.5", "renders for Dovecot 2.3 and 2.4")]
+    [InlineData("2.4.1; rm -rf /", "not a version")]
+    [InlineData("latest", "not a version")]
+    [InlineData("", "not a version")]
+    public void A_dovecot_override_must_be_a_version_mailDsl_renders_for(string version, string why)
+    {
+        var model = Minimal().Target(Distro.Debian12, t => t.WithDovecot(version)).Mailstore(m => m.Hosts("store-01.example.org")).Build();
+
+        var f = Assert.Single(Findings(model, "MAIL4005"));
+        Assert.Equal("platform.target.version.dovecot", f.OriginKey);
+        Assert.Contains(why, f.Message);
+    }
+
+    [Fact]
+    public void Known_versions_pass_and_change_what_is_rendered()
+    {
+        var model = Minimal().Target(Distro.Debian12, t => t.WithDovecot("2.4.1").WithOpenSsl("3.5").WithPostfix("3.10.2"))
+            .Mailstore(m => m.Hosts("store-01.example.org")).Build();
+
+        Assert.Empty(Findings(model, "MAIL4005"));
+        var dovecot = MailDsl.Render.PlatformRenderer.Render(model).Single(a => a.Path == "/etc/dovecot/dovecot.conf");
+        Assert.StartsWith("dovecot_config_version = 2.4.1\n", dovecot.Content);
+    }
+}
+
+/// <summary>The nginx location match is a modifier and one word, as nginx's parser takes it.</summary>
+public class NginxLocationMatchTests
+{
+    [Theory]
+    [InlineData("/pri vate/", 0, 4)]
+    [InlineData("~ ^/a /b", 6, 2)]
+    [InlineData("", 0, 0)]
+    public void A_match_nginx_would_refuse_is_refused(string match, int start, int length)
+    {
+        var model = Minimal().Webmail(w => w.Hosts("web-01.example.org").NginxLocation(match, "return 403;")).Build();
+
+        var f = Assert.Single(Findings(model, "MAIL3001"));
+        Assert.Equal("webmail.location.0.match", f.OriginKey);
+        Assert.Equal((start, length), (f.SubStart, f.SubLength));
+    }
+
+    [Theory]
+    [InlineData("/private/")]
+    [InlineData("= /exact")]
+    [InlineData("=/exact")]
+    [InlineData("~* \\.(png|css)$")]
+    [InlineData("^~ /static/")]
+    [InlineData("@fallback")]
+    [InlineData("~ \"^/a b$\"")]
+    public void A_match_nginx_takes_passes(string match)
+    {
+        var model = Minimal().Webmail(w => w.Hosts("web-01.example.org").NginxLocation(match, "return 403;")).Build();
+
+        Assert.Empty(Findings(model, "MAIL3001"));
+    }
+}

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using MailDsl.Rules.Values;
 
@@ -63,6 +65,43 @@ namespace MailDsl.Daemons.Nginx
                 return new UnsafeSpot(quoteStart, 1, "opens a quote with " + ValueSafety.Describe(quote) + " at character " + (quoteStart + 1).ToString(CultureInfo.InvariantCulture) + " that is never closed", "the quoted string is never closed, so nginx would read the rest of the file as part of it");
             if (isDirective && !terminated)
                 return new UnsafeSpot(end, 0, "does not end in ';'", "nginx would join this directive with the next line");
+            return isDirective ? null : FindInMatch(value);
+        }
+
+        /// <summary>
+        /// A location match is one word (a URI, '@name', or a URI with its modifier attached such as '=/x'), or a modifier
+        /// ('=', '~', '~*', '^~') and one word: nginx refuses anything else ("invalid location modifier", "invalid number of
+        /// arguments"). Words are split where the tokenizer splits them, outside quotes.
+        /// </summary>
+        private static UnsafeSpot? FindInMatch(string value)
+        {
+            var words = new List<(int Start, int Length)>();
+            var i = 0;
+            while (i < value.Length)
+            {
+                while (i < value.Length && (value[i] == ' ' || value[i] == '\t')) i++;
+                if (i >= value.Length) break;
+                var start = i;
+                if (value[i] == '"' || value[i] == '\'')
+                {
+                    var quote = value[i++];
+                    while (i < value.Length && value[i] != quote) i += value[i] == '\\' ? 2 : 1;
+                    i++;
+                }
+                else
+                {
+                    while (i < value.Length && value[i] != ' ' && value[i] != '\t') i += value[i] == '\\' ? 2 : 1;
+                }
+                words.Add((start, Math.Min(i, value.Length) - start));
+            }
+            if (words.Count == 0)
+                return new UnsafeSpot(0, 0, "is empty", "nginx needs a location to match");
+            if (words.Count == 2 && value.Substring(words[0].Start, words[0].Length) is not ("=" or "~" or "~*" or "^~"))
+                return new UnsafeSpot(words[0].Start, words[0].Length, "has two words, and '" + value.Substring(words[0].Start, words[0].Length) + "' is not a location modifier",
+                    "nginx reads the first of two words as a modifier ('=', '~', '~*' or '^~') and refuses anything else");
+            if (words.Count > 2)
+                return new UnsafeSpot(words[2].Start, words[2].Length, "has more than a modifier and one match",
+                    "nginx refuses a location with more words than that (quote a regular expression that holds a space)");
             return null;
         }
     }

@@ -46,7 +46,9 @@ namespace MailDsl.Daemons.Postfix
             main.Set("myhostname", host.Name);
             main.Set("mydomain", platform.Domain);
             main.Set("myorigin", "$mydomain");
-            main.Set("inet_interfaces", string.IsNullOrEmpty(listen) ? "all" : listen!);
+            // Postfix has no interface called 0.0.0.0 or :: ("no local interface found"): the unspecified address of a
+            // family is every interface of that family.
+            main.Set("inet_interfaces", string.IsNullOrEmpty(listen) || IsUnspecified(listen!) ? "all" : listen!);
             main.Set("inet_protocols", string.IsNullOrEmpty(listen) ? "all" : listen!.Contains(":") ? "ipv6" : "ipv4");
             main.Set("smtpd_banner", "$myhostname ESMTP" + (string.IsNullOrEmpty(platform.Banner) ? "" : " " + platform.Banner));
             main.Set("biff", "no");
@@ -147,7 +149,8 @@ namespace MailDsl.Daemons.Postfix
                 foreach (var listener in layer.Listeners.Where(l => l.Protocol is ServiceProtocol.Smtp or ServiceProtocol.Submission))
                 {
                     if (!seen.Add(listener.Port)) continue; // a clash is the rules' business; never two lines for one port
-                    var service = (string.IsNullOrEmpty(layer.ListenAddress) ? "" : Bracket(layer.ListenAddress!) + ":") + listener.Port;
+                    var bound = string.IsNullOrEmpty(layer.ListenAddress) || IsUnspecified(layer.ListenAddress!) ? "" : Bracket(layer.ListenAddress!) + ":";
+                    var service = bound + listener.Port;
                     w.Line(Service(service, "inet", "n", "-", "n", "-", "-", "smtpd"));
                     if (listener.Protocol != ServiceProtocol.Submission) continue;
                     w.Line("  -o syslog_name=postfix/" + listener.Name);
@@ -190,6 +193,8 @@ namespace MailDsl.Daemons.Postfix
 
         private static string Service(string name, string type, string priv, string unpriv, string chroot, string wakeup, string maxproc, string command)
             => string.Format("{0,-14} {1,-5} {2,-7} {3,-7} {4,-7} {5,-7} {6,-7} {7}", name, type, priv, unpriv, chroot, wakeup, maxproc, command);
+
+        private static bool IsUnspecified(string address) => address == "0.0.0.0" || address == "::";
 
         private static string Bracket(string address) => address.Contains(":") ? "[" + address.Trim('[', ']') + "]" : address;
 
