@@ -50,6 +50,11 @@ namespace MailDsl.Generators.Analysis
             "MAIL1020", RuleCatalog.MissingCertificate.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.MissingCertificate.Description, DocsBaseUrl + RuleCatalog.MissingCertificate.HelpLink);
 
+        /// <summary>MAIL1030: <see cref="RuleCatalog.RequiredTlsOnPublicMx"/>.</summary>
+        public static readonly DiagnosticDescriptor RequiredTlsOnPublicMx = new(
+            "MAIL1030", RuleCatalog.RequiredTlsOnPublicMx.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.RequiredTlsOnPublicMx.Description, DocsBaseUrl + RuleCatalog.RequiredTlsOnPublicMx.HelpLink);
+
         /// <summary>MAIL2001: <see cref="RuleCatalog.PlaintextAuthWithoutTls"/>.</summary>
         public static readonly DiagnosticDescriptor PlaintextAuthWithoutTls = new(
             "MAIL2001", RuleCatalog.PlaintextAuthWithoutTls.Title, "{0}", "Authentication", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -134,6 +139,7 @@ namespace MailDsl.Generators.Analysis
             ObsoleteProtocol,
             DeprecatedProtocol,
             MissingCertificate,
+            RequiredTlsOnPublicMx,
             PlaintextAuthWithoutTls,
             PortClash,
             InvalidPort,

@@ -39,6 +39,10 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor MissingCertificate = new("MAIL1020", "No certificate for TLS services", Severity.Error, "Tls",
             "A TLS listener needs a certificate and key; describe them with Certificate(certFile, keyFile).");
 
+        /// <summary>MAIL1030: the MX requires TLS on port 25.</summary>
+        public static readonly RuleDescriptor RequiredTlsOnPublicMx = new("MAIL1030", "The MX requires TLS from the Internet", Severity.Warning, "Tls",
+            "Port 25 is where every sender delivers; requiring STARTTLS there bounces mail from senders without TLS (RFC 3207). TLS on the MX is opportunistic; submission, IMAPS and webmail require it.");
+
         /// <summary>MAIL2001: plaintext authentication on a listener without TLS.</summary>
         public static readonly RuleDescriptor PlaintextAuthWithoutTls = new("MAIL2001", "Plaintext login on a listener without TLS", Severity.Error, "Authentication",
             "Passwords sent on a listener without TLS cross the network in the clear.");
@@ -103,7 +107,7 @@ namespace MailDsl.Rules
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
             BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ObsoleteProtocol, DeprecatedProtocol,
-            MissingCertificate, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
+            MissingCertificate, RequiredTlsOnPublicMx, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
             UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
             NotConstant, EvaluationFailed,
         };

@@ -298,3 +298,35 @@ public class NginxLocationMatchTests
         Assert.Empty(Findings(model, "MAIL3001"));
     }
 }
+
+/// <summary>MAIL1030: TLS on the public MX is opportunistic.</summary>
+public class PublicMxTlsTests
+{
+    [Fact]
+    public void Requiring_tls_on_the_mx_is_a_warning_at_the_level()
+    {
+        var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org").StartTls(TlsLevel.Encrypt)).Build();
+
+        var f = Assert.Single(Findings(model, "MAIL1030"));
+        Assert.Equal("smtpIn.startTls", f.OriginKey);
+        Assert.Equal(MailDsl.Rules.Severity.Warning, f.Severity);
+    }
+
+    [Fact]
+    public void Requiring_tls_with_a_raw_setting_on_the_mx_is_a_warning_at_the_value()
+    {
+        var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org").PostfixSetting("smtpd_tls_security_level", "encrypt")).Build();
+
+        var f = Assert.Single(Findings(model, "MAIL1030"));
+        Assert.Equal("smtpIn.setting.postfix.smtpd_tls_security_level.0.value", f.OriginKey);
+    }
+
+    [Fact]
+    public void Opportunistic_tls_on_the_mx_and_required_tls_on_the_relay_pass()
+    {
+        var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org").StartTls(TlsLevel.May))
+            .SmtpOut(s => s.Hosts("relay-01.example.org").OutboundTls(TlsLevel.Encrypt).Submission()).Build();
+
+        Assert.Empty(Findings(model, "MAIL1030"));
+    }
+}

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
+using MailDsl.Rules;
 using MailDsl.Targets;
 using MailDsl.Topology;
 
@@ -14,6 +15,8 @@ namespace MailDsl.Daemons.Postfix
     {
         /// <summary>The module.</summary>
         public static PostfixModule Instance { get; } = new();
+
+        private static readonly Rule[] OwnRules = { new RequiredTlsOnPublicMxRule() };
 
         private PostfixModule() { }
 
@@ -34,6 +37,9 @@ namespace MailDsl.Daemons.Postfix
             if (PostfixRenderer.RenderTransport(topology.Platform, host) is { } transport)
                 yield return new Artifact(host.Name, PostfixRenderer.TransportPath, Artifact.ReadableMode, transport);
         }
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<Rule> Rules => OwnRules;
 
         /// <inheritdoc/>
         public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host) => new[] { "postfix" };
