@@ -11,7 +11,8 @@ namespace MailDsl.Generators.Parsing
     /// <summary>
     /// The <c>ForAttributeWithMetadataName</c> transform: reads one <c>[MailPlatform]</c> class's declaration and evaluates
     /// its <c>Describe()</c> into the model. Roslyn runs this on every compilation change, so it does only that: no
-    /// rules, no rendering, no origins (the analyzer records those on its own evaluation).
+    /// rules, no rendering, no origins (the analyzer records those on its own evaluation), and, for a description in
+    /// plain DSL, no binding either (<see cref="SyntacticEvaluator"/>).
     /// </summary>
     internal static class PlatformParser
     {
@@ -30,8 +31,14 @@ namespace MailDsl.Generators.Parsing
             PlatformModel? model = null;
             try
             {
-                var result = DslEvaluator.Evaluate(type, context.SemanticModel, cancellation, recordOrigins: false);
-                if (result.IsComplete) model = result.Model! with { Origins = SourceMap.Empty };
+                // The description's syntax alone when it is plain DSL (no binding of the method body on every
+                // compilation change); the semantic model when it uses anything else.
+                model = SyntacticEvaluator.TryEvaluate(type, cancellation);
+                if (model is null)
+                {
+                    var result = DslEvaluator.Evaluate(type, context.SemanticModel, cancellation, recordOrigins: false);
+                    if (result.IsComplete) model = result.Model! with { Origins = SourceMap.Empty };
+                }
             }
             catch (OperationCanceledException)
             {
