@@ -104,7 +104,7 @@ namespace MailDsl.Daemons.Dovecot
             top.Set("ssl_cipher_suites", tls.Profile.Tls13Ciphersuites);
             top.Set("ssl_curve_list", string.Join(":", tls.Profile.Groups));
             names.SetPreferServerCiphers(top, tls.ServerCipherOrder);
-            if (DhParameters.NeededBy(tls, topology.Target.OpenSsl)) names.SetDhFile(top, DhParameters.Path);
+            if (topology.NeedsDhParameters(store)) names.SetDhFile(top, DhParameters.Path);
             top.Blank();
         }
 

@@ -31,7 +31,7 @@ namespace MailDsl.Daemons.Dovecot
         {
             yield return new Artifact(host.Name, DovecotConfRenderer.ConfPath, Artifact.ReadableMode, DovecotConfRenderer.Render(topology, host));
             // Dovecot has no built-in DH group: without the file it silently drops every DHE suite of the string.
-            if (host.Layer<MailstoreLayer>() is { } store && DhParameters.NeededBy(topology.TlsOf(store), topology.Target.OpenSsl))
+            if (host.Layer<MailstoreLayer>() is { } store && topology.NeedsDhParameters(store))
                 yield return DhParameters.Artifact(host.Name);
         }
 

@@ -62,7 +62,7 @@ namespace MailDsl.Daemons.Nginx
             if (tls.Ciphers.Length > 0) w.Line("ssl_ciphers " + tls.Ciphers + ";");
             w.Line("ssl_prefer_server_ciphers " + (tls.ServerCipherOrder ? "on" : "off") + ";");
             w.Line("ssl_ecdh_curve " + string.Join(":", tls.Profile.Groups) + ";");
-            if (DhParameters.NeededBy(tls, topology.Target.OpenSsl)) w.Line("ssl_dhparam " + DhParameters.Path + ";");
+            if (topology.NeedsDhParameters(webmail)) w.Line("ssl_dhparam " + DhParameters.Path + ";");
             w.Line("ssl_session_timeout 1d;");
             w.Line("ssl_session_cache shared:MailDslTLS:10m;");
             w.Line("ssl_session_tickets off;");
