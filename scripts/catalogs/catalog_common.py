@@ -17,6 +17,8 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 STATUSES = ("known", "renamed", "moved", "replaced", "deprecated", "ignored", "obsolete", "removed", "section")
 
@@ -36,8 +38,8 @@ class Runner:
         return "/" + os.path.relpath(host_path, self.root) if self.chrooted else host_path
 
     def file(self, name, text):
-        """Writes a scratch file; returns its path as the tool sees it."""
-        p = os.path.join(self.scratch, name)
+        """Writes a scratch file, one per thread (probes run in parallel); returns its path as the tool sees it."""
+        p = os.path.join(self.scratch, f"t{threading.get_ident()}", name)
         os.makedirs(os.path.dirname(p), exist_ok=True)
         with open(p, "w") as f:
             f.write(text)
@@ -74,6 +76,12 @@ class Runner:
 
     def close(self):
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def parallel(function, items):
+    """function over items, a few at a time (each probe is a short process start), results in the items' order."""
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(function, items))
 
 
 def clean(text):

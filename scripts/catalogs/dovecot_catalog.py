@@ -18,7 +18,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from catalog_common import Runner, write_catalog  # noqa: E402
+from catalog_common import Runner, parallel, write_catalog  # noqa: E402
 
 NAME = r"[a-z][a-z0-9_]*"
 
@@ -39,7 +39,11 @@ class Doveconf:
     def run(self, body, *args):
         path = self.runner.file("dovecot.conf", self.preamble + body)
         r = self.runner.run("doveconf", "-c", path, *args)
-        return r.stdout, r.stderr
+        # The capabilities 2.3's doveconf asks a managesieve-login process for are not the file's settings, and that
+        # process may fail when many probes run at once: they are left out of what probes compare.
+        # Comments (the file's path, which differs per thread) neither.
+        out = "\n".join(l for l in r.stdout.splitlines() if not l.startswith("#") and (not l.startswith("managesieve_") or "-d" in args))
+        return out, r.stderr
 
     def defaults(self):
         out, _ = self.run("", "-d")
@@ -60,8 +64,6 @@ class Doveconf:
         """What doveconf -n makes of `name = x` at the top level: (kind, message)."""
         if name in ("dovecot_config_version", "dovecot_storage_version") and self.preamble:
             return "known", ""  # every probe already starts with them
-        if not hasattr(self, "baseline"):
-            self.baseline = set(self.run("", "-n")[0].splitlines())
         out, err = self.run(f"{name} = x\n", "-n")
         err = "\n".join(l for l in err.splitlines() if "You can get a new clean config file" not in l)
         if m := re.search(r"Obsolete setting in [^:]+:\d+: (.*)", err):
@@ -114,10 +116,9 @@ def main():
             with open(args.upgrade) as f:
                 rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
         extra = (candidates(runner) | blocks | {r[0] for r in rows} | {r[2] for r in rows if r[2]}) - settings
-        probed = {}
-        for name in sorted(extra):
-            kind, message = conf.probe(name)
-            probed[name] = kind
+        names = sorted(extra)
+        conf.baseline = set(conf.run("", "-n")[0].splitlines())  # what -n prints for no settings: probes compare with it
+        for name, (kind, message) in zip(names, parallel(conf.probe, names)):
             if kind == "known":
                 entries[name] = ("known", "", "")
             elif kind == "panic":

@@ -18,7 +18,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from catalog_common import Runner, write_catalog  # noqa: E402
+from catalog_common import Runner, parallel, write_catalog  # noqa: E402
 
 CONTEXTS = ("http", "server", "location")
 
@@ -61,13 +61,14 @@ def main():
                 return "no"
             return "yes"
 
-        entries = {}
-        for name in candidates:
+        def contexts(name):
             first = verdict(name, "http")
             if first == "unknown":
-                continue
+                return None
             allowed = [c for c in CONTEXTS if (first if c == "http" else verdict(name, c)) == "yes"]
-            entries[name] = ",".join(allowed) or "other"
+            return ",".join(allowed) or "other"
+
+        entries = {name: found for name, found in zip(candidates, parallel(contexts, candidates)) if found is not None}
         package = runner.package_version("nginx")
         distro = runner.distro()
         comments = [

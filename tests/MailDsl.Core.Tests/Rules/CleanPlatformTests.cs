@@ -21,7 +21,8 @@ public class CleanPlatformTests
         Assert.Equal(ids.Distinct().Count(), ids.Count);
         Assert.All(PlatformRules.All, r => Assert.Contains(r.Descriptor, RuleCatalog.All));
         Assert.Equal(
-            new[] { "MAIL1020", "MAIL2001", "MAIL2002", "MAIL2003", "MAIL3001", "MAIL3002", "MAIL3003", "MAIL4001", "MAIL4002", "MAIL4003" },
+            new[] { "MAIL1020", "MAIL2001", "MAIL2002", "MAIL2003", "MAIL3001", "MAIL3002", "MAIL3003", "MAIL4001", "MAIL4002", "MAIL4003",
+                "MAIL4010", "MAIL4011", "MAIL4012", "MAIL4013", "MAIL4014", "MAIL4015", "MAIL4016" },
             ids.OrderBy(i => i, StringComparer.Ordinal));
     }
 
