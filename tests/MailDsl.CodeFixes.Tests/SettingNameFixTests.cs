@@ -46,8 +46,8 @@ public class SettingNameFixTests
     [Fact]
     public Task MAIL4011_a_Postfix_compatibility_name_becomes_the_new_name()
         => Run(
-            """.Target(Distro.Debian12).SmtpIn(s => s.Hosts("mx.example.org").PostfixSetting({|MAIL4011:"virtual_maps"|}, "hash:/etc/postfix/virtual"))""",
-            """.Target(Distro.Debian12).SmtpIn(s => s.Hosts("mx.example.org").PostfixSetting("virtual_alias_maps", "hash:/etc/postfix/virtual"))""");
+            """.Target(Distro.Debian12).SmtpIn(s => s.Hosts("mx.example.org").PostfixSetting({|MAIL4011:"smtpd_per_record_deadline"|}, "yes"))""",
+            """.Target(Distro.Debian12).SmtpIn(s => s.Hosts("mx.example.org").PostfixSetting("smtpd_per_request_deadline", "yes"))""");
 
     [Fact]
     public Task MAIL4016_ssl_cert_on_Dovecot_2_4_becomes_ssl_server_cert_file()

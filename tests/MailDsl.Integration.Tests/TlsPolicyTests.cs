@@ -1,3 +1,4 @@
+using MailDsl.Topology;
 using MailDsl.Model;
 using MailDsl.Render;
 using MailDsl.Tls;
@@ -105,7 +106,7 @@ public sealed class TlsPolicyTests(PlatformFixture fixture)
             $"{endpoint} accepted {version} {cipher}:\n{handshake}");
     }
 
-    private EffectiveTls Effective(TlsEndpoint e) => TlsFor.Layer(fixture.Platform.Model, e.Layer);
+    private EffectiveTls Effective(TlsEndpoint e) => PlatformTopology.Of(fixture.Platform.Model).TlsOf(e.Layer);
 
     private string Logs(string endpoint) => fixture.Platform.Logs(fixture.Endpoint(endpoint).Host);
 }

@@ -1,3 +1,5 @@
+using MailDsl.Daemons.Sogo;
+using MailDsl.Targets;
 using System.Net;
 using MailDsl.Model;
 using MailDsl.Render;
@@ -41,7 +43,7 @@ public sealed class WebmailTests(PlatformFixture fixture) : IDisposable
     [PlatformFact]
     public async Task WebServerResources_are_served_from_the_GNUstep_bundle()
     {
-        var file = FirstFile(Path.Combine(DistroFacts.GnustepSogoDirectory(Distro.Debian12), "WebServerResources"), "*.png");
+        var file = FirstFile(SogoModule.Paths(TargetTable.For(fixture.Platform.Model)).WebServerResources, "*.png");
         foreach (var prefix in new[] { "/SOGo.woa/WebServerResources/", "/SOGo/WebServerResources/" })
         {
             using var response = await _http.GetAsync(Https + prefix + file.Relative);
@@ -54,7 +56,7 @@ public sealed class WebmailTests(PlatformFixture fixture) : IDisposable
     [PlatformFact]
     public async Task Product_resources_are_served_by_the_regex_location()
     {
-        var products = DistroFacts.GnustepSogoDirectory(Distro.Debian12);
+        var products = SogoModule.Paths(TargetTable.For(fixture.Platform.Model)).Bundles;
         var file = FirstFile(Path.Combine(products, "MainUI.SOGo", "Resources"), "*.strings");
         using var response = await _http.GetAsync($"{Https}/SOGo/so/ControlPanel/Products/MainUI/Resources/{file.Relative}");
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"product resource {file.Relative} gave {(int)response.StatusCode}\n{Logs()}");

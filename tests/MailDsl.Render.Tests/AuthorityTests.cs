@@ -80,11 +80,11 @@ public sealed class AuthorityTests : IClassFixture<AuthorityTests.Emissions>
     {
         var e = Get(platform);
         var dir = e.HostDir(host);
-        var dh = Path.Combine(dir, Render.Tls.DhParameters.Path.TrimStart('/'));
+        var dh = Path.Combine(dir, MailDsl.Tls.Files.DhParameters.Path.TrimStart('/'));
         var nginx = Path.Combine(dir, "etc/nginx/conf.d/sogo.conf");
         var dovecot = Path.Combine(dir, "etc/dovecot/dovecot.conf");
-        var named = (File.Exists(nginx) && File.ReadAllText(nginx).Contains("ssl_dhparam " + Render.Tls.DhParameters.Path + ";", StringComparison.Ordinal))
-            || (File.Exists(dovecot) && File.ReadAllText(dovecot).Contains("ssl_dh = <" + Render.Tls.DhParameters.Path, StringComparison.Ordinal));
+        var named = (File.Exists(nginx) && File.ReadAllText(nginx).Contains("ssl_dhparam " + MailDsl.Tls.Files.DhParameters.Path + ";", StringComparison.Ordinal))
+            || (File.Exists(dovecot) && File.ReadAllText(dovecot).Contains("ssl_dh = <" + MailDsl.Tls.Files.DhParameters.Path, StringComparison.Ordinal));
         // Every platform here follows the intermediate profile, whose string has DHE-RSA suites.
         var servesTls = File.Exists(nginx) || IsMailstore(platform, host);
         Assert.Equal(servesTls, named);

@@ -46,10 +46,11 @@ public sealed class SubmissionAuthTests
         var artifacts = PlatformRenderer.Render(TestPlatforms.RelayOnly(distro, "/etc/ssl/test.crt", "/etc/ssl/test.key").Build());
         var script = artifacts.Single(a => a.Host == Host && a.Path == "/install.sh").Content;
         Assert.Contains(install, script);
-        Assert.Contains("place 0644 '/etc/dovecot/dovecot.conf'\n", script);
-        var check = script.IndexOf("doveconf -n >/dev/null || { restore; exit 1; }\n", StringComparison.Ordinal);
+        Assert.Contains("place 0644 'root' '/etc/dovecot/dovecot.conf'\n", script);
+        var check = script.IndexOf("check 'doveconf -n >/dev/null' || { restore; exit 1; }\n", StringComparison.Ordinal);
         var restart = script.IndexOf("systemctl restart postfix dovecot\n", StringComparison.Ordinal);
-        Assert.True(check > 0 && restart > check, script);
+        var reload = script.IndexOf("if pgrep -x dovecot >/dev/null 2>&1; then run 'doveadm reload'; else run 'dovecot'; fi\n", StringComparison.Ordinal);
+        Assert.True(check > 0 && restart > check && reload > check, script);
         Assert.Contains("systemctl enable postfix dovecot\n", script);
     }
 

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using MailDsl.Hosting;
 using MailDsl.Model;
-using MailDsl.Render;
+using MailDsl.Topology;
 using MailDsl.TestPlatform.Sandbox;
 using MailDsl.TestPlatform.Tls;
 
@@ -86,7 +86,7 @@ public sealed class RunningPlatform : IDisposable
     {
         var sandbox = _hosts.FirstOrDefault(h => h.Name == host);
         if (sandbox is null) return $"({host} was not started)";
-        var logs = new[] { "/run/maildsl-daemons.log", LoopbackPlatform.PostfixLog, LoopbackPlatform.DovecotLog, "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" }
+        var logs = new[] { "/run/maildsl-daemons.log", MailDsl.Install.InstallScriptRenderer.StartLog, LoopbackPlatform.PostfixLog, LoopbackPlatform.DovecotLog, "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" }
             .Select(path => (path, text: sandbox.Tail(path)))
             .Where(l => l.text is not null)
             .Select(l => $"--- {host}:{l.path}\n{l.text}");
@@ -151,7 +151,7 @@ public sealed class RunningPlatform : IDisposable
             postfix) postfix stop >/dev/null 2>&1 || true; postfix start ;;
             dovecot) dovecot stop >/dev/null 2>&1 || true; sleep 0.2; dovecot ;;
             nginx) nginx -s stop >/dev/null 2>&1 || true; nginx ;;
-            sogod) pkill -u sogo sogod || true; runuser -u sogo -- /usr/sbin/sogod ;;
+            sogo) /etc/init.d/sogo restart ;;
             *) echo "systemctl shim: no unit $unit" >&2; exit 1 ;;
           esac >>/run/maildsl-daemons.log 2>&1 </dev/null
         done
@@ -171,7 +171,7 @@ public sealed class RunningPlatform : IDisposable
         host.Must(string.Join("\n",
             "set -e",
             $"install -D -m 0644 {q(CertificateFile)} {q(LoopbackPlatform.CertificatePath)}",
-            $"install -D -m 0644 {q(KeyFile)} {q(LoopbackPlatform.KeyPath)}",
+            $"install -D -m 0600 {q(KeyFile)} {q(LoopbackPlatform.KeyPath)}",
             $"echo {q("127.0.0.1 " + string.Join(" ", LoopbackPlatform.HostNames))} >> /etc/hosts",
             $"useradd -m -s /usr/sbin/nologin {User}",
             $"echo {q(User + ":" + Password)} | chpasswd",

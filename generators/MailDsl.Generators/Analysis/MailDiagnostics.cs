@@ -80,6 +80,16 @@ namespace MailDsl.Generators.Analysis
             "MAIL3003", RuleCatalog.InvalidHostName.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.InvalidHostName.Description, DocsBaseUrl + RuleCatalog.InvalidHostName.HelpLink);
 
+        /// <summary>MAIL3004: <see cref="RuleCatalog.UnnormalizedPath"/>.</summary>
+        public static readonly DiagnosticDescriptor UnnormalizedPath = new(
+            "MAIL3004", RuleCatalog.UnnormalizedPath.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnnormalizedPath.Description, DocsBaseUrl + RuleCatalog.UnnormalizedPath.HelpLink);
+
+        /// <summary>MAIL3005: <see cref="RuleCatalog.InvalidListenAddress"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidListenAddress = new(
+            "MAIL3005", RuleCatalog.InvalidListenAddress.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidListenAddress.Description, DocsBaseUrl + RuleCatalog.InvalidListenAddress.HelpLink);
+
         /// <summary>MAIL4001: <see cref="RuleCatalog.DuplicateSetting"/>.</summary>
         public static readonly DiagnosticDescriptor DuplicateSetting = new(
             "MAIL4001", RuleCatalog.DuplicateSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -94,6 +104,11 @@ namespace MailDsl.Generators.Analysis
         public static readonly DiagnosticDescriptor WeakenedTlsOption = new(
             "MAIL4003", RuleCatalog.WeakenedTlsOption.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
             RuleCatalog.WeakenedTlsOption.Description, DocsBaseUrl + RuleCatalog.WeakenedTlsOption.HelpLink);
+
+        /// <summary>MAIL4004: <see cref="RuleCatalog.NginxLocationReach"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxLocationReach = new(
+            "MAIL4004", RuleCatalog.NginxLocationReach.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NginxLocationReach.Description, DocsBaseUrl + RuleCatalog.NginxLocationReach.HelpLink);
 
         /// <summary>MAIL4010: <see cref="RuleCatalog.UnknownSetting"/>.</summary>
         public static readonly DiagnosticDescriptor UnknownSetting = new(
@@ -155,9 +170,12 @@ namespace MailDsl.Generators.Analysis
             UnsafeValue,
             RelativePath,
             InvalidHostName,
+            UnnormalizedPath,
+            InvalidListenAddress,
             DuplicateSetting,
             NginxRegexWithoutTilde,
             WeakenedTlsOption,
+            NginxLocationReach,
             UnknownSetting,
             RenamedSetting,
             ObsoleteSetting,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MailDsl.Generators.Parsing;
-using MailDsl.Render.Text;
+using MailDsl.Text;
 
 namespace MailDsl.Generators.Emitting
 {
@@ -37,7 +37,8 @@ namespace MailDsl.Generators.Emitting
                 w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::MailDsl.Model.Artifact>? CompileTimeArtifacts { get; } = new global::MailDsl.Model.Artifact[]");
                 w.Open("{");
                 foreach (var a in spec.Artifacts)
-                    w.Line("new(" + Literal(a.Host) + ", " + Literal(a.Path) + ", " + a.Mode.ToString(CultureInfo.InvariantCulture) + ", " + Literal(a.Content) + "),");
+                    w.Line("new(" + Literal(a.Host) + ", " + Literal(a.Path) + ", " + a.Mode.ToString(CultureInfo.InvariantCulture) + ", " + Literal(a.Content) + ")"
+                        + (a.Group == "root" ? "" : " { Group = " + Literal(a.Group) + " }") + ",");
                 w.Close("};");
             }
             w.Line();

@@ -17,5 +17,11 @@ namespace MailDsl.Model
 
         /// <summary>Octal 0755: an executable script.</summary>
         public const int ExecutableMode = 493;
+
+        /// <summary>Octal 0640: readable by root and the file's group only (a daemon's file that may hold a secret).</summary>
+        public const int GroupReadableMode = 416;
+
+        /// <summary>The file's group on the host (its owner is always root); <c>root</c> unless a daemon must read a 0640 file.</summary>
+        public string Group { get; init; } = "root";
     }
 }

@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Daemons;
+using MailDsl.Fleet;
+using MailDsl.Install;
 using MailDsl.Model;
-using MailDsl.Render.Dovecot;
-using MailDsl.Render.Fleet;
-using MailDsl.Render.Install;
-using MailDsl.Render.Nginx;
-using MailDsl.Render.Postfix;
-using MailDsl.Render.Sogo;
+using MailDsl.Topology;
 
 namespace MailDsl.Render
 {
@@ -18,20 +16,20 @@ namespace MailDsl.Render
         /// <param name="platform">The platform; it should have passed the rules (renderers trust its values).</param>
         public static IReadOnlyList<Artifact> Render(PlatformModel platform)
         {
-            var hosts = HostPlan.Of(platform);
+            var topology = PlatformTopology.Of(platform);
             var artifacts = new List<Artifact>();
-            foreach (var host in hosts)
+            foreach (var host in topology.Hosts)
             {
-                var files = HostFiles(platform, host).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+                var files = HostFiles(topology, host);
                 artifacts.AddRange(files);
                 artifacts.Add(new Artifact(host.Name, InstallScriptRenderer.ScriptPath, Artifact.ExecutableMode,
-                    InstallScriptRenderer.Render(platform, host, files)));
+                    InstallScriptRenderer.Render(topology, host, files)));
             }
-            if (hosts.Count > 0)
+            if (topology.Hosts.Count > 0)
             {
                 artifacts.Add(new Artifact("", FleetRenderer.InventoryPath, Artifact.ReadableMode, FleetRenderer.RenderInventory(platform)));
                 artifacts.Add(new Artifact("", FleetRenderer.PlaybookPath, Artifact.ReadableMode, FleetRenderer.RenderPlaybook(platform)));
-                artifacts.Add(new Artifact("", FleetRenderer.ReadmePath, Artifact.ReadableMode, FleetRenderer.RenderReadme(platform, hosts)));
+                artifacts.Add(new Artifact("", FleetRenderer.ReadmePath, Artifact.ReadableMode, FleetRenderer.RenderReadme(topology)));
             }
             return artifacts
                 .OrderBy(a => a.Host, StringComparer.Ordinal)
@@ -39,24 +37,13 @@ namespace MailDsl.Render
                 .ToList();
         }
 
-        private static IEnumerable<Artifact> HostFiles(PlatformModel platform, HostPlan host)
-        {
-            if (host.Layer<WebmailLayer>() is { } web)
-            {
-                yield return new Artifact(host.Name, NginxSiteRenderer.SitePath, Artifact.ReadableMode, NginxSiteRenderer.Render(platform, web, host.Name));
-                yield return new Artifact(host.Name, SogoConfRenderer.ConfPath, Artifact.ReadableMode, SogoConfRenderer.Render(platform, web, host.Name));
-            }
-            if (Tls.DhParameters.NeededOn(platform, host))
-                yield return new Artifact(host.Name, Tls.DhParameters.Path, Artifact.ReadableMode, Tls.DhParameters.Ffdhe2048Pem);
-            if (host.RunsDovecot)
-                yield return new Artifact(host.Name, DovecotConfRenderer.ConfPath, Artifact.ReadableMode, DovecotConfRenderer.Render(platform, host));
-            if (host.RunsPostfix)
-            {
-                yield return new Artifact(host.Name, PostfixRenderer.MainCfPath, Artifact.ReadableMode, PostfixRenderer.RenderMainCf(platform, host));
-                yield return new Artifact(host.Name, PostfixRenderer.MasterCfPath, Artifact.ReadableMode, PostfixRenderer.RenderMasterCf(host));
-                if (PostfixRenderer.RenderTransport(platform, host) is { } transport)
-                    yield return new Artifact(host.Name, PostfixRenderer.TransportPath, Artifact.ReadableMode, transport);
-            }
-        }
+        /// <summary>Every daemon's files on <paramref name="host"/>, ordered by path; a file two daemons need (the DH group) once.</summary>
+        private static List<Artifact> HostFiles(PlatformTopology topology, HostPlan host)
+            => DaemonModules.On(host)
+                .SelectMany(m => m.Render(topology, host))
+                .GroupBy(a => a.Path, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .OrderBy(a => a.Path, StringComparer.Ordinal)
+                .ToList();
     }
 }

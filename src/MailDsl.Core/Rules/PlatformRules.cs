@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using MailDsl.Daemons.Settings.Rules;
 using MailDsl.Rules.Certificates;
 using MailDsl.Rules.Listeners;
-using MailDsl.Rules.Nginx;
 using MailDsl.Rules.Settings;
 using MailDsl.Rules.Values;
 
@@ -20,8 +19,9 @@ namespace MailDsl.Rules
             new UnsafeValueRule(),
             new RelativePathRule(),
             new InvalidHostNameRule(),
+            new UnnormalizedPathRule(),
+            new InvalidListenAddressRule(),
             new DuplicateSettingRule(),
-            new NginxRegexWithoutTildeRule(),
             new WeakenedTlsOptionRule(),
             new UnknownSettingRule(),
             new RenamedSettingRule(),

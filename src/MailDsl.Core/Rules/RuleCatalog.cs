@@ -63,6 +63,14 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor InvalidHostName = new("MAIL3003", "Not a valid host name", Severity.Error, "Syntax",
             "Host names are DNS names: labels of letters, digits and hyphens separated by dots.");
 
+        /// <summary>MAIL3004: a path with '.' or '..' segments, doubled slashes or a trailing slash.</summary>
+        public static readonly RuleDescriptor UnnormalizedPath = new("MAIL3004", "Path is not in normal form", Severity.Error, "Syntax",
+            "A path with '.' or '..' segments or doubled slashes does not say plainly which file it names; '../../etc/shadow' under a certificate directory is /etc/shadow. Write the path without them.");
+
+        /// <summary>MAIL3005: a listen address that is not one IPv4 or IPv6 address.</summary>
+        public static readonly RuleDescriptor InvalidListenAddress = new("MAIL3005", "Not a listen address", Severity.Error, "Syntax",
+            "A daemon binds one IP address: a dotted IPv4 address or an IPv6 address, without a port, zone, brackets or list. A name, a list or an option would make a daemon bind every address, or fail.");
+
         /// <summary>MAIL4001: the same daemon setting written twice (the last one silently wins).</summary>
         public static readonly RuleDescriptor DuplicateSetting = new("MAIL4001", "Setting written twice", Severity.Warning, "Configuration",
             "The daemon keeps only the last value; the first one is dead and misleads whoever reads the file.");
@@ -74,6 +82,10 @@ namespace MailDsl.Rules
         /// <summary>MAIL4003: a raw Postfix or Dovecot setting that turns a TLS protection off.</summary>
         public static readonly RuleDescriptor WeakenedTlsOption = new("MAIL4003", "TLS protection disabled", Severity.Warning, "Configuration",
             "The raw setting turns a TLS protection off or lets passwords and mail travel without TLS (e.g. smtpd_tls_auth_only = no, Dovecot ssl = yes instead of required, protocols below TLS 1.2).");
+
+        /// <summary>MAIL4004: a raw nginx location directive that includes, reads or serves files outside the site.</summary>
+        public static readonly RuleDescriptor NginxLocationReach = new("MAIL4004", "nginx location reaches outside the site", Severity.Error, "Nginx",
+            "A raw location may not include files, name or write files on the host, or serve a directory other than SOGo's resources: nginx reads them as root and serves them to anyone.");
 
         /// <summary>MAIL4010: a raw setting the target's daemon version does not know (Postfix ignores it, doveconf refuses the file).</summary>
         public static readonly RuleDescriptor UnknownSetting = new("MAIL4010", "Setting unknown to the target's daemon version", Severity.Error, "Configuration",
@@ -116,7 +128,7 @@ namespace MailDsl.Rules
         {
             BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ObsoleteProtocol, DeprecatedProtocol,
             MissingCertificate, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
-            DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption,
+            UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach,
             UnknownSetting, RenamedSetting, ObsoleteSetting, IneffectiveSetting, NginxUnknownDirective, NginxDirectiveNotAllowed, RefusedOldSetting,
             NotConstant, EvaluationFailed,
         };

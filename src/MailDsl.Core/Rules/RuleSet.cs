@@ -7,8 +7,9 @@ namespace MailDsl.Rules
     /// <summary>Every rule, run in one pass. The analyzer and the runtime both call <see cref="Check"/>.</summary>
     public static class RuleSet
     {
-        /// <summary>All rules, one per diagnostic.</summary>
-        public static IReadOnlyList<Rule> All { get; } = Tls.TlsRules.All.Concat(PlatformRules.All).ToList();
+        /// <summary>All rules, one per diagnostic: the cross-daemon ones, then each daemon module's own.</summary>
+        public static IReadOnlyList<Rule> All { get; } = Tls.TlsRules.All.Concat(PlatformRules.All)
+            .Concat(Daemons.DaemonModules.All.SelectMany(m => m.Rules)).ToList();
 
         /// <summary>Every finding for <paramref name="platform"/>, ordered by origin key then rule ID.</summary>
         public static IReadOnlyList<Finding> Check(PlatformModel platform)

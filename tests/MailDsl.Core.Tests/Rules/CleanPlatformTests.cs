@@ -14,15 +14,15 @@ public class CleanPlatformTests
     }
 
     [Fact]
-    public void Every_platform_rule_has_a_descriptor_from_the_catalog_and_its_own_id()
+    public void Every_rule_has_a_descriptor_from_the_catalog_and_every_descriptor_one_rule()
     {
-        var ids = PlatformRules.All.Select(r => r.Descriptor.Id).ToList();
+        var ids = RuleSet.All.Select(r => r.Descriptor.Id).ToList();
 
         Assert.Equal(ids.Distinct().Count(), ids.Count);
-        Assert.All(PlatformRules.All, r => Assert.Contains(r.Descriptor, RuleCatalog.All));
+        Assert.All(RuleSet.All, r => Assert.Contains(r.Descriptor, RuleCatalog.All));
+        // MAIL9xxx are the evaluator's own (the generator reports them), not rules over a model.
         Assert.Equal(
-            new[] { "MAIL1020", "MAIL2001", "MAIL2002", "MAIL2003", "MAIL3001", "MAIL3002", "MAIL3003", "MAIL4001", "MAIL4002", "MAIL4003",
-                "MAIL4010", "MAIL4011", "MAIL4012", "MAIL4013", "MAIL4014", "MAIL4015", "MAIL4016" },
+            RuleCatalog.All.Select(d => d.Id).Where(id => !id.StartsWith("MAIL9", StringComparison.Ordinal)).OrderBy(i => i, StringComparer.Ordinal),
             ids.OrderBy(i => i, StringComparer.Ordinal));
     }
 

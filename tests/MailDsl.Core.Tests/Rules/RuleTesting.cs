@@ -6,13 +6,16 @@ namespace MailDsl.Core.Tests.Rules;
 /// <summary>Runs the platform rules over models built with the run-time DSL.</summary>
 internal static class RuleTesting
 {
+    /// <summary>Every rule but the cipher and protocol rules (MAIL10xx, tested on their own): the cross-daemon platform rules and the daemon modules' rules.</summary>
+    public static IReadOnlyList<Rule> PlatformAndDaemonRules { get; } = RuleSet.All.Except(MailDsl.Rules.Tls.TlsRules.All).ToList();
+
     /// <summary>The findings of rule <paramref name="ruleId"/> only.</summary>
     public static List<Finding> Findings(PlatformModel model, string ruleId)
-        => PlatformRules.All.Where(r => r.Descriptor.Id == ruleId).SelectMany(r => r.Check(model)).ToList();
+        => RuleSet.All.Where(r => r.Descriptor.Id == ruleId).SelectMany(r => r.Check(model)).ToList();
 
-    /// <summary>The findings of every platform rule.</summary>
+    /// <summary>The findings of every platform and daemon rule.</summary>
     public static List<Finding> AllFindings(PlatformModel model)
-        => PlatformRules.All.SelectMany(r => r.Check(model)).ToList();
+        => PlatformAndDaemonRules.SelectMany(r => r.Check(model)).ToList();
 
     /// <summary>A property of a finding, or null.</summary>
     public static string? Property(Finding finding, string name)

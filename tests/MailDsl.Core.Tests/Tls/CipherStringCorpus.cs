@@ -248,7 +248,7 @@ namespace MailDsl.Core.Tests.Tls
                 ("null", ""),
             };
             foreach (var (grade, exclusions) in seen)
-                yield return MailDsl.Tls.PostfixCipherGrades.Expand(grade, new[] { exclusions })!;
+                yield return MailDsl.Daemons.Postfix.PostfixCipherGrades.Expand(grade, new[] { exclusions })!;
         }
 
         private static readonly string[] GenNames =

@@ -1,3 +1,4 @@
+using MailDsl.Daemons.Postfix;
 using System.Diagnostics;
 using MailDsl.Model;
 using MailDsl.Tls;

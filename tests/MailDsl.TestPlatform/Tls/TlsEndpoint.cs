@@ -1,5 +1,5 @@
 using MailDsl.Model;
-using MailDsl.Render;
+using MailDsl.Topology;
 
 namespace MailDsl.TestPlatform.Tls;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Daemons.Postfix;
 using MailDsl.Model;
 using MailDsl.Tls;
 using MailDsl.Tls.CipherString;

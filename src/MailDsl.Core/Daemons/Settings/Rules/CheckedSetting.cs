@@ -4,6 +4,7 @@ using System.Text;
 using MailDsl.Model;
 using MailDsl.Rules;
 using MailDsl.Targets;
+using MailDsl.Topology;
 
 namespace MailDsl.Daemons.Settings.Rules
 {
@@ -49,7 +50,7 @@ namespace MailDsl.Daemons.Settings.Rules
         /// <summary>Every Postfix and Dovecot raw setting of <paramref name="platform"/> with a name the catalogue can answer for.</summary>
         public static IEnumerable<CheckedSetting> Of(PlatformModel platform)
         {
-            var facts = TargetTable.For(platform);
+            var facts = PlatformTopology.Of(platform).Target;
             var own = TargetTable.Of(platform.Target);
             foreach (var layer in PlatformLayers.Of(platform))
             {

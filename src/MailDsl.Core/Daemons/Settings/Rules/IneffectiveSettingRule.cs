@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
-using MailDsl.Render;
 using MailDsl.Rules;
+using MailDsl.Topology;
 
 namespace MailDsl.Daemons.Settings.Rules
 {
@@ -33,9 +33,9 @@ namespace MailDsl.Daemons.Settings.Rules
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
                     if (setting.Daemon != Daemon.Postfix || Family(setting.Key) is not { } family) continue;
-                    hosts ??= HostPlan.Of(platform);
+                    hosts ??= PlatformTopology.Of(platform).Hosts;
                     var sets = hosts.Where(h => h.Layers.Contains(layer)).Select(h => h.Layers).ToList();
-                    if (sets.Count == 0) sets.Add(new[] { layer });
+                    if (sets.Count == 0) sets.Add(new Layer[] { layer });
                     var levels = sets.Select(set => family.Server ? ServerLevel(set) : ClientLevel(set)).ToList();
                     if (levels.Any(l => l.Mandatory)) continue;
                     var level = levels[0];

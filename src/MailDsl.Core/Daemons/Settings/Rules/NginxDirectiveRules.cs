@@ -3,6 +3,7 @@ using MailDsl.Model;
 using MailDsl.Rules;
 using MailDsl.Rules.Values;
 using MailDsl.Targets;
+using MailDsl.Topology;
 
 namespace MailDsl.Daemons.Settings.Rules
 {
@@ -19,7 +20,7 @@ namespace MailDsl.Daemons.Settings.Rules
         public static IEnumerable<LocationDirective> Of(PlatformModel platform)
         {
             if (platform.Webmail is not { } webmail) yield break;
-            var facts = TargetTable.For(platform);
+            var facts = PlatformTopology.Of(platform).Target;
             if (SettingsCatalog.For(Daemon.Nginx, facts.Nginx) is not { } catalog) yield break;
             var overridden = facts.Nginx != TargetTable.Of(platform.Target).Nginx;
             for (var i = 0; i < webmail.ExtraLocations.Count; i++)

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using MailDsl.Model;
 using MailDsl.Rules;
 
@@ -12,7 +11,8 @@ namespace MailDsl.Daemons.Settings.Rules
     /// whole file ("Unknown setting"), so Dovecot does not start. Like <c>dovecot_config_version</c> on Dovecot 2.3, or
     /// <c>tls_ffdhe_auto_groups</c> on Postfix 3.7. The message says which versions do know it and the nearest known
     /// name; where one name is clearly meant, it is carried in <see cref="FixProperties.FixedValue"/>.
-    /// A Postfix name another raw setting refers to (<c>$name</c>) is a user-defined parameter, which postconf accepts.
+    /// (Postfix would accept a user-defined parameter that another one expands as <c>$name</c>, but MailDsl refuses
+    /// <c>$</c> in raw Postfix values, MAIL3001, so every parameter here must be Postfix's own.)
     /// </summary>
     internal sealed class UnknownSettingRule : Rule
     {
@@ -22,13 +22,9 @@ namespace MailDsl.Daemons.Settings.Rules
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
-            HashSet<string>? referenced = null;
             foreach (var c in CheckedSetting.Of(platform))
             {
-                var status = c.Info.Status;
-                if (status is not (SettingStatus.Unknown or SettingStatus.Removed or SettingStatus.Section)) continue;
-                if (c.Setting.Daemon == Daemon.Postfix && status == SettingStatus.Unknown
-                    && (referenced ??= ReferencedParameters(platform)).Contains(c.Setting.Key)) continue;
+                if (c.Info.Status is not (SettingStatus.Unknown or SettingStatus.Removed or SettingStatus.Section)) continue;
                 var (message, fix) = Describe(c);
                 var finding = Report(c.KeyOrigin, message);
                 yield return fix is null ? finding : finding with { Properties = EquatableArray.Of(new FindingProperty(FixProperties.FixedValue, fix)) };
@@ -112,19 +108,5 @@ namespace MailDsl.Daemons.Settings.Rules
             }
             return null;
         }
-
-        // Postfix names the platform's raw settings expand ($name, ${name}, $(name)): user-defined parameters.
-        private static HashSet<string> ReferencedParameters(PlatformModel platform)
-        {
-            var names = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var layer in PlatformLayers.Of(platform))
-                foreach (var setting in layer.RawSettings)
-                    if (setting?.Daemon == Daemon.Postfix && setting.Value is { } value)
-                        foreach (Match m in Reference.Matches(value))
-                            names.Add(m.Groups[1].Value);
-            return names;
-        }
-
-        private static readonly Regex Reference = new(@"\$[{(]?([A-Za-z0-9_]+)", RegexOptions.CultureInvariant);
     }
 }

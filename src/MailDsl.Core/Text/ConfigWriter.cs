@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MailDsl.Render.Text
+namespace MailDsl.Text
 {
     /// <summary>
     /// Builds a config file's text: LF line endings, a fixed indent per level, blocks opened and closed in

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
 
-namespace MailDsl.Render
+namespace MailDsl.Topology
 {
     /// <summary>One host and the layers it serves (a host may serve several, e.g. SMTP-in and SMTP-out).</summary>
     /// <param name="Name">The host's fully qualified name.</param>

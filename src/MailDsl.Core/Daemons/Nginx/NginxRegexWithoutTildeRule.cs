@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using MailDsl.Model;
+using MailDsl.Rules;
 using MailDsl.Rules.Values;
 
-namespace MailDsl.Rules.Nginx
+namespace MailDsl.Daemons.Nginx
 {
     /// <summary>
     /// MAIL4002: a raw nginx location whose match starts with '^' but has no '~' (or '~*') modifier, like the

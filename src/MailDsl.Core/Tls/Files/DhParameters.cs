@@ -1,10 +1,10 @@
 using System.Linq;
 using MailDsl.Model;
-using MailDsl.Tls;
+using MailDsl.Targets;
 using MailDsl.Tls.Catalog;
 using MailDsl.Tls.CipherString;
 
-namespace MailDsl.Render.Tls
+namespace MailDsl.Tls.Files
 {
     /// <summary>
     /// The finite-field Diffie-Hellman group for DHE suites: RFC 7919's ffdhe2048, the group Mozilla's profiles name.
@@ -27,15 +27,13 @@ namespace MailDsl.Render.Tls
             "ssbzSibBsu/6iGtCOGEoXJf//////////wIBAg==\n" +
             "-----END DH PARAMETERS-----\n";
 
-        /// <summary>Whether the cipher string <paramref name="tls"/> renders with selects any DHE suite.</summary>
-        /// <param name="tls">The effective TLS of a service.</param>
-        public static bool NeededBy(EffectiveTls tls)
-            => CipherStringEngine.Parse(tls.Ciphers).Suites.Any(s => (s.Suite.KeyExchange & KeyExchange.Dhe) != 0);
+        /// <summary>The file as an artifact of <paramref name="host"/> (the same on every host that needs it).</summary>
+        public static Artifact Artifact(string host) => new(host, Path, Model.Artifact.ReadableMode, Ffdhe2048Pem);
 
-        /// <summary>Whether any nginx or Dovecot TLS service on <paramref name="host"/> needs the file.</summary>
-        /// <param name="platform">The platform.</param>
-        /// <param name="host">The host.</param>
-        public static bool NeededOn(PlatformModel platform, HostPlan host)
-            => host.Layers.Any(l => l is WebmailLayer or MailstoreLayer && NeededBy(TlsFor.Layer(platform, l)));
+        /// <summary>Whether the cipher string <paramref name="tls"/> renders with selects any DHE suite on <paramref name="openSsl"/>.</summary>
+        /// <param name="tls">The effective TLS of a service.</param>
+        /// <param name="openSsl">The target's OpenSSL.</param>
+        public static bool NeededBy(EffectiveTls tls, SoftwareVersion openSsl)
+            => tls.Ciphers.Length > 0 && CipherStringEngine.Parse(tls.Ciphers).Suites.Any(s => (s.Suite.KeyExchange & KeyExchange.Dhe) != 0);
     }
 }

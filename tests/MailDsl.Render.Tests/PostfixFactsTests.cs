@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
-using MailDsl.Model;
+using MailDsl.Daemons.Postfix;
 using MailDsl.Render.Tests.Support;
+using MailDsl.Targets;
 using Xunit;
 
 namespace MailDsl.Render.Tests;
 
-/// <summary>DistroFacts against the Debian 12 tools on this machine.</summary>
-public sealed class DistroFactsTests
+/// <summary>The Postfix module's facts against the Debian 12 tools on this machine.</summary>
+public sealed class PostfixFactsTests
 {
     // postfix(1) names its current level when main.cf asks for an older one: "To disable backwards compatibility use
     // postconf compatibility_level=N". (postconf -d compatibility_level prints the built-in default, 0, not that.)
@@ -21,7 +22,7 @@ public sealed class DistroFactsTests
             var result = DaemonChecks.PostfixStatus(dir);
             var asked = Regex.Match(result.Output, @"postconf compatibility_level=([0-9.]+)");
             Assert.True(asked.Success, result + "\n" + Command.Run("postconf", "-d", "mail_version"));
-            Assert.Equal(asked.Groups[1].Value, DistroFacts.PostfixCompatibilityLevel(Distro.Debian12));
+            Assert.Equal(asked.Groups[1].Value, PostfixRenderer.CompatibilityLevel(TargetTable.Debian12.Postfix));
         }
         finally
         {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace MailDsl.Render.Text
+namespace MailDsl.Text
 {
     /// <summary>
     /// A flat <c>key = value</c> file (Postfix main.cf, Dovecot's top level) where each key appears once: setting a

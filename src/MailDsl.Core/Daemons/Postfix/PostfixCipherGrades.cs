@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace MailDsl.Tls
+namespace MailDsl.Daemons.Postfix
 {
     /// <summary>
     /// Postfix's cipher grades: a <c>*_tls_ciphers</c> / <c>*_tls_mandatory_ciphers</c> value names a grade whose

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Daemons.Dovecot;
+using MailDsl.Daemons.Nginx;
+using MailDsl.Daemons.Postfix;
+using MailDsl.Daemons.Sogo;
+using MailDsl.Model;
+using MailDsl.Topology;
+
+namespace MailDsl.Daemons
+{
+    /// <summary>Every daemon module, in the order a host's daemons are installed and started.</summary>
+    public static class DaemonModules
+    {
+        /// <summary>Postfix, Dovecot, SOGo, nginx: the mail transport first, the web front last (it dials the others).</summary>
+        public static IReadOnlyList<DaemonModule> All { get; } = new DaemonModule[]
+        {
+            PostfixModule.Instance,
+            DovecotModule.Instance,
+            SogoModule.Instance,
+            NginxModule.Instance,
+        };
+
+        /// <summary>The module of <paramref name="daemon"/>.</summary>
+        public static DaemonModule Of(Daemon daemon) => All.First(m => m.Daemon == daemon);
+
+        /// <summary>The modules whose daemon runs on <paramref name="host"/>, in <see cref="All"/>'s order.</summary>
+        public static IEnumerable<DaemonModule> On(HostPlan host) => All.Where(m => m.RunsOn(host));
+    }
+}

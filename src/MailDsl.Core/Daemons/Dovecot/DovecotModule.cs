@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using MailDsl.Model;
+using MailDsl.Targets;
+using MailDsl.Tls.Files;
+using MailDsl.Topology;
+
+namespace MailDsl.Daemons.Dovecot
+{
+    /// <summary>
+    /// Dovecot: IMAP and POP3 on mailstore hosts, and the SASL server behind Postfix submission wherever submission
+    /// is offered. Debian splits it into dovecot-core and one package per protocol; RHEL ships one package.
+    /// </summary>
+    public sealed class DovecotModule : DaemonModule
+    {
+        /// <summary>The module.</summary>
+        public static DovecotModule Instance { get; } = new();
+
+        private DovecotModule() { }
+
+        /// <inheritdoc/>
+        public override Daemon Daemon => Daemon.Dovecot;
+
+        /// <inheritdoc/>
+        public override string Name => "Dovecot";
+
+        /// <inheritdoc/>
+        public override bool RunsOn(HostPlan host) => host.RunsDovecot;
+
+        /// <inheritdoc/>
+        public override IEnumerable<Artifact> Render(PlatformTopology topology, HostPlan host)
+        {
+            yield return new Artifact(host.Name, DovecotConfRenderer.ConfPath, Artifact.ReadableMode, DovecotConfRenderer.Render(topology, host));
+            // Dovecot has no built-in DH group: without the file it silently drops every DHE suite of the string.
+            if (host.Layer<MailstoreLayer>() is { } store && DhParameters.NeededBy(topology.TlsOf(store), topology.Target.OpenSsl))
+                yield return DhParameters.Artifact(host.Name);
+        }
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host)
+        {
+            // RHEL's one dovecot package has every protocol (reasoned from RHEL's package lists).
+            if (target.Family == DistroFamily.Rhel) return new[] { "dovecot" };
+            // A mailstore serves IMAP/POP3; elsewhere Dovecot is only the SASL server behind submission.
+            return host.Layer<MailstoreLayer>() is null
+                ? new[] { "dovecot-core" }
+                : new[] { "dovecot-core", "dovecot-imapd", "dovecot-pop3d" };
+        }
+
+        /// <inheritdoc/>
+        public override ServiceControl Service(TargetFacts target)
+            => new("dovecot", "pgrep -x dovecot", "dovecot", "doveadm reload", "doveadm stop");
+
+        /// <inheritdoc/>
+        /// <remarks><c>doveconf -n</c> parses the whole configuration as the daemon will; warnings go to standard error.</remarks>
+        public override IReadOnlyList<string> Checks(TargetFacts target, HostPlan host) => new[] { "doveconf -n >/dev/null" };
+    }
+}

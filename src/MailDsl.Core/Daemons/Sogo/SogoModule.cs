@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using MailDsl.Model;
+using MailDsl.Targets;
+using MailDsl.Topology;
+
+namespace MailDsl.Daemons.Sogo
+{
+    /// <summary>Where a SOGo package puts what nginx serves directly.</summary>
+    /// <param name="Bundles">The GNUstep bundle directory: <c>&lt;product&gt;.SOGo/Resources</c> for the product resources.</param>
+    /// <param name="WebServerResources">The static web resources (JavaScript, CSS, images).</param>
+    public sealed record SogoPaths(string Bundles, string WebServerResources);
+
+    /// <summary>
+    /// SOGo: sogod on loopback behind nginx on every webmail host. Debian ships it (unit <c>sogo</c>); on RHEL it comes
+    /// from Alinto's repository (unit <c>sogod</c>, reasoned from Alinto's packages; RHEL cannot run here).
+    /// </summary>
+    public sealed class SogoModule : DaemonModule
+    {
+        /// <summary>The module.</summary>
+        public static SogoModule Instance { get; } = new();
+
+        private SogoModule() { }
+
+        /// <inheritdoc/>
+        public override Daemon Daemon => Daemon.Sogo;
+
+        /// <inheritdoc/>
+        public override string Name => "SOGo";
+
+        /// <inheritdoc/>
+        public override bool RunsOn(HostPlan host) => host.Layer<WebmailLayer>() is not null;
+
+        /// <summary>
+        /// Where SOGo's bundles and web resources are on <paramref name="target"/>. Debian 13 moved GNUstep to the
+        /// multiarch library directory and the web resources to /usr/share (seen in its sogo 5.12.1); Debian 12
+        /// keeps both under /usr/lib/GNUstep/SOGo (seen); Ubuntu 24.04's sogo 5.10 predates Debian's move (reasoned);
+        /// Alinto's RHEL packages install into lib64 (reasoned).
+        /// </summary>
+        public static SogoPaths Paths(TargetFacts target) => target.Distro switch
+        {
+            Distro.Debian13 => new("/usr/lib/x86_64-linux-gnu/GNUstep/SOGo", "/usr/share/GNUstep/SOGo/WebServerResources"),
+            _ when target.Family == DistroFamily.Rhel => new("/usr/lib64/GNUstep/SOGo", "/usr/lib64/GNUstep/SOGo/WebServerResources"),
+            _ => new("/usr/lib/GNUstep/SOGo", "/usr/lib/GNUstep/SOGo/WebServerResources"),
+        };
+
+        /// <inheritdoc/>
+        public override IEnumerable<Artifact> Render(PlatformTopology topology, HostPlan host)
+        {
+            var webmail = host.Layer<WebmailLayer>()!;
+            // It may hold database passwords: readable by sogod's group only, from the moment it is placed.
+            yield return new Artifact(host.Name, SogoConfRenderer.ConfPath, Artifact.GroupReadableMode, SogoConfRenderer.Render(topology, webmail, host.Name))
+            {
+                Group = "sogo",
+            };
+        }
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host) => new[] { "sogo" };
+
+        /// <inheritdoc/>
+        /// <remarks>sogod has no reload: a new sogo.conf takes a restart.</remarks>
+        public override ServiceControl Service(TargetFacts target) => target.Family == DistroFamily.Rhel
+            ? new("sogod", "pgrep -u sogo -x sogod", "runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid", "pkill -u sogo -x sogod; sleep 1; runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid", "pkill -u sogo -x sogod")
+            : new("sogo", "pgrep -u sogo -x sogod", "/etc/init.d/sogo start", "/etc/init.d/sogo restart", "/etc/init.d/sogo stop");
+
+        /// <inheritdoc/>
+        /// <remarks><c>plparse</c> (gnustep-base) reads sogo.conf as sogod's property-list parser does and exits 1 on an error.</remarks>
+        public override IReadOnlyList<string> Checks(TargetFacts target, HostPlan host)
+            => new[] { "plparse " + SogoConfRenderer.ConfPath + " >/dev/null" };
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<string> Prepare(TargetFacts target, HostPlan host)
+            => new[] { "install -d -o sogo -g sogo /var/run/sogo /var/log/sogo" };
+    }
+}
