@@ -120,6 +120,41 @@ namespace MailDsl.Generators.Analysis
             "MAIL4005", RuleCatalog.UnknownVersion.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.UnknownVersion.Description, DocsBaseUrl + RuleCatalog.UnknownVersion.HelpLink);
 
+        /// <summary>MAIL4010: <see cref="RuleCatalog.UnknownSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor UnknownSetting = new(
+            "MAIL4010", RuleCatalog.UnknownSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnknownSetting.Description, DocsBaseUrl + RuleCatalog.UnknownSetting.HelpLink);
+
+        /// <summary>MAIL4011: <see cref="RuleCatalog.RenamedSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor RenamedSetting = new(
+            "MAIL4011", RuleCatalog.RenamedSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.RenamedSetting.Description, DocsBaseUrl + RuleCatalog.RenamedSetting.HelpLink);
+
+        /// <summary>MAIL4012: <see cref="RuleCatalog.ObsoleteSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor ObsoleteSetting = new(
+            "MAIL4012", RuleCatalog.ObsoleteSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.ObsoleteSetting.Description, DocsBaseUrl + RuleCatalog.ObsoleteSetting.HelpLink);
+
+        /// <summary>MAIL4013: <see cref="RuleCatalog.IneffectiveSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor IneffectiveSetting = new(
+            "MAIL4013", RuleCatalog.IneffectiveSetting.Title, "{0}", "Postfix", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.IneffectiveSetting.Description, DocsBaseUrl + RuleCatalog.IneffectiveSetting.HelpLink);
+
+        /// <summary>MAIL4014: <see cref="RuleCatalog.NginxUnknownDirective"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxUnknownDirective = new(
+            "MAIL4014", RuleCatalog.NginxUnknownDirective.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NginxUnknownDirective.Description, DocsBaseUrl + RuleCatalog.NginxUnknownDirective.HelpLink);
+
+        /// <summary>MAIL4015: <see cref="RuleCatalog.NginxDirectiveNotAllowed"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxDirectiveNotAllowed = new(
+            "MAIL4015", RuleCatalog.NginxDirectiveNotAllowed.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NginxDirectiveNotAllowed.Description, DocsBaseUrl + RuleCatalog.NginxDirectiveNotAllowed.HelpLink);
+
+        /// <summary>MAIL4016: <see cref="RuleCatalog.RefusedOldSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor RefusedOldSetting = new(
+            "MAIL4016", RuleCatalog.RefusedOldSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.RefusedOldSetting.Description, DocsBaseUrl + RuleCatalog.RefusedOldSetting.HelpLink);
+
         /// <summary>MAIL9001: <see cref="RuleCatalog.NotConstant"/>.</summary>
         public static readonly DiagnosticDescriptor NotConstant = new(
             "MAIL9001", RuleCatalog.NotConstant.Title, "{0}", "Evaluation", DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -153,6 +188,13 @@ namespace MailDsl.Generators.Analysis
             WeakenedTlsOption,
             NginxLocationReach,
             UnknownVersion,
+            UnknownSetting,
+            RenamedSetting,
+            ObsoleteSetting,
+            IneffectiveSetting,
+            NginxUnknownDirective,
+            NginxDirectiveNotAllowed,
+            RefusedOldSetting,
             NotConstant,
             EvaluationFailed);
 

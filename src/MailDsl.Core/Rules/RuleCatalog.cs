@@ -94,6 +94,33 @@ namespace MailDsl.Rules
         /// <summary>MAIL4005: a version override that is not a version MailDsl renders for.</summary>
         public static readonly RuleDescriptor UnknownVersion = new("MAIL4005", "Unknown daemon version", Severity.Error, "Configuration",
             "A version override must be a version (major.minor[.patch]) of a release MailDsl renders for; otherwise the files would be written for another version's syntax.");
+        /// <summary>MAIL4010: a raw setting the target's daemon version does not know (Postfix ignores it, doveconf refuses the file).</summary>
+        public static readonly RuleDescriptor UnknownSetting = new("MAIL4010", "Setting unknown to the target's daemon version", Severity.Error, "Configuration",
+            "The raw setting's name is not one the target's version of the daemon takes, according to its settings catalogue (generated from postconf -d and doveconf -d): Postfix ignores it as an unused parameter, doveconf refuses the whole file.");
+
+        /// <summary>MAIL4011: a raw setting under an old name the daemon still reads for compatibility.</summary>
+        public static readonly RuleDescriptor RenamedSetting = new("MAIL4011", "Setting has a new name", Severity.Warning, "Configuration",
+            "The daemon still reads the old name for compatibility, as the new setting; write the new name before a version drops the old one.");
+
+        /// <summary>MAIL4012: a raw setting the daemon calls deprecated, obsolete or ignored.</summary>
+        public static readonly RuleDescriptor ObsoleteSetting = new("MAIL4012", "Setting is deprecated, obsolete or ignored", Severity.Warning, "Configuration",
+            "The target's version of the daemon still takes the setting, but warns that it will be removed, calls it obsolete, or ignores its value (postconf's deprecation warnings, postconf(5), doveconf's Obsolete setting).");
+
+        /// <summary>MAIL4013: a raw setting with no effect where it is written (smtpd_tls_mandatory_* under security level may).</summary>
+        public static readonly RuleDescriptor IneffectiveSetting = new("MAIL4013", "Setting has no effect", Severity.Warning, "Postfix",
+            "Postfix applies the *_tls_mandatory_* settings only to mandatory TLS (security level encrypt or stronger); under may they change nothing and mislead whoever reads the file.");
+
+        /// <summary>MAIL4014: a directive in a raw nginx location that the target's nginx does not have.</summary>
+        public static readonly RuleDescriptor NginxUnknownDirective = new("MAIL4014", "Unknown nginx directive", Severity.Error, "Nginx",
+            "The target's nginx has no such directive (a typo, or a module its build leaves out); nginx -t fails with 'unknown directive' and nginx does not start.");
+
+        /// <summary>MAIL4015: a directive nginx does not allow inside a location.</summary>
+        public static readonly RuleDescriptor NginxDirectiveNotAllowed = new("MAIL4015", "nginx directive not allowed in a location", Severity.Error, "Nginx",
+            "nginx knows the directive, but not inside a location block; nginx -t fails with 'directive is not allowed here' and nginx does not start.");
+
+        /// <summary>MAIL4016: a raw setting under a name the target's version renamed or replaced and no longer reads.</summary>
+        public static readonly RuleDescriptor RefusedOldSetting = new("MAIL4016", "Setting renamed or replaced in the target's version", Severity.Error, "Configuration",
+            "The target's version renamed or replaced the setting and refuses the old name (Dovecot 2.4 renamed most of 2.3's: ssl_cert is ssl_server_cert_file); the daemon does not start until the new name is written.");
 
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
@@ -109,6 +136,7 @@ namespace MailDsl.Rules
             BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ObsoleteProtocol, DeprecatedProtocol,
             MissingCertificate, RequiredTlsOnPublicMx, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
             UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
+            UnknownSetting, RenamedSetting, ObsoleteSetting, IneffectiveSetting, NginxUnknownDirective, NginxDirectiveNotAllowed, RefusedOldSetting,
             NotConstant, EvaluationFailed,
         };
     }
