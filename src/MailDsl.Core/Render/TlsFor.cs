@@ -10,6 +10,6 @@ namespace MailDsl.Render
         /// <param name="platform">The platform.</param>
         /// <param name="layer">The layer.</param>
         public static EffectiveTls Layer(PlatformModel platform, Layer layer)
-            => EffectiveTls.Resolve(platform.Tls.With(layer.Tls));
+            => EffectiveTls.For(platform, layer);
     }
 }

@@ -96,7 +96,7 @@ namespace MailDsl.Render.Dovecot
             top.Set("ssl_min_protocol", TlsProtocolNames.OpenSsl(tls.MinimumProtocol < TlsVersion.Tls10 ? TlsVersion.Tls10 : tls.MinimumProtocol));
             if (tls.Ciphers.Length > 0) top.Set("ssl_cipher_list", tls.Ciphers);
             top.Set("ssl_cipher_suites", tls.Profile.Tls13Ciphersuites);
-            top.Set("ssl_curve_list", string.Join(":", tls.Profile.Groups));
+            top.Set("ssl_curve_list", string.Join(":", tls.Groups));
             top.Set("ssl_prefer_server_ciphers", tls.ServerCipherOrder ? "yes" : "no");
             if (Tls.DhParameters.NeededBy(tls)) top.Set("ssl_dh", "<" + Tls.DhParameters.Path);
             top.Blank();

@@ -56,7 +56,7 @@ namespace MailDsl.Render.Nginx
             w.Line("ssl_protocols " + string.Join(" ", tls.Protocols.Where(p => p >= TlsVersion.Tls10).Select(TlsProtocolNames.OpenSsl)) + ";");
             if (tls.Ciphers.Length > 0) w.Line("ssl_ciphers " + tls.Ciphers + ";");
             w.Line("ssl_prefer_server_ciphers " + (tls.ServerCipherOrder ? "on" : "off") + ";");
-            w.Line("ssl_ecdh_curve " + string.Join(":", tls.Profile.Groups) + ";");
+            w.Line("ssl_ecdh_curve " + string.Join(":", tls.Groups) + ";");
             if (Tls.DhParameters.NeededBy(tls)) w.Line("ssl_dhparam " + Tls.DhParameters.Path + ";");
             w.Line("ssl_session_timeout 1d;");
             w.Line("ssl_session_cache shared:MailDslTLS:10m;");

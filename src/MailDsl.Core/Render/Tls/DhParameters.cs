@@ -30,7 +30,7 @@ namespace MailDsl.Render.Tls
         /// <summary>Whether the cipher string <paramref name="tls"/> renders with selects any DHE suite.</summary>
         /// <param name="tls">The effective TLS of a service.</param>
         public static bool NeededBy(EffectiveTls tls)
-            => CipherStringEngine.Parse(tls.Ciphers).Suites.Any(s => (s.Suite.KeyExchange & KeyExchange.Dhe) != 0);
+            => CipherStringEngine.Parse(tls.Ciphers, tls.OpenSsl).Suites.Any(s => (s.Suite.KeyExchange & KeyExchange.Dhe) != 0);
 
         /// <summary>Whether any nginx or Dovecot TLS service on <paramref name="host"/> needs the file.</summary>
         /// <param name="platform">The platform.</param>
