@@ -55,9 +55,9 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor DeprecatedProtocol = new("MAIL1011", "Deprecated TLS protocol enabled", Severity.Warning, "Tls",
             "TLS 1.0 and 1.1 are deprecated by RFC 8996 and outside every TLSRef 6.0 profile.");
 
-        /// <summary>MAIL1012: a later token adds back broken suites an earlier '-' removed.</summary>
-        public static readonly RuleDescriptor ExclusionUndone = new("MAIL1012", "Cipher string adds back suites a '-' removed", Severity.Warning, "Tls",
-            "'-' removes suites only until a later token matches them again (-aNULL:HIGH lets the anonymous HIGH suites back in); '!' removes them for good.");
+        /// <summary>MAIL1012: a later token adds back broken suites an earlier '-' excludes.</summary>
+        public static readonly RuleDescriptor ExclusionUndone = new("MAIL1012", "Cipher string adds back suites a '-' excludes", Severity.Warning, "Tls",
+            "'-' removes only what is selected at that point, so a later token that matches the suites adds them back (-aNULL:HIGH lets the anonymous HIGH suites in); '!' removes them for good.");
 
         /// <summary>MAIL1020: a service has TLS listeners but no certificate is described.</summary>
         public static readonly RuleDescriptor MissingCertificate = new("MAIL1020", "No certificate for TLS services", Severity.Error, "Tls",

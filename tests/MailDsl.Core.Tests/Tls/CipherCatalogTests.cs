@@ -143,15 +143,6 @@ namespace MailDsl.Core.Tests.Tls
         }
 
         [Fact]
-        public void Removals_name_the_token_and_a_later_token_can_add_back_what_a_minus_removed()
-        {
-            var r = CipherStringEngine.Parse("HIGH:-aNULL:ALL:!eNULL", CipherCatalog.OpenSsl30);
-            var removedByMinus = r.Removals.Where(x => x.By.Text == "-aNULL").Select(x => x.Suite.Name).ToList();
-            Assert.Contains("ADH-AES256-GCM-SHA384", removedByMinus);
-            Assert.Equal("ALL", r.Suites.Single(x => x.Suite.Name == "ADH-AES256-GCM-SHA384").AddedBy.Text);
-        }
-
-        [Fact]
         public void Classification_gives_reasons()
         {
             var c30 = CipherCatalog.OpenSsl30;

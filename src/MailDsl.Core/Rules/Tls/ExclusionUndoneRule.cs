@@ -7,8 +7,9 @@ using MailDsl.Tls.CipherString;
 namespace MailDsl.Rules.Tls
 {
     /// <summary>
-    /// MAIL1012: a later token of a cipher string adds back broken suites an earlier <c>-</c> removed (<c>-aNULL:HIGH</c>):
-    /// <c>-</c> removes only until a later token matches again, <c>!</c> removes for good.
+    /// MAIL1012: a later token of a cipher string adds back broken suites an earlier <c>-</c> token excludes
+    /// (<c>-aNULL:HIGH</c>): <c>-</c> removes only what is selected at that point, and a later token that matches the
+    /// suites selects them again; <c>!</c> removes them for good.
     /// </summary>
     internal sealed class ExclusionUndoneRule : Rule
     {
@@ -22,27 +23,29 @@ namespace MailDsl.Rules.Tls
             {
                 // Only strings the user wrote: Postfix's own grade lists use aNULL:-aNULL on purpose.
                 if (!site.SpansInWritten || !site.Result.IsValid) continue;
-                var selected = site.Result.Suites.ToDictionary(s => s.Suite.Id, s => s.AddedBy);
-                var undone = site.Result.Removals
-                    .Where(r => r.By.Action == CipherTokenAction.Delete && !r.By.FromDefault)
-                    .Where(r => selected.TryGetValue(r.Suite.Id, out var added) && added.Start > r.By.Start && !added.FromDefault)
-                    .Where(r => CipherClassifier.BrokenReasons(r.Suite).Count > 0)
-                    .GroupBy(r => (Removed: r.By, Added: selected[r.Suite.Id]));
-                foreach (var g in undone)
+                foreach (var minus in site.Result.Tokens.Where(t => t.Action == CipherTokenAction.Delete && t.Kind == CipherTokenKind.Known && !t.FromDefault))
                 {
-                    var suites = g.Select(r => r.Suite).Distinct().ToList();
-                    var reasons = string.Join(", ", suites.SelectMany(s => CipherClassifier.BrokenReasons(s)).Distinct());
-                    var killed = "!" + g.Key.Removed.Text.Substring(1);
-                    var (start, length) = site.SpanOf(g.Key.Added);
-                    var finding = Report(site.OriginKey,
-                        $"In {site.Label}, '{g.Key.Added.Text}' adds back {suites.Count} suite{(suites.Count == 1 ? "" : "s")} that '{g.Key.Removed.Text}' removed ({reasons}): "
-                        + $"{CipherMessages.Abbreviate(suites.Select(s => s.Name).ToList())}. A '-' removes suites only until a later token matches them again. "
-                        + $"Write '{killed}' instead of '{g.Key.Removed.Text}': OpenSSL never adds back what '!' removed.",
-                        start, length);
-                    var at = g.Key.Removed.Start;
-                    if (at >= 0 && at < site.Written.Length && site.Written[at] == '-')
-                        finding = finding with { Properties = EquatableArray.Of(new FindingProperty(FixProperties.FixedValue, site.Written.Substring(0, at) + "!" + site.Written.Substring(at + 1))) };
-                    yield return finding;
+                    // What the token names: the suites its name selects on its own (exact for aliases, suites and '+' combinations).
+                    var named = new HashSet<int>(CipherStringEngine.Parse(minus.Text.Substring(1), site.Catalog).Suites.Select(s => s.Suite.Id));
+                    var undone = site.Result.Suites
+                        .Where(s => named.Contains(s.Suite.Id) && s.AddedBy.Start > minus.Start && !s.AddedBy.FromDefault)
+                        .Where(s => CipherClassifier.BrokenReasons(s.Suite).Count > 0)
+                        .GroupBy(s => s.AddedBy);
+                    foreach (var g in undone)
+                    {
+                        var suites = g.Select(s => s.Suite).ToList();
+                        var reasons = string.Join(", ", suites.SelectMany(CipherClassifier.BrokenReasons).Distinct());
+                        var bang = "!" + minus.Text.Substring(1);
+                        var (start, length) = site.SpanOf(g.Key);
+                        var finding = Report(site.OriginKey,
+                            $"In {site.Label}, '{g.Key.Text}' selects {suites.Count} suite{(suites.Count == 1 ? "" : "s")} that the earlier '{minus.Text}' was there to exclude ({reasons}): "
+                            + $"{CipherMessages.Abbreviate(suites.Select(s => s.Name).ToList())}. A '-' removes only what is selected at that point; any later token that matches the suites adds them back. "
+                            + $"Write '{bang}' instead of '{minus.Text}': OpenSSL never adds back what '!' removed.",
+                            start, length);
+                        if (minus.Start >= 0 && minus.Start < site.Written.Length && site.Written[minus.Start] == '-')
+                            finding = finding with { Properties = EquatableArray.Of(new FindingProperty(FixProperties.FixedValue, site.Written.Substring(0, minus.Start) + "!" + site.Written.Substring(minus.Start + 1))) };
+                        yield return finding;
+                    }
                 }
             }
         }

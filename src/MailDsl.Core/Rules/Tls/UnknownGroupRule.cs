@@ -48,8 +48,8 @@ namespace MailDsl.Rules.Tls
             var newer = GroupCatalog.All.Where(c => c.Version > catalog.Version).FirstOrDefault(c => c.Find(written) is not null);
             var caseOnly = catalog.Groups.SelectMany(g => g.AllNames).FirstOrDefault(n => string.Equals(n, written, StringComparison.OrdinalIgnoreCase));
             var why = written.Length == 0 ? "an empty name"
-                : newer is not null ? $"'{written}', which arrived with {newer.Name}; {target} runs {name}"
                 : caseOnly is not null ? $"'{written}': {name} reads group names case-sensitively (did you mean '{caseOnly}'?)"
+                : newer is not null ? $"'{written}', which arrived with {newer.Name}; {target} runs {name}"
                 : $"'{written}', a group {name} does not know";
             var known = string.Join(", ", catalog.Groups.Where(g => g.Tls13 && g.Kind != GroupKind.FiniteField).Select(g => g.Name).Concat(new[] { "ffdhe2048" }));
             return $"In {site.Label}, {why}: {name} refuses the whole list ({site.Joined}), so nginx or Dovecot fails to start. "

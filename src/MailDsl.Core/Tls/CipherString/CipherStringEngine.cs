@@ -56,7 +56,6 @@ namespace MailDsl.Tls.CipherString
             public readonly CipherCatalog Catalog;
             public readonly List<Node> Order = new();
             public readonly List<CipherToken> Tokens = new();
-            public readonly List<SuiteRemoval> Removals = new();
             public int? SecLevel;
             public string? Error;
             public int ErrorStart = -1, ErrorLength;
@@ -85,7 +84,7 @@ namespace MailDsl.Tls.CipherString
             {
                 // Defensive only: the engine is meant to be total; a bug must become a finding, not a crash.
                 return new CipherStringResult(input, catalog, false, "internal error reading the cipher string: " + e.Message, -1, 0,
-                    Array.Empty<SelectedSuite>(), Array.Empty<CipherToken>(), null, Array.Empty<SuiteRemoval>());
+                    Array.Empty<SelectedSuite>(), Array.Empty<CipherToken>(), null);
             }
         }
 
@@ -124,7 +123,7 @@ namespace MailDsl.Tls.CipherString
 
             var tokens = st.Tokens.ToArray();
             if (!ok)
-                return new CipherStringResult(input, catalog, false, st.Error ?? "invalid command", st.ErrorStart, st.ErrorLength, Array.Empty<SelectedSuite>(), tokens, st.SecLevel, st.Removals);
+                return new CipherStringResult(input, catalog, false, st.Error ?? "invalid command", st.ErrorStart, st.ErrorLength, Array.Empty<SelectedSuite>(), tokens, st.SecLevel);
 
             var selected = new List<SelectedSuite>();
             foreach (var n in st.Order)
@@ -132,8 +131,8 @@ namespace MailDsl.Tls.CipherString
             if (selected.Count == 0)
                 return new CipherStringResult(input, catalog, false,
                     "no cipher match: the string selects no TLS 1.2 suite, so OpenSSL refuses it (SSL_CTX_set_cipher_list fails)",
-                    -1, 0, Array.Empty<SelectedSuite>(), tokens, st.SecLevel, st.Removals);
-            return new CipherStringResult(input, catalog, true, null, -1, 0, selected, tokens, st.SecLevel, st.Removals);
+                    -1, 0, Array.Empty<SelectedSuite>(), tokens, st.SecLevel);
+            return new CipherStringResult(input, catalog, true, null, -1, 0, selected, tokens, st.SecLevel);
         }
 
         private static readonly (string Prefix, string Replacement)[] SuiteB =
@@ -185,19 +184,13 @@ namespace MailDsl.Tls.CipherString
                         if (n.Active) MoveToTail(st, n);
                         break;
                     case RuleDel:
-                        if (n.Active)
-                        {
-                            MoveToHead(st, n);
-                            n.Active = false;
-                            if (token is not null) st.Removals.Add(new SuiteRemoval(token, n.Suite));
-                        }
+                        if (n.Active) { MoveToHead(st, n); n.Active = false; }
                         break;
                     case RuleBump:
                         if (n.Active) MoveToHead(st, n);
                         break;
                     case RuleKill:
                         st.Order.Remove(n);
-                        if (n.Active && token is not null) st.Removals.Add(new SuiteRemoval(token, n.Suite));
                         n.Active = false;
                         break;
                 }

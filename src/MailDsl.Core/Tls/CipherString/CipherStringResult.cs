@@ -43,11 +43,6 @@ namespace MailDsl.Tls.CipherString
     /// <param name="FromDefault">Whether the token came from expanding a leading <c>DEFAULT</c> (its span is then that word's).</param>
     public sealed record CipherToken(int Start, int Length, string Text, CipherTokenAction Action, CipherTokenKind Kind, string? UnknownName = null, bool FromDefault = false);
 
-    /// <summary>A suite an active <c>-</c> or <c>!</c> token took out of the list (a later token may add a <c>-</c>'s back).</summary>
-    /// <param name="By">The removing token.</param>
-    /// <param name="Suite">The suite it removed.</param>
-    public sealed record SuiteRemoval(CipherToken By, CipherSuite Suite);
-
     /// <summary>A selected suite and the token that brought it into the list.</summary>
     /// <param name="Suite">The suite.</param>
     /// <param name="AddedBy">The token whose addition selected it last.</param>
@@ -57,14 +52,11 @@ namespace MailDsl.Tls.CipherString
     public sealed class CipherStringResult
     {
         internal CipherStringResult(string input, CipherCatalog catalog, bool ok, string? error, int errorStart, int errorLength,
-            IReadOnlyList<SelectedSuite> suites, IReadOnlyList<CipherToken> tokens, int? securityLevel, IReadOnlyList<SuiteRemoval> removals)
+            IReadOnlyList<SelectedSuite> suites, IReadOnlyList<CipherToken> tokens, int? securityLevel)
         {
             Input = input; Catalog = catalog; IsValid = ok; Error = error; ErrorStart = errorStart; ErrorLength = errorLength;
-            Suites = suites; Tokens = tokens; SecurityLevel = securityLevel; Removals = removals;
+            Suites = suites; Tokens = tokens; SecurityLevel = securityLevel;
         }
-
-        /// <summary>Every suite a <c>-</c> or <c>!</c> token took out while the string was read, in order.</summary>
-        public IReadOnlyList<SuiteRemoval> Removals { get; }
 
         /// <summary>The OpenSSL version the string was read as (its <see cref="CipherCatalog.Name"/> names it in messages).</summary>
         public CipherCatalog Catalog { get; }
