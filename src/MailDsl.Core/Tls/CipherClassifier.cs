@@ -36,7 +36,8 @@ namespace MailDsl.Tls
             if (suite.Encryption == Encryption.TripleDes) r.Add("3DES (64-bit blocks: Sweet32)");
             if (suite.Encryption == Encryption.Rc2 || suite.Encryption == Encryption.Idea) r.Add("obsolete 64-bit block cipher");
             if (suite.Mac == MacAlgorithm.Md5) r.Add("MD5 MAC");
-            if (suite.StrengthBits > 0 && suite.StrengthBits < 112) r.Add("export-grade key size");
+            // The key size, not OpenSSL's strength bits: from 3.2 the CCM8 suites count 64 strength bits for their short tag.
+            if (suite.KeyBits > 0 && suite.KeyBits < 112) r.Add("export-grade key size");
             return r;
         }
 

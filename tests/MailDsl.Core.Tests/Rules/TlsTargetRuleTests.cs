@@ -183,6 +183,14 @@ namespace MailDsl.Core.Tests.Rules
             Assert.Empty(Check(On(Distro.Debian12).SmtpIn(i => i.Hosts("mx-01.example.com").PostfixSetting("smtpd_tls_ciphers", "high")), "MAIL1012"));
         }
 
+        [Fact]
+        public void Ccm8_suites_are_outside_the_profile_not_broken_though_35_counts_64_strength_bits_for_them()
+        {
+            var findings = RuleSet.Check(On(Distro.Debian13).Ciphers("AESCCM8").Build());
+            Assert.DoesNotContain(findings, f => f.RuleId == "MAIL1001");
+            Assert.Contains(findings, f => f.RuleId == "MAIL1002" && f.Message.Contains("AES-CCM"));
+        }
+
         // ---- messages name the target's OpenSSL ----
 
         [Fact]
