@@ -201,12 +201,16 @@ namespace MailDsl.Core.Tests.Rules
                     new RawSetting(Daemon.Postfix, "smtpd_tls_protocols", Random()),
                     new RawSetting(Daemon.Dovecot, "ssl_cipher_list", Random()),
                     new RawSetting(Daemon.Dovecot, "ssl_min_protocol", Random()),
-                    new RawSetting(Daemon.Nginx, "ssl_protocols", Random()));
+                    new RawSetting(Daemon.Nginx, "ssl_protocols", Random()),
+                    new RawSetting(Daemon.Nginx, "ssl_ecdh_curve", Random()),
+                    new RawSetting(Daemon.Dovecot, "ssl_curve_list", Random()));
                 var model = new PlatformModel
                 {
                     Domain = "example.com",
-                    Tls = new TlsPolicy { Ciphers = Random() },
-                    SmtpIn = new SmtpInLayer { RawSettings = settings, Tls = new TlsPolicy { Ciphers = Random() } },
+                    Target = (Distro)rnd.Next(0, 6),
+                    Versions = new VersionOverrides { OpenSsl = rnd.Next(3) == 0 ? Random() : null },
+                    Tls = new TlsPolicy { Ciphers = Random(), Groups = EquatableArray.Of(null!, "", Random()), Guideline = (TlsGuideline)rnd.Next(0, 3), Profile = (TlsProfile)rnd.Next(0, 4) },
+                    SmtpIn = new SmtpInLayer { RawSettings = settings, Tls = new TlsPolicy { Ciphers = Random(), Groups = rnd.Next(2) == 0 ? EquatableArray<string>.Empty : null } },
                 };
                 var findings = RuleSet.Check(model);
                 Assert.All(findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Message)));

@@ -42,7 +42,7 @@ namespace MailDsl.Rules.Tls
                         || setting.Daemon == Daemon.Dovecot && key == "ssl_curve_list" && value.Trim().Length > 0)
                     {
                         var origin = PlatformLayers.SettingKey(layer, setting, n, "value");
-                        yield return new GroupListSite(origin, $"{setting.Daemon} {key} = {value}", Split(value, origin));
+                        yield return new GroupListSite(origin, $"{setting.Daemon} {key}", Split(value, origin));
                     }
                 }
             }

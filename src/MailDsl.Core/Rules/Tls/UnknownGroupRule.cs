@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
+using MailDsl.Tls;
 using MailDsl.Tls.Catalog;
 
 namespace MailDsl.Rules.Tls
@@ -31,7 +32,7 @@ namespace MailDsl.Rules.Tls
                     if (group is null)
                     {
                         if (catalog.AcceptsOptionalPrefix && entry.Name.StartsWith("?", StringComparison.Ordinal) && entry.Name.Length > 1) continue;
-                        yield return Report(entry.OriginKey, Unknown(entry.Name, site, name, target, openSsl, catalog), entry.SubStart, entry.SubLength);
+                        yield return Report(entry.OriginKey, Unknown(entry.Name, site, name, target, catalog), entry.SubStart, entry.SubLength);
                         continue;
                     }
                     if (seen.TryGetValue(group.Id, out var first) && catalog.RejectsDuplicates)
@@ -43,7 +44,7 @@ namespace MailDsl.Rules.Tls
             }
         }
 
-        private static string Unknown(string written, GroupListSite site, string name, string target, Targets.SoftwareVersion openSsl, GroupCatalog catalog)
+        private static string Unknown(string written, GroupListSite site, string name, string target, GroupCatalog catalog)
         {
             var newer = GroupCatalog.All.Where(c => c.Version > catalog.Version).FirstOrDefault(c => c.Find(written) is not null);
             var caseOnly = catalog.Groups.SelectMany(g => g.AllNames).FirstOrDefault(n => string.Equals(n, written, StringComparison.OrdinalIgnoreCase));
@@ -51,7 +52,7 @@ namespace MailDsl.Rules.Tls
                 : caseOnly is not null ? $"'{written}': {name} reads group names case-sensitively (did you mean '{caseOnly}'?)"
                 : newer is not null ? $"'{written}', which arrived with {newer.Name}; {target} runs {name}"
                 : $"'{written}', a group {name} does not know";
-            var known = string.Join(", ", catalog.Groups.Where(g => g.Tls13 && g.Kind != GroupKind.FiniteField).Select(g => g.Name).Concat(new[] { "ffdhe2048" }));
+            var known = string.Join(", ", catalog.Filter(GuidelineProfiles.TlsRef60Intermediate.RecommendedGroups));
             return $"In {site.Label}, {why}: {name} refuses the whole list ({site.Joined}), so nginx or Dovecot fails to start. "
                 + $"Write groups {name} knows, e.g. {known}, or leave groups to the profile, which MailDsl filters for {name}.";
         }
