@@ -35,6 +35,36 @@ namespace MailDsl.Generators.Analysis
             "MAIL1004", RuleCatalog.InvalidCipherString.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.InvalidCipherString.Description, DocsBaseUrl + RuleCatalog.InvalidCipherString.HelpLink);
 
+        /// <summary>MAIL1005: <see cref="RuleCatalog.ProfileNotInGuideline"/>.</summary>
+        public static readonly DiagnosticDescriptor ProfileNotInGuideline = new(
+            "MAIL1005", RuleCatalog.ProfileNotInGuideline.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ProfileNotInGuideline.Description, DocsBaseUrl + RuleCatalog.ProfileNotInGuideline.HelpLink);
+
+        /// <summary>MAIL1006: <see cref="RuleCatalog.UnknownGroup"/>.</summary>
+        public static readonly DiagnosticDescriptor UnknownGroup = new(
+            "MAIL1006", RuleCatalog.UnknownGroup.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnknownGroup.Description, DocsBaseUrl + RuleCatalog.UnknownGroup.HelpLink);
+
+        /// <summary>MAIL1007: <see cref="RuleCatalog.GroupsWithoutP256"/>.</summary>
+        public static readonly DiagnosticDescriptor GroupsWithoutP256 = new(
+            "MAIL1007", RuleCatalog.GroupsWithoutP256.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.GroupsWithoutP256.Description, DocsBaseUrl + RuleCatalog.GroupsWithoutP256.HelpLink);
+
+        /// <summary>MAIL1008: <see cref="RuleCatalog.GroupsLeaveKeyExchange"/>.</summary>
+        public static readonly DiagnosticDescriptor GroupsLeaveKeyExchange = new(
+            "MAIL1008", RuleCatalog.GroupsLeaveKeyExchange.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.GroupsLeaveKeyExchange.Description, DocsBaseUrl + RuleCatalog.GroupsLeaveKeyExchange.HelpLink);
+
+        /// <summary>MAIL1009: <see cref="RuleCatalog.SecurityLevelLowered"/>.</summary>
+        public static readonly DiagnosticDescriptor SecurityLevelLowered = new(
+            "MAIL1009", RuleCatalog.SecurityLevelLowered.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.SecurityLevelLowered.Description, DocsBaseUrl + RuleCatalog.SecurityLevelLowered.HelpLink);
+
+        /// <summary>MAIL1012: <see cref="RuleCatalog.ExclusionUndone"/>.</summary>
+        public static readonly DiagnosticDescriptor ExclusionUndone = new(
+            "MAIL1012", RuleCatalog.ExclusionUndone.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.ExclusionUndone.Description, DocsBaseUrl + RuleCatalog.ExclusionUndone.HelpLink);
+
         /// <summary>MAIL1010: <see cref="RuleCatalog.ObsoleteProtocol"/>.</summary>
         public static readonly DiagnosticDescriptor ObsoleteProtocol = new(
             "MAIL1010", RuleCatalog.ObsoleteProtocol.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -171,8 +201,14 @@ namespace MailDsl.Generators.Analysis
             CipherOutsideProfile,
             UnknownCipherName,
             InvalidCipherString,
+            ProfileNotInGuideline,
+            UnknownGroup,
+            GroupsWithoutP256,
+            GroupsLeaveKeyExchange,
+            SecurityLevelLowered,
             ObsoleteProtocol,
             DeprecatedProtocol,
+            ExclusionUndone,
             MissingCertificate,
             RequiredTlsOnPublicMx,
             PlaintextAuthWithoutTls,

@@ -16,7 +16,7 @@ namespace MailDsl.Hosting
     public static class PlatformHost
     {
         /// <summary>Runs a verb against the platform <paramref name="describe"/> builds.</summary>
-        /// <param name="args">The command line: <c>emit --out DIR</c>, <c>check</c>, <c>show HOST [PATH]</c>, <c>ciphers STRING</c> or <c>help</c>.</param>
+        /// <param name="args">The command line: <c>emit --out DIR</c>, <c>check</c>, <c>show HOST [PATH]</c>, <c>ciphers [--openssl VERSION] STRING</c> or <c>help</c>.</param>
         /// <param name="describe">The platform's <c>Describe()</c> method.</param>
         /// <param name="stdout">Where results go (default: the console).</param>
         /// <param name="stderr">Where errors and findings go (default: the console).</param>
@@ -31,7 +31,7 @@ namespace MailDsl.Hosting
         /// refuse; a different fingerprint (a value only known at run time, or a generator and library of different
         /// versions) is said on <paramref name="stderr"/>.
         /// </summary>
-        /// <param name="args">The command line: <c>emit --out DIR</c>, <c>check</c>, <c>show HOST [PATH]</c>, <c>ciphers STRING</c> or <c>help</c>.</param>
+        /// <param name="args">The command line: <c>emit --out DIR</c>, <c>check</c>, <c>show HOST [PATH]</c>, <c>ciphers [--openssl VERSION] STRING</c> or <c>help</c>.</param>
         /// <param name="describe">The platform's <c>Describe()</c> method.</param>
         /// <param name="compileTimeFingerprint">The generator's <c>CompileTimeFingerprint</c>, or null when it had none.</param>
         /// <param name="stdout">Where results go (default: the console).</param>
@@ -62,12 +62,7 @@ namespace MailDsl.Hosting
                     }
                     return Show(describe, compileTimeFingerprint, args[1], args.Length == 3 ? args[2] : null, stdout, stderr);
                 case "ciphers":
-                    if (args.Length != 2)
-                    {
-                        stderr.WriteLine("ciphers: give one cipher string, e.g. ciphers \"HIGH:!aNULL:!MD5\".");
-                        return 2;
-                    }
-                    return CiphersVerb.Run(args[1], stdout, stderr);
+                    return Ciphers(args, describe, stdout, stderr);
                 case "help":
                 case "--help":
                 case "-h":
@@ -76,12 +71,52 @@ namespace MailDsl.Hosting
                     stdout.WriteLine("  emit --out DIR     write every host's files, install scripts and fleet files under DIR (only what changed)");
                     stdout.WriteLine("  check              run the rules and print every finding");
                     stdout.WriteLine("  show HOST [PATH]   list the files emit writes for HOST (/ for DIR itself), or print one of them");
-                    stdout.WriteLine("  ciphers STRING     list the suites an OpenSSL cipher string selects, in OpenSSL's order");
+                    stdout.WriteLine("  ciphers [--openssl 3.0|3.2|3.5] STRING");
+                    stdout.WriteLine("                     list the suites an OpenSSL cipher string selects, in that OpenSSL's order (default: the target's)");
                     return 0;
                 default:
                     stderr.WriteLine($"unknown verb '{verb}': use emit, check, show, ciphers or help.");
                     return 2;
             }
+        }
+
+        /// <summary>
+        /// <c>ciphers [--openssl VERSION] STRING</c>: reads the string as the given OpenSSL, or as the platform's target's
+        /// (the platform is built only to learn it).
+        /// </summary>
+        private static int Ciphers(string[] args, Func<Platform> describe, TextWriter stdout, TextWriter stderr)
+        {
+            const string usage = "ciphers: give one cipher string, and optionally the OpenSSL to read it as, e.g. ciphers --openssl 3.5 \"HIGH:!aNULL:!MD5\".";
+            var rest = args.Skip(1).ToList();
+            string? asked = null;
+            var at = rest.IndexOf("--openssl");
+            if (at >= 0)
+            {
+                if (at + 1 >= rest.Count) { stderr.WriteLine(usage); return 2; }
+                asked = rest[at + 1];
+                rest.RemoveRange(at, 2);
+            }
+            if (rest.Count != 1) { stderr.WriteLine(usage); return 2; }
+            if (asked is not null)
+            {
+                if (Targets.SoftwareVersion.TryParse(asked) is not { } version || !version.AtLeast(3, 0))
+                {
+                    stderr.WriteLine($"ciphers: '{asked}' is not an OpenSSL version MailDsl reads cipher strings as; write 3.0, 3.2 or 3.5.");
+                    return 2;
+                }
+                return CiphersVerb.Run(rest[0], version, null, stdout, stderr);
+            }
+            Targets.TargetFacts target;
+            try
+            {
+                target = Targets.TargetTable.For(describe().Build());
+            }
+            catch (Exception ex)
+            {
+                stderr.WriteLine($"ciphers: the platform description threw {ex.GetType().Name} ({ex.Message}), so its target's OpenSSL is unknown; give it, e.g. --openssl 3.5.");
+                return 2;
+            }
+            return CiphersVerb.Run(rest[0], target.OpenSsl, $"the target's ({target.DisplayName}, OpenSSL {target.OpenSsl})", stdout, stderr);
         }
 
         private static string? Option(string[] args, string name)
