@@ -8,7 +8,7 @@ namespace Examples;
 /// in Active Directory, read over LDAPS by every layer with a read-only bind account whose password stays on the hosts;
 /// recipients checked at RCPT on the MX and the relay; mailboxes on NFS, shared by every mailstore host and owned by
 /// vmail 5000:5000; Sieve filters uploaded over ManageSieve and run at delivery; SOGo logging users in from the same
-/// directory, its database in MariaDB beside it as in the series. One certificate on every host, Mozilla's intermediate
+/// directory, its database in MariaDB beside it as in the series. One certificate on every host, TLSRef 6.0's intermediate
 /// profile everywhere. It compiles without a single MAIL diagnostic.
 /// </summary>
 [MailPlatform]

@@ -1,5 +1,7 @@
 using System;
+using MailDsl.Generators.Checking;
 using MailDsl.Generators.Emitting;
+using MailDsl.Generators.Layout;
 using MailDsl.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,8 +9,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MailDsl.Generators
 {
     /// <summary>
-    /// Finds <c>[MailPlatform]</c> classes, evaluates their <c>Describe()</c> into the platform model, renders it, and
-    /// emits the files and <c>Run(args)</c>. Diagnostics are the analyzer's (<see cref="Analysis.MailPlatformAnalyzer"/>).
+    /// Finds <c>[MailPlatform]</c> classes and emits their <c>Run(args)</c>, in tracked steps that carry only equatable
+    /// values (<see cref="TrackingNames"/>): find and evaluate into the model, check, lay out the hosts' files, emit.
+    /// An edit elsewhere stops at the first comparison; a comment inside the platform stops at the model's. What is
+    /// emitted follows the description, not the rendered text: the files are rendered at run time by Core's renderers,
+    /// and run time compares its model with the compile-time model's fingerprint. Diagnostics are the analyzer's
+    /// (<see cref="Analysis.MailPlatformAnalyzer"/>).
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class PlatformGenerator : IIncrementalGenerator
@@ -19,27 +25,42 @@ namespace MailDsl.Generators
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var specs = context.SyntaxProvider
+            var platforms = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     AttributeName,
                     static (node, _) => node is ClassDeclarationSyntax,
                     static (ctx, ct) => PlatformParser.Parse(ctx, ct))
-                .WithTrackingName(TrackingNames.PlatformSpecs);
+                .WithTrackingName(TrackingNames.Platforms);
 
-            context.RegisterSourceOutput(specs, static (spc, spec) =>
+            var checkedPlatforms = platforms
+                .Select(static (platform, ct) => PlatformChecker.Check(platform, ct))
+                .WithTrackingName(TrackingNames.Checked);
+
+            var layouts = checkedPlatforms
+                .Select(static (platform, ct) => LayoutPlanner.Plan(platform, ct))
+                .WithTrackingName(TrackingNames.Layouts);
+
+            var sources = layouts
+                .Select(static (layout, _) => Emit(layout))
+                .WithTrackingName(TrackingNames.Sources);
+
+            context.RegisterSourceOutput(sources, static (spc, source) =>
             {
-                string source;
-                try
-                {
-                    source = PlatformEmitter.Emit(spec);
-                }
-                catch (Exception)
-                {
-                    // Never throw into the compiler; the analyzer reports the platform's problems.
-                    return;
-                }
-                spc.AddSource(spec.HintName, source);
+                if (source.Text is not null) spc.AddSource(source.HintName, source.Text);
             });
+        }
+
+        private static GeneratedSource Emit(PlatformLayout layout)
+        {
+            try
+            {
+                return new GeneratedSource(layout.Declaration.HintName, PlatformEmitter.Emit(layout));
+            }
+            catch (Exception)
+            {
+                // Never throw into the compiler; the analyzer reports the platform's problems.
+                return new GeneratedSource(layout.Declaration.HintName, null);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ extern alias gen;
 using System.Collections;
 using System.Reflection;
 using gen::MailDsl.Generators;
+using MailDsl.Model;
 using MailDsl.Render;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,7 +10,7 @@ using Xunit;
 
 namespace MailDsl.Generators.Tests;
 
-/// <summary>What the generator emits, that it never throws, and that it caches like a good incremental generator.</summary>
+/// <summary>What the generator emits, that it agrees with run time, and that it never throws (caching: <see cref="CachingTests"/>).</summary>
 public sealed class GeneratorTests
 {
     [Fact]
@@ -26,17 +27,59 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void The_example_renders_the_same_files_at_compile_time_and_at_run_time()
+    public void The_example_builds_at_run_time_the_model_the_compiler_fingerprinted()
     {
-        var compileTime = Examples.CorporateCloud.CompileTimeArtifacts;
+        // The generator's fingerprint (Core compiled into the generator, inside the compiler) against run time's
+        // (Core's own assembly, on the model Describe() builds here).
+        var compileTime = Examples.CorporateCloud.CompileTimeFingerprint;
         Assert.NotNull(compileTime);
-        var describe = typeof(Examples.CorporateCloud).GetMethod("Describe", BindingFlags.NonPublic | BindingFlags.Static)!;
-        var runTime = PlatformRenderer.Render(((Platform)describe.Invoke(null, null)!).Build());
-
-        Assert.Equal(runTime.Select(a => (a.Host, a.Path, a.Mode)), compileTime!.Select(a => (a.Host, a.Path, a.Mode)));
-        foreach (var (run, compile) in runTime.Zip(compileTime!))
-            Assert.True(run.Content == compile.Content, $"{run.Host}{run.Path} differs between run time and compile time");
+        Assert.Equal(ModelFingerprint.Of(DescribeExample().Build()), compileTime);
     }
+
+    [Fact]
+    public void The_files_the_generated_code_lists_are_the_files_run_time_renders()
+    {
+        // A host in two layers, hosts in every layer: each group's paths against Core's renderer at run time.
+        var source = Harness.Platform("""
+            .SmtpIn(s => s.Hosts("mx-01.example.org", "mx-02.example.org"))
+                .SmtpOut(s => s.Hosts("relay-01.example.org", "relay-02.example.org").Submission(587))
+                .Mailstore(m => m.Hosts("store-01.example.org", "store-02.example.org").Imaps(993).Pop3s(995))
+                .Webmail(w => w.Hosts("web-01.example.org", "store-02.example.org").Https(443).HttpRedirect(80))
+            """);
+        var driver = Harness.Driver().RunGenerators(Harness.Compile(source));
+        var layout = (gen::MailDsl.Generators.Layout.PlatformLayout)Assert.Single(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Layouts]).Outputs.Single().Value;
+
+        var platform = Platform.Create("example.org").Certificate("/etc/pki/tls/certs/mail.crt", "/etc/pki/tls/private/mail.key")
+            .SmtpIn(s => s.Hosts("mx-01.example.org", "mx-02.example.org"))
+            .SmtpOut(s => s.Hosts("relay-01.example.org", "relay-02.example.org").Submission(587))
+            .Mailstore(m => m.Hosts("store-01.example.org", "store-02.example.org").Imaps(993).Pop3s(995))
+            .Webmail(w => w.Hosts("web-01.example.org", "store-02.example.org").Https(443).HttpRedirect(80))
+            .Build();
+        Assert.True(layout.Passed, string.Join("\n", MailDsl.Rules.RuleSet.Check(platform).Where(f => f.Severity == MailDsl.Rules.Severity.Error).Select(f => f.Message)));
+        Assert.Equal(ModelFingerprint.Of(platform), layout.Fingerprint);
+        var rendered = PlatformRenderer.Render(platform).ToLookup(a => a.Host, a => a.Path);
+        var listed = layout.Groups.SelectMany(g => g.Hosts.Select(h => (Host: h, Files: g.Files))).ToList();
+        Assert.Equal(rendered.Select(g => g.Key).Where(h => h.Length > 0).OrderBy(h => h, StringComparer.Ordinal), listed.Select(l => l.Host).OrderBy(h => h, StringComparer.Ordinal));
+        foreach (var (host, files) in listed)
+            Assert.Equal(rendered[host].OrderBy(p => p, StringComparer.Ordinal), files);
+        Assert.Equal(rendered[""].OrderBy(p => p, StringComparer.Ordinal), layout.FleetFiles);
+        Assert.Contains(layout.Groups, g => g.Layers.SequenceEqual(new[] { "mailstore", "webmail" }) && g.Hosts.SequenceEqual(new[] { "store-02.example.org" }));
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(10000)]
+    public void The_generated_source_grows_with_the_description_not_the_hosts(int hosts)
+    {
+        var (result, _) = Harness.Generate(Harness.Compile(SyntheticPlatform.Source(hosts)));
+        var generated = Assert.Single(result.Results.Single().GeneratedSources).SourceText.ToString();
+        // Four groups of hosts, four names shown each: the same few lines at 100 hosts and at 10,000.
+        Assert.InRange(generated.Length, 2000, 5000);
+        Assert.Contains("and " + (hosts / 4 - 4) + " more", generated);
+    }
+
+    private static Platform DescribeExample()
+        => (Platform)typeof(Examples.CorporateCloud).GetMethod("Describe", BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, null)!;
 
     [Fact]
     public void A_platform_with_a_run_time_value_renders_at_run_time()
@@ -45,7 +88,7 @@ public sealed class GeneratorTests
         var (result, output) = Harness.Generate(Harness.Compile(source));
 
         var generated = Assert.Single(result.Results.Single().GeneratedSources).SourceText.ToString();
-        Assert.Contains("CompileTimeArtifacts => null", generated);
+        Assert.Contains("public const string? CompileTimeFingerprint = null;", generated);
         GeneratedCodeIsClean(output);
     }
 
@@ -71,7 +114,9 @@ public sealed class GeneratorTests
         var (result, _) = Harness.Generate(Harness.Compile(source));
 
         var generated = Assert.Single(result.Results.Single().GeneratedSources).SourceText.ToString();
-        Assert.Contains("CompileTimeArtifacts => null", generated);
+        // The model is known, so it has a fingerprint; it failed the rules, so no files are listed.
+        Assert.Contains("public const string? CompileTimeFingerprint = \"v1:", generated);
+        Assert.DoesNotContain("What <c>emit</c> writes", generated);
         Assert.Contains("public static int Run(string[] args)", generated);
     }
 
@@ -98,62 +143,6 @@ public sealed class GeneratorTests
         var diagnostics = await Harness.DiagnosticsAsync(compilation);
         // An analyzer that throws shows up as AD0001.
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-    }
-
-    [Fact]
-    public void An_unrelated_edit_is_served_from_the_cache()
-    {
-        var compilation = Harness.Compile(Harness.Source("CorporateCloud.cs"), "public static class Unrelated { public static int X => 1; }");
-        var driver = Harness.Driver().RunGenerators(compilation);
-
-        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(),
-            CSharpSyntaxTree.ParseText("public static class Unrelated { public static int X => 2; }", (CSharpParseOptions)compilation.SyntaxTrees.First().Options, "Platform1.cs"));
-        var steps = driver.RunGenerators(edited).GetRunResult().Results.Single().TrackedSteps[TrackingNames.PlatformSpecs];
-
-        Assert.All(steps.SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
-    }
-
-    [Fact]
-    public void Moving_the_description_in_its_file_changes_nothing_emitted()
-    {
-        var source = Harness.Source("CorporateCloud.cs");
-        var compilation = Harness.Compile(source);
-        var driver = Harness.Driver().RunGenerators(compilation);
-
-        var moved = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(),
-            CSharpSyntaxTree.ParseText("// a comment that shifts every span\n" + source, (CSharpParseOptions)compilation.SyntaxTrees.First().Options, "Platform0.cs"));
-        var steps = driver.RunGenerators(moved).GetRunResult().Results.Single().TrackedSteps[TrackingNames.PlatformSpecs];
-
-        Assert.All(steps.SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
-    }
-
-    [Fact]
-    public void A_relevant_edit_is_modified()
-    {
-        var source = Harness.Source("CorporateCloud.cs");
-        var compilation = Harness.Compile(source);
-        var driver = Harness.Driver().RunGenerators(compilation);
-
-        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(),
-            CSharpSyntaxTree.ParseText(source.Replace("MYCOMPANY Mail System", "MYCOMPANY Mail"), (CSharpParseOptions)compilation.SyntaxTrees.First().Options, "Platform0.cs"));
-        var steps = driver.RunGenerators(edited).GetRunResult().Results.Single().TrackedSteps[TrackingNames.PlatformSpecs];
-
-        Assert.Contains(steps.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-    }
-
-    [Fact]
-    public void No_step_output_holds_a_symbol_syntax_node_location_or_compilation()
-    {
-        var driver = Harness.Driver().RunGenerators(Harness.Compile(Harness.Source("CorporateCloud.cs")));
-        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
-        Assert.NotEmpty(steps[TrackingNames.PlatformSpecs]);
-
-        // Our own steps (Roslyn's internal attribute-lookup steps carry the compilation by design).
-        var ours = typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!).ToList();
-        Assert.NotEmpty(ours);
-        foreach (var name in ours)
-            foreach (var output in steps[name].SelectMany(r => r.Outputs))
-                Forbidden.AssertNone(output.Value, name);
     }
 }
 

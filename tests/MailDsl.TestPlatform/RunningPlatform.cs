@@ -202,7 +202,7 @@ public sealed class RunningPlatform : IDisposable
         {
             "set -e",
             $"install -D -m 0644 {q(CertificateFile)} {q(LoopbackPlatform.CertificatePath)}",
-            $"install -D -m 0644 {q(KeyFile)} {q(LoopbackPlatform.KeyPath)}",
+            $"install -D -m 0600 {q(KeyFile)} {q(LoopbackPlatform.KeyPath)}",
             $"echo {q("127.0.0.1 " + string.Join(" ", LoopbackPlatform.HostNames))} >> /etc/hosts",
             $"install -D -m 0600 {q(Path.Combine(secrets, "ldap-bind"))} {q(TestDirectory.BindSecretPath)}",
             $"install -D -m 0600 {q(Path.Combine(secrets, "sogo-db"))} {q(TestDirectory.SogoSecretPath)}",

@@ -35,6 +35,36 @@ namespace MailDsl.Generators.Analysis
             "MAIL1004", RuleCatalog.InvalidCipherString.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.InvalidCipherString.Description, DocsBaseUrl + RuleCatalog.InvalidCipherString.HelpLink);
 
+        /// <summary>MAIL1005: <see cref="RuleCatalog.ProfileNotInGuideline"/>.</summary>
+        public static readonly DiagnosticDescriptor ProfileNotInGuideline = new(
+            "MAIL1005", RuleCatalog.ProfileNotInGuideline.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ProfileNotInGuideline.Description, DocsBaseUrl + RuleCatalog.ProfileNotInGuideline.HelpLink);
+
+        /// <summary>MAIL1006: <see cref="RuleCatalog.UnknownGroup"/>.</summary>
+        public static readonly DiagnosticDescriptor UnknownGroup = new(
+            "MAIL1006", RuleCatalog.UnknownGroup.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnknownGroup.Description, DocsBaseUrl + RuleCatalog.UnknownGroup.HelpLink);
+
+        /// <summary>MAIL1007: <see cref="RuleCatalog.GroupsWithoutP256"/>.</summary>
+        public static readonly DiagnosticDescriptor GroupsWithoutP256 = new(
+            "MAIL1007", RuleCatalog.GroupsWithoutP256.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.GroupsWithoutP256.Description, DocsBaseUrl + RuleCatalog.GroupsWithoutP256.HelpLink);
+
+        /// <summary>MAIL1008: <see cref="RuleCatalog.GroupsLeaveKeyExchange"/>.</summary>
+        public static readonly DiagnosticDescriptor GroupsLeaveKeyExchange = new(
+            "MAIL1008", RuleCatalog.GroupsLeaveKeyExchange.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.GroupsLeaveKeyExchange.Description, DocsBaseUrl + RuleCatalog.GroupsLeaveKeyExchange.HelpLink);
+
+        /// <summary>MAIL1009: <see cref="RuleCatalog.SecurityLevelLowered"/>.</summary>
+        public static readonly DiagnosticDescriptor SecurityLevelLowered = new(
+            "MAIL1009", RuleCatalog.SecurityLevelLowered.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.SecurityLevelLowered.Description, DocsBaseUrl + RuleCatalog.SecurityLevelLowered.HelpLink);
+
+        /// <summary>MAIL1012: <see cref="RuleCatalog.ExclusionUndone"/>.</summary>
+        public static readonly DiagnosticDescriptor ExclusionUndone = new(
+            "MAIL1012", RuleCatalog.ExclusionUndone.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.ExclusionUndone.Description, DocsBaseUrl + RuleCatalog.ExclusionUndone.HelpLink);
+
         /// <summary>MAIL1010: <see cref="RuleCatalog.ObsoleteProtocol"/>.</summary>
         public static readonly DiagnosticDescriptor ObsoleteProtocol = new(
             "MAIL1010", RuleCatalog.ObsoleteProtocol.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -49,6 +79,11 @@ namespace MailDsl.Generators.Analysis
         public static readonly DiagnosticDescriptor MissingCertificate = new(
             "MAIL1020", RuleCatalog.MissingCertificate.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.MissingCertificate.Description, DocsBaseUrl + RuleCatalog.MissingCertificate.HelpLink);
+
+        /// <summary>MAIL1030: <see cref="RuleCatalog.RequiredTlsOnPublicMx"/>.</summary>
+        public static readonly DiagnosticDescriptor RequiredTlsOnPublicMx = new(
+            "MAIL1030", RuleCatalog.RequiredTlsOnPublicMx.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.RequiredTlsOnPublicMx.Description, DocsBaseUrl + RuleCatalog.RequiredTlsOnPublicMx.HelpLink);
 
         /// <summary>MAIL2001: <see cref="RuleCatalog.PlaintextAuthWithoutTls"/>.</summary>
         public static readonly DiagnosticDescriptor PlaintextAuthWithoutTls = new(
@@ -80,6 +115,16 @@ namespace MailDsl.Generators.Analysis
             "MAIL3003", RuleCatalog.InvalidHostName.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.InvalidHostName.Description, DocsBaseUrl + RuleCatalog.InvalidHostName.HelpLink);
 
+        /// <summary>MAIL3004: <see cref="RuleCatalog.UnnormalizedPath"/>.</summary>
+        public static readonly DiagnosticDescriptor UnnormalizedPath = new(
+            "MAIL3004", RuleCatalog.UnnormalizedPath.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnnormalizedPath.Description, DocsBaseUrl + RuleCatalog.UnnormalizedPath.HelpLink);
+
+        /// <summary>MAIL3005: <see cref="RuleCatalog.InvalidListenAddress"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidListenAddress = new(
+            "MAIL3005", RuleCatalog.InvalidListenAddress.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidListenAddress.Description, DocsBaseUrl + RuleCatalog.InvalidListenAddress.HelpLink);
+
         /// <summary>MAIL4001: <see cref="RuleCatalog.DuplicateSetting"/>.</summary>
         public static readonly DiagnosticDescriptor DuplicateSetting = new(
             "MAIL4001", RuleCatalog.DuplicateSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -95,6 +140,50 @@ namespace MailDsl.Generators.Analysis
             "MAIL4003", RuleCatalog.WeakenedTlsOption.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
             RuleCatalog.WeakenedTlsOption.Description, DocsBaseUrl + RuleCatalog.WeakenedTlsOption.HelpLink);
 
+        /// <summary>MAIL4004: <see cref="RuleCatalog.NginxLocationReach"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxLocationReach = new(
+            "MAIL4004", RuleCatalog.NginxLocationReach.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NginxLocationReach.Description, DocsBaseUrl + RuleCatalog.NginxLocationReach.HelpLink);
+
+        /// <summary>MAIL4005: <see cref="RuleCatalog.UnknownVersion"/>.</summary>
+        public static readonly DiagnosticDescriptor UnknownVersion = new(
+            "MAIL4005", RuleCatalog.UnknownVersion.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnknownVersion.Description, DocsBaseUrl + RuleCatalog.UnknownVersion.HelpLink);
+
+        /// <summary>MAIL4010: <see cref="RuleCatalog.UnknownSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor UnknownSetting = new(
+            "MAIL4010", RuleCatalog.UnknownSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnknownSetting.Description, DocsBaseUrl + RuleCatalog.UnknownSetting.HelpLink);
+
+        /// <summary>MAIL4011: <see cref="RuleCatalog.RenamedSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor RenamedSetting = new(
+            "MAIL4011", RuleCatalog.RenamedSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.RenamedSetting.Description, DocsBaseUrl + RuleCatalog.RenamedSetting.HelpLink);
+
+        /// <summary>MAIL4012: <see cref="RuleCatalog.ObsoleteSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor ObsoleteSetting = new(
+            "MAIL4012", RuleCatalog.ObsoleteSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.ObsoleteSetting.Description, DocsBaseUrl + RuleCatalog.ObsoleteSetting.HelpLink);
+
+        /// <summary>MAIL4013: <see cref="RuleCatalog.IneffectiveSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor IneffectiveSetting = new(
+            "MAIL4013", RuleCatalog.IneffectiveSetting.Title, "{0}", "Postfix", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.IneffectiveSetting.Description, DocsBaseUrl + RuleCatalog.IneffectiveSetting.HelpLink);
+
+        /// <summary>MAIL4014: <see cref="RuleCatalog.NginxUnknownDirective"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxUnknownDirective = new(
+            "MAIL4014", RuleCatalog.NginxUnknownDirective.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NginxUnknownDirective.Description, DocsBaseUrl + RuleCatalog.NginxUnknownDirective.HelpLink);
+
+        /// <summary>MAIL4015: <see cref="RuleCatalog.NginxDirectiveNotAllowed"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxDirectiveNotAllowed = new(
+            "MAIL4015", RuleCatalog.NginxDirectiveNotAllowed.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NginxDirectiveNotAllowed.Description, DocsBaseUrl + RuleCatalog.NginxDirectiveNotAllowed.HelpLink);
+
+        /// <summary>MAIL4016: <see cref="RuleCatalog.RefusedOldSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor RefusedOldSetting = new(
+            "MAIL4016", RuleCatalog.RefusedOldSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.RefusedOldSetting.Description, DocsBaseUrl + RuleCatalog.RefusedOldSetting.HelpLink);
         /// <summary>MAIL5001: <see cref="RuleCatalog.PlaintextDirectory"/>.</summary>
         public static readonly DiagnosticDescriptor PlaintextDirectory = new(
             "MAIL5001", RuleCatalog.PlaintextDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -171,18 +260,36 @@ namespace MailDsl.Generators.Analysis
             CipherOutsideProfile,
             UnknownCipherName,
             InvalidCipherString,
+            ProfileNotInGuideline,
+            UnknownGroup,
+            GroupsWithoutP256,
+            GroupsLeaveKeyExchange,
+            SecurityLevelLowered,
             ObsoleteProtocol,
             DeprecatedProtocol,
+            ExclusionUndone,
             MissingCertificate,
+            RequiredTlsOnPublicMx,
             PlaintextAuthWithoutTls,
             PortClash,
             InvalidPort,
             UnsafeValue,
             RelativePath,
             InvalidHostName,
+            UnnormalizedPath,
+            InvalidListenAddress,
             DuplicateSetting,
             NginxRegexWithoutTilde,
             WeakenedTlsOption,
+            NginxLocationReach,
+            UnknownVersion,
+            UnknownSetting,
+            RenamedSetting,
+            ObsoleteSetting,
+            IneffectiveSetting,
+            NginxUnknownDirective,
+            NginxDirectiveNotAllowed,
+            RefusedOldSetting,
             PlaintextDirectory,
             PlaintextDatabase,
             UnverifiedServer,

@@ -30,15 +30,20 @@ namespace MailDsl.Generators.Analysis
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterSyntaxNodeAction(AnalyzeClass, SyntaxKind.ClassDeclaration);
+            context.RegisterCompilationStartAction(start =>
+            {
+                // The attribute is looked up once per compilation; a compilation without MailDsl registers nothing.
+                if (start.Compilation.GetTypeByMetadataName(Generators.PlatformGenerator.AttributeName) is not { } attribute) return;
+                start.RegisterSyntaxNodeAction(node => AnalyzeClass(node, attribute), SyntaxKind.ClassDeclaration);
+            });
         }
 
-        private static void AnalyzeClass(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeClass(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
         {
             var type = (ClassDeclarationSyntax)context.Node;
             if (type.AttributeLists.Count == 0) return;
             if (context.SemanticModel.GetDeclaredSymbol(type, context.CancellationToken) is not { } symbol) return;
-            if (!symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Generators.PlatformGenerator.AttributeName)) return;
+            if (!symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))) return;
 
             EvaluationResult result;
             try

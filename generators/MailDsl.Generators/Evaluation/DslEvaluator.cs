@@ -24,22 +24,28 @@ namespace MailDsl.Generators.Evaluation
 
         private readonly SemanticModel _semanticModel;
         private readonly CancellationToken _cancellation;
+        private readonly bool _recordOrigins;
         private readonly List<EvaluationProblem> _problems = new();
         private readonly Dictionary<IParameterSymbol, object?> _lambdaParameters = new(SymbolEqualityComparer.Default);
 
-        private DslEvaluator(SemanticModel semanticModel, CancellationToken cancellation)
+        private DslEvaluator(SemanticModel semanticModel, CancellationToken cancellation, bool recordOrigins)
         {
             _semanticModel = semanticModel;
             _cancellation = cancellation;
+            _recordOrigins = recordOrigins;
         }
 
         /// <summary>Evaluates the <c>Describe()</c> method of <paramref name="type"/>. Never throws (except on cancellation).</summary>
         /// <param name="type">The class declaration carrying <c>[MailPlatform]</c>.</param>
         /// <param name="semanticModel">The semantic model of its tree.</param>
         /// <param name="cancellation">Cancels evaluation.</param>
-        public static EvaluationResult Evaluate(TypeDeclarationSyntax type, SemanticModel semanticModel, CancellationToken cancellation)
+        /// <param name="recordOrigins">
+        /// Whether the builders record where each value was written (the analyzer needs them to place diagnostics; the
+        /// generator does not, and skipping them saves a span per argument on every compilation change).
+        /// </param>
+        public static EvaluationResult Evaluate(TypeDeclarationSyntax type, SemanticModel semanticModel, CancellationToken cancellation, bool recordOrigins = true)
         {
-            var evaluator = new DslEvaluator(semanticModel, cancellation);
+            var evaluator = new DslEvaluator(semanticModel, cancellation, recordOrigins);
             try
             {
                 return evaluator.Run(type);
@@ -145,7 +151,7 @@ namespace MailDsl.Generators.Evaluation
 
             var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
             var values = new object?[arguments.Count];
-            var spans = new List<SourceSpan?>();
+            var spans = _recordOrigins ? new List<SourceSpan?>() : null;
             var known = true;
             for (var i = 0; i < arguments.Count; i++)
             {
@@ -154,6 +160,7 @@ namespace MailDsl.Generators.Evaluation
                     ? ToRuntime(p.ExplicitDefaultValue, p.Type)
                     : Eval(argument.Value);
                 if (values[i] is Unknown) known = false;
+                if (spans is null) continue;
                 if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } init })
                     spans.AddRange(init.ElementValues.Select(e => (SourceSpan?)ArgumentSpan(e.Syntax)));
                 else if (argument.ArgumentKind == ArgumentKind.DefaultValue)
@@ -174,7 +181,8 @@ namespace MailDsl.Generators.Evaluation
             var nameSpan = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                 ? access.Name.Span
                 : invocation.Syntax.Span;
-            using (DslCallSite.Enter(SpanOf(nameSpan, invocation.Syntax.SyntaxTree), spans.ToArray()))
+            // Without origins the call site is empty, as at run time: the builders record nothing.
+            using (spans is null ? DslCallSite.Enter(null, Array.Empty<SourceSpan?>()) : DslCallSite.Enter(SpanOf(nameSpan, invocation.Syntax.SyntaxTree), spans.ToArray()))
             {
                 try
                 {

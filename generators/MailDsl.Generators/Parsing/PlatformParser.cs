@@ -3,19 +3,21 @@ using System.Linq;
 using System.Threading;
 using MailDsl.Generators.Evaluation;
 using MailDsl.Model;
-using MailDsl.Render;
-using MailDsl.Rules;
-using RuleSet = MailDsl.Rules.RuleSet;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MailDsl.Generators.Parsing
 {
-    /// <summary>Turns one <c>[MailPlatform]</c> class into a <see cref="PlatformSpec"/>: evaluate, check, render.</summary>
+    /// <summary>
+    /// The <c>ForAttributeWithMetadataName</c> transform: reads one <c>[MailPlatform]</c> class's declaration and evaluates
+    /// its <c>Describe()</c> into the model. Roslyn runs this on every compilation change, so it does only that: no
+    /// rules, no rendering, no origins (the analyzer records those on its own evaluation), and, for a description in
+    /// plain DSL, no binding either (<see cref="SyntacticEvaluator"/>).
+    /// </summary>
     internal static class PlatformParser
     {
         /// <summary>Parses the class the attribute is on. Never throws (except on cancellation).</summary>
-        public static PlatformSpec Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+        public static EvaluatedPlatform Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
         {
             var type = (TypeDeclarationSyntax)context.TargetNode;
             var symbol = (INamedTypeSymbol)context.TargetSymbol;
@@ -26,16 +28,16 @@ namespace MailDsl.Generators.Parsing
             var declaration = string.Join(" ", type.Modifiers.Select(m => m.Text)) + " class " + symbol.Name;
             var hint = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_') + ".MailPlatform.g.cs";
 
-            var artifacts = EquatableArray<Artifact>.Empty;
-            var known = false;
+            PlatformModel? model = null;
             try
             {
-                var result = DslEvaluator.Evaluate(type, context.SemanticModel, cancellation);
-                if (result.IsComplete && !RuleSet.Check(result.Model!).Any(f => f.Severity == Severity.Error))
+                // The description's syntax alone when it is plain DSL (no binding of the method body on every
+                // compilation change); the semantic model when it uses anything else.
+                model = SyntacticEvaluator.TryEvaluate(type, cancellation);
+                if (model is null)
                 {
-                    // Artifacts carry no origins: the model's SourceMap is not part of what is rendered.
-                    artifacts = PlatformRenderer.Render(result.Model! with { Origins = SourceMap.Empty }).ToEquatableArray();
-                    known = true;
+                    var result = DslEvaluator.Evaluate(type, context.SemanticModel, cancellation, recordOrigins: false);
+                    if (result.IsComplete) model = result.Model! with { Origins = SourceMap.Empty };
                 }
             }
             catch (OperationCanceledException)
@@ -44,11 +46,10 @@ namespace MailDsl.Generators.Parsing
             }
             catch (Exception)
             {
-                // The analyzer reports what went wrong; the generated Run(args) builds at run time instead.
-                known = false;
-                artifacts = EquatableArray<Artifact>.Empty;
+                // The analyzer reports what went wrong; the generated Run(args) builds the platform at run time.
+                model = null;
             }
-            return new PlatformSpec(ns, containing, declaration, hint, known, artifacts);
+            return new EvaluatedPlatform(new PlatformDeclaration(ns, containing, declaration, hint), model);
         }
 
         private static string[] Outer(INamedTypeSymbol type)

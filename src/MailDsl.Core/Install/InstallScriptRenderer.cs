@@ -10,7 +10,7 @@ namespace MailDsl.Install
 {
     /// <summary>
     /// <c>install.sh</c> for one host: installs the packages, checks that the certificate and key are where the
-    /// platform says (taking the key from the rest of the world without ever reading it), puts every emitted file in place,
+    /// platform says (refusing a key any user can read, without ever reading or changing it), puts every emitted file in place,
     /// runs each daemon's own check before any restart, and puts the previous files back if a check fails.
     /// </summary>
     public static class InstallScriptRenderer
@@ -54,13 +54,17 @@ namespace MailDsl.Install
             w.Line();
             if (platform.Certificate is { } cert)
             {
-                w.Line("# The certificate and key stay where the platform says; the key is never read, only protected.");
+                w.Line("# The certificate and key stay where the platform says; the key is never read or changed.");
                 w.Open("for f in " + ShellWord(cert.CertificateFile) + " " + ShellWord(cert.KeyFile) + "; do");
                 w.Line("[[ -f \"$f\" ]] || { echo \"install.sh: $f is missing: copy it to this host first\" >&2; exit 1; }");
                 w.Close("done");
-                // Owner and group are left as they are (Debian gives keys to the ssl-cert group other daemons use);
-                // only the rest of the world loses access.
-                w.Line("chmod o-rwx " + ShellWord(cert.KeyFile));
+                // The key is neither read nor changed (its owner and group may be shared, e.g. Debian's ssl-cert): a key
+                // that every user of the host can read is refused instead.
+                w.Line("key=" + ShellWord(cert.KeyFile));
+                w.Open("if (( 8#$(stat -L -c %a \"$key\") & 8#7 )); then");
+                w.Line("echo \"install.sh: $key can be read by every user of this host: give it mode 0600, or 0640 with a group such as ssl-cert, first\" >&2");
+                w.Line("exit 1");
+                w.Close("fi");
                 w.Line();
             }
             var secretUses = SecretSteps.Uses(platform, files);
@@ -127,7 +131,8 @@ namespace MailDsl.Install
             foreach (var service in services)
                 w.Line("if " + service.Running + " >/dev/null 2>&1; then run " + ShellWord(service.Reload) + "; else run " + ShellWord(service.Start) + "; fi");
             w.Close("fi");
-            w.Line("echo \"" + host.Name + " is installed\"");
+            // Every value of the description reaches the script single-quoted: never expanded, never run.
+            w.Line("echo " + ShellWord(host.Name + " is installed"));
             return w.ToString();
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MailDsl.Daemons.Settings.Rules;
 using MailDsl.Rules.Certificates;
 using MailDsl.Rules.Directories;
 using MailDsl.Rules.Listeners;
@@ -19,8 +20,18 @@ namespace MailDsl.Rules
             new UnsafeValueRule(),
             new RelativePathRule(),
             new InvalidHostNameRule(),
+            new UnnormalizedPathRule(),
+            new InvalidListenAddressRule(),
             new DuplicateSettingRule(),
             new WeakenedTlsOptionRule(),
+            new Versions.UnknownVersionRule(),
+            new UnknownSettingRule(),
+            new RenamedSettingRule(),
+            new ObsoleteSettingRule(),
+            new IneffectiveSettingRule(),
+            new NginxUnknownDirectiveRule(),
+            new NginxDirectiveNotAllowedRule(),
+            new RefusedOldSettingRule(),
             new PlaintextDirectoryRule(),
             new PlaintextDatabaseRule(),
             new UnverifiedServerRule(),

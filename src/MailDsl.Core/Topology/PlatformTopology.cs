@@ -16,6 +16,7 @@ namespace MailDsl.Topology
     {
         private static readonly ConditionalWeakTable<PlatformModel, PlatformTopology> Cache = new();
         private readonly Dictionary<string, EffectiveTls> _tls = new();
+        private readonly Dictionary<string, bool> _dh = new();
 
         private PlatformTopology(PlatformModel platform)
         {
@@ -46,8 +47,23 @@ namespace MailDsl.Topology
             lock (_tls)
             {
                 if (!_tls.TryGetValue(layer.Key, out var tls))
-                    _tls[layer.Key] = tls = EffectiveTls.Resolve(Platform.Tls.With(layer.Tls));
+                    _tls[layer.Key] = tls = EffectiveTls.Resolve(Platform.Tls.With(layer.Tls), Target.OpenSsl);
                 return tls;
+            }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="layer"/>'s cipher string selects a DHE suite on the target's OpenSSL, so nginx and Dovecot
+        /// there need the DH group file. Decided once per layer: it parses the cipher string.
+        /// </summary>
+        public bool NeedsDhParameters(Layer layer)
+        {
+            var tls = TlsOf(layer);
+            lock (_dh)
+            {
+                if (!_dh.TryGetValue(layer.Key, out var needed))
+                    _dh[layer.Key] = needed = Tls.Files.DhParameters.NeededBy(tls, Target.OpenSsl);
+                return needed;
             }
         }
     }

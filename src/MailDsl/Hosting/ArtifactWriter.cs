@@ -2,34 +2,93 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Text;
 using MailDsl.Model;
 
 namespace MailDsl.Hosting
 {
+    /// <summary>What <see cref="ArtifactWriter.Write"/> did.</summary>
+    /// <param name="Written">Files created or replaced (content or mode changed).</param>
+    /// <param name="Unchanged">Files already there with the same content and mode: not touched.</param>
+    /// <param name="Removed">Files that were in the folder but are no longer emitted.</param>
+    public sealed record WriteSummary(int Written, int Unchanged, int Removed)
+    {
+        /// <inheritdoc/>
+        public override string ToString() => $"{Written} written, {Unchanged} unchanged, {Removed} removed";
+    }
+
     /// <summary>
-    /// Writes artifacts under an output folder: <c>DIR/&lt;host&gt;/&lt;absolute path&gt;</c>, and platform-wide
-    /// files (host "") at <c>DIR/&lt;path&gt;</c>. Everything is staged inside DIR first, so a failure
-    /// leaves DIR's previous content as it was.
+    /// Writes artifacts under an output folder: <c>DIR/&lt;host&gt;/&lt;absolute path&gt;</c>, and platform-wide files
+    /// (host "") at <c>DIR/&lt;path&gt;</c>, so that DIR ends up holding exactly them. Only what differs is written:
+    /// a file with the same bytes and mode is left alone, so a second emit with no change writes nothing. Changed files
+    /// are staged inside DIR first and moved into place by rename, the files they replace kept aside until the end, so
+    /// a failure leaves DIR as it was. Nothing outside DIR is touched.
     /// </summary>
     public static class ArtifactWriter
     {
         private const string StagingPrefix = ".maildsl-staging-";
+        private const string BackupPrefix = ".maildsl-backup-";
+        private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-        /// <summary>Replaces the content of <paramref name="outDir"/> with <paramref name="artifacts"/>.</summary>
-        public static void Write(string outDir, IReadOnlyList<Artifact> artifacts)
+        /// <summary>Makes <paramref name="outDir"/> hold exactly <paramref name="artifacts"/>, writing only what changed.</summary>
+        /// <param name="outDir">The output folder; created if missing.</param>
+        /// <param name="artifacts">The files.</param>
+        /// <returns>How many files were written, left unchanged and removed.</returns>
+        /// <exception cref="ArgumentException">An artifact's path would leave the output folder (nothing is written).</exception>
+        /// <exception cref="IOException">Writing failed; the folder is as it was.</exception>
+        public static WriteSummary Write(string outDir, IReadOnlyList<Artifact> artifacts)
         {
             var root = Path.GetFullPath(outDir);
+            // Every target is checked before anything on disk changes.
+            var wanted = new Dictionary<string, Artifact>(StringComparer.Ordinal);
+            foreach (var artifact in artifacts)
+                wanted[Relative(root, TargetPath(root, artifact))] = artifact;
+
             Directory.CreateDirectory(root);
+            foreach (var leftover in Directory.EnumerateDirectories(root).Where(IsOurs))
+                TryDelete(leftover); // a run killed half-way left these; DIR's content was never touched by them
+
+            var existing = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(root))
+            {
+                if (IsOurs(entry)) continue;
+                if (Directory.Exists(entry))
+                    foreach (var file in Directory.EnumerateFiles(entry, "*", SearchOption.AllDirectories)) existing.Add(Relative(root, file));
+                else existing.Add(Relative(root, entry));
+            }
+
+            var changed = new List<(string Relative, byte[] Bytes, int Mode)>();
+            var modeOnly = new List<(string Relative, int Mode)>();
+            var unchanged = 0;
+            foreach (var pair in wanted.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                var bytes = Utf8.GetBytes(pair.Value.Content);
+                var full = Path.Combine(root, pair.Key);
+                if (existing.Contains(pair.Key) && SameBytes(full, bytes))
+                {
+                    if (UnixMode.Get(full) is { } mode && mode != pair.Value.Mode) modeOnly.Add((pair.Key, pair.Value.Mode));
+                    else unchanged++;
+                }
+                else changed.Add((pair.Key, bytes, pair.Value.Mode));
+            }
+            var removed = existing.Where(e => !wanted.ContainsKey(e)).OrderBy(e => e, StringComparer.Ordinal).ToList();
+            if (changed.Count == 0 && removed.Count == 0)
+            {
+                foreach (var (relative, mode) in modeOnly) SetMode(Path.Combine(root, relative), mode);
+                return new WriteSummary(modeOnly.Count, unchanged, 0);
+            }
+
             var staging = Path.Combine(root, StagingPrefix + Guid.NewGuid().ToString("N"));
             try
             {
-                foreach (var artifact in artifacts)
+                foreach (var (relative, bytes, mode) in changed)
                 {
-                    var target = TargetPath(staging, artifact);
+                    var target = Path.Combine(staging, relative);
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.WriteAllText(target, artifact.Content);
-                    SetMode(target, artifact.Mode);
+                    File.WriteAllBytes(target, bytes);
+                    SetMode(target, mode);
                 }
             }
             catch
@@ -38,19 +97,30 @@ namespace MailDsl.Hosting
                 throw;
             }
 
-            // Staged whole: now swap. Old entries go, staged entries move up.
-            foreach (var entry in Directory.EnumerateFileSystemEntries(root).Where(e => !Path.GetFileName(e).StartsWith(StagingPrefix, StringComparison.Ordinal)))
-                TryDelete(entry);
-            foreach (var entry in Directory.EnumerateFileSystemEntries(staging))
+            // Everything new is on disk: now swap by renames, keeping what they replace until the end.
+            var journal = new Journal(root);
+            try
             {
-                var dest = Path.Combine(root, Path.GetFileName(entry));
-                if (Directory.Exists(entry)) Directory.Move(entry, dest);
-                else File.Move(entry, dest);
+                foreach (var relative in removed) journal.SetAside(relative);
+                journal.MoveIn(staging, root);
             }
-            Directory.Delete(staging, recursive: true);
+            catch
+            {
+                journal.Undo();
+                TryDelete(staging);
+                throw;
+            }
+            journal.Commit();
+            TryDelete(staging);
+            foreach (var (relative, mode) in modeOnly) SetMode(Path.Combine(root, relative), mode);
+            foreach (var relative in removed) RemoveEmptyParents(root, Path.Combine(root, relative));
+            return new WriteSummary(changed.Count + modeOnly.Count, unchanged, removed.Count);
         }
 
         /// <summary>Where an artifact goes under <paramref name="root"/>; refuses paths that would leave it.</summary>
+        /// <param name="root">The output folder.</param>
+        /// <param name="artifact">The artifact.</param>
+        /// <exception cref="ArgumentException">The path leaves <paramref name="root"/> or is one of the writer's own working folders.</exception>
         public static string TargetPath(string root, Artifact artifact)
         {
             var relative = artifact.Path.TrimStart('/');
@@ -58,7 +128,111 @@ namespace MailDsl.Hosting
             var full = Path.GetFullPath(combined);
             if (!full.StartsWith(Path.GetFullPath(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 throw new ArgumentException($"artifact path '{artifact.Path}' of host '{artifact.Host}' leaves the output folder");
+            if (IsOurs(Relative(root, full).Split(Path.DirectorySeparatorChar)[0]))
+                throw new ArgumentException($"artifact path '{artifact.Path}' of host '{artifact.Host}' collides with the writer's working folders ({StagingPrefix}*, {BackupPrefix}*)");
             return full;
+        }
+
+        private static bool IsOurs(string path)
+        {
+            var name = Path.GetFileName(path);
+            return name.StartsWith(StagingPrefix, StringComparison.Ordinal) || name.StartsWith(BackupPrefix, StringComparison.Ordinal);
+        }
+
+        private static string Relative(string root, string full) => full.Substring(Path.GetFullPath(root).Length + 1);
+
+        private static bool SameBytes(string path, byte[] bytes)
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length != bytes.Length) return false;
+            var current = File.ReadAllBytes(path);
+            if (current.Length != bytes.Length) return false;
+            for (var i = 0; i < bytes.Length; i++)
+                if (current[i] != bytes[i]) return false;
+            return true;
+        }
+
+        private static void RemoveEmptyParents(string root, string removedFile)
+        {
+            var rootFull = Path.GetFullPath(root);
+            for (var dir = Path.GetDirectoryName(removedFile); dir is not null && dir.Length > rootFull.Length; dir = Path.GetDirectoryName(dir))
+            {
+                if (!Directory.Exists(dir) || Directory.EnumerateFileSystemEntries(dir).Any()) return;
+                try { Directory.Delete(dir); }
+                catch (IOException) { return; }
+            }
+        }
+
+        /// <summary>
+        /// The renames of one write and how to undo them: files set aside (removed or replaced) go into a backup folder
+        /// inside DIR, and entries moved in are remembered, so <see cref="Undo"/> puts DIR back as it was.
+        /// </summary>
+        private sealed class Journal
+        {
+            private readonly string _root;
+            private readonly string _backup;
+            private readonly List<string> _setAside = new();
+            private readonly List<string> _movedIn = new();
+
+            public Journal(string root)
+            {
+                _root = root;
+                _backup = Path.Combine(root, BackupPrefix + Guid.NewGuid().ToString("N"));
+            }
+
+            /// <summary>Moves DIR's file at <paramref name="relative"/> into the backup folder.</summary>
+            public void SetAside(string relative)
+            {
+                var from = Path.Combine(_root, relative);
+                var to = Path.Combine(_backup, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                if (Directory.Exists(from)) Directory.Move(from, to);
+                else File.Move(from, to);
+                _setAside.Add(relative);
+            }
+
+            /// <summary>Moves the staged tree into DIR: a whole folder by one rename where DIR has none of that name.</summary>
+            public void MoveIn(string staged, string target)
+            {
+                foreach (var entry in Directory.EnumerateFileSystemEntries(staged).ToList())
+                {
+                    var dest = Path.Combine(target, Path.GetFileName(entry));
+                    var isDirectory = Directory.Exists(entry);
+                    if (isDirectory && Directory.Exists(dest))
+                    {
+                        MoveIn(entry, dest);
+                        continue;
+                    }
+                    // A file (or a folder where the new files need one) is in the way: set it aside first.
+                    if (File.Exists(dest) || Directory.Exists(dest)) SetAside(Relative(_root, dest));
+                    if (isDirectory) Directory.Move(entry, dest);
+                    else File.Move(entry, dest);
+                    _movedIn.Add(dest);
+                }
+            }
+
+            /// <summary>Puts DIR back: removes what was moved in, moves back what was set aside.</summary>
+            public void Undo()
+            {
+                for (var i = _movedIn.Count - 1; i >= 0; i--) TryDelete(_movedIn[i]);
+                for (var i = _setAside.Count - 1; i >= 0; i--)
+                {
+                    var from = Path.Combine(_backup, _setAside[i]);
+                    var to = Path.Combine(_root, _setAside[i]);
+                    try
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                        if (Directory.Exists(from)) Directory.Move(from, to);
+                        else File.Move(from, to);
+                    }
+                    catch (IOException) { }
+                    catch (UnauthorizedAccessException) { }
+                }
+                TryDelete(_backup);
+            }
+
+            /// <summary>The swap succeeded: drops what was set aside.</summary>
+            public void Commit() => TryDelete(_backup);
         }
 
         private static void SetMode(string path, int mode)
@@ -79,6 +253,29 @@ namespace MailDsl.Hosting
             }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
+        }
+
+        /// <summary>
+        /// A file's Unix permission bits where the runtime can say (<c>File.GetUnixFileMode</c>, .NET 7 and later; this
+        /// library targets netstandard2.0, so it is found by reflection); null elsewhere, and the mode is then left as it is.
+        /// </summary>
+        private static class UnixMode
+        {
+            private static readonly MethodInfo? GetUnixFileMode =
+                RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? null : typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+
+            public static int? Get(string path)
+            {
+                if (GetUnixFileMode is null) return null;
+                try
+                {
+                    return Convert.ToInt32(GetUnixFileMode.Invoke(null, new object[] { path }), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (TargetInvocationException)
+                {
+                    return null;
+                }
+            }
         }
     }
 }

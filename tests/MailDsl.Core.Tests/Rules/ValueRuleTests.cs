@@ -76,11 +76,48 @@ public class UnsafeValueTests
     }
 
     [Fact]
-    public void A_postfix_value_may_hold_hash_dollar_and_spaces()
+    public void A_postfix_value_may_hold_hash_commas_and_spaces()
     {
         var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org")
             .PostfixSetting("smtpd_tls_mandatory_exclude_ciphers", "aNULL, MD5")
-            .PostfixSetting("smtpd_helo_restrictions", "permit_mynetworks, check_helo_access hash:/etc/postfix/helo#1, $smtpd_x")).Build();
+            .PostfixSetting("smtpd_helo_restrictions", "permit_mynetworks, reject_invalid_helo_hostname #1")).Build();
+
+        Assert.Empty(Findings(model, "MAIL3001"));
+    }
+
+    [Theory]
+    [InlineData("$smtpd_tls_key_file", 0, 1)]
+    [InlineData("Mail ${myhostname}", 5, 1)]
+    [InlineData("x $(mydomain)", 2, 1)]
+    public void A_postfix_value_may_not_expand_another_parameter(string value, int start, int length)
+    {
+        var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org").PostfixSetting("smtpd_banner", value)).Build();
+
+        var finding = Assert.Single(Findings(model, "MAIL3001"));
+        Assert.Equal((start, length), (finding.SubStart, finding.SubLength));
+        Assert.Contains("expands", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("permit_mynetworks, check_helo_access hash:/etc/postfix/helo", "hash:/etc/postfix/helo")]
+    [InlineData("environ:HOME", "environ:HOME")]
+    [InlineData("check_client_access unix:passwd.byname", "unix:passwd.byname")]
+    [InlineData("proxy:texthash:/etc/shadow", "proxy:texthash:/etc/shadow")]
+    public void A_postfix_value_may_not_name_a_lookup_table(string value, string table)
+    {
+        var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org").PostfixSetting("smtpd_helo_restrictions", value)).Build();
+
+        var finding = Assert.Single(Findings(model, "MAIL3001"));
+        Assert.Equal((value.IndexOf(table, StringComparison.Ordinal), table.Length), (finding.SubStart, finding.SubLength));
+    }
+
+    [Theory]
+    [InlineData("lmtp:unix:private/dovecot-lmtp")]
+    [InlineData("static:OK")]
+    [InlineData("relay:[mx.example.org]:25")]
+    public void A_postfix_transport_or_static_value_is_not_a_lookup_table(string value)
+    {
+        var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org").PostfixSetting("local_transport", value)).Build();
 
         Assert.Empty(Findings(model, "MAIL3001"));
     }

@@ -35,7 +35,7 @@ namespace MailDsl.Daemons.Dovecot
             if (topology.Platform.Directory is not null)
                 foreach (var file in DovecotDirectory.Files(topology, DovecotSettings.For(topology.Target.Dovecot), host)) yield return file;
             // Dovecot has no built-in DH group: without the file it silently drops every DHE suite of the string.
-            if (host.Layer<MailstoreLayer>() is { } store && DhParameters.NeededBy(topology.TlsOf(store), topology.Target.OpenSsl))
+            if (host.Layer<MailstoreLayer>() is { } store && topology.NeedsDhParameters(store))
                 yield return DhParameters.Artifact(host.Name);
         }
 

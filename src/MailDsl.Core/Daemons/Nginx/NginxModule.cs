@@ -16,7 +16,7 @@ namespace MailDsl.Daemons.Nginx
         /// <summary>The module.</summary>
         public static NginxModule Instance { get; } = new();
 
-        private static readonly Rule[] OwnRules = { new NginxRegexWithoutTildeRule() };
+        private static readonly Rule[] OwnRules = { new NginxRegexWithoutTildeRule(), new NginxLocationReachRule() };
 
         private NginxModule() { }
 
@@ -35,7 +35,7 @@ namespace MailDsl.Daemons.Nginx
             var webmail = host.Layer<WebmailLayer>()!;
             yield return new Artifact(host.Name, NginxSiteRenderer.SitePath, Artifact.ReadableMode, NginxSiteRenderer.Render(topology, webmail, host.Name));
             // nginx has no built-in DH group: without the file it silently drops every DHE suite of the string.
-            if (DhParameters.NeededBy(topology.TlsOf(webmail), topology.Target.OpenSsl))
+            if (topology.NeedsDhParameters(webmail))
                 yield return DhParameters.Artifact(host.Name);
         }
 

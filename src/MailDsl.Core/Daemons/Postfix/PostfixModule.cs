@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
+using MailDsl.Rules;
 using MailDsl.Targets;
 using MailDsl.Topology;
 
@@ -14,6 +15,8 @@ namespace MailDsl.Daemons.Postfix
     {
         /// <summary>The module.</summary>
         public static PostfixModule Instance { get; } = new();
+
+        private static readonly Rule[] OwnRules = { new RequiredTlsOnPublicMxRule() };
 
         private PostfixModule() { }
 
@@ -37,6 +40,9 @@ namespace MailDsl.Daemons.Postfix
                 foreach (var file in PostfixDirectory.Files(topology.Platform, Directories.PlatformDirectory.CaFile(topology.Platform, topology.Target), host))
                     yield return file;
         }
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<Rule> Rules => OwnRules;
 
         /// <inheritdoc/>
         /// <remarks>Debian (seen) and RHEL (reasoned from its package lists) ship the lookup tables apart: postfix-ldap, -pgsql, -mysql.</remarks>

@@ -46,7 +46,9 @@ namespace MailDsl.Daemons.Postfix
             main.Set("myhostname", host.Name);
             main.Set("mydomain", platform.Domain);
             main.Set("myorigin", "$mydomain");
-            main.Set("inet_interfaces", string.IsNullOrEmpty(listen) ? "all" : listen!);
+            // Postfix has no interface called 0.0.0.0 or :: ("no local interface found"): the unspecified address of a
+            // family is every interface of that family.
+            main.Set("inet_interfaces", string.IsNullOrEmpty(listen) || IsUnspecified(listen!) ? "all" : listen!);
             main.Set("inet_protocols", string.IsNullOrEmpty(listen) ? "all" : listen!.Contains(":") ? "ipv6" : "ipv4");
             main.Set("smtpd_banner", "$myhostname ESMTP" + (string.IsNullOrEmpty(platform.Banner) ? "" : " " + platform.Banner));
             main.Set("biff", "no");
@@ -92,7 +94,8 @@ namespace MailDsl.Daemons.Postfix
                 main.Set("smtpd_sasl_path", "private/auth");
             }
             main.Blank();
-            main.Comment("# TLS, server side. Mozilla " + tls.Profile.Name.ToString().ToLowerInvariant() + " profile (guideline " + tls.Profile.GuidelineVersion + ").");
+            main.Comment("# TLS, server side: " + tls.ProfileDescription + ".");
+            main.Comment("# " + tls.ServerCipherOrderNote);
             if (platform.Certificate is { } cert)
             {
                 main.Set("smtpd_tls_cert_file", cert.CertificateFile);
@@ -109,6 +112,7 @@ namespace MailDsl.Daemons.Postfix
             main.Comment("# 'high' is this list: the profile's suites, not Postfix's default HIGH.");
             if (tls.Ciphers.Length > 0) main.Set("tls_high_cipherlist", tls.Ciphers);
             main.Set("tls_preempt_cipherlist", tls.ServerCipherOrder ? "yes" : "no");
+            SetGroups(main, tls, version);
             main.Set("tls_ssl_options", "NO_COMPRESSION, NO_RENEGOTIATION");
             main.Blank();
             main.Comment("# TLS, client side (mail this host sends on).");
@@ -153,7 +157,8 @@ namespace MailDsl.Daemons.Postfix
                 foreach (var listener in layer.Listeners.Where(l => l.Protocol is ServiceProtocol.Smtp or ServiceProtocol.Submission))
                 {
                     if (!seen.Add(listener.Port)) continue; // a clash is the rules' business; never two lines for one port
-                    var service = (string.IsNullOrEmpty(layer.ListenAddress) ? "" : Bracket(layer.ListenAddress!) + ":") + listener.Port;
+                    var bound = string.IsNullOrEmpty(layer.ListenAddress) || IsUnspecified(layer.ListenAddress!) ? "" : Bracket(layer.ListenAddress!) + ":";
+                    var service = bound + listener.Port;
                     w.Line(Service(service, "inet", "n", "-", "n", "-", "-", "smtpd"));
                     if (listener.Protocol != ServiceProtocol.Submission) continue;
                     w.Line("  -o syslog_name=postfix/" + listener.Name);
@@ -196,6 +201,21 @@ namespace MailDsl.Daemons.Postfix
 
         private static string Service(string name, string type, string priv, string unpriv, string chroot, string wakeup, string maxproc, string command)
             => string.Format("{0,-14} {1,-5} {2,-7} {3,-7} {4,-7} {5,-7} {6,-7} {7}", name, type, priv, unpriv, chroot, wakeup, maxproc, command);
+
+        /// <summary>
+        /// The key-exchange groups, in the settings the version has: <c>tls_eecdh_auto_curves</c> (elliptic-curve and
+        /// hybrid groups, which Postfix hands to OpenSSL's group list) and, from Postfix 3.8, <c>tls_ffdhe_auto_groups</c>
+        /// for the finite-field ones (empty when the profile has none). Before 3.8 Postfix has no FFDHE group setting.
+        /// </summary>
+        private static void SetGroups(SettingsFile main, EffectiveTls tls, SoftwareVersion version)
+        {
+            var catalog = Tls.Catalog.GroupCatalog.For(tls.OpenSsl);
+            bool IsFiniteField(string name) => catalog.Find(name)?.Kind == Tls.Catalog.GroupKind.FiniteField;
+            main.Set("tls_eecdh_auto_curves", string.Join(" ", tls.Groups.Where(g => !IsFiniteField(g))));
+            if (version.AtLeast(3, 8)) main.Set("tls_ffdhe_auto_groups", string.Join(" ", tls.Groups.Where(IsFiniteField)));
+        }
+
+        private static bool IsUnspecified(string address) => address == "0.0.0.0" || address == "::";
 
         private static string Bracket(string address) => address.Contains(":") ? "[" + address.Trim('[', ']') + "]" : address;
 

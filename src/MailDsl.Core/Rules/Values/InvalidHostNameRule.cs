@@ -30,7 +30,7 @@ namespace MailDsl.Rules.Values
                     yield return Report(value.OriginKey, urlMessage, inUrl.Start < 0 ? host.Start : host.Start + inUrl.Start, inUrl.Start < 0 ? host.Name.Length : inUrl.Length);
                     continue;
                 }
-                if (value.Kind != ValueKind.Name || value.OriginKey.EndsWith(".listenAddress", System.StringComparison.Ordinal)) continue;
+                if (value.Kind != ValueKind.Name) continue;
                 var allowAddress = value.OriginKey != "platform.domain";
                 if (Problem(value.Value ?? "", allowAddress) is not { } problem) continue;
                 var message = $"{value.Label} '{ValueSafety.Show(value.Value)}' is not a valid host name: {problem.Text}. "
@@ -100,8 +100,9 @@ namespace MailDsl.Rules.Values
         /// <summary>A dotted-quad IPv4 address or an IPv6 address.</summary>
         private static bool IsAddress(string value)
         {
+            // A zone ("fe80::1%eth0") names an interface of one host, not an address other layers can dial.
             if (value.IndexOf(':') >= 0)
-                return System.Net.IPAddress.TryParse(value, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+                return value.IndexOf('%') < 0 && System.Net.IPAddress.TryParse(value, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
             var parts = value.Split('.');
             if (parts.Length != 4) return false;
             foreach (var part in parts)

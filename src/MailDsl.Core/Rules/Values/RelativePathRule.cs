@@ -58,7 +58,7 @@ namespace MailDsl.Rules.Values
         }
 
         /// <summary>Where in a raw setting's value its path starts, or null when the setting does not name a file.</summary>
-        private static int? PathIn(RawSetting setting)
+        internal static int? PathIn(RawSetting setting)
         {
             var key = setting.Key ?? "";
             var value = setting.Value ?? "";

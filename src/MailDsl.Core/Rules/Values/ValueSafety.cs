@@ -25,10 +25,11 @@ namespace MailDsl.Rules.Values
                 case ValueKind.Banner:
                     return FindBanner(value);
                 case ValueKind.MailLocation:
-                    return FindDovecot(value, strict: true);
+                    return Daemons.Dovecot.DovecotValueGrammar.FindInMailLocation(value);
                 case ValueKind.DovecotValue:
-                    return FindDovecot(value, strict: false);
+                    return Daemons.Dovecot.DovecotValueGrammar.FindInValue(value);
                 case ValueKind.PostfixValue:
+                    return Daemons.Postfix.PostfixValueGrammar.FindInValue(value);
                 case ValueKind.DirectoryValue:
                     return FindControl(value);
                 case ValueKind.MailAddress:
@@ -36,15 +37,15 @@ namespace MailDsl.Rules.Values
                 case ValueKind.Identifier:
                     return FindOutsideWord(value, allowHyphen: true, "a database, table, column, attribute or user name is written bare into SQL queries, URLs and install.sh, which read other characters as syntax");
                 case ValueKind.SogoValue:
-                    return FindSogo(value);
+                    return Daemons.Sogo.SogoValueGrammar.FindInValue(value);
                 case ValueKind.ListenerName:
                     return FindOutsideWord(value, allowHyphen: true, "a listener name becomes a Dovecot section name and a master.cf service name, which are single words");
                 case ValueKind.SettingKey:
                     return FindOutsideWord(value, allowHyphen: false, "a setting name is one word of letters, digits and '_' in main.cf and dovecot.conf");
                 case ValueKind.NginxMatch:
-                    return FindNginx(value, isDirective: false);
+                    return Daemons.Nginx.NginxValueGrammar.Find(value, isDirective: false);
                 case ValueKind.NginxDirective:
-                    return FindNginx(value, isDirective: true);
+                    return Daemons.Nginx.NginxValueGrammar.Find(value, isDirective: true);
                 default:
                     return null;
             }
@@ -84,7 +85,7 @@ namespace MailDsl.Rules.Values
             return sb.ToString();
         }
 
-        private static UnsafeSpot? Control(string value, int i)
+        internal static UnsafeSpot Control(string value, int i)
         {
             var c = value[i];
             if (c == '\n' || c == '\r')
@@ -94,7 +95,7 @@ namespace MailDsl.Rules.Values
             return Spot(i, c, "configuration files hold printable text only");
         }
 
-        /// <summary>Postfix: any control character (postconf reads a tab or CR back as a space, a NUL ends the value).</summary>
+        /// <summary>A distinguished name: any character but a control one (the renderers quote and escape the rest).</summary>
         private static UnsafeSpot? FindControl(string value)
         {
             for (var i = 0; i < value.Length; i++)
@@ -137,54 +138,6 @@ namespace MailDsl.Rules.Values
             return null;
         }
 
-        private static UnsafeSpot? FindDovecot(string value, bool strict)
-        {
-            for (var i = 0; i < value.Length; i++)
-            {
-                var c = value[i];
-                if (char.IsControl(c) && c != '\t') return Control(value, i);
-                // In "key = value" Dovecot reads braces literally (doveconf keeps "x {"), but '#' anywhere starts a comment.
-                if (c == '#') return Spot(i, c, "Dovecot reads '#' as the start of a comment and drops the rest of the line");
-                if (strict && (c == '"' || c == '\''))
-                    return Spot(i, c, "Dovecot strips quotes around a value, so a quoted mail location would change");
-            }
-            return null;
-        }
-
-        /// <summary>
-        /// sogo.conf is a property list: outside a double-quoted string ';' ends the entry, braces open or close a
-        /// dictionary, '=' starts another key and '//' or '/*' a comment. Inside quotes a backslash escapes.
-        /// </summary>
-        private static UnsafeSpot? FindSogo(string value)
-        {
-            var quoteStart = -1;
-            for (var i = 0; i < value.Length; i++)
-            {
-                var c = value[i];
-                if (char.IsControl(c) && c != '\t') return Control(value, i);
-                if (quoteStart >= 0)
-                {
-                    if (c == '\\') i++;
-                    else if (c == '"') quoteStart = -1;
-                    continue;
-                }
-                switch (c)
-                {
-                    case '"': quoteStart = i; break;
-                    case ';': return Spot(i, c, "sogo.conf ends an entry at ';' outside quotes, so the rest would be read as a new setting");
-                    case '{':
-                    case '}': return Spot(i, c, "sogo.conf opens and closes a dictionary at a brace outside quotes");
-                    case '=': return Spot(i, c, "sogo.conf reads '=' outside quotes as the start of another key");
-                    case '/' when i + 1 < value.Length && (value[i + 1] == '/' || value[i + 1] == '*'):
-                        return Spot(i, c, "sogo.conf reads '//' and '/*' outside quotes as a comment");
-                }
-            }
-            if (quoteStart >= 0)
-                return new UnsafeSpot(quoteStart, 1, "opens a quote at character " + (quoteStart + 1).ToString(CultureInfo.InvariantCulture) + " that is never closed",
-                    "sogo.conf would read the rest of the file as part of the string");
-            return null;
-        }
-
         private static UnsafeSpot? FindOutsideWord(string value, bool allowHyphen, string why)
         {
             if (value.Length == 0) return new UnsafeSpot(0, 0, "is empty", why);
@@ -197,55 +150,7 @@ namespace MailDsl.Rules.Values
             return null;
         }
 
-        /// <summary>
-        /// Reads the value as nginx's tokenizer would: quoted strings may hold anything but line breaks; outside
-        /// them a brace opens or closes a block, ';' ends the directive and '#' at the start of a word is a comment
-        /// (inside a word it is literal: <c>nginx -t</c> accepts <c>location /a#b</c>).
-        /// </summary>
-        private static UnsafeSpot? FindNginx(string value, bool isDirective)
-        {
-            var end = value.Length;
-            while (end > 0 && char.IsWhiteSpace(value[end - 1]) && !char.IsControl(value[end - 1])) end--;
-            char quote = '\0';
-            var quoteStart = -1;
-            var wordStart = true;
-            for (var i = 0; i < value.Length; i++)
-            {
-                var c = value[i];
-                if (char.IsControl(c) && c != '\t') return Control(value, i);
-                if (quote != '\0')
-                {
-                    if (c == '\\') i++;
-                    else if (c == quote) { quote = '\0'; wordStart = false; }
-                    continue;
-                }
-                if (c == ' ' || c == '\t') { wordStart = true; continue; }
-                if (wordStart && (c == '"' || c == '\''))
-                {
-                    quote = c;
-                    quoteStart = i;
-                    wordStart = false;
-                    continue;
-                }
-                if (c == '\\') { i++; wordStart = false; continue; }
-                if (c == '#' && wordStart)
-                    return Spot(i, c, "nginx reads '#' at the start of a word as a comment and drops the rest of the line");
-                if (c == '{' || c == '}')
-                    return Spot(i, c, "nginx opens and closes a block at a brace outside quotes");
-                if (c == ';' && !(isDirective && i == end - 1))
-                    return Spot(i, c, isDirective
-                        ? "nginx ends the directive at ';', so the rest would be read as a new directive"
-                        : "nginx ends a directive at ';', so the location block would be cut short");
-                wordStart = false;
-            }
-            if (quote != '\0')
-                return new UnsafeSpot(quoteStart, 1, "opens a quote with " + Describe(quote) + " at character " + (quoteStart + 1).ToString(CultureInfo.InvariantCulture) + " that is never closed", "the quoted string is never closed, so nginx would read the rest of the file as part of it");
-            if (isDirective && (end == 0 || value[end - 1] != ';'))
-                return new UnsafeSpot(end, 0, "does not end in ';'", "nginx would join this directive with the next line");
-            return null;
-        }
-
-        private static UnsafeSpot Spot(int index, char c, string why)
+        internal static UnsafeSpot Spot(int index, char c, string why)
             => new(index, 1, "contains " + Describe(c) + " at character " + (index + 1).ToString(CultureInfo.InvariantCulture), why);
     }
 }

@@ -28,8 +28,7 @@ namespace MailDsl.Rules.Values
                     yield return new WrittenValue(layer.Key + ".hosts." + i, "The " + name + " host name", layer.Hosts[i], ValueKind.Name);
                 if (layer.Vip is not null)
                     yield return new WrittenValue(layer.Key + ".vip", "The " + name + " VIP name", layer.Vip, ValueKind.Name);
-                if (layer.ListenAddress is not null)
-                    yield return new WrittenValue(layer.Key + ".listenAddress", "The " + name + " listen address", layer.ListenAddress, ValueKind.Name);
+                // The listen address is MAIL3005's: one IP address, which holds none of the characters MAIL3001 looks for.
                 if (layer.Tls?.Ciphers is { } layerCiphers)
                     yield return new WrittenValue(layer.Key + ".tls.ciphers", "The " + name + " cipher string", layerCiphers, ValueKind.CipherString);
                 foreach (var listener in layer.Listeners)

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Builds the same platform project with and without the MailDsl generator/analyzer, alternating, on a warm compiler
+# server, and prints the medians and the ratio; then the compiler's own report (-p:ReportAnalyzer=true) of the
+# generator's and the analyzer's time against the Csc task, and an emit of the built platform.
+#   scripts/bench/build-ratio.sh [HOSTS] [ROUNDS]     HOSTS: a synthetic platform's size (default 10000), or
+#                                                     "example" for examples/CorporateCloud; ROUNDS default 5
+# Needs only the .NET SDK. Everything is built in a temporary folder, removed at the end.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+hosts=${1:-10000}
+rounds=${2:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet build "$repo/benchmarks/MailDsl.Benchmarks" -c Release -v q -nologo >/dev/null
+bench=("dotnet" "$repo/benchmarks/MailDsl.Benchmarks/bin/Release/net10.0/MailDsl.Benchmarks.dll")
+
+if [[ $hosts == example ]]; then
+  cp "$repo/examples/CorporateCloud/CorporateCloud.cs" "$work/Platform.cs"
+  class=Examples.CorporateCloud
+else
+  "${bench[@]}" source "$hosts" >"$work/Platform.cs"
+  class=Synthetic.Fleet
+fi
+ns=${class%.*}; name=${class##*.}
+
+# $1: folder, $2: yes/no generator.
+project() {
+  mkdir -p "$work/$1"
+  cp "$work/Platform.cs" "$work/$1/Platform.cs"
+  echo "return $class.Run(args);" >"$work/$1/Program.cs"
+  local analyzer=""
+  if [[ $2 == yes ]]; then
+    analyzer="<ProjectReference Include=\"$repo/generators/MailDsl.Generators/MailDsl.Generators.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+  else
+    # Without the generator, Run is written by hand: what the generated code does, minus the fingerprint.
+    printf 'namespace %s;\npublic static partial class %s\n{\n    public static int Run(string[] args) => MailDsl.Hosting.PlatformHost.Run(args, Describe);\n}\n' "$ns" "$name" >"$work/$1/Run.cs"
+  fi
+  cat >"$work/$1/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$repo/src/MailDsl/MailDsl.csproj" />
+    $analyzer
+  </ItemGroup>
+</Project>
+XML
+}
+project with yes
+project without no
+
+# The compiler server on, whatever the environment says (some CI environments set UseSharedCompilation=false): the
+# figures are those of a developer's warm `dotnet build`. The server exits by itself when idle.
+build() { dotnet build "$work/$1" -c Release --no-restore -v q -nologo -p:UseSharedCompilation=true "${@:2}"; }
+for p in with without; do
+  dotnet build "$work/$p" -c Release -v q -nologo -p:UseSharedCompilation=true >/dev/null   # restore, the referenced projects
+  touch "$work/$p/Platform.cs"; build "$p" >/dev/null                                          # a warm server
+done
+
+now() { date +%s.%N; }
+calc() { awk "BEGIN { print $* }"; }
+declare -a tw two
+for ((i = 0; i < rounds; i++)); do
+  for p in with without; do
+    touch "$work/$p/Platform.cs"
+    t0=$(now); build "$p" >/dev/null; t1=$(now)
+    if [[ $p == with ]]; then tw+=("$(calc "$t1 - $t0")"); else two+=("$(calc "$t1 - $t0")"); fi
+  done
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+mw=$(median "${tw[@]}"); mwo=$(median "${two[@]}")
+echo "platform: $hosts ($(wc -c <"$work/Platform.cs") bytes of source), $rounds alternating rebuilds after touching Platform.cs, warm compiler server"
+printf 'build with the generator     %6.2f s (median)\n' "$mw"
+printf 'build without the generator  %6.2f s (median)\n' "$mwo"
+printf 'ratio                        %6.2fx\n' "$(calc "$mw / $mwo")"
+
+touch "$work/with/Platform.cs"
+build with -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary >"$work/report.log"
+grep -q "CompilerServer: server" "$work/report.log" || echo "warning: the compiler server was not used; the figures below are a cold compiler's"
+csc=$(grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$work/report.log" | awk '{print $1}' | head -1)
+gen=$(grep -E 'MailDsl\.Generators\.PlatformGenerator' "$work/report.log" | grep -oE '[0-9]+\.[0-9]+|<0\.001' | head -1)
+ana=$(grep -E 'MailDsl\.Generators\.Analysis\.MailPlatformAnalyzer' "$work/report.log" | grep -oE '[0-9]+\.[0-9]+|<0\.001' | head -1)
+echo "compiler's report (ReportAnalyzer): Csc task ${csc:-?} ms; PlatformGenerator ${gen:-?} s; MailPlatformAnalyzer ${ana:-?} s"
+if [[ -n ${csc:-} && -n ${gen:-} && -n ${ana:-} ]]; then
+  g=${gen/<0.001/0}; a=${ana/<0.001/0}
+  printf 'generator + analyzer: %.1f%% of the Csc task\n' "$(calc "($g + $a) * 1000 * 100 / $csc")"
+fi
+
+out="$work/out"
+t0=$(now); "$work/with/bin/Release/net10.0/with" emit --out "$out" | tail -1; t1=$(now)
+printf 'emit into a fresh folder: %.2f s\n' "$(calc "$t1 - $t0")"
+t0=$(now); "$work/with/bin/Release/net10.0/with" emit --out "$out" | tail -1; t1=$(now)
+printf 'emit again, nothing changed: %.2f s\n' "$(calc "$t1 - $t0")"
+t0=$(now); "$work/with/bin/Release/net10.0/with" help >/dev/null; t1=$(now)
+printf 'help (whole process): %.3f s\n' "$(calc "$t1 - $t0")"

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using MailDsl.Rules.Values;
+
+namespace MailDsl.Daemons.Postfix
+{
+    /// <summary>
+    /// What Postfix does with a main.cf value, and so what a raw value may not hold. Postfix reads '#' (inside a
+    /// value), spaces and quotes literally (<c>postconf -h</c> gives them back), but:
+    /// <list type="bullet">
+    /// <item>it expands <c>$name</c>, <c>${name}</c> and <c>$(name)</c> into other parameters' values;</item>
+    /// <item>a lookup table (<c>hash:/path</c>, <c>regexp:/path</c>, <c>texthash:</c>, <c>environ:</c>, <c>unix:passwd.byname</c>,
+    /// <c>ldap:</c>, ...) reads a file, the environment or the system's users;</item>
+    /// <item>a control character changes the line (a tab or CR reads back as a space, a NUL ends the value).</item>
+    /// </list>
+    /// A raw value may do none of these: MailDsl writes the tables it needs itself, through typed verbs.
+    /// </summary>
+    internal static class PostfixValueGrammar
+    {
+        // Lookup table types that read a file, the environment, a directory or another server (postconf(5), "DATABASE_README").
+        private static readonly HashSet<string> TableTypes = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "btree", "cdb", "cidr", "dbm", "environ", "hash", "internal", "lmdb", "ldap", "memcache", "mysql", "netinfo",
+            "nis", "nisplus", "pcre", "pgsql", "pipemap", "proxy", "randmap", "regexp", "sdbm", "socketmap", "sqlite",
+            "tcp", "texthash", "unionmap", "unix",
+        };
+
+        /// <summary>The first place a raw Postfix value cannot be written safely, or null.</summary>
+        public static UnsafeSpot? FindInValue(string value)
+        {
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (char.IsControl(c)) return ValueSafety.Control(value, i);
+                if (c == '$')
+                    return ValueSafety.Spot(i, c, "Postfix expands '$name', '${name}' and '$(name)' into another parameter's value");
+            }
+            return FindTable(value);
+        }
+
+        // A token (between spaces or commas) "type:..." whose type is a lookup table.
+        private static UnsafeSpot? FindTable(string value)
+        {
+            var start = 0;
+            while (start < value.Length)
+            {
+                while (start < value.Length && IsSeparator(value[start])) start++;
+                var end = start;
+                while (end < value.Length && !IsSeparator(value[end])) end++;
+                var colon = value.IndexOf(':', start);
+                if (colon > start && colon < end && TableTypes.Contains(value.Substring(start, colon - start)))
+                {
+                    var table = value.Substring(start, end - start);
+                    return new UnsafeSpot(start, end - start, "names the lookup table '" + table + "'",
+                        "Postfix would read a file, the environment or another server that the platform does not describe (MailDsl writes every table it needs itself)");
+                }
+                start = end;
+            }
+            return null;
+        }
+
+        private static bool IsSeparator(char c) => c == ' ' || c == '\t' || c == ',';
+    }
+}

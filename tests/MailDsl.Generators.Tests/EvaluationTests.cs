@@ -1,0 +1,73 @@
+extern alias gen;
+using gen::MailDsl.Generators.Evaluation;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace MailDsl.Generators.Tests;
+
+/// <summary>
+/// The generator's two evaluators agree: the syntactic fast path (no binding, used on every compilation change) gives
+/// exactly the model the semantic evaluator (the analyzer's, and the fallback) gives, or gives up.
+/// </summary>
+public sealed class EvaluationTests
+{
+    /// <summary>Descriptions in plain DSL: the fast path must read them, and agree.</summary>
+    public static TheoryData<string> PlainDsl() => new()
+    {
+        Harness.Source("CorporateCloud.cs"),
+        Harness.Source("SeedAsWritten.cs"),
+        SyntheticPlatform.Source(100),
+        Harness.Platform(""".Target(Distro.Debian12, t => t.WithDovecot("2.4.1").WithOpenSsl("3.5")).Protocols(TlsVersion.Tls12, TlsVersion.Tls13)"""),
+        Harness.Platform(""".Target(MailDsl.Model.Distro.Debian13).Tls(global::MailDsl.Model.TlsProfile.Modern).Ciphers(@"HIGH:!aNULL")"""),
+        Harness.Platform(""".Mailstore(m => { m.Hosts("a.example.org", "b.example.org"); m.Imaps(); return; }).Webmail((w) => w.Hosts("w.example.org").Sogo(port: 20001).Smtp("smtp://relay.example.org:587/?tls=YES").Imap("imaps://imap.example.org:993"))"""),
+        Harness.Platform(""".Webmail(w => w.Hosts("w.example.org").NginxLocation("~ ^/x$", "return 404;", "access_log off;").NginxLocation("/y").ActiveSync(false).Hsts(0))"""),
+        Harness.Platform(""".Mailstore(m => m.Hosts("s.example.org").Listener("imap-nopass", ServiceProtocol.Imap, 144, ListenerSecurity.Plain, true).Listener(name: "pop", protocol: ServiceProtocol.Pop3, port: 110, security: ListenerSecurity.StartTls).Imaps(-1))"""),
+        Harness.Platform(""".SmtpIn(s => s.Hosts("mx.example.org").StartTls(TlsLevel.Encrypt).Smtp(2525).PostfixSetting("a", "1").PostfixSetting("a", "2")).SmtpOut(s => s.Hosts("o.example.org").OutboundTls(TlsLevel.May).Submission())"""),
+        Harness.Platform(""".Mailstore(m => m.Hosts().Hosts("x.example.org").MailLocation("mdbox:~/mdbox").DovecotSetting("ssl", "yes").ListenOn("127.0.0.1").Vip("imap.example.org"))"""),
+    };
+
+    /// <summary>Descriptions the syntax alone cannot read: the fast path gives up, the semantic evaluator decides.</summary>
+    public static TheoryData<string> NeedsTheSemanticModel() => new()
+    {
+        Harness.Platform(""".Banner(Name)""", """const string Name = "Example";"""),
+        Harness.Platform(""".Mailstore(m => m.Hosts(System.Environment.MachineName))"""),
+        Harness.Platform(""".Banner("a" + "b")"""),
+        Harness.Platform(""".Mailstore(m => { if (true) m.Imaps(1); })"""),
+        Harness.Platform(""".Mailstore(Configure)""", "static void Configure(MailstoreBuilder m) { m.Hosts(\"x.example.org\"); }"),
+        Harness.Platform(""".Mailstore(m => m.Hosts(new[] { "x.example.org" }))"""),
+        Harness.Platform(""".Mailstore(m => m.Hosts("x.example.org").Imaps(3000000000))"""),
+        Harness.Platform(""".Mailstore(m => m.Hosts("x.example.org").Unknown())"""),
+        Harness.Platform(""".Webmail(w => w.Hosts("w.example.org").Imap(993 == 993 ? "imaps://x" : "y"))"""),
+    };
+
+    [Theory]
+    [MemberData(nameof(PlainDsl))]
+    public void The_fast_path_reads_plain_DSL_and_agrees_with_the_semantic_evaluator(string source)
+    {
+        var (syntactic, semantic) = Both(source);
+        Assert.NotNull(syntactic);
+        Assert.True(semantic.IsComplete, string.Join("\n", semantic.Problems.Select(p => p.Message)));
+        Assert.Equal(semantic.Model! with { Origins = gen::MailDsl.Model.SourceMap.Empty }, syntactic);
+        Assert.Equal(gen::MailDsl.Model.ModelFingerprint.Of(semantic.Model!), gen::MailDsl.Model.ModelFingerprint.Of(syntactic!));
+    }
+
+    [Theory]
+    [MemberData(nameof(NeedsTheSemanticModel))]
+    public void The_fast_path_gives_up_on_anything_else(string source)
+    {
+        var (syntactic, semantic) = Both(source);
+        Assert.Null(syntactic);
+        // Where the semantic evaluator can read it, the generator still gets the model (and its fingerprint).
+        if (semantic.IsComplete) Assert.NotNull(semantic.Model);
+    }
+
+    private static (gen::MailDsl.Model.PlatformModel? Syntactic, EvaluationResult Semantic) Both(string source)
+    {
+        var compilation = Harness.Compile(source);
+        var tree = compilation.SyntaxTrees.Single();
+        var type = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
+        var syntactic = SyntacticEvaluator.TryEvaluate(type, default);
+        var semantic = DslEvaluator.Evaluate(type, compilation.GetSemanticModel(tree), default);
+        return (syntactic, semantic);
+    }
+}
