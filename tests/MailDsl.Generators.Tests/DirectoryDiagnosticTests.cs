@@ -92,9 +92,5 @@ public sealed class DirectoryDiagnosticTests
             Assert.NotEmpty(generated);
             Assert.DoesNotContain("Pass2016Mail", generated, StringComparison.Ordinal);
         }
-        var (corporate, _) = Harness.Generate(Harness.Compile(Harness.Source("CorporateCloud.cs")));
-        var text = string.Concat(corporate.GeneratedTrees.Select(t => t.GetText().ToString()));
-        Assert.Contains("{{MAILDSL_SECRET:ldap-bind:PostfixTable}}", text, StringComparison.Ordinal);
-        Assert.Contains("/etc/maildsl/secrets/ldap-bind", text, StringComparison.Ordinal);
     }
 }

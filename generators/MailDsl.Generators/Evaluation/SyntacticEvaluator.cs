@@ -123,9 +123,9 @@ namespace MailDsl.Generators.Evaluation
             {
                 object? receiver = null;
                 Type type;
-                if (IsPlatformType(call.Expression))
+                if (StaticType(call.Expression) is { } staticType)
                 {
-                    type = typeof(Platform);
+                    type = staticType;
                 }
                 else
                 {
@@ -261,6 +261,13 @@ namespace MailDsl.Generators.Evaluation
             /// <summary>Whether <paramref name="expression"/> names the DSL's <c>Platform</c> class.</summary>
             private bool IsPlatformType(ExpressionSyntax expression)
                 => !_parameters.ContainsKey("Platform") && QualifiedName(expression) is "Platform" or "MailDsl.Platform";
+
+            /// <summary>The DSL class whose static factory <paramref name="expression"/> names: <c>Platform</c>, or <c>Secret</c> (<c>Secret.File(...)</c>).</summary>
+            private Type? StaticType(ExpressionSyntax expression)
+            {
+                if (IsPlatformType(expression)) return typeof(Platform);
+                return !_parameters.ContainsKey("Secret") && QualifiedName(expression) is "Secret" or "MailDsl.Secret" ? typeof(Secret) : null;
+            }
 
             /// <summary>The DSL enum <paramref name="expression"/> names (<c>TlsLevel</c>, <c>MailDsl.Model.TlsLevel</c>), or null.</summary>
             private Type? EnumType(ExpressionSyntax expression)
