@@ -4,6 +4,8 @@
 # builds the Debian 13 root (scripts/debian13-root.sh, cached) that holds trixie's own daemons and OpenSSL.
 set -euo pipefail
 pkgs=(openssl nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix sogo gnustep-base-runtime
+      dovecot-ldap dovecot-pgsql dovecot-sieve dovecot-managesieved postfix-ldap postfix-pgsql memcached
+      slapd ldap-utils postgresql postgresql-client
       shellcheck testssl.sh sslscan ansible swaks iproute2 util-linux passwd debootstrap)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
