@@ -80,27 +80,36 @@ public static class TargetSystems
     public static string Fingerprint(string root)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
+        var pending = new Stack<DirectoryInfo>();
         var top = new DirectoryInfo(root);
         Add(hash, top, root);
-        // proc and sys are mount points for the kernel's views (empty in the cached root); their contents are not the root's.
-        var entries = top.EnumerateFileSystemInfos().Where(e => e.Name is not ("proc" or "sys"))
-            .SelectMany(e => e is DirectoryInfo { LinkTarget: null } d ? d.EnumerateFileSystemInfos("*", options).Prepend(d) : new[] { e });
-        foreach (var entry in entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+        pending.Push(top);
+        while (pending.Count > 0)
         {
-            Add(hash, entry, root);
-            var relative = Path.GetRelativePath(root, entry.FullName);
-            if (entry is FileInfo { LinkTarget: null } file && relative.StartsWith("etc/", StringComparison.Ordinal))
-                hash.AppendData(File.ReadAllBytes(file.FullName));
+            var dir = pending.Pop();
+            foreach (var entry in dir.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(root, entry.FullName);
+                // proc and sys are mount points for the kernel's views (empty in the cached root), not the root's files.
+                if (dir == top && entry.Name is "proc" or "sys") continue;
+                Add(hash, entry, root);
+                // A symbolic link is an entry, never followed (dev/fd points at /proc/self/fd, which is this machine's).
+                if (entry.LinkTarget is not null) continue;
+                if (entry is DirectoryInfo sub) pending.Push(sub);
+                else if (entry is FileInfo file && relative.StartsWith("etc/", StringComparison.Ordinal) && (file.Attributes & FileAttributes.Device) == 0)
+                    hash.AppendData(File.ReadAllBytes(file.FullName));
+            }
         }
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     private static void Add(IncrementalHash hash, FileSystemInfo entry, string root)
     {
-        var size = entry is FileInfo f && f.LinkTarget is null ? f.Length : 0;
-        var mode = OperatingSystem.IsWindows() ? 0 : (int)entry.UnixFileMode;
-        var line = $"{Path.GetRelativePath(root, entry.FullName)}|{entry.Attributes}|{entry.LinkTarget}|{size}|{mode}|{entry.LastWriteTimeUtc.Ticks}\n";
+        var path = Path.GetRelativePath(root, entry.FullName);
+        // .NET reads a link's times and mode from what it points to; a link is its target's name, nothing more.
+        var line = entry.LinkTarget is { } target
+            ? $"{path} -> {target}\n"
+            : $"{path}|{(entry is FileInfo f ? f.Length : 0)}|{(OperatingSystem.IsWindows() ? 0 : (int)entry.UnixFileMode)}|{entry.LastWriteTimeUtc.Ticks}\n";
         hash.AppendData(Encoding.UTF8.GetBytes(line));
     }
 }
