@@ -45,6 +45,7 @@ public static partial class Testssl
         File.Delete(json);
         File.Delete(log);
         var args = new List<string> { "--quiet", "--color", "0", "--warnings", "off", "--nodns", "none", "--add-ca", caFile, "--jsonfile", json, "--logfile", log };
+        args.AddRange(Sections);
         if (endpoint.OpenSslStartTls is { } starttls) args.AddRange(new[] { "--starttls", starttls });
         args.Add("127.0.0.1:" + endpoint.Port);
         var run = Command.Run("testssl", args, timeout: TimeSpan.FromMinutes(5));
@@ -58,6 +59,16 @@ public static partial class Testssl
             : new List<string>();
         return new TestsslReport(endpoint, findings, marked, run);
     }
+
+    /// <summary>
+    /// The sections of testssl.sh's default run that can judge: protocols (-p), the standard cipher categories (-s),
+    /// forward secrecy (-f), server preferences (-P), server defaults and the certificate (-S), HTTP headers (-h, HTTP
+    /// only) and every vulnerability (-U). Left out are the two that only list, and take half the time: every suite
+    /// offered (-e) and the simulated clients (-c); testssl.sh 3.0 writes each of their findings as INFO, so they can
+    /// never mark a port NOT ok, VULNERABLE or MEDIUM and worse. (Which suites are offered is judged by -s, -f and the
+    /// openssl probes of the TLS policy tests.)
+    /// </summary>
+    public static readonly IReadOnlyList<string> Sections = new[] { "-p", "-s", "-f", "-P", "-S", "-h", "-U" };
 
     /// <summary>Scans every endpoint, two at a time (testssl.sh mostly waits on handshakes; the machine has two cores).</summary>
     public static IReadOnlyList<TestsslReport> ScanAll(IReadOnlyList<TlsEndpoint> endpoints, string caFile, string workDir)
