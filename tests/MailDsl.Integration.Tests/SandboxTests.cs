@@ -25,12 +25,8 @@ public sealed class SandboxTests
             // A folder of this machine, shared into the host at its own path: the nginx config and the page it serves.
             var site = Path.Combine(work, "site");
             Directory.CreateDirectory(site);
-            int port;
-            using (var free = new TcpListener(IPAddress.Loopback, 0))
-            {
-                free.Start();
-                port = ((IPEndPoint)free.LocalEndpoint).Port;
-            }
+            // From the platforms' picker, so no platform starting beside this test is given the same port.
+            var port = TestPlatform.LoopbackPorts.PickFree().Https;
             var page = "served by trixie's nginx from " + site;
             File.WriteAllText(Path.Combine(site, "index.html"), page);
             File.WriteAllText(Path.Combine(site, "nginx.conf"), $$"""

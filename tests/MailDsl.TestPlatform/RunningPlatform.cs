@@ -257,6 +257,12 @@ public sealed class RunningPlatform : IDisposable
                         $"nothing listens on 127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) 30 s after the daemons started:\n{Logs(host.Name)}");
                 Thread.Sleep(200);
             }
+            // Something answers; it must be this host's daemon (ss, run in the host's PID namespace, names the owner
+            // only for its own processes), not another process that holds the port (another platform started beside).
+            var owner = host.Run($"ss -Hltnp 'sport = :{listener.Port}'");
+            if (!owner.Output.Contains("users:", StringComparison.Ordinal))
+                throw new InvalidOperationException(
+                    $"127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) answers, but no daemon of {host.Name} listens there: another process holds the port\n{owner}\n{Logs(host.Name)}");
         }
     }
 

@@ -48,11 +48,9 @@ public static partial class Testssl
         args.AddRange(Sections);
         if (endpoint.OpenSslStartTls is { } starttls) args.AddRange(new[] { "--starttls", starttls });
         args.Add("127.0.0.1:" + endpoint.Port);
-        var run = Command.Run("testssl", args, timeout: TimeSpan.FromMinutes(5));
-        var findings = File.Exists(json)
-            ? JsonSerializer.Deserialize<List<JsonElement>>(File.ReadAllText(json))!
-                .Select(f => new TestsslFinding(Text(f, "id"), Text(f, "severity"), Text(f, "finding"))).ToList()
-            : new List<TestsslFinding> { new("scanProblem", "CRITICAL", "testssl.sh wrote no JSON") };
+        // A scan takes about a minute; the limit is for a machine shared with much else, and for a hung handshake.
+        var run = Command.Run("testssl", args, timeout: TimeSpan.FromMinutes(15));
+        var findings = Findings(json, run);
         var marked = File.Exists(log)
             ? File.ReadAllLines(log).Where(l => Marked().IsMatch(l) && !l.Contains("not vulnerable", StringComparison.OrdinalIgnoreCase))
                 .Select(l => Regex.Replace(l, @"\s+", " ").Trim()).ToList()
@@ -93,6 +91,21 @@ public static partial class Testssl
         var bad = reports.Count(r => r.Flagged.Any());
         w.WriteLine($"{reports.Count} ports scanned, {bad} with a finding marked NOT ok or VULNERABLE, of MEDIUM severity or worse, or a scan problem");
         return w.ToString();
+    }
+
+    /// <summary>The findings in testssl.sh's JSON file, or one scan problem saying why there are none (no file, or one cut short).</summary>
+    private static List<TestsslFinding> Findings(string json, CommandResult run)
+    {
+        if (!File.Exists(json)) return new() { new("scanProblem", "CRITICAL", $"testssl.sh wrote no JSON (exit {run.ExitCode})") };
+        try
+        {
+            return JsonSerializer.Deserialize<List<JsonElement>>(File.ReadAllText(json))!
+                .Select(f => new TestsslFinding(Text(f, "id"), Text(f, "severity"), Text(f, "finding"))).ToList();
+        }
+        catch (JsonException ex)
+        {
+            return new() { new("scanProblem", "CRITICAL", $"testssl.sh's JSON is incomplete (exit {run.ExitCode}{(run.ExitCode == -1 ? ", killed at the time limit" : "")}): {ex.Message}") };
+        }
     }
 
     private static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.ToString() : "";
