@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MailDsl.Integration.Tests.Clients;
+using MailDsl.Model;
 using MailDsl.TestPlatform;
 using MailDsl.TestPlatform.Directories;
 using MailDsl.TestPlatform.Sandbox;
@@ -19,8 +20,8 @@ namespace MailDsl.Integration.Tests;
 /// PostgreSQL (TLS only), mailboxes on a shared directory standing in for NFS, ManageSieve. Every daemon's files are the
 /// emitted ones, the secrets written into them by install.sh.
 /// </summary>
-[Collection(PlatformCollection.Name)]
-public sealed class DirectoryTests(PlatformFixture fixture)
+/// <remarks>Run once per target: <see cref="DirectoryTestsOnDebian12"/>, <see cref="DirectoryTestsOnDebian13"/>.</remarks>
+public abstract class DirectoryTests(PlatformFixture fixture)
 {
     private RunningPlatform Platform => fixture.Platform;
 
@@ -165,7 +166,7 @@ public sealed class DirectoryTests(PlatformFixture fixture)
         var startTls = Command.Run("env", "LDAPTLS_CACERT=" + Platform.CertificateFile, "ldapwhoami", "-x", "-ZZ", "-H", $"ldap://127.0.0.1:{Platform.Ports.Directory.Ldap}", "-D", TestDirectory.BindDn, "-y", secret);
         File.Delete(secret);
 
-        var log = Platform.Directory.SlapdLogText();
+        var log = Platform.DirectoryServers.SlapdLogText();
         var accepted = Regex.Matches(log, @"conn=(\d+) fd=\d+ ACCEPT from IP=127\.0\.0\.1:\d+ \(IP=127\.0\.0\.1:(\d+)\)").Select(m => (Conn: m.Groups[1].Value, Port: int.Parse(m.Groups[2].Value))).ToList();
         var tls = Regex.Matches(log, @"conn=(\d+) fd=\d+ TLS established").Select(m => m.Groups[1].Value).ToHashSet();
         var refused = Regex.Matches(log, @"conn=(\d+) op=\d+ RESULT tag=97 err=13").Select(m => m.Groups[1].Value).ToHashSet();
@@ -180,7 +181,7 @@ public sealed class DirectoryTests(PlatformFixture fixture)
         Assert.True(startTls.Succeeded, startTls.ToString());
 
         // PostgreSQL: every authorized connection names its SSL session; one without TLS is refused by pg_hba.conf.
-        var pg = Platform.Directory.PostgresLogText();
+        var pg = Platform.DirectoryServers.PostgresLogText();
         var authorized = pg.Split('\n').Where(l => l.Contains("connection authorized:", StringComparison.Ordinal) && l.Contains("user=sogo", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(authorized);
         Assert.All(authorized, l => Assert.Matches(@"SSL enabled \(protocol=TLSv1\.[23]", l));
@@ -201,11 +202,17 @@ public sealed class DirectoryTests(PlatformFixture fixture)
             }
 
         // Installed, each file holds the secret exactly as written (the daemons log in with it), with the mode of its daemon.
+        // Dovecot 2.3 reads the directory's settings from args files; 2.4 reads them inline, its password from an include
+        // (where '%{' is written '%%{', 2.4's literal).
+        var dovecot = fixture.Target == Distro.Debian13
+            ? new[] { "/etc/dovecot/maildsl-secrets.conf.ext", "/etc/dovecot/maildsl-secrets.conf.ext" }
+            : new[] { "/etc/dovecot/maildsl-passdb.conf.ext", "/etc/dovecot/maildsl-userdb.conf.ext" };
+        var inDovecot = fixture.Target == Distro.Debian13 ? Escaped(TestDirectory.BindPassword).Replace("%{", "%%{") : Escaped(TestDirectory.BindPassword);
         var expected = new (string Host, string Path, string Mode, string Secret)[]
         {
             (LoopbackPlatform.Mx, "/etc/postfix/maildsl-recipients.cf", "640 root postfix", TestDirectory.BindPassword),
-            (LoopbackPlatform.Relay, "/etc/dovecot/maildsl-passdb.conf.ext", "600 root root", Escaped(TestDirectory.BindPassword)),
-            (LoopbackPlatform.Store, "/etc/dovecot/maildsl-userdb.conf.ext", "600 root root", Escaped(TestDirectory.BindPassword)),
+            (LoopbackPlatform.Relay, dovecot[0], "600 root root", inDovecot),
+            (LoopbackPlatform.Store, dovecot[1], "600 root root", inDovecot),
             (LoopbackPlatform.Web, "/etc/sogo/sogo.conf", "640 root sogo", Escaped(TestDirectory.BindPassword)),
             (LoopbackPlatform.Web, "/etc/sogo/sogo.conf", "640 root sogo", Uri.EscapeDataString(TestDirectory.SogoDbPassword).Replace("'", "%27")),
         };

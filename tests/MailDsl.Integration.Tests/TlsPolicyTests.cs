@@ -13,8 +13,8 @@ namespace MailDsl.Integration.Tests;
 /// profile are refused by the server (the client offered them), and what is agreed is what our cipher engine says
 /// the emitted configuration allows.
 /// </summary>
-[Collection(PlatformCollection.Name)]
-public sealed class TlsPolicyTests(PlatformFixture fixture)
+/// <remarks>Run once per target: <see cref="TlsPolicyTestsOnDebian12"/>, <see cref="TlsPolicyTestsOnDebian13"/>.</remarks>
+public abstract class TlsPolicyTests(PlatformFixture fixture)
 {
     public static TheoryData<string> Endpoints => Integration.Tests.Endpoints.All();
 

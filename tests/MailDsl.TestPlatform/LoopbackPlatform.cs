@@ -22,35 +22,49 @@ public sealed record LoopbackPorts(
     /// <summary>The second mailstore host's IMAPS port.</summary>
     public int Store2Imaps { get; init; }
 
-    /// <summary>Asks the kernel for seventeen distinct free ports on 127.0.0.1.</summary>
+    private static readonly HashSet<int> Handed = new();
+
+    /// <summary>
+    /// Asks the kernel for seventeen distinct free ports on 127.0.0.1, none of them handed out before in this process:
+    /// platforms of different targets start side by side, and a port one of them was given but has not bound yet is
+    /// free to the kernel.
+    /// </summary>
     public static LoopbackPorts PickFree()
     {
-        // Every listener stays open until all are picked, so no port is handed out twice.
-        var listeners = Enumerable.Range(0, 17).Select(_ =>
+        lock (Handed)
         {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            return l;
-        }).ToList();
-        var p = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return new LoopbackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10])
-        {
-            Sieve = p[11],
-            Directory = new DirectoryPorts(p[12], p[13], p[14]),
-            Store2Smtp = p[15],
-            Store2Imaps = p[16],
-        };
+            // Every listener stays open until all are picked, so no port is handed out twice in one call.
+            var listeners = new List<TcpListener>();
+            var picked = new List<int>();
+            while (picked.Count < 17)
+            {
+                var l = new TcpListener(IPAddress.Loopback, 0);
+                l.Start();
+                listeners.Add(l);
+                var port = ((IPEndPoint)l.LocalEndpoint).Port;
+                if (Handed.Add(port)) picked.Add(port);
+            }
+            listeners.ForEach(l => l.Stop());
+            var p = picked.ToArray();
+            return new LoopbackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10])
+            {
+                Sieve = p[11],
+                Directory = new DirectoryPorts(p[12], p[13], p[14]),
+                Store2Smtp = p[15],
+                Store2Imaps = p[16],
+            };
+        }
     }
 }
 
 /// <summary>
 /// The test platform, described with the DSL as an operator would: one host per layer, every daemon bound to
 /// 127.0.0.1, the layers dialling each other by name (the sandboxes' /etc/hosts say 127.0.0.1), Mozilla's
-/// intermediate profile, Debian 12 as the target (this machine). Its users are in OpenLDAP (slapd, LDAPS only) in two
-/// mail domains, mailboxes on a shared directory standing in for NFS, ManageSieve, SOGo's database in PostgreSQL (TLS
-/// only); the test certificate is self-signed, so it is the platform's CA too. The raw settings only send the daemons'
-/// logs to files (there is no syslog here) and let Postfix resolve host names from /etc/hosts (there is no DNS).
+/// intermediate profile, for a target that runs here (Debian 12: this machine; Debian 13: the cached root). Its users
+/// are in OpenLDAP (slapd, LDAPS only) in two mail domains, mailboxes on a shared directory standing in for NFS,
+/// ManageSieve, SOGo's database in PostgreSQL (TLS only); the test certificate is self-signed, so it is the platform's CA
+/// too. The raw settings only send the daemons' logs to files (there is no syslog here) and let Postfix resolve host
+/// names from /etc/hosts (there is no DNS).
 /// </summary>
 public static class LoopbackPlatform
 {
@@ -90,11 +104,11 @@ public static class LoopbackPlatform
     /// <summary>Every host name, for the sandboxes' /etc/hosts and the certificate's names.</summary>
     public static readonly IReadOnlyList<string> HostNames = new[] { Mx, Relay, Store, Web, Store2, TestDirectory.LdapHost, TestDirectory.DbHost };
 
-    /// <summary>Describes the platform on <paramref name="ports"/>.</summary>
-    public static Platform Describe(LoopbackPorts ports) => Platform.Create(Domain)
+    /// <summary>Describes the platform on <paramref name="ports"/>, for <paramref name="target"/>.</summary>
+    public static Platform Describe(LoopbackPorts ports, Distro target) => Platform.Create(Domain)
         .AddMailDomain(TestDirectory.SecondDomain)
         .Banner("MailDsl loopback test platform")
-        .Target(Distro.Debian12)
+        .Target(target)
         .Certificate(CertificatePath, KeyPath)
         .CertificateAuthority(CertificatePath)
         .Tls(TlsProfile.Intermediate)
@@ -121,9 +135,9 @@ public static class LoopbackPlatform
     /// The second mailstore host: the same directory, domains and shared storage, its own ports. A layer's hosts share its
     /// ports, and on loopback two hosts would share one address too, so it is described as a platform of its own.
     /// </summary>
-    public static Platform DescribeSecondStore(LoopbackPorts ports) => Platform.Create(Domain)
+    public static Platform DescribeSecondStore(LoopbackPorts ports, Distro target) => Platform.Create(Domain)
         .AddMailDomain(TestDirectory.SecondDomain)
-        .Target(Distro.Debian12)
+        .Target(target)
         .Certificate(CertificatePath, KeyPath)
         .CertificateAuthority(CertificatePath)
         .Tls(TlsProfile.Intermediate)

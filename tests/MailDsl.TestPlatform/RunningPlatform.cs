@@ -9,12 +9,13 @@ using MailDsl.TestPlatform.Tls;
 namespace MailDsl.TestPlatform;
 
 /// <summary>
-/// The loopback platform emitted by the real <c>emit</c> verb and running on Debian's daemons: its directory and
-/// database (<see cref="DirectoryServers"/>: slapd and PostgreSQL, TLS only) first, then every emitted host as a
-/// <see cref="SandboxHost"/> with a test certificate and the secrets where the platform says (and, on the mailstore
-/// hosts, the shared storage mounted), where the host's own install.sh puts its files in place, writes the secrets into
-/// them, checks them with each daemon's checker and starts the daemons (Postfix, Dovecot, memcached, nginx, sogod)
-/// through stand-ins for the package manager and systemd. Disposing stops every daemon and deletes everything it made.
+/// The loopback platform emitted by the real <c>emit</c> verb for one target and running on that target's own
+/// daemons (Debian 12's on this machine, Debian 13's in the cached root): its directory and database
+/// (<see cref="DirectoryServers"/>: slapd and PostgreSQL from this machine, TLS only) first, then every emitted host as a
+/// <see cref="SandboxHost"/> of the target with a test certificate and the secrets where the platform says (and, on the
+/// mailstore hosts, the shared storage mounted), where the host's own install.sh puts its files in place, writes the
+/// secrets into them, checks them with each daemon's checker and starts the daemons (Postfix, Dovecot, memcached, nginx,
+/// SOGo) through stand-ins for the package manager and systemd. Disposing stops every daemon and deletes everything it made.
 /// </summary>
 public sealed class RunningPlatform : IDisposable
 {
@@ -26,8 +27,9 @@ public sealed class RunningPlatform : IDisposable
 
     private readonly List<SandboxHost> _hosts = new();
 
-    private RunningPlatform(string root, LoopbackPorts ports, PlatformModel model, PlatformModel secondStore)
+    private RunningPlatform(Distro target, string root, LoopbackPorts ports, PlatformModel model, PlatformModel secondStore)
     {
+        Target = target;
         Root = root;
         Ports = ports;
         Model = model;
@@ -42,13 +44,16 @@ public sealed class RunningPlatform : IDisposable
     public PlatformModel SecondStoreModel { get; }
 
     /// <summary>The directory and database servers.</summary>
-    public DirectoryServers Directory { get; private set; } = null!;
+    public DirectoryServers DirectoryServers { get; private set; } = null!;
 
     /// <summary>The shared mail storage on this machine, bind-mounted at <see cref="LoopbackPlatform.SharedStorage"/> on every mailstore host.</summary>
     public string SharedStorageDir => Path.Combine(Root, "shared-vmail");
 
     /// <summary>The second mailstore host's emit output folder.</summary>
     public string SecondStoreOutDir => Path.Combine(Root, "out-store2");
+
+    /// <summary>Whose daemons run the platform (and whom it was emitted for).</summary>
+    public Distro Target { get; }
 
     /// <summary>The temporary folder holding the emit output, the certificate and the hosts' layers.</summary>
     public string Root { get; }
@@ -71,22 +76,27 @@ public sealed class RunningPlatform : IDisposable
     /// <summary>The test key (PEM).</summary>
     public string KeyFile => Path.Combine(Root, "pki", "allservers.key");
 
-    /// <summary>Emits the platform and starts it; throws with the daemons' own words if any of them does not come up.</summary>
+    /// <summary>
+    /// Emits the platform for <paramref name="target"/> and starts it on that target's daemons; throws with the
+    /// daemons' own words if any of them does not come up.
+    /// </summary>
+    /// <param name="target">Debian 12 (this machine) or Debian 13 (the cached root).</param>
     /// <param name="ports">The ports to use; by default free ones are picked.</param>
-    public static RunningPlatform Start(LoopbackPorts? ports = null)
+    public static RunningPlatform Start(Distro target, LoopbackPorts? ports = null)
     {
+        TargetSystems.RootOf(target); // throws, naming the targets that run here, for one that does not
         ports ??= LoopbackPorts.PickFree();
-        var platform = new RunningPlatform(System.IO.Directory.CreateTempSubdirectory("maildsl-platform-").FullName, ports,
-            LoopbackPlatform.Describe(ports).Build(), LoopbackPlatform.DescribeSecondStore(ports).Build());
+        var platform = new RunningPlatform(target, System.IO.Directory.CreateTempSubdirectory("maildsl-platform-").FullName, ports,
+            LoopbackPlatform.Describe(ports, target).Build(), LoopbackPlatform.DescribeSecondStore(ports, target).Build());
         try
         {
-            platform.Emit(platform.OutDir, () => LoopbackPlatform.Describe(ports));
-            platform.Emit(platform.SecondStoreOutDir, () => LoopbackPlatform.DescribeSecondStore(ports));
+            platform.Emit(platform.OutDir, () => LoopbackPlatform.Describe(ports, target));
+            platform.Emit(platform.SecondStoreOutDir, () => LoopbackPlatform.DescribeSecondStore(ports, target));
             platform.MakeCertificate();
             System.IO.Directory.CreateDirectory(platform.SharedStorageDir);
             // The directory and the database first (every layer reads them), the mailstores next (MX relays to them),
             // web last (it dials the others).
-            platform.Directory = DirectoryServers.Start(platform.Root, ports.Directory, platform.CertificateFile, platform.KeyFile, LoopbackPlatform.HostNames);
+            platform.DirectoryServers = DirectoryServers.Start(platform.Root, ports.Directory, platform.CertificateFile, platform.KeyFile, LoopbackPlatform.HostNames);
             foreach (var host in new[] { LoopbackPlatform.Store, LoopbackPlatform.Store2, LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Web })
                 platform.StartHost(host);
             foreach (var host in platform._hosts) platform.WaitForListeners(host);
@@ -105,8 +115,8 @@ public sealed class RunningPlatform : IDisposable
     /// <summary>The last lines of every daemon log on <paramref name="host"/>, for failure messages.</summary>
     public string Logs(string host)
     {
-        if (host == Directory?.Host.Name)
-            return $"--- slapd\n{Directory.Host.Tail(DirectoryServers.SlapdLog)}\n--- postgresql\n{Directory.Host.Tail(DirectoryServers.PostgresLog)}";
+        if (host == DirectoryServers?.Host.Name)
+            return $"--- slapd\n{DirectoryServers.Host.Tail(DirectoryServers.SlapdLog)}\n--- postgresql\n{DirectoryServers.Host.Tail(DirectoryServers.PostgresLog)}";
         var sandbox = _hosts.FirstOrDefault(h => h.Name == host);
         if (sandbox is null) return $"({host} was not started)";
         var logs = new[] { "/run/maildsl-daemons.log", MailDsl.Install.InstallScriptRenderer.StartLog, LoopbackPlatform.PostfixLog, LoopbackPlatform.DovecotLog, "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" }
@@ -117,14 +127,14 @@ public sealed class RunningPlatform : IDisposable
     }
 
     /// <summary>The last lines of every daemon log on every host.</summary>
-    public string AllLogs() => string.Join("\n", _hosts.Select(h => Logs(h.Name)).Append(Directory is null ? "" : Logs(Directory.Host.Name)));
+    public string AllLogs() => string.Join("\n", _hosts.Select(h => Logs(h.Name)).Append(DirectoryServers is null ? "" : Logs(DirectoryServers.Host.Name)));
 
     /// <inheritdoc/>
     public void Dispose()
     {
         foreach (var host in _hosts) host.Dispose();
         _hosts.Clear();
-        Directory?.Dispose();
+        DirectoryServers?.Dispose();
         try { System.IO.Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
@@ -155,8 +165,11 @@ public sealed class RunningPlatform : IDisposable
 
     /// <summary>
     /// The sandbox's stand-ins for the package manager and systemd, put first on install.sh's PATH: packages are
-    /// installed already (scripts/install-deps.sh), and "systemctl restart" starts each daemon the way its unit
-    /// would, with its output in a file so that no daemon holds the pipe nsenter reads.
+    /// installed already (scripts/install-deps.sh on this machine, scripts/debian13-root.sh in the root). The systemctl
+    /// stand-in is honest about units: it knows only the units whose unit files the target's packages installed
+    /// (Debian's SOGo unit is <c>sogo</c>; <c>sogod</c> is refused as systemd refuses it), and fails, in systemd's
+    /// words, on any other unit or a verb it cannot honour. It starts each daemon the way its unit would, with the
+    /// output in a file so that no daemon holds the pipe nsenter reads.
     /// </summary>
     private const string Shims = """
         mkdir -p /run/maildsl-shims
@@ -167,17 +180,60 @@ public sealed class RunningPlatform : IDisposable
         cp /run/maildsl-shims/apt-get /run/maildsl-shims/dnf
         cat >/run/maildsl-shims/systemctl <<'SHIM'
         #!/bin/bash
+        # systemctl stand-in (no systemd as PID 1 here): units are those whose unit files the packages installed.
         set -e
-        verb=$1; shift
-        [[ $verb == restart ]] || exit 0
-        for unit in "$@"; do
-          case $unit in
+        verb=${1:-}; shift || true
+        has_unit() { for d in /etc/systemd/system /lib/systemd/system /usr/lib/systemd/system; do [[ -f $d/$1.service ]] && return 0; done; return 1; }
+        start() {
+          case $1 in
             postfix) postfix stop >/dev/null 2>&1 || true; postfix start ;;
             dovecot) dovecot stop >/dev/null 2>&1 || true; sleep 0.2; dovecot ;;
-            nginx) nginx -s stop >/dev/null 2>&1 || true; nginx ;;
-            memcached) /etc/init.d/memcached restart ;;
-            sogo) /etc/init.d/sogo restart ;;
-            *) echo "systemctl shim: no unit $unit" >&2; exit 1 ;;
+            nginx) nginx -s stop >/dev/null 2>&1 || true; nginx -t -q && nginx ;;
+            memcached) pkill -x memcached || true; /etc/init.d/memcached start ;;
+            # As sogo.service: its environment file, its runtime directory, its ExecStart, as its user.
+            sogo) pkill -u sogo -x sogod || true
+                  PREFORK=3; [[ -f /etc/default/sogo ]] && . /etc/default/sogo
+                  install -d -o sogo -g sogo /run/sogo
+                  runuser -u sogo -- /usr/sbin/sogod -WOWorkersCount "$PREFORK" -WOPidFile /run/sogo/sogo.pid -WOLogFile /var/log/sogo/sogo.log ;;
+            *) echo "systemctl stand-in: cannot start $1.service here" >&2; return 1 ;;
+          esac
+        }
+        stop() {
+          case $1 in
+            postfix) postfix stop ;;
+            dovecot) dovecot stop ;;
+            nginx) nginx -s stop ;;
+            memcached) pkill -x memcached ;;
+            sogo) pkill -u sogo -x sogod ;;
+            *) echo "systemctl stand-in: cannot stop $1.service here" >&2; return 1 ;;
+          esac
+        }
+        reload() {
+          case $1 in
+            postfix) postfix reload ;;
+            dovecot) doveadm reload ;;
+            nginx) nginx -s reload ;;
+            *) start "$1" ;;
+          esac
+        }
+        case $verb in
+          daemon-reload) exit 0 ;;
+          enable|disable|start|restart|try-restart|reload-or-restart|reload|stop) ;;
+          *) echo "systemctl stand-in: '$verb' is not supported here" >&2; exit 1 ;;
+        esac
+        for arg in "$@"; do
+          [[ $arg == -* ]] && continue
+          unit=${arg%.service}
+          if ! has_unit "$unit"; then
+            if [[ $verb == enable || $verb == disable ]]; then echo "Failed to $verb unit: Unit file $unit.service does not exist." >&2
+            else echo "Failed to $verb $unit.service: Unit $unit.service not found." >&2; fi
+            exit 5
+          fi
+          case $verb in
+            enable|disable) ;;
+            start|restart|try-restart|reload-or-restart) start "$unit" ;;
+            reload) reload "$unit" ;;
+            stop) stop "$unit" ;;
           esac >>/run/maildsl-daemons.log 2>&1 </dev/null
         done
         SHIM
@@ -188,11 +244,14 @@ public sealed class RunningPlatform : IDisposable
     {
         var emitted = Path.Combine(name == LoopbackPlatform.Store2 ? SecondStoreOutDir : OutDir, name);
         if (!System.IO.Directory.Exists(emitted)) throw new InvalidOperationException($"emit wrote no folder for {name}");
-        var host = SandboxHost.Start(name, Path.Combine(Root, "hosts", name));
-        _hosts.Add(host);
-        var q = Command.ShellQuote;
+        // The emitted folders, the certificate, the secrets and the shared storage are reachable inside at their own paths
+        // (on Debian 13, bind-mounted).
         var secrets = Path.Combine(Root, "secrets");
         System.IO.Directory.CreateDirectory(secrets);
+        var host = SandboxHost.Start(name, Path.Combine(Root, "hosts", name), Target,
+            new[] { OutDir, SecondStoreOutDir, Path.GetDirectoryName(CertificateFile)!, secrets, SharedStorageDir });
+        _hosts.Add(host);
+        var q = Command.ShellQuote;
         File.WriteAllText(Path.Combine(secrets, "ldap-bind"), TestDirectory.BindPassword + "\n");
         File.WriteAllText(Path.Combine(secrets, "sogo-db"), TestDirectory.SogoDbPassword + "\n");
         var isStore = name is LoopbackPlatform.Store or LoopbackPlatform.Store2;
@@ -234,6 +293,12 @@ public sealed class RunningPlatform : IDisposable
                         $"nothing listens on 127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) 30 s after the daemons started:\n{Logs(host.Name)}");
                 Thread.Sleep(200);
             }
+            // Something answers; it must be this host's daemon (ss, run in the host's PID namespace, names the owner
+            // only for its own processes), not another process that holds the port (another platform started beside).
+            var owner = host.Run($"ss -Hltnp 'sport = :{listener.Port}'");
+            if (!owner.Output.Contains("users:", StringComparison.Ordinal))
+                throw new InvalidOperationException(
+                    $"127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) answers, but no daemon of {host.Name} listens there: another process holds the port\n{owner}\n{Logs(host.Name)}");
         }
     }
 

@@ -46,6 +46,12 @@ public sealed record TlsEndpoint(string Host, string Listener, int Port, TlsStar
         _ => null,
     };
 
+    /// <summary>
+    /// Whether testssl.sh can scan it: Debian's testssl.sh 3.0 speaks STARTTLS for SMTP, IMAP and POP3 but not ManageSieve
+    /// (its --starttls list has no sieve). The ManageSieve port's TLS is still probed with openssl s_client -starttls sieve.
+    /// </summary>
+    public bool TestsslCanScan => Start != TlsStart.Sieve;
+
     /// <summary>A short name for test output: host, listener and port.</summary>
     public override string ToString() => $"{Host.Split('.')[0]}/{Listener}:{Port}";
 
