@@ -20,7 +20,7 @@ echo "time: build $((SECONDS - built)) s"
 run_project() {
   local name=$1 started=$SECONDS
   dotnet test "tests/$name" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-    --blame-hang-timeout 10m >"$results/$name.log" 2>&1
+    --blame-hang-timeout 30m >"$results/$name.log" 2>&1
   echo $? >"$results/$name.rc"
   echo $((SECONDS - started)) >"$results/$name.time"
 }
