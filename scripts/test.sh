@@ -1,22 +1,49 @@
 #!/usr/bin/env bash
-# The README's test command: installs what the tests need, runs every test project, and prints one
-# closing line "N passed, N failed" summed over all of them from their TRX results (skips on the line
-# before it). The daemons are installed here, so daemon tests must not skip: MAILDSL_REQUIRE_DAEMONS.
+# The README's test command: installs what the tests need, runs every test project and prints one closing line
+# "N passed, N failed" summed over all of them from their TRX results (skips on the line before it). The daemons are
+# installed here (Debian 12's on the machine, Debian 13's in the cached root), so daemon tests must not skip:
+# MAILDSL_REQUIRE_DAEMONS. The integration tests (both targets' platforms, mostly waiting on daemons, handshakes
+# and testssl.sh) run beside the other projects, which run one after another: two lanes for the machine's two cores.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
+began=$SECONDS
 bash scripts/install-deps.sh || { echo "installing test dependencies failed"; exit 1; }
 # Mermaid's own parser (npm, pinned by the lock file) for the emitted README's picture (MailDsl.Package.Tests); node and
 # npm come from Debian when missing. The package tests restore from NuGet; both registries are reachable from CI.
 command -v npm >/dev/null || apt-get install -y -qq nodejs npm >/dev/null || { echo "installing node and npm failed"; exit 1; }
 npm ci --prefix tests/MailDsl.Package.Tests/Mermaid --no-audit --no-fund --loglevel=error >/dev/null \
   || { echo "installing the Mermaid parser (npm ci) failed"; exit 1; }
+echo "time: dependencies (packages, Debian 13 root) $((SECONDS - began)) s"
 export MAILDSL_REQUIRE_DAEMONS=1
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
+built=$SECONDS
 dotnet build MailDsl.sln -c Release -warnaserror || { echo "0 passed, 1 failed"; exit 1; }
+echo "time: build $((SECONDS - built)) s"
+
+# One project: its TRX and output in $results, its exit code and seconds in NAME.rc / NAME.time.
+run_project() {
+  local name=$1 started=$SECONDS
+  dotnet test "tests/$name" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    --blame-hang-timeout 10m >"$results/$name.log" 2>&1
+  echo $? >"$results/$name.rc"
+  echo $((SECONDS - started)) >"$results/$name.time"
+}
+projects=()
+for csproj in tests/*Tests/*Tests.csproj; do projects+=("$(basename "$(dirname "$csproj")")"); done
+tested=$SECONDS
+run_project MailDsl.Integration.Tests &
+integration=$!
+for name in "${projects[@]}"; do [[ $name == MailDsl.Integration.Tests ]] || run_project "$name"; done
+wait "$integration"
 status=0
-dotnet test MailDsl.sln -c Release --no-build --logger "trx" --results-directory "$results" \
-  --blame-hang-timeout 10m || status=$?
+for name in "${projects[@]}"; do
+  echo "===== $name (exit $(cat "$results/$name.rc"), $(cat "$results/$name.time") s)"
+  cat "$results/$name.log"
+  [[ $(cat "$results/$name.rc") == 0 ]] || status=1
+done
+for name in "${projects[@]}"; do echo "time: $name $(cat "$results/$name.time") s"; done
+echo "time: tests $((SECONDS - tested)) s, in all $((SECONDS - began)) s"
 python3 - "$results" "$status" <<'PY'
 import sys, glob, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}

@@ -5,7 +5,7 @@ namespace Examples;
 
 /// <summary>
 /// The platform of the operator's guide (shared/reference), described well: one certificate on every host,
-/// Mozilla's intermediate profile everywhere, STARTTLS on the MX, implicit TLS for IMAP and POP3, SOGo
+/// TLSRef 6.0's intermediate profile everywhere, STARTTLS on the MX, implicit TLS for IMAP and POP3, SOGo
 /// behind nginx dialling the IMAP VIP over TLS. It compiles without a single MAIL diagnostic.
 /// </summary>
 [MailPlatform]

@@ -5,7 +5,7 @@ namespace Examples;
 
 /// <summary>
 /// The operator's guide (shared/reference) as literally written: its nginx cipher string and the Dovecot one that
-/// means something else on OpenSSL 3.0, Dovecot's `ssl = yes` with an imap-nopass listener on 144 that takes
+/// means something else on the target's OpenSSL (3.2 on RHEL 9), Dovecot's `ssl = yes` with an imap-nopass listener on 144 that takes
 /// passwords in the clear, Postfix's mandatory protocols that still allow TLS 1.0 and the doubled
 /// tls_disable_workarounds, and the nginx location `^/SOGo/so/...` that was meant as a regex.
 /// `dotnet build` refuses it with MAIL diagnostics at each of those arguments.

@@ -187,4 +187,40 @@ public sealed class DiagnosticTests
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, d.Severity);
         Assert.Equal("TlsVersion.Ssl3", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
     }
+
+    [Fact]
+    public async Task MAIL1005_old_under_TLSRef_60_points_at_the_profile_and_pinning_57_is_silent()
+    {
+        var seen = await Harness.AnalyzeAsync(Harness.Platform(".Tls(TlsProfile.Old)" + Store));
+        Assert.Contains(new Seen("MAIL1005", "TlsProfile.Old"), seen);
+        Assert.Empty(await Harness.AnalyzeAsync(Harness.Platform(".Tls(TlsProfile.Old, TlsGuideline.Mozilla57)" + Store)));
+    }
+
+    [Fact]
+    public async Task MAIL1006_the_PQ_group_on_OpenSSL_30_points_at_its_argument_and_is_silent_on_Debian_13()
+    {
+        var seen = await Harness.AnalyzeAsync(Harness.Platform(""".Target(Distro.Debian12).Groups("X25519MLKEM768", "X25519", "prime256v1")""" + Store));
+        Assert.Equal(new[] { new Seen("MAIL1006", "\"X25519MLKEM768\"") }, seen);
+        Assert.Empty(await Harness.AnalyzeAsync(Harness.Platform(""".Target(Distro.Debian13).Groups("X25519MLKEM768", "X25519", "prime256v1")""" + Store)));
+    }
+
+    [Fact]
+    public async Task MAIL1007_and_MAIL1008_point_at_the_groups_call()
+    {
+        var seen = await Harness.AnalyzeAsync(Harness.Platform(""".Target(Distro.Debian12).Groups("ffdhe2048", "ffdhe3072")""" + Store));
+        Assert.Contains(new Seen("MAIL1007", "Groups"), seen);
+        Assert.Contains(new Seen("MAIL1008", "Groups"), seen);
+    }
+
+    [Fact]
+    public async Task MAIL1009_and_MAIL1012_point_inside_the_cipher_string()
+    {
+        var seen = await Harness.AnalyzeAsync(Harness.Platform(
+            """.Mailstore(m => m.Hosts("store.example.org").Imaps(993).Ciphers("ECDHE+AESGCM:-aNULL:HIGH:@SECLEVEL=0"))"""));
+        Assert.Contains(new Seen("MAIL1009", "@SECLEVEL=0"), seen);
+        Assert.Contains(new Seen("MAIL1012", "HIGH"), seen);
+        var near = await Harness.AnalyzeAsync(Harness.Platform(
+            """.Mailstore(m => m.Hosts("store.example.org").Imaps(993).Ciphers("ECDHE+AESGCM:!aNULL:HIGH:@SECLEVEL=2"))"""));
+        Assert.DoesNotContain(near, s => s.Id is "MAIL1009" or "MAIL1012");
+    }
 }

@@ -48,6 +48,13 @@ public sealed class SeedAsWrittenTests
     }
 
     [Fact]
+    public async Task The_mandatory_cipher_settings_under_may_are_reported_at_their_names()
+    {
+        var found = (await Diagnostics()).Where(d => d.Id == "MAIL4013").Select(TextAt).OrderBy(s => s, StringComparer.Ordinal);
+        Assert.Equal(new[] { "\"smtpd_tls_mandatory_ciphers\"", "\"smtpd_tls_mandatory_exclude_ciphers\"" }, found);
+    }
+
+    [Fact]
     public async Task Dovecot_ssl_yes_is_reported_as_weakening_TLS()
     {
         var d = Assert.Single(await Diagnostics(), d => d.Id == "MAIL4003");

@@ -10,8 +10,8 @@ using Xunit;
 namespace MailDsl.Integration.Tests;
 
 /// <summary>The whole flow: a message to the MX over STARTTLS, relayed to the mailstore over STARTTLS, read over IMAPS.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class MailFlowTests(PlatformFixture fixture)
+/// <remarks>Run once per target: <see cref="MailFlowTestsOnDebian12"/>, <see cref="MailFlowTestsOnDebian13"/>.</remarks>
+public abstract class MailFlowTests(PlatformFixture fixture)
 {
     [PlatformFact]
     public async Task A_message_to_the_mx_reaches_the_mailbox_encrypted_at_every_hop()

@@ -8,8 +8,8 @@ using Xunit;
 namespace MailDsl.Integration.Tests;
 
 /// <summary>Dovecot as emitted: IMAPS and POP3S log in; on IMAP with STARTTLS no password crosses before TLS.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class MailboxTests(PlatformFixture fixture)
+/// <remarks>Run once per target: <see cref="MailboxTestsOnDebian12"/>, <see cref="MailboxTestsOnDebian13"/>.</remarks>
+public abstract class MailboxTests(PlatformFixture fixture)
 {
     private LoopbackPorts Ports => fixture.Platform.Ports;
 

@@ -1,20 +1,35 @@
 using System.Security.Cryptography.X509Certificates;
+using MailDsl.Model;
 using MailDsl.TestPlatform;
 using MailDsl.TestPlatform.Sandbox;
 using MailDsl.TestPlatform.Tls;
 using Xunit;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace MailDsl.Integration.Tests;
 
-/// <summary>The loopback platform, started once for every test in <see cref="PlatformCollection"/> and stopped after them.</summary>
-public sealed class PlatformFixture : IDisposable
+/// <summary>
+/// The loopback platform on one target's daemons, started once for every test in that target's collection and
+/// stopped after them: <see cref="Debian12Platform"/> (this machine) and <see cref="Debian13Platform"/> (the cached
+/// root). Each test class is abstract and has one concrete class per target, so every test runs, and is named, once
+/// per target (<c>MailboxTestsOnDebian13.Imaps_logs_in_and_opens_the_inbox</c>).
+/// </summary>
+public abstract class PlatformFixture : IDisposable
 {
-    private readonly Lazy<RunningPlatform> _platform = new(() => RunningPlatform.Start());
+    private readonly Lazy<RunningPlatform> _platform;
     private readonly Lazy<IReadOnlyList<TestsslReport>> _testssl;
 
     /// <summary>Starts nothing yet: the platform starts on first use, and testssl.sh runs once, for every port, on first use.</summary>
-    public PlatformFixture()
-        => _testssl = new(() => Testssl.ScanAll(Platform.TlsEndpoints, Platform.CertificateFile, Path.Combine(Platform.Root, "testssl")));
+    protected PlatformFixture(Distro target)
+    {
+        Target = target;
+        _platform = new(() => RunningPlatform.Start(target));
+        _testssl = new(() => Testssl.ScanAll(Platform.TlsEndpoints, Platform.CertificateFile, Path.Combine(Platform.Root, "testssl")));
+    }
+
+    /// <summary>Whose daemons run the platform.</summary>
+    public Distro Target { get; }
 
     /// <summary>What testssl.sh said of every TLS port.</summary>
     public IReadOnlyList<TestsslReport> TestsslReports => _testssl.Value;
@@ -58,12 +73,26 @@ public sealed class PlatformFixture : IDisposable
     }
 }
 
-/// <summary>The tests that share one running platform.</summary>
+/// <summary>The loopback platform on Debian 12's daemons (this machine).</summary>
+public sealed class Debian12Platform() : PlatformFixture(Distro.Debian12);
+
+/// <summary>The loopback platform on Debian 13's daemons (the root scripts/debian13-root.sh builds).</summary>
+public sealed class Debian13Platform() : PlatformFixture(Distro.Debian13);
+
+/// <summary>The tests that share the Debian 12 platform. Collections run side by side, so both targets' platforms run at once.</summary>
 [CollectionDefinition(Name)]
-public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+public sealed class Debian12Collection : ICollectionFixture<Debian12Platform>
 {
     /// <summary>The collection's name.</summary>
-    public const string Name = "running platform";
+    public const string Name = "running platform on Debian 12";
+}
+
+/// <summary>The tests that share the Debian 13 platform.</summary>
+[CollectionDefinition(Name)]
+public sealed class Debian13Collection : ICollectionFixture<Debian13Platform>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "running platform on Debian 13";
 }
 
 /// <summary>The platform's TLS endpoints as theory data: host/listener keys, the same whatever ports are picked.</summary>
@@ -75,7 +104,8 @@ public static class Endpoints
     /// <summary>Every TLS endpoint of the loopback platform, as the model lists them.</summary>
     public static TheoryData<string> All()
     {
-        var model = LoopbackPlatform.Describe(new LoopbackPorts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)).Build();
+        // The listeners are the description's, the same on every target.
+        var model = LoopbackPlatform.Describe(new LoopbackPorts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), Distro.Debian12).Build();
         var data = new TheoryData<string>();
         foreach (var e in TlsEndpoint.Of(model)) data.Add(Key(e));
         return data;
@@ -83,25 +113,54 @@ public static class Endpoints
 }
 
 /// <summary>
-/// A fact that needs the running platform. Where a daemon or root is missing it is skipped with the package's name,
-/// unless MAILDSL_REQUIRE_DAEMONS=1 (CI, scripts/test.sh), where it runs and fails: CI must skip nothing.
+/// A fact that needs the running platform of its class's target. Where a daemon of that target, the target's root or
+/// root here is missing it is skipped with the reason, unless MAILDSL_REQUIRE_DAEMONS=1 (CI, scripts/test.sh), where
+/// it runs and fails: CI must skip nothing.
 /// </summary>
-public sealed class PlatformFactAttribute : FactAttribute
+[XunitTestCaseDiscoverer("MailDsl.Integration.Tests.PlatformFactDiscoverer", "MailDsl.Integration.Tests")]
+public sealed class PlatformFactAttribute : FactAttribute;
+
+/// <summary>A theory that needs the running platform of its class's target; see <see cref="PlatformFactAttribute"/>.</summary>
+[XunitTestCaseDiscoverer("MailDsl.Integration.Tests.PlatformTheoryDiscoverer", "MailDsl.Integration.Tests")]
+public sealed class PlatformTheoryAttribute : TheoryAttribute;
+
+/// <summary>Discovers a <see cref="PlatformFactAttribute"/> test: skipped, with the reason, where its target cannot run.</summary>
+public sealed class PlatformFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
-    /// <summary>Skipped where the platform cannot run.</summary>
-    public PlatformFactAttribute() => Skip = PlatformSkip.Reason();
+    /// <inheritdoc/>
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+        => PlatformSkip.Reason(testMethod) is { } reason
+            ? new[] { PlatformSkip.Skipped(DiagnosticMessageSink, discoveryOptions, testMethod, reason) }
+            : base.Discover(discoveryOptions, testMethod, factAttribute);
 }
 
-/// <summary>A theory that needs the running platform; see <see cref="PlatformFactAttribute"/>.</summary>
-public sealed class PlatformTheoryAttribute : TheoryAttribute
+/// <summary>Discovers a <see cref="PlatformTheoryAttribute"/> theory: skipped as a whole, with the reason, where its target cannot run.</summary>
+public sealed class PlatformTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
 {
-    /// <summary>Skipped where the platform cannot run.</summary>
-    public PlatformTheoryAttribute() => Skip = PlatformSkip.Reason();
+    /// <inheritdoc/>
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute)
+        => PlatformSkip.Reason(testMethod) is { } reason
+            ? new[] { PlatformSkip.Skipped(DiagnosticMessageSink, discoveryOptions, testMethod, reason) }
+            : base.Discover(discoveryOptions, testMethod, theoryAttribute);
 }
 
 internal static class PlatformSkip
 {
-    private static readonly string[] Needed = { "nginx", "dovecot", "postfix", "sogod", "openssl", "unshare", "nsenter", "testssl" };
+    // The target's daemons, and this machine's tools that make sandboxes and probe them.
+    private static readonly string[] Daemons = { "nginx", "dovecot", "postfix", "sogod", "openssl" };
+    private static readonly string[] Probes = { "openssl", "unshare", "nsenter", "testssl" };
 
-    public static string? Reason() => Command.SkipReason(Needed, needsRoot: true);
+    /// <summary>The target whose platform a test class runs against: the fixture its constructor takes.</summary>
+    public static Distro TargetOf(Type testClass)
+        => testClass.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.ParameterType == typeof(Debian13Platform))
+            ? Distro.Debian13 : Distro.Debian12;
+
+    public static string? Reason(ITestMethod testMethod)
+    {
+        var target = TargetOf(testMethod.TestClass.Class.ToRuntimeType());
+        return TargetSystems.SkipReason(target, Daemons, needsRoot: true) ?? Command.SkipReason(Probes, needsRoot: true);
+    }
+
+    public static IXunitTestCase Skipped(IMessageSink sink, ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, string reason)
+        => new XunitSkippedDataRowTestCase(sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, reason);
 }

@@ -6,8 +6,8 @@ using Xunit;
 namespace MailDsl.Integration.Tests;
 
 /// <summary>Postfix as emitted: the MX offers STARTTLS; submission takes no password before TLS and a real one after.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class SmtpTests(PlatformFixture fixture)
+/// <remarks>Run once per target: <see cref="SmtpTestsOnDebian12"/>, <see cref="SmtpTestsOnDebian13"/>.</remarks>
+public abstract class SmtpTests(PlatformFixture fixture)
 {
     private LoopbackPorts Ports => fixture.Platform.Ports;
 

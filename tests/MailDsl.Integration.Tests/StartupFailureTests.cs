@@ -6,9 +6,10 @@ using Xunit;
 namespace MailDsl.Integration.Tests;
 
 /// <summary>When a daemon cannot start, the failure says so in the daemon's own words, and nothing is left running.</summary>
-/// <remarks>In the platform's collection, so no two platforms start at once and pick ports from under each other.</remarks>
-[Collection(PlatformCollection.Name)]
-public sealed class StartupFailureTests
+/// <remarks>
+/// Run once per target, in that target's platform collection (its running platform is not started for it).
+/// </remarks>
+public abstract class StartupFailureTests(PlatformFixture fixture)
 {
     [PlatformFact]
     public void A_daemon_that_cannot_bind_its_port_is_reported_with_its_own_log_lines()
@@ -18,7 +19,7 @@ public sealed class StartupFailureTests
         using var squatter = new TcpListener(IPAddress.Loopback, ports.Https);
         squatter.Start();
 
-        var failure = Assert.Throws<InvalidOperationException>(() => RunningPlatform.Start(ports).Dispose());
+        var failure = Assert.Throws<InvalidOperationException>(() => RunningPlatform.Start(fixture.Target, ports).Dispose());
 
         Assert.Contains("install.sh failed on " + LoopbackPlatform.Web, failure.Message, StringComparison.Ordinal);
         Assert.Contains($"bind() to 127.0.0.1:{ports.Https} failed (98: Address already in use)", failure.Message, StringComparison.Ordinal);

@@ -7,8 +7,8 @@ namespace MailDsl.Integration.Tests;
 /// The product's promise, judged by a scanner: testssl.sh, run against every TLS port of the running platform,
 /// marks nothing NOT ok or VULNERABLE and reports nothing of MEDIUM severity or worse.
 /// </summary>
-[Collection(PlatformCollection.Name)]
-public sealed class TestsslTests(PlatformFixture fixture)
+/// <remarks>Run once per target: <see cref="TestsslTestsOnDebian12"/>, <see cref="TestsslTestsOnDebian13"/>.</remarks>
+public abstract class TestsslTests(PlatformFixture fixture)
 {
     public static TheoryData<string> Endpoints => Integration.Tests.Endpoints.All();
 

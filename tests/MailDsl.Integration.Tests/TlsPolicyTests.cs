@@ -13,8 +13,8 @@ namespace MailDsl.Integration.Tests;
 /// profile are refused by the server (the client offered them), and what is agreed is what our cipher engine says
 /// the emitted configuration allows.
 /// </summary>
-[Collection(PlatformCollection.Name)]
-public sealed class TlsPolicyTests(PlatformFixture fixture)
+/// <remarks>Run once per target: <see cref="TlsPolicyTestsOnDebian12"/>, <see cref="TlsPolicyTestsOnDebian13"/>.</remarks>
+public abstract class TlsPolicyTests(PlatformFixture fixture)
 {
     public static TheoryData<string> Endpoints => Integration.Tests.Endpoints.All();
 
@@ -52,7 +52,7 @@ public sealed class TlsPolicyTests(PlatformFixture fixture)
         var e = fixture.Endpoint(endpoint);
         var handshake = OpenSslProbe.Try(e, "-tls1_2", "ALL:COMPLEMENTOFALL");
         Assert.True(handshake.Completed, $"{endpoint}: no TLS 1.2 handshake:\n{handshake}\n{Logs(endpoint)}");
-        var allowed = CipherStringEngine.Parse(Effective(e).Ciphers).Suites.Select(s => s.Suite.Name).ToList();
+        var allowed = Effective(e).ReadCiphers().Suites.Select(s => s.Suite.Name).ToList();
         Assert.True(allowed.Contains(handshake.Cipher!),
             $"{endpoint} agreed on {handshake.Cipher}, which the engine does not select from '{Effective(e).Ciphers}' ({string.Join(", ", allowed)})");
     }
@@ -77,7 +77,7 @@ public sealed class TlsPolicyTests(PlatformFixture fixture)
     public void Every_rsa_suite_of_the_string_is_accepted(string endpoint)
     {
         var e = fixture.Endpoint(endpoint);
-        var suites = CipherStringEngine.Parse(Effective(e).Ciphers).Suites.Select(s => s.Suite)
+        var suites = Effective(e).ReadCiphers().Suites.Select(s => s.Suite)
             .Where(s => s.Authentication == MailDsl.Tls.Catalog.Authentication.Rsa).Select(s => s.Name).ToList();
         Assert.NotEmpty(suites);
         var refused = suites.Select(suite => (suite, handshake: OpenSslProbe.Try(e, "-tls1_2", suite)))
@@ -93,7 +93,7 @@ public sealed class TlsPolicyTests(PlatformFixture fixture)
         var e = fixture.Endpoint(endpoint);
         var offered = new[] { "ECDHE-RSA-CHACHA20-POLY1305", "ECDHE-RSA-AES128-GCM-SHA256" };
         var handshake = OpenSslProbe.Try(e, "-tls1_2", string.Join(":", offered));
-        var serverOrder = CipherStringEngine.Parse(Effective(e).Ciphers).Suites.Select(s => s.Suite.Name).Where(offered.Contains).ToList();
+        var serverOrder = Effective(e).ReadCiphers().Suites.Select(s => s.Suite.Name).Where(offered.Contains).ToList();
         Assert.True(handshake.Completed, $"{endpoint}: no handshake:\n{handshake}");
         Assert.Equal(serverOrder[0], handshake.Cipher);
     }

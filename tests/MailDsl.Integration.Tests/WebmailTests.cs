@@ -9,8 +9,8 @@ using Xunit;
 namespace MailDsl.Integration.Tests;
 
 /// <summary>nginx in front of sogod, as emitted: HTTPS reaches SOGo, HTTP only redirects, HSTS is sent.</summary>
-[Collection(PlatformCollection.Name)]
-public sealed class WebmailTests(PlatformFixture fixture) : IDisposable
+/// <remarks>Run once per target: <see cref="WebmailTestsOnDebian12"/>, <see cref="WebmailTestsOnDebian13"/>.</remarks>
+public abstract class WebmailTests(PlatformFixture fixture) : IDisposable
 {
     private readonly HttpClient _http = new(new HttpClientHandler
     {

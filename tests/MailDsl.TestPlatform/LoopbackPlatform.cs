@@ -9,27 +9,41 @@ public sealed record LoopbackPorts(
     int MxSmtp, int RelaySmtp, int Submission, int Submissions, int StoreSmtp,
     int Imap, int Imaps, int Pop3s, int Https, int Http, int Sogo)
 {
-    /// <summary>Asks the kernel for eleven distinct free ports on 127.0.0.1.</summary>
+    private static readonly HashSet<int> Handed = new();
+
+    /// <summary>
+    /// Asks the kernel for eleven distinct free ports on 127.0.0.1, none of them handed out before in this process:
+    /// platforms of different targets start side by side, and a port one of them was given but has not bound yet is
+    /// free to the kernel.
+    /// </summary>
     public static LoopbackPorts PickFree()
     {
-        // Every listener stays open until all are picked, so no port is handed out twice.
-        var listeners = Enumerable.Range(0, 11).Select(_ =>
+        lock (Handed)
         {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            return l;
-        }).ToList();
-        var p = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return new LoopbackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
+            // Every listener stays open until all are picked, so no port is handed out twice in one call.
+            var listeners = new List<TcpListener>();
+            var picked = new List<int>();
+            while (picked.Count < 11)
+            {
+                var l = new TcpListener(IPAddress.Loopback, 0);
+                l.Start();
+                listeners.Add(l);
+                var port = ((IPEndPoint)l.LocalEndpoint).Port;
+                if (Handed.Add(port)) picked.Add(port);
+            }
+            listeners.ForEach(l => l.Stop());
+            var p = picked.ToArray();
+            return new LoopbackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
+        }
     }
 }
 
 /// <summary>
 /// The test platform, described with the DSL as an operator would: one host per layer, every daemon bound to
 /// 127.0.0.1, the layers dialling each other by name (the sandboxes' /etc/hosts say 127.0.0.1), Mozilla's
-/// intermediate profile, Debian 12 as the target (this machine). The raw settings only send the daemons' logs
-/// to files (there is no syslog here) and let Postfix resolve host names from /etc/hosts (there is no DNS).
+/// intermediate profile, for a target that runs here (Debian 12: this machine; Debian 13: the cached root). The raw
+/// settings only send the daemons' logs to files (there is no syslog here) and let Postfix resolve host names from
+/// /etc/hosts (there is no DNS).
 /// </summary>
 public static class LoopbackPlatform
 {
@@ -63,10 +77,10 @@ public static class LoopbackPlatform
     /// <summary>Every host name, for the sandboxes' /etc/hosts.</summary>
     public static readonly IReadOnlyList<string> HostNames = new[] { Mx, Relay, Store, Web };
 
-    /// <summary>Describes the platform on <paramref name="ports"/>.</summary>
-    public static Platform Describe(LoopbackPorts ports) => Platform.Create(Domain)
+    /// <summary>Describes the platform on <paramref name="ports"/>, for <paramref name="target"/>.</summary>
+    public static Platform Describe(LoopbackPorts ports, Distro target) => Platform.Create(Domain)
         .Banner("MailDsl loopback test platform")
-        .Target(Distro.Debian12)
+        .Target(target)
         .Certificate(CertificatePath, KeyPath)
         .Tls(TlsProfile.Intermediate)
         .SmtpIn(s => s.Hosts(Mx).ListenOn("127.0.0.1").Smtp(ports.MxSmtp).StartTls(TlsLevel.May)

@@ -1,25 +1,40 @@
 using System.Runtime.InteropServices;
+using MailDsl.Model;
 using MailDsl.TestPlatform;
+using MailDsl.TestPlatform.Sandbox;
 using MailDsl.TestPlatform.Tls;
 
-// up:            starts the loopback platform, prints one line per TLS port ("host listener port starttls"), the test
-//                certificate's path ("CERTIFICATE path") and READY, and keeps it running until standard input closes
-//                or the process is told to stop.
-// testssl [DIR]: starts it, runs testssl.sh against every TLS port (logs and JSON in DIR), prints a summary, stops
-//                it; exits 1 if any port has a finding (scripts/testssl.sh).
+// up [--target T]:            starts the loopback platform on target T (debian12, the default: this machine's daemons;
+//                             debian13: the cached root's), prints one line per TLS port ("host listener port starttls"),
+//                             the test certificate's path ("CERTIFICATE path") and READY, and keeps it running until
+//                             standard input closes or the process is told to stop.
+// testssl [--target T] [DIR]: starts it, runs testssl.sh against every TLS port (logs and JSON in DIR), prints a
+//                             summary, stops it; exits 1 if any port has a finding (scripts/testssl.sh).
+var target = Distro.Debian12;
+if (args.Length >= 2 && args[1] == "--target")
+{
+    var named = TargetSystems.Runnable.Where(t => string.Equals(t.ToString(), args.Length > 2 ? args[2] : "", StringComparison.OrdinalIgnoreCase)).ToList();
+    if (named.Count == 0)
+    {
+        Console.Error.WriteLine($"unknown target '{(args.Length > 2 ? args[2] : "")}': write one of {string.Join(", ", TargetSystems.Runnable.Select(t => t.ToString().ToLowerInvariant()))}");
+        return 2;
+    }
+    target = named[0];
+    args = args.Take(1).Concat(args.Skip(3)).ToArray();
+}
 if (args is not (["up"] or ["testssl"] or ["testssl", _]))
 {
-    Console.Error.WriteLine("usage: MailDsl.TestPlatform up | testssl [DIR]   (as root; Debian's nginx, dovecot, postfix, sogo and testssl.sh installed)");
+    Console.Error.WriteLine("usage: MailDsl.TestPlatform up|testssl [--target debian12|debian13] [DIR]   (as root; scripts/install-deps.sh's packages and Debian 13 root)");
     return 2;
 }
 RunningPlatform platform;
 try
 {
-    platform = RunningPlatform.Start();
+    platform = RunningPlatform.Start(target);
 }
 catch (InvalidOperationException ex)
 {
-    Console.Error.WriteLine("the loopback platform did not start: " + ex.Message);
+    Console.Error.WriteLine($"the loopback platform did not start on {TargetSystems.DisplayName(target)}: " + ex.Message);
     return 1;
 }
 using (platform)
@@ -27,7 +42,7 @@ using (platform)
     if (args[0] == "testssl")
     {
         var dir = args.Length > 1 ? args[1] : Directory.CreateTempSubdirectory("maildsl-testssl-").FullName;
-        Console.WriteLine($"Platform up: {platform.TlsEndpoints.Count} TLS ports; testssl.sh logs and JSON in {dir}");
+        Console.WriteLine($"Platform up on {TargetSystems.DisplayName(target)}: {platform.TlsEndpoints.Count} TLS ports; testssl.sh logs and JSON in {dir}");
         var reports = Testssl.ScanAll(platform.TlsEndpoints, platform.CertificateFile, dir);
         Console.WriteLine();
         Console.Write(Testssl.Summary(reports));

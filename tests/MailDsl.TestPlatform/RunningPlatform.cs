@@ -8,10 +8,11 @@ using MailDsl.TestPlatform.Tls;
 namespace MailDsl.TestPlatform;
 
 /// <summary>
-/// The loopback platform emitted by the real <c>emit</c> verb and running on Debian's daemons: every emitted host
-/// is a <see cref="SandboxHost"/> with a test certificate where the platform says and a mail user, where the host's
-/// own install.sh puts its files in place, checks them with each daemon's checker and starts the daemons
-/// (Postfix, Dovecot, nginx, sogod) through stand-ins for the package manager and systemd.
+/// The loopback platform emitted by the real <c>emit</c> verb for one target and running on that target's own
+/// daemons (Debian 12's on this machine, Debian 13's in the cached root): every emitted host is a
+/// <see cref="SandboxHost"/> of the target with a test certificate where the platform says and a mail user, where the
+/// host's own install.sh puts its files in place, checks them with each daemon's checker and starts the daemons
+/// (Postfix, Dovecot, nginx, SOGo) through stand-ins for the package manager and systemd.
 /// Disposing stops every daemon and deletes everything it made.
 /// </summary>
 public sealed class RunningPlatform : IDisposable
@@ -24,8 +25,9 @@ public sealed class RunningPlatform : IDisposable
 
     private readonly List<SandboxHost> _hosts = new();
 
-    private RunningPlatform(string root, LoopbackPorts ports, PlatformModel model)
+    private RunningPlatform(Distro target, string root, LoopbackPorts ports, PlatformModel model)
     {
+        Target = target;
         Root = root;
         Ports = ports;
         Model = model;
@@ -34,6 +36,9 @@ public sealed class RunningPlatform : IDisposable
 
     /// <summary>The user's address.</summary>
     public static string Address => User + "@" + LoopbackPlatform.Domain;
+
+    /// <summary>Whose daemons run the platform (and whom it was emitted for).</summary>
+    public Distro Target { get; }
 
     /// <summary>The temporary folder holding the emit output, the certificate and the hosts' layers.</summary>
     public string Root { get; }
@@ -55,12 +60,17 @@ public sealed class RunningPlatform : IDisposable
 
     private string KeyFile => Path.Combine(Root, "pki", "allservers.key");
 
-    /// <summary>Emits the platform and starts it; throws with the daemons' own words if any of them does not come up.</summary>
+    /// <summary>
+    /// Emits the platform for <paramref name="target"/> and starts it on that target's daemons; throws with the
+    /// daemons' own words if any of them does not come up.
+    /// </summary>
+    /// <param name="target">Debian 12 (this machine) or Debian 13 (the cached root).</param>
     /// <param name="ports">The ports to use; by default free ones are picked.</param>
-    public static RunningPlatform Start(LoopbackPorts? ports = null)
+    public static RunningPlatform Start(Distro target, LoopbackPorts? ports = null)
     {
+        TargetSystems.RootOf(target); // throws, naming the targets that run here, for one that does not
         ports ??= LoopbackPorts.PickFree();
-        var platform = new RunningPlatform(Directory.CreateTempSubdirectory("maildsl-platform-").FullName, ports, LoopbackPlatform.Describe(ports).Build());
+        var platform = new RunningPlatform(target, Directory.CreateTempSubdirectory("maildsl-platform-").FullName, ports, LoopbackPlatform.Describe(ports, target).Build());
         try
         {
             platform.Emit();
@@ -108,7 +118,7 @@ public sealed class RunningPlatform : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = PlatformHost.Run(new[] { "emit", "--out", OutDir }, () => LoopbackPlatform.Describe(Ports), stdout, stderr);
+        var exit = PlatformHost.Run(new[] { "emit", "--out", OutDir }, () => LoopbackPlatform.Describe(Ports, Target), stdout, stderr);
         if (exit != 0) throw new InvalidOperationException($"emit refused the loopback platform (exit {exit}):\n{stdout}{stderr}");
     }
 
@@ -131,8 +141,11 @@ public sealed class RunningPlatform : IDisposable
 
     /// <summary>
     /// The sandbox's stand-ins for the package manager and systemd, put first on install.sh's PATH: packages are
-    /// installed already (scripts/install-deps.sh), and "systemctl restart" starts each daemon the way its unit
-    /// would, with its output in a file so that no daemon holds the pipe nsenter reads.
+    /// installed already (scripts/install-deps.sh on this machine, scripts/debian13-root.sh in the root). The systemctl
+    /// stand-in is honest about units: it knows only the units whose unit files the target's packages installed
+    /// (Debian's SOGo unit is <c>sogo</c>; <c>sogod</c> is refused as systemd refuses it), and fails, in systemd's
+    /// words, on any other unit or a verb it cannot honour. It starts each daemon the way its unit would, with the
+    /// output in a file so that no daemon holds the pipe nsenter reads.
     /// </summary>
     private const string Shims = """
         mkdir -p /run/maildsl-shims
@@ -143,16 +156,58 @@ public sealed class RunningPlatform : IDisposable
         cp /run/maildsl-shims/apt-get /run/maildsl-shims/dnf
         cat >/run/maildsl-shims/systemctl <<'SHIM'
         #!/bin/bash
+        # systemctl stand-in (no systemd as PID 1 here): units are those whose unit files the packages installed.
         set -e
-        verb=$1; shift
-        [[ $verb == restart ]] || exit 0
-        for unit in "$@"; do
-          case $unit in
+        verb=${1:-}; shift || true
+        has_unit() { for d in /etc/systemd/system /lib/systemd/system /usr/lib/systemd/system; do [[ -f $d/$1.service ]] && return 0; done; return 1; }
+        start() {
+          case $1 in
             postfix) postfix stop >/dev/null 2>&1 || true; postfix start ;;
             dovecot) dovecot stop >/dev/null 2>&1 || true; sleep 0.2; dovecot ;;
-            nginx) nginx -s stop >/dev/null 2>&1 || true; nginx ;;
-            sogo) /etc/init.d/sogo restart ;;
-            *) echo "systemctl shim: no unit $unit" >&2; exit 1 ;;
+            nginx) nginx -s stop >/dev/null 2>&1 || true; nginx -t -q && nginx ;;
+            # As sogo.service: its environment file, its runtime directory, its ExecStart, as its user.
+            sogo) pkill -u sogo -x sogod || true
+                  PREFORK=3; [[ -f /etc/default/sogo ]] && . /etc/default/sogo
+                  install -d -o sogo -g sogo /run/sogo
+                  runuser -u sogo -- /usr/sbin/sogod -WOWorkersCount "$PREFORK" -WOPidFile /run/sogo/sogo.pid -WOLogFile /var/log/sogo/sogo.log ;;
+            *) echo "systemctl stand-in: cannot start $1.service here" >&2; return 1 ;;
+          esac
+        }
+        stop() {
+          case $1 in
+            postfix) postfix stop ;;
+            dovecot) dovecot stop ;;
+            nginx) nginx -s stop ;;
+            sogo) pkill -u sogo -x sogod ;;
+            *) echo "systemctl stand-in: cannot stop $1.service here" >&2; return 1 ;;
+          esac
+        }
+        reload() {
+          case $1 in
+            postfix) postfix reload ;;
+            dovecot) doveadm reload ;;
+            nginx) nginx -s reload ;;
+            *) start "$1" ;;
+          esac
+        }
+        case $verb in
+          daemon-reload) exit 0 ;;
+          enable|disable|start|restart|try-restart|reload-or-restart|reload|stop) ;;
+          *) echo "systemctl stand-in: '$verb' is not supported here" >&2; exit 1 ;;
+        esac
+        for arg in "$@"; do
+          [[ $arg == -* ]] && continue
+          unit=${arg%.service}
+          if ! has_unit "$unit"; then
+            if [[ $verb == enable || $verb == disable ]]; then echo "Failed to $verb unit: Unit file $unit.service does not exist." >&2
+            else echo "Failed to $verb $unit.service: Unit $unit.service not found." >&2; fi
+            exit 5
+          fi
+          case $verb in
+            enable|disable) ;;
+            start|restart|try-restart|reload-or-restart) start "$unit" ;;
+            reload) reload "$unit" ;;
+            stop) stop "$unit" ;;
           esac >>/run/maildsl-daemons.log 2>&1 </dev/null
         done
         SHIM
@@ -163,7 +218,8 @@ public sealed class RunningPlatform : IDisposable
     {
         var emitted = Path.Combine(OutDir, name);
         if (!Directory.Exists(emitted)) throw new InvalidOperationException($"emit wrote no folder for {name}");
-        var host = SandboxHost.Start(name, Path.Combine(Root, "hosts", name));
+        // The emitted folder and the certificate are reachable inside at their own paths (on Debian 13, bind-mounted).
+        var host = SandboxHost.Start(name, Path.Combine(Root, "hosts", name), Target, new[] { OutDir, Path.GetDirectoryName(CertificateFile)! });
         _hosts.Add(host);
         var q = Command.ShellQuote;
         // What the operator does before install.sh: the certificate and key on the host, the names resolvable,
@@ -201,6 +257,12 @@ public sealed class RunningPlatform : IDisposable
                         $"nothing listens on 127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) 30 s after the daemons started:\n{Logs(host.Name)}");
                 Thread.Sleep(200);
             }
+            // Something answers; it must be this host's daemon (ss, run in the host's PID namespace, names the owner
+            // only for its own processes), not another process that holds the port (another platform started beside).
+            var owner = host.Run($"ss -Hltnp 'sport = :{listener.Port}'");
+            if (!owner.Output.Contains("users:", StringComparison.Ordinal))
+                throw new InvalidOperationException(
+                    $"127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) answers, but no daemon of {host.Name} listens there: another process holds the port\n{owner}\n{Logs(host.Name)}");
         }
     }
 

@@ -14,7 +14,8 @@ namespace MailDsl.CodeFixes.Values
     /// <summary>
     /// Replaces the string argument a diagnostic points into with the corrected text its rule computed
     /// (<c>FixedValue</c>): MAIL4002 puts <c>~ </c> in front of an nginx location meant as a regex, MAIL1001 appends
-    /// the exclusions of the broken suites to a cipher string, MAIL1003 corrects a misspelled cipher name.
+    /// the exclusions of the broken suites to a cipher string, MAIL1003 corrects a misspelled cipher name, MAIL4010,
+    /// MAIL4011 and MAIL4016 write the raw setting name the target's daemon version knows.
     /// Only where the argument is a string literal at the call; a constant declared elsewhere is left alone.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixedValueFix)), Shared]
@@ -29,8 +30,11 @@ namespace MailDsl.CodeFixes.Values
         /// <summary>MAIL1003's fix: write the name OpenSSL knows.</summary>
         public const string CorrectNameKey = "MAIL1003.CorrectName";
 
+        /// <summary>MAIL4010, MAIL4011 and MAIL4016's fix: write the setting name the target's daemon version knows.</summary>
+        public const string SettingNameKey = "MAIL4011.SettingName";
+
         /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("MAIL4002", "MAIL1001", "MAIL1003");
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("MAIL4002", "MAIL1001", "MAIL1003", "MAIL4010", "MAIL4011", "MAIL4016");
 
         /// <inheritdoc/>
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -50,6 +54,7 @@ namespace MailDsl.CodeFixes.Values
                 {
                     "MAIL4002" => ("Make the location a regular expression (add '~ ')", AddTildeKey),
                     "MAIL1001" => ($"Exclude the broken suites: \"{fixedValue}\"", ExcludeBrokenKey),
+                    "MAIL4010" or "MAIL4011" or "MAIL4016" => ($"Write the setting name '{fixedValue}'", SettingNameKey),
                     _ => ($"Write the name OpenSSL knows: \"{fixedValue}\"", CorrectNameKey),
                 };
                 context.RegisterCodeFix(CodeAction.Create(title, ct => Replace(context.Document, literal, fixedValue, ct), key), diagnostic);

@@ -35,6 +35,36 @@ namespace MailDsl.Generators.Analysis
             "MAIL1004", RuleCatalog.InvalidCipherString.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.InvalidCipherString.Description, DocsBaseUrl + RuleCatalog.InvalidCipherString.HelpLink);
 
+        /// <summary>MAIL1005: <see cref="RuleCatalog.ProfileNotInGuideline"/>.</summary>
+        public static readonly DiagnosticDescriptor ProfileNotInGuideline = new(
+            "MAIL1005", RuleCatalog.ProfileNotInGuideline.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ProfileNotInGuideline.Description, DocsBaseUrl + RuleCatalog.ProfileNotInGuideline.HelpLink);
+
+        /// <summary>MAIL1006: <see cref="RuleCatalog.UnknownGroup"/>.</summary>
+        public static readonly DiagnosticDescriptor UnknownGroup = new(
+            "MAIL1006", RuleCatalog.UnknownGroup.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnknownGroup.Description, DocsBaseUrl + RuleCatalog.UnknownGroup.HelpLink);
+
+        /// <summary>MAIL1007: <see cref="RuleCatalog.GroupsWithoutP256"/>.</summary>
+        public static readonly DiagnosticDescriptor GroupsWithoutP256 = new(
+            "MAIL1007", RuleCatalog.GroupsWithoutP256.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.GroupsWithoutP256.Description, DocsBaseUrl + RuleCatalog.GroupsWithoutP256.HelpLink);
+
+        /// <summary>MAIL1008: <see cref="RuleCatalog.GroupsLeaveKeyExchange"/>.</summary>
+        public static readonly DiagnosticDescriptor GroupsLeaveKeyExchange = new(
+            "MAIL1008", RuleCatalog.GroupsLeaveKeyExchange.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.GroupsLeaveKeyExchange.Description, DocsBaseUrl + RuleCatalog.GroupsLeaveKeyExchange.HelpLink);
+
+        /// <summary>MAIL1009: <see cref="RuleCatalog.SecurityLevelLowered"/>.</summary>
+        public static readonly DiagnosticDescriptor SecurityLevelLowered = new(
+            "MAIL1009", RuleCatalog.SecurityLevelLowered.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.SecurityLevelLowered.Description, DocsBaseUrl + RuleCatalog.SecurityLevelLowered.HelpLink);
+
+        /// <summary>MAIL1012: <see cref="RuleCatalog.ExclusionUndone"/>.</summary>
+        public static readonly DiagnosticDescriptor ExclusionUndone = new(
+            "MAIL1012", RuleCatalog.ExclusionUndone.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.ExclusionUndone.Description, DocsBaseUrl + RuleCatalog.ExclusionUndone.HelpLink);
+
         /// <summary>MAIL1010: <see cref="RuleCatalog.ObsoleteProtocol"/>.</summary>
         public static readonly DiagnosticDescriptor ObsoleteProtocol = new(
             "MAIL1010", RuleCatalog.ObsoleteProtocol.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -120,6 +150,41 @@ namespace MailDsl.Generators.Analysis
             "MAIL4005", RuleCatalog.UnknownVersion.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.UnknownVersion.Description, DocsBaseUrl + RuleCatalog.UnknownVersion.HelpLink);
 
+        /// <summary>MAIL4010: <see cref="RuleCatalog.UnknownSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor UnknownSetting = new(
+            "MAIL4010", RuleCatalog.UnknownSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnknownSetting.Description, DocsBaseUrl + RuleCatalog.UnknownSetting.HelpLink);
+
+        /// <summary>MAIL4011: <see cref="RuleCatalog.RenamedSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor RenamedSetting = new(
+            "MAIL4011", RuleCatalog.RenamedSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.RenamedSetting.Description, DocsBaseUrl + RuleCatalog.RenamedSetting.HelpLink);
+
+        /// <summary>MAIL4012: <see cref="RuleCatalog.ObsoleteSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor ObsoleteSetting = new(
+            "MAIL4012", RuleCatalog.ObsoleteSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.ObsoleteSetting.Description, DocsBaseUrl + RuleCatalog.ObsoleteSetting.HelpLink);
+
+        /// <summary>MAIL4013: <see cref="RuleCatalog.IneffectiveSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor IneffectiveSetting = new(
+            "MAIL4013", RuleCatalog.IneffectiveSetting.Title, "{0}", "Postfix", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.IneffectiveSetting.Description, DocsBaseUrl + RuleCatalog.IneffectiveSetting.HelpLink);
+
+        /// <summary>MAIL4014: <see cref="RuleCatalog.NginxUnknownDirective"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxUnknownDirective = new(
+            "MAIL4014", RuleCatalog.NginxUnknownDirective.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NginxUnknownDirective.Description, DocsBaseUrl + RuleCatalog.NginxUnknownDirective.HelpLink);
+
+        /// <summary>MAIL4015: <see cref="RuleCatalog.NginxDirectiveNotAllowed"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxDirectiveNotAllowed = new(
+            "MAIL4015", RuleCatalog.NginxDirectiveNotAllowed.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NginxDirectiveNotAllowed.Description, DocsBaseUrl + RuleCatalog.NginxDirectiveNotAllowed.HelpLink);
+
+        /// <summary>MAIL4016: <see cref="RuleCatalog.RefusedOldSetting"/>.</summary>
+        public static readonly DiagnosticDescriptor RefusedOldSetting = new(
+            "MAIL4016", RuleCatalog.RefusedOldSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.RefusedOldSetting.Description, DocsBaseUrl + RuleCatalog.RefusedOldSetting.HelpLink);
+
         /// <summary>MAIL9001: <see cref="RuleCatalog.NotConstant"/>.</summary>
         public static readonly DiagnosticDescriptor NotConstant = new(
             "MAIL9001", RuleCatalog.NotConstant.Title, "{0}", "Evaluation", DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -136,8 +201,14 @@ namespace MailDsl.Generators.Analysis
             CipherOutsideProfile,
             UnknownCipherName,
             InvalidCipherString,
+            ProfileNotInGuideline,
+            UnknownGroup,
+            GroupsWithoutP256,
+            GroupsLeaveKeyExchange,
+            SecurityLevelLowered,
             ObsoleteProtocol,
             DeprecatedProtocol,
+            ExclusionUndone,
             MissingCertificate,
             RequiredTlsOnPublicMx,
             PlaintextAuthWithoutTls,
@@ -153,6 +224,13 @@ namespace MailDsl.Generators.Analysis
             WeakenedTlsOption,
             NginxLocationReach,
             UnknownVersion,
+            UnknownSetting,
+            RenamedSetting,
+            ObsoleteSetting,
+            IneffectiveSetting,
+            NginxUnknownDirective,
+            NginxDirectiveNotAllowed,
+            RefusedOldSetting,
             NotConstant,
             EvaluationFailed);
 

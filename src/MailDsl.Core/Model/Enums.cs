@@ -35,14 +35,26 @@ namespace MailDsl.Model
         Tls13,
     }
 
-    /// <summary>Which of Mozilla's server-side TLS profiles a policy follows.</summary>
+    /// <summary>
+    /// Which version of the server-side TLS guidelines a policy's profile comes from: TLSRef's (the continuation of
+    /// Mozilla's) or Mozilla's own last one, for operators who pinned it.
+    /// </summary>
+    public enum TlsGuideline
+    {
+        /// <summary>TLSRef guideline 6.0 (https://data.tlsref.org/guidelines/6.0.json): modern and intermediate; the default.</summary>
+        TlsRef60,
+        /// <summary>Mozilla guideline 5.7: modern, intermediate (with DHE suites) and old.</summary>
+        Mozilla57,
+    }
+
+    /// <summary>Which profile of the server-side TLS guidelines (TLSRef, formerly Mozilla) a policy follows.</summary>
     public enum TlsProfile
     {
         /// <summary>TLS 1.3 only.</summary>
         Modern,
         /// <summary>TLS 1.2 and 1.3 with forward-secret AEAD suites: the recommended default.</summary>
         Intermediate,
-        /// <summary>Compatibility with very old clients; weak by design.</summary>
+        /// <summary>Compatibility with very old clients; weak by design. Only in Mozilla's guideline 5.7 (TLSRef 6.0 dropped it).</summary>
         Old,
     }
 

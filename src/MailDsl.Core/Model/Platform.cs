@@ -67,13 +67,19 @@ namespace MailDsl.Model
     public sealed record CertificatePaths(string CertificateFile, string KeyFile);
 
     /// <summary>
-    /// A TLS policy: a Mozilla profile, optionally overridden by explicit protocols or an OpenSSL cipher
-    /// string. Null members mean "as the profile (or the enclosing policy) says".
+    /// A TLS policy: a guideline profile (TLSRef 6.0 unless pinned), optionally overridden by explicit protocols, an
+    /// OpenSSL cipher string or key-exchange groups. Null members mean "as the profile (or the enclosing policy) says".
     /// </summary>
     public sealed record TlsPolicy
     {
-        /// <summary>The Mozilla profile the policy starts from.</summary>
+        /// <summary>The profile the policy starts from.</summary>
         public TlsProfile Profile { get; init; } = TlsProfile.Intermediate;
+
+        /// <summary>The guideline the profile is taken from, or null for the enclosing policy's (TLSRef 6.0 at the top).</summary>
+        public TlsGuideline? Guideline { get; init; }
+
+        /// <summary>Key-exchange groups in preference order, or null for the profile's (filtered by the target's OpenSSL).</summary>
+        public EquatableArray<string>? Groups { get; init; }
 
         /// <summary>Explicitly enabled protocol versions, or empty for the profile's.</summary>
         public EquatableArray<TlsVersion> Protocols { get; init; } = EquatableArray<TlsVersion>.Empty;
@@ -87,6 +93,8 @@ namespace MailDsl.Model
             Profile = over.Profile,
             Protocols = over.Protocols.Count > 0 ? over.Protocols : Protocols,
             Ciphers = over.Ciphers ?? Ciphers,
+            Guideline = over.Guideline ?? Guideline,
+            Groups = over.Groups ?? Groups,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MailDsl.Daemons.Settings.Rules;
 using MailDsl.Rules.Certificates;
 using MailDsl.Rules.Listeners;
 using MailDsl.Rules.Settings;
@@ -23,6 +24,13 @@ namespace MailDsl.Rules
             new DuplicateSettingRule(),
             new WeakenedTlsOptionRule(),
             new Versions.UnknownVersionRule(),
+            new UnknownSettingRule(),
+            new RenamedSettingRule(),
+            new ObsoleteSettingRule(),
+            new IneffectiveSettingRule(),
+            new NginxUnknownDirectiveRule(),
+            new NginxDirectiveNotAllowedRule(),
+            new RefusedOldSettingRule(),
         };
     }
 }

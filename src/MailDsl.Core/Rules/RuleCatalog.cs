@@ -15,9 +15,9 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor BrokenCipher = new("MAIL1001", "Cipher string enables broken cryptography", Severity.Error, "Tls",
             "The cipher string selects suites with no encryption, no authentication, export-grade keys, RC4, DES, 3DES or MD5. Any client that offers them can be downgraded and read.");
 
-        /// <summary>MAIL1002: a cipher string enables suites outside the chosen Mozilla profile.</summary>
+        /// <summary>MAIL1002: a cipher string enables suites outside the chosen guideline profile.</summary>
         public static readonly RuleDescriptor CipherOutsideProfile = new("MAIL1002", "Cipher string enables suites outside the TLS profile", Severity.Warning, "Tls",
-            "The cipher string selects suites the chosen Mozilla profile leaves out: no forward secrecy, CBC mode or SHA-1 MACs. A TLS scanner will flag them.");
+            "The cipher string selects suites the chosen guideline profile (TLSRef 6.0 unless pinned) leaves out: no forward secrecy, CBC mode or SHA-1 MACs. A TLS scanner will flag them.");
 
         /// <summary>MAIL1003: a cipher string names something OpenSSL does not know (and silently ignores).</summary>
         public static readonly RuleDescriptor UnknownCipherName = new("MAIL1003", "Cipher string names something OpenSSL does not know", Severity.Warning, "Tls",
@@ -27,13 +27,37 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor InvalidCipherString = new("MAIL1004", "OpenSSL refuses the cipher string", Severity.Error, "Tls",
             "OpenSSL rejects the string or it selects no suite at all; the daemon will not start or will offer no TLS 1.2 suite.");
 
+        /// <summary>MAIL1005: a profile the chosen guideline does not have (old in TLSRef 6.0).</summary>
+        public static readonly RuleDescriptor ProfileNotInGuideline = new("MAIL1005", "Profile not in the chosen TLS guideline", Severity.Error, "Tls",
+            "TLSRef guideline 6.0 has modern and intermediate profiles only; the old one is gone. Choose intermediate, or pin Mozilla's guideline 5.7 for old.");
+
+        /// <summary>MAIL1006: a key-exchange group the target's OpenSSL refuses.</summary>
+        public static readonly RuleDescriptor UnknownGroup = new("MAIL1006", "Key-exchange group the target's OpenSSL refuses", Severity.Error, "Tls",
+            "OpenSSL refuses a whole group list when it does not know one name (e.g. X25519MLKEM768 before OpenSSL 3.5), or, on 3.0 and 3.2, when it names one group twice; nginx and Dovecot then do not start.");
+
+        /// <summary>MAIL1007: a key-exchange group list without P-256.</summary>
+        public static readonly RuleDescriptor GroupsWithoutP256 = new("MAIL1007", "Key-exchange groups leave out P-256", Severity.Warning, "Tls",
+            "P-256 (secp256r1, prime256v1) is the one group every TLS client implements; a list without it loses the clients that offer nothing else.");
+
+        /// <summary>MAIL1008: a key-exchange group list that leaves a protocol's key exchange without a group.</summary>
+        public static readonly RuleDescriptor GroupsLeaveKeyExchange = new("MAIL1008", "Key-exchange groups leave a protocol without a key exchange", Severity.Error, "Tls",
+            "Every TLS 1.2 suite the cipher string allows is ECDHE and no group in the list is an elliptic curve TLS 1.2 can use, or TLS 1.3 is on and no group serves it: every client of that protocol fails the handshake.");
+
+        /// <summary>MAIL1009: a cipher string lowers OpenSSL's security level below the profile's.</summary>
+        public static readonly RuleDescriptor SecurityLevelLowered = new("MAIL1009", "Cipher string lowers OpenSSL's security level", Severity.Warning, "Tls",
+            "@SECLEVEL=0 or 1 in a cipher string lets OpenSSL accept short keys, SHA-1 signatures, old protocol versions and, at 0, anonymous and unencrypted suites, below what the profile works at.");
+
         /// <summary>MAIL1010: an obsolete protocol (SSLv2, SSLv3) is enabled.</summary>
         public static readonly RuleDescriptor ObsoleteProtocol = new("MAIL1010", "Obsolete SSL protocol enabled", Severity.Error, "Tls",
             "SSLv2 and SSLv3 are broken (DROWN, POODLE) and removed from current OpenSSL.");
 
         /// <summary>MAIL1011: a deprecated protocol (TLS 1.0, 1.1) is enabled.</summary>
         public static readonly RuleDescriptor DeprecatedProtocol = new("MAIL1011", "Deprecated TLS protocol enabled", Severity.Warning, "Tls",
-            "TLS 1.0 and 1.1 are deprecated by RFC 8996 and outside Mozilla's intermediate profile.");
+            "TLS 1.0 and 1.1 are deprecated by RFC 8996 and outside every TLSRef 6.0 profile.");
+
+        /// <summary>MAIL1012: a later token adds back broken suites an earlier '-' excludes.</summary>
+        public static readonly RuleDescriptor ExclusionUndone = new("MAIL1012", "Cipher string adds back suites a '-' excludes", Severity.Warning, "Tls",
+            "'-' removes only what is selected at that point, so a later token that matches the suites adds them back (-aNULL:HIGH lets the anonymous HIGH suites in); '!' removes them for good.");
 
         /// <summary>MAIL1020: a service has TLS listeners but no certificate is described.</summary>
         public static readonly RuleDescriptor MissingCertificate = new("MAIL1020", "No certificate for TLS services", Severity.Error, "Tls",
@@ -94,6 +118,33 @@ namespace MailDsl.Rules
         /// <summary>MAIL4005: a version override that is not a version MailDsl renders for.</summary>
         public static readonly RuleDescriptor UnknownVersion = new("MAIL4005", "Unknown daemon version", Severity.Error, "Configuration",
             "A version override must be a version (major.minor[.patch]) of a release MailDsl renders for; otherwise the files would be written for another version's syntax.");
+        /// <summary>MAIL4010: a raw setting the target's daemon version does not know (Postfix ignores it, doveconf refuses the file).</summary>
+        public static readonly RuleDescriptor UnknownSetting = new("MAIL4010", "Setting unknown to the target's daemon version", Severity.Error, "Configuration",
+            "The raw setting's name is not one the target's version of the daemon takes, according to its settings catalogue (generated from postconf -d and doveconf -d): Postfix ignores it as an unused parameter, doveconf refuses the whole file.");
+
+        /// <summary>MAIL4011: a raw setting under an old name the daemon still reads for compatibility.</summary>
+        public static readonly RuleDescriptor RenamedSetting = new("MAIL4011", "Setting has a new name", Severity.Warning, "Configuration",
+            "The daemon still reads the old name for compatibility, as the new setting; write the new name before a version drops the old one.");
+
+        /// <summary>MAIL4012: a raw setting the daemon calls deprecated, obsolete or ignored.</summary>
+        public static readonly RuleDescriptor ObsoleteSetting = new("MAIL4012", "Setting is deprecated, obsolete or ignored", Severity.Warning, "Configuration",
+            "The target's version of the daemon still takes the setting, but warns that it will be removed, calls it obsolete, or ignores its value (postconf's deprecation warnings, postconf(5), doveconf's Obsolete setting).");
+
+        /// <summary>MAIL4013: a raw setting with no effect where it is written (smtpd_tls_mandatory_* under security level may).</summary>
+        public static readonly RuleDescriptor IneffectiveSetting = new("MAIL4013", "Setting has no effect", Severity.Warning, "Postfix",
+            "Postfix applies the *_tls_mandatory_* settings only to mandatory TLS (security level encrypt or stronger); under may they change nothing and mislead whoever reads the file.");
+
+        /// <summary>MAIL4014: a directive in a raw nginx location that the target's nginx does not have.</summary>
+        public static readonly RuleDescriptor NginxUnknownDirective = new("MAIL4014", "Unknown nginx directive", Severity.Error, "Nginx",
+            "The target's nginx has no such directive (a typo, or a module its build leaves out); nginx -t fails with 'unknown directive' and nginx does not start.");
+
+        /// <summary>MAIL4015: a directive nginx does not allow inside a location.</summary>
+        public static readonly RuleDescriptor NginxDirectiveNotAllowed = new("MAIL4015", "nginx directive not allowed in a location", Severity.Error, "Nginx",
+            "nginx knows the directive, but not inside a location block; nginx -t fails with 'directive is not allowed here' and nginx does not start.");
+
+        /// <summary>MAIL4016: a raw setting under a name the target's version renamed or replaced and no longer reads.</summary>
+        public static readonly RuleDescriptor RefusedOldSetting = new("MAIL4016", "Setting renamed or replaced in the target's version", Severity.Error, "Configuration",
+            "The target's version renamed or replaced the setting and refuses the old name (Dovecot 2.4 renamed most of 2.3's: ssl_cert is ssl_server_cert_file); the daemon does not start until the new name is written.");
 
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
@@ -106,9 +157,11 @@ namespace MailDsl.Rules
         /// <summary>Every descriptor, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
-            BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ObsoleteProtocol, DeprecatedProtocol,
+            BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ProfileNotInGuideline, UnknownGroup,
+            GroupsWithoutP256, GroupsLeaveKeyExchange, SecurityLevelLowered, ObsoleteProtocol, DeprecatedProtocol, ExclusionUndone,
             MissingCertificate, RequiredTlsOnPublicMx, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
             UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
+            UnknownSetting, RenamedSetting, ObsoleteSetting, IneffectiveSetting, NginxUnknownDirective, NginxDirectiveNotAllowed, RefusedOldSetting,
             NotConstant, EvaluationFailed,
         };
     }

@@ -8,7 +8,7 @@ namespace MailDsl.Tls
     /// <summary>How a suite stands against a policy.</summary>
     public enum CipherVerdict
     {
-        /// <summary>In the chosen Mozilla profile.</summary>
+        /// <summary>In the chosen guideline profile.</summary>
         InProfile,
         /// <summary>Not broken, but left out of the profile (no forward secrecy, CBC, SHA-1 MAC, ...).</summary>
         OutsideProfile,
@@ -36,11 +36,12 @@ namespace MailDsl.Tls
             if (suite.Encryption == Encryption.TripleDes) r.Add("3DES (64-bit blocks: Sweet32)");
             if (suite.Encryption == Encryption.Rc2 || suite.Encryption == Encryption.Idea) r.Add("obsolete 64-bit block cipher");
             if (suite.Mac == MacAlgorithm.Md5) r.Add("MD5 MAC");
-            if (suite.StrengthBits > 0 && suite.StrengthBits < 112) r.Add("export-grade key size");
+            // The key size, not OpenSSL's strength bits: from 3.2 the CCM8 suites count 64 strength bits for their short tag.
+            if (suite.KeyBits > 0 && suite.KeyBits < 112) r.Add("export-grade key size");
             return r;
         }
 
-        /// <summary>Why <paramref name="suite"/> falls outside a Mozilla profile that does not list it.</summary>
+        /// <summary>Why <paramref name="suite"/> falls outside a guideline profile that does not list it.</summary>
         public static IReadOnlyList<string> OutsideProfileReasons(CipherSuite suite)
         {
             var r = new List<string>();
@@ -49,32 +50,32 @@ namespace MailDsl.Tls
             if (suite.IsCbc) r.Add("CBC mode (Lucky13-style padding oracles)");
             if (suite.Mac == MacAlgorithm.Sha1) r.Add("SHA-1 MAC");
             if (suite.Authentication == Authentication.Dss) r.Add("DSA certificate");
-            if ((suite.Encryption & (Encryption.AnyCamellia | Encryption.AnyAria)) != 0) r.Add("Camellia/ARIA: not in Mozilla's profiles");
-            if ((suite.Encryption & (Encryption.Aes128Ccm | Encryption.Aes256Ccm | Encryption.Aes128Ccm8 | Encryption.Aes256Ccm8)) != 0) r.Add("AES-CCM: not in Mozilla's profiles");
+            if ((suite.Encryption & (Encryption.AnyCamellia | Encryption.AnyAria)) != 0) r.Add("Camellia/ARIA: in no guideline profile");
+            if ((suite.Encryption & (Encryption.Aes128Ccm | Encryption.Aes256Ccm | Encryption.Aes128Ccm8 | Encryption.Aes256Ccm8)) != 0) r.Add("AES-CCM: in no guideline profile");
             if (r.Count == 0) r.Add("not in the profile's list");
             return r;
         }
 
-        /// <summary>Classifies <paramref name="suite"/> against <paramref name="profile"/>.</summary>
-        public static CipherClassification Classify(CipherSuite suite, MozillaProfile profile)
+        /// <summary>Classifies <paramref name="suite"/> against <paramref name="profile"/> (its suites as <paramref name="catalog"/>'s OpenSSL reads the profile's string).</summary>
+        public static CipherClassification Classify(CipherSuite suite, GuidelineProfile profile, CipherCatalog catalog)
         {
             var broken = BrokenReasons(suite);
             if (broken.Count > 0) return new CipherClassification(suite, CipherVerdict.Broken, broken);
-            if (ProfileSuites(profile).Contains(suite.Id)) return new CipherClassification(suite, CipherVerdict.InProfile, new string[0]);
+            if (ProfileSuites(profile, catalog).Contains(suite.Id)) return new CipherClassification(suite, CipherVerdict.InProfile, new string[0]);
             return new CipherClassification(suite, CipherVerdict.OutsideProfile, OutsideProfileReasons(suite));
         }
 
-        private static readonly Dictionary<TlsProfile, HashSet<int>> ProfileCache = new();
+        private static readonly Dictionary<(GuidelineProfile, CipherCatalog), HashSet<int>> ProfileCache = new();
 
-        /// <summary>The ids of the TLS 1.2 suites <paramref name="profile"/>'s cipher string selects in OpenSSL 3.0.</summary>
-        public static HashSet<int> ProfileSuites(MozillaProfile profile)
+        /// <summary>The ids of the TLS 1.2 suites <paramref name="profile"/>'s cipher string selects on <paramref name="catalog"/>'s OpenSSL.</summary>
+        public static HashSet<int> ProfileSuites(GuidelineProfile profile, CipherCatalog catalog)
         {
             lock (ProfileCache)
             {
-                if (ProfileCache.TryGetValue(profile.Name, out var set)) return set;
+                if (ProfileCache.TryGetValue((profile, catalog), out var set)) return set;
                 set = new HashSet<int>();
-                foreach (var s in CipherStringEngine.Parse(profile.Ciphers).Suites) set.Add(s.Suite.Id);
-                ProfileCache[profile.Name] = set;
+                foreach (var s in CipherStringEngine.Parse(profile.Ciphers, catalog).Suites) set.Add(s.Suite.Id);
+                ProfileCache[(profile, catalog)] = set;
                 return set;
             }
         }

@@ -47,7 +47,7 @@ namespace MailDsl.Topology
             lock (_tls)
             {
                 if (!_tls.TryGetValue(layer.Key, out var tls))
-                    _tls[layer.Key] = tls = EffectiveTls.Resolve(Platform.Tls.With(layer.Tls));
+                    _tls[layer.Key] = tls = EffectiveTls.Resolve(Platform.Tls.With(layer.Tls), Target.OpenSsl);
                 return tls;
             }
         }

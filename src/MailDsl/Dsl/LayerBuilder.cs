@@ -56,12 +56,35 @@ namespace MailDsl
             return Self;
         }
 
-        /// <summary>Follows another Mozilla profile on this layer's services.</summary>
+        /// <summary>Follows another guideline profile on this layer's services (from the platform's guideline, TLSRef 6.0 unless pinned).</summary>
         /// <param name="profile">The profile.</param>
         public TSelf Tls(TlsProfile profile)
         {
             Origins.Argument(Key + ".tls.profile", 0);
             _tls = (_tls ?? new TlsPolicy()) with { Profile = profile };
+            return Self;
+        }
+
+        /// <summary>Follows <paramref name="profile"/> of a given guideline version on this layer's services.</summary>
+        /// <param name="profile">The profile.</param>
+        /// <param name="guideline">The guideline version it is taken from, e.g. <c>TlsGuideline.Mozilla57</c>.</param>
+        public TSelf Tls(TlsProfile profile, TlsGuideline guideline)
+        {
+            Origins.Call(Key + ".tls");
+            Origins.Argument(Key + ".tls.profile", 0);
+            Origins.Argument(Key + ".tls.guideline", 1);
+            _tls = (_tls ?? new TlsPolicy()) with { Profile = profile, Guideline = guideline };
+            return Self;
+        }
+
+        /// <summary>Offers exactly these key-exchange groups, most preferred first, on this layer's services.</summary>
+        /// <param name="names">The groups as OpenSSL names them, e.g. <c>X25519</c>, <c>prime256v1</c>.</param>
+        public TSelf Groups(params string[] names)
+        {
+            names ??= System.Array.Empty<string>();
+            Origins.Call(Key + ".tls.groups");
+            for (var i = 0; i < names.Length; i++) Origins.Argument(Key + ".tls.groups." + i, i);
+            _tls = (_tls ?? new TlsPolicy()) with { Groups = names.ToEquatableArray() };
             return Self;
         }
 

@@ -78,12 +78,45 @@ namespace MailDsl
             return this;
         }
 
-        /// <summary>Follows one of Mozilla's server-side TLS profiles on every service (default: intermediate).</summary>
+        /// <summary>
+        /// Follows a profile of the server-side TLS guidelines on every service (default: TLSRef 6.0 intermediate). TLSRef
+        /// 6.0 has modern and intermediate; for 5.7's old, pin the guideline: <c>.Tls(TlsProfile.Old, TlsGuideline.Mozilla57)</c>.
+        /// </summary>
         /// <param name="profile">The profile.</param>
         public Platform Tls(TlsProfile profile)
         {
             _origins.Argument("platform.tls.profile", 0);
             _model = _model with { Tls = _model.Tls with { Profile = profile } };
+            return this;
+        }
+
+        /// <summary>
+        /// Follows <paramref name="profile"/> as a given guideline version publishes it, e.g. Mozilla's 5.7 for an operator
+        /// who pinned it: <c>.Tls(TlsProfile.Intermediate, TlsGuideline.Mozilla57)</c>.
+        /// </summary>
+        /// <param name="profile">The profile.</param>
+        /// <param name="guideline">The guideline version it is taken from.</param>
+        public Platform Tls(TlsProfile profile, TlsGuideline guideline)
+        {
+            _origins.Call("platform.tls");
+            _origins.Argument("platform.tls.profile", 0);
+            _origins.Argument("platform.tls.guideline", 1);
+            _model = _model with { Tls = _model.Tls with { Profile = profile, Guideline = guideline } };
+            return this;
+        }
+
+        /// <summary>
+        /// Offers exactly these key-exchange groups, in preference order, on every service, instead of the profile's
+        /// (which MailDsl filters by what the target's OpenSSL knows). Names as OpenSSL takes them: <c>X25519MLKEM768</c>
+        /// (OpenSSL 3.5+), <c>X25519</c>, <c>prime256v1</c>, <c>secp384r1</c>, <c>ffdhe2048</c>...
+        /// </summary>
+        /// <param name="names">The groups, most preferred first.</param>
+        public Platform Groups(params string[] names)
+        {
+            names ??= System.Array.Empty<string>();
+            _origins.Call("platform.tls.groups");
+            for (var i = 0; i < names.Length; i++) _origins.Argument("platform.tls.groups." + i, i);
+            _model = _model with { Tls = _model.Tls with { Groups = names.ToEquatableArray() } };
             return this;
         }
 

@@ -17,9 +17,6 @@ namespace MailDsl.Hosting
     /// </summary>
     internal static class CiphersVerb
     {
-        /// <summary>The OpenSSL versions MailDsl has cipher tables for (seen on the version's own <c>openssl</c>).</summary>
-        private static readonly SoftwareVersion[] Known = { new(3, 0) };
-
         /// <summary>Prints the suites; exit 0, or 1 with OpenSSL's reason where OpenSSL refuses the string.</summary>
         /// <param name="cipherString">The cipher string.</param>
         /// <param name="openSsl">The OpenSSL version to read it as (the tables of the newest known version not newer).</param>
@@ -28,13 +25,14 @@ namespace MailDsl.Hosting
         /// <param name="profile">The profile each suite is judged against with <paramref name="verbose"/>.</param>
         /// <param name="stdout">Where the suites go.</param>
         /// <param name="stderr">Where the version line, warnings and errors go.</param>
-        public static int Run(string cipherString, SoftwareVersion openSsl, string? whose, bool verbose, MozillaProfile profile, TextWriter stdout, TextWriter stderr)
+        public static int Run(string cipherString, SoftwareVersion openSsl, string? whose, bool verbose, GuidelineProfile profile, TextWriter stdout, TextWriter stderr)
         {
-            var tables = Known.Where(v => v <= openSsl).DefaultIfEmpty(Known[0]).Max();
-            var name = "OpenSSL " + tables.MajorMinor;
-            var asked = openSsl.MajorMinor == tables.MajorMinor ? "" : $" (read with MailDsl's {name} tables, the newest not newer than {openSsl.MajorMinor})";
-            stderr.WriteLine($"# {name}{(whose is null ? "" : ", " + whose)}{asked}; seen: Debian 12's openssl 3.0");
-            var result = CipherStringEngine.Parse(cipherString);
+            var catalog = CipherCatalog.For(openSsl);
+            var name = catalog.Name;
+            var provenance = catalog.Provenance == Provenance.Seen ? "seen: " + catalog.Source : "reasoned, not seen: " + catalog.Source;
+            var asked = openSsl.MajorMinor == catalog.Version.MajorMinor ? "" : $" (read with MailDsl's {catalog.Name} tables, the newest not newer than {openSsl.MajorMinor})";
+            stderr.WriteLine($"# {catalog.Name}{(whose is null ? "" : ", " + whose)}{asked}; {provenance}");
+            var result = CipherStringEngine.Parse(cipherString, catalog);
             foreach (var token in result.UnknownTokens)
             {
                 var why = token.UnknownName is { } n && CipherCatalog.RetiredNames.TryGetValue(n, out var r) ? $" ({r})" : "";
@@ -53,16 +51,16 @@ namespace MailDsl.Hosting
                 return 0;
             }
             var rows = new List<string[]>();
-            foreach (var tls13 in CipherCatalog.DefaultTls13Suites)
+            foreach (var tls13 in catalog.DefaultTls13Suites)
                 rows.Add(new[] { tls13, "TLSv1.3", "any (ECDHE/DHE)", "any (certificate)", Tls13Cipher(tls13), "AEAD",
                     "in: a TLS 1.3 suite, in every profile; OpenSSL enables it whatever the string says" });
             foreach (var selected in result.Suites)
             {
                 var suite = selected.Suite;
-                var verdict = CipherClassifier.Classify(suite, profile);
+                var verdict = CipherClassifier.Classify(suite, profile, catalog);
                 var why = verdict.Verdict switch
                 {
-                    CipherVerdict.InProfile => $"in: listed by Mozilla's {Profile(profile)} profile",
+                    CipherVerdict.InProfile => $"in: listed by {profile.Publisher} {profile.GuidelineVersion}'s {Profile(profile)} profile",
                     CipherVerdict.Broken => "out, broken: " + string.Join("; ", verdict.Reasons),
                     _ => $"out of the {Profile(profile)} profile: " + string.Join("; ", verdict.Reasons),
                 };
@@ -78,7 +76,7 @@ namespace MailDsl.Hosting
         private static string Row(string[] cells, int[] widths)
             => string.Concat(cells.Take(6).Select((c, i) => c.PadRight(widths[i]))) + cells[6];
 
-        private static string Profile(MozillaProfile profile) => profile.Name.ToString().ToLowerInvariant();
+        private static string Profile(GuidelineProfile profile) => profile.ProfileName;
 
         private static string Protocol(CipherProtocol protocol) => protocol switch
         {

@@ -119,7 +119,7 @@ namespace MailDsl.Hosting
             var cipherString = new Argument<string>("STRING") { Description = "An OpenSSL cipher string, e.g. \"HIGH:!aNULL:!MD5\" (quote it for the shell)." };
             var openSsl = new Option<string>("--openssl") { Description = "Read the string as this OpenSSL version (3.0, 3.2, 3.5); default: the platform's target's.", HelpName = "VERSION" };
             var verbose = new Option<bool>("--verbose", "-v") { Description = "Explain each suite: protocol, key exchange, authentication, cipher, MAC, and why it is in or out of the profile." };
-            var profile = new Option<string>("--profile") { Description = "The Mozilla profile -v judges against; default: the platform's.", HelpName = "modern|intermediate|old" };
+            var profile = new Option<string>("--profile") { Description = "The profile -v judges against, of the platform's guideline (TLSRef 6.0 unless it pins Mozilla 5.7); default: the platform's.", HelpName = "modern|intermediate|old" };
             profile.AcceptOnlyFromAmong("modern", "intermediate", "old");
             var ciphers = new Command("ciphers", "List the suites an OpenSSL cipher string selects, one a line, in OpenSSL's order (TLS 1.3 suites first).")
             {
@@ -388,9 +388,9 @@ namespace MailDsl.Hosting
         private static int Ciphers(PlatformRun platform, HostConsole console, string cipherString, string? asked, bool verbose, string? profileName)
         {
             var model = asked is null || (verbose && profileName is null) ? platform.TryBuildQuietly() : null;
-            var profile = profileName is not null
-                ? MozillaProfiles.Get((TlsProfile)Enum.Parse(typeof(TlsProfile), profileName, ignoreCase: true))
-                : MozillaProfiles.Get(model?.Tls.Profile ?? TlsProfile.Intermediate);
+            var profile = GuidelineProfiles.Get(model?.Tls.Guideline ?? GuidelineProfiles.DefaultGuideline, profileName is not null
+                ? (TlsProfile)Enum.Parse(typeof(TlsProfile), profileName, ignoreCase: true)
+                : model?.Tls.Profile ?? TlsProfile.Intermediate);
             if (asked is not null)
             {
                 if (SoftwareVersion.TryParse(asked) is not { } version || !version.AtLeast(3, 0))

@@ -13,7 +13,8 @@ namespace MailDsl.Core.Tests.Rules
         // Only this area's diagnostics (MAIL10xx); other rules may speak about the same values.
         private static IReadOnlyList<Finding> Check(Platform p) => RuleSet.Check(p.Build()).Where(f => f.RuleId.StartsWith("MAIL10", StringComparison.Ordinal)).ToList();
 
-        private static Platform Base() => Platform.Create("example.com").Certificate("/etc/ssl/mail.pem", "/etc/ssl/mail.key");
+        // Debian 12: OpenSSL 3.0, the version these expectations were taken from (the Debian 13 tests below use 3.5).
+        private static Platform Base() => Platform.Create("example.com").Target(Distro.Debian12).Certificate("/etc/ssl/mail.pem", "/etc/ssl/mail.key");
 
         [Fact]
         public void Guide_dovecot_string_points_at_ALL_and_at_the_names_openssl_ignores()
@@ -26,8 +27,8 @@ namespace MailDsl.Core.Tests.Rules
             Assert.Equal((0, 3), (outside.SubStart, outside.SubLength));
             Assert.Contains("'ALL'", outside.Message);
             Assert.Contains("12 static RSA key exchange: no forward secrecy", outside.Message);
-            Assert.Contains("92 suites", outside.Message);
-            Assert.Contains("and 88 more", outside.Message);
+            Assert.Contains("95 suites on OpenSSL 3.0 outside the TLSRef guideline 6.0, intermediate profile", outside.Message);
+            Assert.Contains("and 91 more", outside.Message);
             Assert.Contains("!kRSA", outside.Message);
 
             var unknown = findings.Where(f => f.RuleId == "MAIL1003").ToList();
@@ -117,7 +118,7 @@ namespace MailDsl.Core.Tests.Rules
             Assert.Equal(-1, outside.SubStart);
             Assert.Contains("aNULL:-aNULL:HIGH:@STRENGTH:!aNULL:!MD5", outside.Message);
             Assert.Contains("static RSA key exchange: no forward secrecy", outside.Message);
-            Assert.Contains("'HIGH' enables 116 suites", outside.Message);
+            Assert.Contains("'HIGH' enables 119 suites", outside.Message);
             Assert.DoesNotContain(findings, f => f.RuleId == "MAIL1001");
         }
 
@@ -133,10 +134,10 @@ namespace MailDsl.Core.Tests.Rules
         [Fact]
         public void Profile_strings_raise_nothing()
         {
-            foreach (var profile in new[] { TlsProfile.Intermediate, TlsProfile.Old })
+            foreach (var (guideline, profile) in new[] { (TlsGuideline.TlsRef60, TlsProfile.Intermediate), (TlsGuideline.Mozilla57, TlsProfile.Intermediate), (TlsGuideline.Mozilla57, TlsProfile.Old) })
             {
-                var findings = Check(Base().Tls(profile).Ciphers(MozillaProfiles.Get(profile).Ciphers));
-                Assert.DoesNotContain(findings, f => f.RuleId is "MAIL1001" or "MAIL1002" or "MAIL1004");
+                var findings = Check(Base().Tls(profile, guideline).Ciphers(GuidelineProfiles.Get(guideline, profile).Ciphers));
+                Assert.DoesNotContain(findings, f => f.RuleId is "MAIL1001" or "MAIL1002" or "MAIL1004" or "MAIL1005");
             }
             Assert.DoesNotContain(Check(Base()), f => f.RuleId != "MAIL1020");
         }
@@ -144,9 +145,9 @@ namespace MailDsl.Core.Tests.Rules
         [Fact]
         public void Old_profile_names_3des_which_openssl_3_does_not_offer()
         {
-            var findings = Check(Base().Tls(TlsProfile.Old).Ciphers(MozillaProfiles.Old.Ciphers));
+            var findings = Check(Base().Tls(TlsProfile.Old, TlsGuideline.Mozilla57).Ciphers(GuidelineProfiles.Mozilla57Old.Ciphers));
             var f = Assert.Single(findings, x => x.RuleId == "MAIL1003");
-            Assert.Equal("DES-CBC3-SHA", MozillaProfiles.Old.Ciphers.Substring(f.SubStart, f.SubLength));
+            Assert.Equal("DES-CBC3-SHA", GuidelineProfiles.Mozilla57Old.Ciphers.Substring(f.SubStart, f.SubLength));
         }
 
         [Fact]
@@ -200,12 +201,16 @@ namespace MailDsl.Core.Tests.Rules
                     new RawSetting(Daemon.Postfix, "smtpd_tls_protocols", Random()),
                     new RawSetting(Daemon.Dovecot, "ssl_cipher_list", Random()),
                     new RawSetting(Daemon.Dovecot, "ssl_min_protocol", Random()),
-                    new RawSetting(Daemon.Nginx, "ssl_protocols", Random()));
+                    new RawSetting(Daemon.Nginx, "ssl_protocols", Random()),
+                    new RawSetting(Daemon.Nginx, "ssl_ecdh_curve", Random()),
+                    new RawSetting(Daemon.Dovecot, "ssl_curve_list", Random()));
                 var model = new PlatformModel
                 {
                     Domain = "example.com",
-                    Tls = new TlsPolicy { Ciphers = Random() },
-                    SmtpIn = new SmtpInLayer { RawSettings = settings, Tls = new TlsPolicy { Ciphers = Random() } },
+                    Target = (Distro)rnd.Next(0, 6),
+                    Versions = new VersionOverrides { OpenSsl = rnd.Next(3) == 0 ? Random() : null },
+                    Tls = new TlsPolicy { Ciphers = Random(), Groups = EquatableArray.Of(null!, "", Random()), Guideline = (TlsGuideline)rnd.Next(0, 3), Profile = (TlsProfile)rnd.Next(0, 4) },
+                    SmtpIn = new SmtpInLayer { RawSettings = settings, Tls = new TlsPolicy { Ciphers = Random(), Groups = rnd.Next(2) == 0 ? EquatableArray<string>.Empty : null } },
                 };
                 var findings = RuleSet.Check(model);
                 Assert.All(findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Message)));

@@ -2,7 +2,10 @@ using MailDsl.Tls.Catalog;
 
 namespace MailDsl.Core.Tests.Tls
 {
-    /// <summary>The strings the engine is compared with openssl on: real-world ones, edge cases, and generated ones (fixed seed).</summary>
+    /// <summary>
+    /// The strings the engine is compared with openssl on (Debian 12's 3.0 and the Debian 13 root's 3.5): real-world ones,
+    /// edge cases, strings where 3.0 and 3.5 disagree, and generated ones (fixed seed).
+    /// </summary>
     public static class CipherStringCorpus
     {
         /// <summary>Strings from the guide, Mozilla, daemon defaults and public configs.</summary>
@@ -231,6 +234,80 @@ namespace MailDsl.Core.Tests.Tls
             "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256",
         };
 
+        /// <summary>
+        /// Strings where OpenSSL 3.0 and 3.5 read differently, found by running both binaries: CCM8 suites moved from HIGH
+        /// to MEDIUM with 64 strength bits (3.2), IANA names and '_' in names (3.2), and the TLSRef 6.0 strings.
+        /// </summary>
+        public static readonly string[] AcrossVersions =
+        {
+            // TLSRef 6.0 intermediate, as OpenSSL names and as IANA names (the guideline publishes both).
+            "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256:TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384:TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384:TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256:TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+            // CCM8: HIGH on 3.0, MEDIUM (and 64 strength bits) from 3.2.
+            "MEDIUM",
+            "MEDIUM:!PSK",
+            "MEDIUM:@STRENGTH",
+            "MEDIUM+AES256",
+            "HIGH:MEDIUM",
+            "HIGH:MEDIUM:@STRENGTH",
+            "MEDIUM:HIGH",
+            "ALL:!MEDIUM",
+            "ALL:-MEDIUM:MEDIUM",
+            "ALL:+MEDIUM",
+            "DEFAULT:MEDIUM",
+            "HIGH:!MEDIUM",
+            "AESCCM8:@STRENGTH",
+            "AESCCM:AESCCM8:@STRENGTH",
+            "AESCCM:+AESCCM8",
+            "AESCCM8+HIGH",
+            "AESCCM8+MEDIUM",
+            "ECDHE-ECDSA-AES128-CCM8:ECDHE-ECDSA-AES256-GCM-SHA384:@STRENGTH",
+            "ECDHE-ECDSA-AES256-CCM8:ECDHE-ECDSA-AES128-CCM8:ECDHE-ECDSA-AES128-CCM",
+            "ECDHE-ECDSA-AES256-CCM8+MEDIUM",
+            "AES256:@STRENGTH",
+            "ALL:COMPLEMENTOFALL:-AESCCM8:AESCCM8",
+            "aNULL:-aNULL:HIGH:MEDIUM:+RC4:@STRENGTH:!aNULL",
+            "HIGH:!aNULL:!MD5:!CCM8",
+            "kECDHE+MEDIUM:kDHE+MEDIUM",
+            // IANA names and '_': unknown (3.0), or a suite (3.2+).
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "HIGH:!TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "HIGH:-TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256+AES",
+            "AES+TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256+kRSA",
+            "TLS_RSA_WITH_AES_128_CBC_SHA:TLS_RSA_WITH_AES_256_CBC_SHA",
+            "ALL:!TLS_RSA_WITH_AES_128_CBC_SHA",
+            "-TLS_RSA_WITH_AES_128_CBC_SHA:ALL",
+            "TLS_DH_anon_WITH_AES_128_GCM_SHA256:!aNULL",
+            "TLS_PSK_DHE_WITH_AES_128_CCM_8",
+            "TLS_DHE_PSK_WITH_AES_128_CCM_8",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8:@STRENGTH:HIGH",
+            "TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256",
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_SHA256_SHA256:HIGH",
+            "tls_ecdhe_rsa_with_aes_128_gcm_sha256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256",
+            "ECDHE-RSA-AES128-GCM-SHA256:TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:@STRENGTH",
+            "FOO_BAR:HIGH",
+            "HIGH:FOO_BAR",
+            "A_B",
+            "_",
+            "HIGH:_",
+            "_:HIGH",
+            "HIGH:!_aNULL",
+            "HIGH:!a_NULL",
+            "HIGH_:ALL",
+            "DEFAULT_SUITE_B",
+            "DEFAULT_X:HIGH",
+            "DEFAULT__",
+            "SUITEB128_",
+            "SUITEB128ONLY_X:HIGH",
+            "@SECLEVEL=0_",
+            "ALL:@SECLEVEL_2",
+            "HIGH:!TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256$",
+        };
+
         /// <summary>Postfix grade settings seen in public main.cf files, expanded the way Postfix hands them to OpenSSL.</summary>
         public static IEnumerable<string> PostfixSettings()
         {
@@ -260,12 +337,18 @@ namespace MailDsl.Core.Tests.Tls
             "kEDH", "aDSS", "kPSK", "ECDH", "DH", "SEED", "IDEA",
         };
 
-        /// <summary>Random strings from aliases, suite names, prefixes and combinations; seed fixed so failures reproduce.</summary>
-        public static IEnumerable<string> Generated(int count = 260, int seed = 20261125)
+        /// <summary>Random strings from aliases, suite names (OpenSSL's and IANA's), prefixes and combinations; seed fixed so failures reproduce.</summary>
+        public static IEnumerable<string> Generated(int count = 300, int seed = 20261125)
         {
             var rnd = new Random(seed);
-            var suites = CipherCatalog.Suites.Select(s => s.Name).ToArray();
-            string Name() => rnd.Next(4) == 0 ? suites[rnd.Next(suites.Length)] : GenNames[rnd.Next(GenNames.Length)];
+            var suites = CipherCatalog.OpenSsl35.Suites.Select(s => s.Name).ToArray();
+            var iana = CipherCatalog.OpenSsl35.Suites.Select(s => s.IanaName).ToArray();
+            string Name() => rnd.Next(12) switch
+            {
+                0 or 1 or 2 => suites[rnd.Next(suites.Length)],
+                3 => iana[rnd.Next(iana.Length)],
+                _ => GenNames[rnd.Next(GenNames.Length)],
+            };
             for (var i = 0; i < count; i++)
             {
                 var tokens = new List<string>();
@@ -287,15 +370,19 @@ namespace MailDsl.Core.Tests.Tls
             }
         }
 
-        /// <summary>Every alias and suite name alone, and every alias excluded from ALL: checks each catalogue entry.</summary>
+        /// <summary>Every alias and suite name alone (OpenSSL's and IANA's), and every alias excluded from ALL: checks each catalogue entry.</summary>
         public static IEnumerable<string> CatalogueEntries()
             => CipherCatalog.Aliases.Select(a => a.Name)
                 .Concat(CipherCatalog.Aliases.Select(a => "ALL:COMPLEMENTOFALL:!" + a.Name))
-                .Concat(CipherCatalog.Suites.Select(s => s.Name))
+                .Concat(CipherCatalog.OpenSsl35.Suites.Select(s => s.Name))
+                .Concat(CipherCatalog.OpenSsl35.Suites.Select(s => s.IanaName))
                 .Concat(CipherCatalog.RetiredNames.Keys);
 
-        /// <summary>Every corpus string, deduplicated, for MemberData.</summary>
-        public static IEnumerable<object[]> All()
-            => RealWorld.Concat(PostfixSettings()).Concat(Generated()).Concat(CatalogueEntries()).Distinct(StringComparer.Ordinal).Select(s => new object[] { s });
+        /// <summary>Every corpus string, deduplicated.</summary>
+        public static IEnumerable<string> Strings()
+            => RealWorld.Concat(AcrossVersions).Concat(PostfixSettings()).Concat(Generated()).Concat(CatalogueEntries()).Distinct(StringComparer.Ordinal);
+
+        /// <summary>Every corpus string, for MemberData.</summary>
+        public static IEnumerable<object[]> All() => Strings().Select(s => new object[] { s });
     }
 }

@@ -1,45 +1,92 @@
 using MailDsl.Hosting;
+using MailDsl.Model;
 using Xunit;
 
 namespace MailDsl.Core.Tests.Tls
 {
-    /// <summary>The <c>ciphers STRING</c> verb against the local openssl.</summary>
+    /// <summary>The <c>ciphers [--openssl VERSION] STRING</c> verb against the real openssl of each version.</summary>
     public class CiphersVerbTests
     {
-        private static (int Exit, string Out, string Err) Run(string cipherString)
+        private static (int Exit, string Out, string Err) Run(params string[] args) => RunOn(Distro.Debian12, args);
+
+        private static (int Exit, string Out, string Err) RunOn(Distro target, params string[] args)
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            var exit = PlatformHost.Run(new[] { "ciphers", cipherString }, () => Platform.Create("example.com"), stdout, stderr);
+            var exit = PlatformHost.Run(new[] { "ciphers" }.Concat(args).ToArray(), () => Platform.Create("example.com").Target(target), stdout, stderr);
             return (exit, stdout.ToString(), stderr.ToString());
         }
 
-        [OpenSslTheory]
+        private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'));
+
+        [OpenSslTheory(OpenSslTarget.Debian12)]
         [InlineData("HIGH:!aNULL:!MD5")]
         [InlineData("ALL:!LOW:!SSLv2:!SSLv3:!EXP:!aNULL")]
         [InlineData("EECDH+AESGCM:EDH+AESGCM")]
         [InlineData("-ALL:kRSA")]
-        public void Prints_one_name_a_line_as_openssl_lists_them(string cipherString)
+        public void Prints_one_name_a_line_as_the_targets_openssl_lists_them(string cipherString)
         {
             var (exit, stdout, stderr) = Run(cipherString);
-            var openssl = OpenSslCli.Ciphers(cipherString);
+            var openssl = OpenSslCli.Debian12.Ciphers(cipherString);
             Assert.Equal(0, openssl.ExitCode);
             Assert.True(exit == 0, stderr);
-            Assert.Equal(openssl.Stdout.Split(':'), stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+            Assert.Equal(openssl.Stdout.Split(':'), Lines(stdout));
+            // The version read with is named on stderr, so stdout stays one suite a line.
+            Assert.StartsWith("# OpenSSL 3.0, the target's (Debian 12", stderr);
         }
 
-        [OpenSslTheory]
+        [OpenSslTheory(OpenSslTarget.Debian13)]
+        [InlineData("MEDIUM")]
+        [InlineData("HIGH:MEDIUM:@STRENGTH")]
+        [InlineData("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:AESCCM8")]
+        public void With_openssl_35_it_lists_what_Debian_13s_openssl_lists(string cipherString)
+        {
+            var openssl = OpenSslCli.Debian13.Ciphers(cipherString);
+            Assert.Equal(0, openssl.ExitCode);
+            foreach (var (exit, stdout, stderr) in new[] { Run("--openssl", "3.5", cipherString), RunOn(Distro.Debian13, cipherString) })
+            {
+                Assert.True(exit == 0, stderr);
+                Assert.Equal(openssl.Stdout.Split(':'), Lines(stdout));
+                Assert.StartsWith("# OpenSSL 3.5", stderr);
+            }
+            // The same string on 3.0: MEDIUM selects nothing there, so the verb fails where Debian 12's openssl fails.
+            if (cipherString == "MEDIUM")
+            {
+                Assert.NotEqual(0, OpenSslCli.Debian12.Ciphers(cipherString).ExitCode);
+                Assert.Equal(1, Run("--openssl", "3.0", cipherString).Exit);
+            }
+        }
+
+        [Fact]
+        public void Reasoned_versions_say_so_and_unknown_versions_are_refused()
+        {
+            var (exit, stdout, stderr) = Run("--openssl", "3.2", "MEDIUM");
+            Assert.Equal(0, exit);
+            Assert.StartsWith("# OpenSSL 3.2; reasoned, not seen", stderr);
+            Assert.Contains("AES128-CCM8", Lines(stdout));
+            var (exit34, _, stderr34) = Run("--openssl", "3.4", "HIGH");
+            Assert.Equal(0, exit34);
+            Assert.Contains("read with MailDsl's OpenSSL 3.2 tables", stderr34);
+            var bad = Run("--openssl", "1.1.1", "HIGH");
+            Assert.Equal(2, bad.Exit);
+            Assert.Contains("write 3.0, 3.2 or 3.5", bad.Err);
+            Assert.Equal(2, Run("--openssl", "3.5").Exit);
+            Assert.Equal(2, Run().Exit);
+        }
+
+        [OpenSslTheory(OpenSslTarget.Debian12)]
         [InlineData("RC4:3DES", "no cipher match")]
         [InlineData("ALL:@SECLEVEL=9", "invalid command")]
         [InlineData("HIGH:!$aNULL", "invalid command")]
         public void Fails_where_openssl_refuses_and_says_why(string cipherString, string reason)
         {
             var (exit, stdout, stderr) = Run(cipherString);
-            Assert.NotEqual(0, OpenSslCli.Ciphers(cipherString).ExitCode);
+            Assert.NotEqual(0, OpenSslCli.Debian12.Ciphers(cipherString).ExitCode);
             Assert.Equal(1, exit);
             Assert.Equal("", stdout);
             Assert.Contains(reason, stderr);
             Assert.Contains(cipherString, stderr);
+            Assert.Contains("OpenSSL 3.0 refuses", stderr);
         }
 
         [Fact]

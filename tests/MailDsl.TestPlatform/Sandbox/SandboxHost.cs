@@ -1,26 +1,40 @@
 using System.Diagnostics;
+using MailDsl.Model;
 
 namespace MailDsl.TestPlatform.Sandbox;
 
 /// <summary>
-/// One emitted host, made of this machine in private mount and PID namespaces: /etc, /var, /home and /run are
-/// overlaid with throw-away layers, so the host's files go to their real paths, users are added and daemons keep
-/// their queues, sockets and logs without touching the machine. Network is shared: every daemon binds 127.0.0.1 on
-/// a port the platform was given. The namespace's first process holds it; when it dies the kernel kills every
-/// daemon started in it, so disposing (or the test run being killed with unshare) leaves nothing running.
+/// One emitted host in private mount and PID namespaces, made of a target's own system without touching it:
+/// <list type="bullet">
+/// <item>Debian 12 is this machine: /etc, /var, /home and /run are overlaid with throw-away layers, so the host's files
+/// go to their real paths, users are added and daemons keep their queues, sockets and logs in the layers.</item>
+/// <item>Debian 13 is the cached root (scripts/debian13-root.sh): the whole root is the read-only lower layer of an
+/// overlay whose upper layer is the host's own, with a fresh /proc for the namespace, the machine's /dev, an empty
+/// /tmp, and the folders the caller shares (the emitted files, the test certificate) bind-mounted at their own
+/// paths. Commands run chrooted in it, so every tool and daemon is trixie's own.</item>
+/// </list>
+/// Network is shared: every daemon binds 127.0.0.1 on a port the platform was given. The namespace's first process
+/// holds it; when it dies the kernel kills every daemon started in it, so disposing (or the test run being killed
+/// with unshare) leaves nothing running, and the mounts go with it.
 /// </summary>
 public sealed class SandboxHost : IDisposable
 {
     private static readonly string[] OverlaidDirectories = { "/etc", "/var", "/home", "/run" };
+
+    /// <summary>The PATH every command in a host runs with: a distro's own, whatever the test process had.</summary>
+    private const string SystemPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     private readonly Process _unshare;
     private readonly int _init;
 
-    private SandboxHost(string name, string root, Process unshare, int init)
+    private SandboxHost(string name, string root, Distro target, Process unshare, int init, string mountNamespace)
     {
         Name = name;
         Root = root;
+        Target = target;
         _unshare = unshare;
         _init = init;
+        MountNamespace = mountNamespace;
     }
 
     /// <summary>The host's name, as the platform describes it.</summary>
@@ -29,31 +43,78 @@ public sealed class SandboxHost : IDisposable
     /// <summary>The folder holding the host's overlay layers.</summary>
     public string Root { get; }
 
-    /// <summary>Creates the namespace for <paramref name="name"/>, with its layers under <paramref name="root"/>.</summary>
-    public static SandboxHost Start(string name, string root)
+    /// <summary>Whose system the host runs: Debian 12 (this machine) or Debian 13 (the cached root).</summary>
+    public Distro Target { get; }
+
+    /// <summary>The namespace's mount namespace (as <c>readlink /proc/PID/ns/mnt</c> prints it), to find its processes.</summary>
+    public string MountNamespace { get; }
+
+    /// <summary>The process id, on this machine, of the namespace's first process: killing it ends the host.</summary>
+    public int InitProcessId => _init;
+
+    /// <summary>Creates a Debian 12 namespace (this machine, overlaid) for <paramref name="name"/>, with its layers under <paramref name="root"/>.</summary>
+    public static SandboxHost Start(string name, string root) => Start(name, root, Distro.Debian12, Array.Empty<string>());
+
+    /// <summary>
+    /// Creates the namespace for <paramref name="name"/> on <paramref name="target"/>'s system, with its layers under
+    /// <paramref name="root"/>. Each of <paramref name="shared"/> (folders of this machine) is reachable at its own path
+    /// inside, writable (on Debian 12 everything outside the overlaid folders already is).
+    /// </summary>
+    public static SandboxHost Start(string name, string root, Distro target, IEnumerable<string> shared)
     {
         Directory.CreateDirectory(root);
-        var mounts = OverlaidDirectories.Select(d =>
+        var system = TargetSystems.RootOf(target);
+        var q = Command.ShellQuote;
+        string script;
+        if (system is null)
         {
-            var layer = Path.Combine(root, d.TrimStart('/'));
-            return $"mkdir -p {layer}/upper {layer}/work && mount -t overlay overlay -o lowerdir={d},upperdir={layer}/upper,workdir={layer}/work {d}";
-        });
-        var script = "set -e\n" + string.Join("\n", mounts) + "\necho READY\nexec sleep infinity\n";
+            var mounts = OverlaidDirectories.Select(d =>
+            {
+                var layer = Path.Combine(root, d.TrimStart('/'));
+                return $"mkdir -p {q(layer)}/upper {q(layer)}/work && mount -t overlay overlay -o lowerdir={d},upperdir={q(layer)}/upper,workdir={q(layer)}/work {d}";
+            });
+            script = "set -e\nmount -t proc proc /proc\n" + string.Join("\n", mounts) + "\necho READY\nexec sleep infinity\n";
+        }
+        else
+        {
+            if (!Directory.Exists(Path.Combine(system, "usr")))
+                throw new InvalidOperationException($"there is no {TargetSystems.DisplayName(target)} root at {system}: scripts/debian13-root.sh builds it");
+            var merged = Path.Combine(root, "merged");
+            var binds = shared.Select(Path.GetFullPath).Distinct().Select(dir =>
+                $"mkdir -p {q(merged + dir)} && mount --bind {q(dir)} {q(merged + dir)}");
+            // The cached root is the lower layer only: the kernel never writes to it. /tmp is empty and the host's own
+            // (shared folders under the machine's /tmp are bound over it afterwards).
+            script = string.Join("\n", new[]
+            {
+                "set -e",
+                $"mkdir -p {q(root)}/upper {q(root)}/work {q(merged)}",
+                $"mount -t overlay overlay -o lowerdir={q(system)},upperdir={q(root)}/upper,workdir={q(root)}/work {q(merged)}",
+                $"mount -t proc proc {q(merged)}/proc",
+                $"mount --rbind /dev {q(merged)}/dev",
+                $"mount -t tmpfs -o mode=1777 tmpfs {q(merged)}/tmp",
+            }.Concat(binds).Concat(new[]
+            {
+                // READY only once chrooted: a command entering the namespace takes its first process's root, and
+                // before the chroot that is the machine's own.
+                $"exec chroot {q(merged)} /bin/sh -c 'echo READY; exec sleep infinity'", "",
+            }));
+        }
         var start = new ProcessStartInfo(Command.Locate("unshare") ?? throw new InvalidOperationException("unshare is not installed (Debian package util-linux)"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "--propagation", "private", "bash", "-c", script }) start.ArgumentList.Add(a);
+        // unshare --fork makes bash the new PID namespace's first process; it mounts that namespace's own /proc.
+        foreach (var a in new[] { "--mount", "--pid", "--fork", "--kill-child", "--propagation", "private", "bash", "-c", script }) start.ArgumentList.Add(a);
         var holder = Process.Start(start)!;
         var ready = holder.StandardOutput.ReadLineAsync();
         if (!ready.Wait(TimeSpan.FromSeconds(20)) || ready.Result != "READY")
         {
             var said = holder.HasExited ? holder.StandardError.ReadToEnd() : "(no answer in 20 s)";
-            try { holder.Kill(); } catch (InvalidOperationException) { }
+            try { holder.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             throw new InvalidOperationException(
-                $"could not make a private mount namespace with overlays for {name} (needs root and overlayfs): {said}");
+                $"could not make a private mount namespace with overlays for {name} on {TargetSystems.DisplayName(target)} (needs root and overlayfs): {said}");
         }
         // The namespace's PID 1 is unshare's only child; nsenter joins it, and killing it ends the namespace.
         var children = File.ReadAllText($"/proc/{holder.Id}/task/{holder.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -64,12 +125,47 @@ public sealed class SandboxHost : IDisposable
             try { holder.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             throw new InvalidOperationException($"unshare did not give {name} namespaces of their own (children: {string.Join(",", children)}, mnt: {ns})");
         }
-        return new SandboxHost(name, root, holder, init);
+        var sandbox = new SandboxHost(name, root, target, holder, init, ns);
+        try
+        {
+            sandbox.AssertChrooted();
+        }
+        catch
+        {
+            sandbox.Dispose();
+            throw;
+        }
+        return sandbox;
     }
 
-    /// <summary>Runs a shell command line inside the host.</summary>
+    /// <summary>
+    /// On a target with a root of its own, refuses to go on unless the first process is chrooted into it: a command
+    /// run with the machine's root would write to the machine's /etc.
+    /// </summary>
+    private void AssertChrooted()
+    {
+        if (TargetSystems.RootOf(Target) is null) return;
+        var seen = new FileInfo($"/proc/{_init}/root").LinkTarget;
+        if (seen is null or "/")
+            throw new InvalidOperationException($"{Name}: the namespace's first process (pid {_init}) is not chrooted into the {TargetSystems.DisplayName(Target)} overlay (its root is '{seen}'); nothing was run");
+    }
+
+    /// <summary>
+    /// Runs a shell command line inside the host, as root, with a distro's PATH and a clean environment; in a Debian 13
+    /// host, chrooted into its root, so every command is trixie's.
+    /// </summary>
     public CommandResult Run(string shellCommand, TimeSpan? timeout = null)
-        => Command.Run("nsenter", new[] { "-t", _init.ToString(System.Globalization.CultureInfo.InvariantCulture), "--mount", "--pid", "--", "bash", "-c", shellCommand }, timeout: timeout);
+    {
+        var args = new List<string> { "-t", _init.ToString(System.Globalization.CultureInfo.InvariantCulture), "--mount", "--pid" };
+        // --root and --wd with no value take the first process's: the overlay's root, and / in it.
+        if (TargetSystems.RootOf(Target) is not null)
+        {
+            AssertChrooted();
+            args.AddRange(new[] { "--root", "--wd" });
+        }
+        args.AddRange(new[] { "--", "/usr/bin/env", "-i", "PATH=" + SystemPath, "HOME=/root", "LANG=C.UTF-8", "TERM=dumb", "bash", "-c", shellCommand });
+        return Command.Run("nsenter", args, timeout: timeout);
+    }
 
     /// <summary>Runs a shell command line inside the host and throws, with what it printed, if it fails.</summary>
     public CommandResult Must(string shellCommand, string what)
@@ -86,13 +182,41 @@ public sealed class SandboxHost : IDisposable
         return result.Succeeded ? result.Output : null;
     }
 
-    /// <summary>Ends the namespace (the kernel kills every process in it), then deletes the layers.</summary>
+    /// <summary>
+    /// The processes of this machine still in the host's mount namespace (its daemons, or the namespace's holder): none
+    /// once it is disposed.
+    /// </summary>
+    public IReadOnlyList<int> Processes() => ProcessesIn(MountNamespace);
+
+    /// <summary>The processes of this machine in the mount namespace <paramref name="mountNamespace"/> (as <c>readlink /proc/PID/ns/mnt</c> prints it).</summary>
+    public static IReadOnlyList<int> ProcessesIn(string mountNamespace)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)) continue;
+            try
+            {
+                if (new FileInfo(dir + "/ns/mnt").LinkTarget == mountNamespace) found.Add(pid);
+            }
+            catch (IOException) { } // exited meanwhile
+            catch (UnauthorizedAccessException) { }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Ends the namespace: killing its first process makes the kernel kill every process in it, and the mounts go when
+    /// the last one has exited. Waits for that (10 s at most), then deletes the layers.
+    /// </summary>
     public void Dispose()
     {
         try { Process.GetProcessById(_init).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
         try { _unshare.Kill(); } catch (InvalidOperationException) { }
         _unshare.WaitForExit(5000);
         _unshare.Dispose();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Processes().Count > 0 && DateTime.UtcNow < deadline) Thread.Sleep(50);
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -45,19 +45,28 @@ public static partial class Testssl
         File.Delete(json);
         File.Delete(log);
         var args = new List<string> { "--quiet", "--color", "0", "--warnings", "off", "--nodns", "none", "--add-ca", caFile, "--jsonfile", json, "--logfile", log };
+        args.AddRange(Sections);
         if (endpoint.OpenSslStartTls is { } starttls) args.AddRange(new[] { "--starttls", starttls });
         args.Add("127.0.0.1:" + endpoint.Port);
-        var run = Command.Run("testssl", args, timeout: TimeSpan.FromMinutes(5));
-        var findings = File.Exists(json)
-            ? JsonSerializer.Deserialize<List<JsonElement>>(File.ReadAllText(json))!
-                .Select(f => new TestsslFinding(Text(f, "id"), Text(f, "severity"), Text(f, "finding"))).ToList()
-            : new List<TestsslFinding> { new("scanProblem", "CRITICAL", "testssl.sh wrote no JSON") };
+        // A scan takes about a minute; the limit is for a machine shared with much else, and for a hung handshake.
+        var run = Command.Run("testssl", args, timeout: TimeSpan.FromMinutes(15));
+        var findings = Findings(json, run);
         var marked = File.Exists(log)
             ? File.ReadAllLines(log).Where(l => Marked().IsMatch(l) && !l.Contains("not vulnerable", StringComparison.OrdinalIgnoreCase))
                 .Select(l => Regex.Replace(l, @"\s+", " ").Trim()).ToList()
             : new List<string>();
         return new TestsslReport(endpoint, findings, marked, run);
     }
+
+    /// <summary>
+    /// The sections of testssl.sh's default run that can judge: protocols (-p), the standard cipher categories (-s),
+    /// forward secrecy (-f), server preferences (-P), server defaults and the certificate (-S), HTTP headers (-h, HTTP
+    /// only) and every vulnerability (-U). Left out are the two that only list, and take half the time: every suite
+    /// offered (-e) and the simulated clients (-c); testssl.sh 3.0 writes each of their findings as INFO, so they can
+    /// never mark a port NOT ok, VULNERABLE or MEDIUM and worse. (Which suites are offered is judged by -s, -f and the
+    /// openssl probes of the TLS policy tests.)
+    /// </summary>
+    public static readonly IReadOnlyList<string> Sections = new[] { "-p", "-s", "-f", "-P", "-S", "-h", "-U" };
 
     /// <summary>Scans every endpoint, two at a time (testssl.sh mostly waits on handshakes; the machine has two cores).</summary>
     public static IReadOnlyList<TestsslReport> ScanAll(IReadOnlyList<TlsEndpoint> endpoints, string caFile, string workDir)
@@ -82,6 +91,21 @@ public static partial class Testssl
         var bad = reports.Count(r => r.Flagged.Any());
         w.WriteLine($"{reports.Count} ports scanned, {bad} with a finding marked NOT ok or VULNERABLE, of MEDIUM severity or worse, or a scan problem");
         return w.ToString();
+    }
+
+    /// <summary>The findings in testssl.sh's JSON file, or one scan problem saying why there are none (no file, or one cut short).</summary>
+    private static List<TestsslFinding> Findings(string json, CommandResult run)
+    {
+        if (!File.Exists(json)) return new() { new("scanProblem", "CRITICAL", $"testssl.sh wrote no JSON (exit {run.ExitCode})") };
+        try
+        {
+            return JsonSerializer.Deserialize<List<JsonElement>>(File.ReadAllText(json))!
+                .Select(f => new TestsslFinding(Text(f, "id"), Text(f, "severity"), Text(f, "finding"))).ToList();
+        }
+        catch (JsonException ex)
+        {
+            return new() { new("scanProblem", "CRITICAL", $"testssl.sh's JSON is incomplete (exit {run.ExitCode}{(run.ExitCode == -1 ? ", killed at the time limit" : "")}): {ex.Message}") };
+        }
     }
 
     private static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.ToString() : "";

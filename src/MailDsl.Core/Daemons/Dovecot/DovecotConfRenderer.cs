@@ -98,11 +98,12 @@ namespace MailDsl.Daemons.Dovecot
             top.Comment("# TLS: required, so every login happens inside it (STARTTLS first on a cleartext port).");
             top.Set("ssl", "required");
             if (platform.Certificate is { } cert) names.SetCertificate(top, cert.CertificateFile, cert.KeyFile);
-            top.Comment("# Mozilla " + tls.Profile.Name.ToString().ToLowerInvariant() + " profile (guideline " + tls.Profile.GuidelineVersion + ").");
+            top.Comment("# " + tls.ProfileDescription + ".");
+            top.Comment("# " + tls.ServerCipherOrderNote);
             top.Set("ssl_min_protocol", TlsProtocolNames.OpenSsl(tls.MinimumProtocol < TlsVersion.Tls10 ? TlsVersion.Tls10 : tls.MinimumProtocol));
             if (tls.Ciphers.Length > 0) top.Set("ssl_cipher_list", tls.Ciphers);
             top.Set("ssl_cipher_suites", tls.Profile.Tls13Ciphersuites);
-            top.Set("ssl_curve_list", string.Join(":", tls.Profile.Groups));
+            top.Set("ssl_curve_list", string.Join(":", tls.Groups));
             names.SetPreferServerCiphers(top, tls.ServerCipherOrder);
             if (topology.NeedsDhParameters(store)) names.SetDhFile(top, DhParameters.Path);
             top.Blank();

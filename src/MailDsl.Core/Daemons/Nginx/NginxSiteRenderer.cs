@@ -57,11 +57,12 @@ namespace MailDsl.Daemons.Nginx
                 w.Line("ssl_certificate " + cert.CertificateFile + ";");
                 w.Line("ssl_certificate_key " + cert.KeyFile + ";");
             }
-            w.Line("# Mozilla " + tls.Profile.Name.ToString().ToLowerInvariant() + " profile (guideline " + tls.Profile.GuidelineVersion + ").");
+            w.Line("# " + tls.ProfileDescription + ".");
+            w.Line("# " + tls.ServerCipherOrderNote);
             w.Line("ssl_protocols " + string.Join(" ", tls.Protocols.Where(p => p >= TlsVersion.Tls10).Select(TlsProtocolNames.OpenSsl)) + ";");
             if (tls.Ciphers.Length > 0) w.Line("ssl_ciphers " + tls.Ciphers + ";");
             w.Line("ssl_prefer_server_ciphers " + (tls.ServerCipherOrder ? "on" : "off") + ";");
-            w.Line("ssl_ecdh_curve " + string.Join(":", tls.Profile.Groups) + ";");
+            w.Line("ssl_ecdh_curve " + string.Join(":", tls.Groups) + ";");
             if (topology.NeedsDhParameters(webmail)) w.Line("ssl_dhparam " + DhParameters.Path + ";");
             w.Line("ssl_session_timeout 1d;");
             w.Line("ssl_session_cache shared:MailDslTLS:10m;");

@@ -89,7 +89,8 @@ namespace MailDsl.Daemons.Postfix
                 main.Set("smtpd_sasl_path", "private/auth");
             }
             main.Blank();
-            main.Comment("# TLS, server side. Mozilla " + tls.Profile.Name.ToString().ToLowerInvariant() + " profile (guideline " + tls.Profile.GuidelineVersion + ").");
+            main.Comment("# TLS, server side: " + tls.ProfileDescription + ".");
+            main.Comment("# " + tls.ServerCipherOrderNote);
             if (platform.Certificate is { } cert)
             {
                 main.Set("smtpd_tls_cert_file", cert.CertificateFile);
@@ -106,6 +107,7 @@ namespace MailDsl.Daemons.Postfix
             main.Comment("# 'high' is this list: the profile's suites, not Postfix's default HIGH.");
             if (tls.Ciphers.Length > 0) main.Set("tls_high_cipherlist", tls.Ciphers);
             main.Set("tls_preempt_cipherlist", tls.ServerCipherOrder ? "yes" : "no");
+            SetGroups(main, tls, version);
             main.Set("tls_ssl_options", "NO_COMPRESSION, NO_RENEGOTIATION");
             main.Blank();
             main.Comment("# TLS, client side (mail this host sends on).");
@@ -193,6 +195,19 @@ namespace MailDsl.Daemons.Postfix
 
         private static string Service(string name, string type, string priv, string unpriv, string chroot, string wakeup, string maxproc, string command)
             => string.Format("{0,-14} {1,-5} {2,-7} {3,-7} {4,-7} {5,-7} {6,-7} {7}", name, type, priv, unpriv, chroot, wakeup, maxproc, command);
+
+        /// <summary>
+        /// The key-exchange groups, in the settings the version has: <c>tls_eecdh_auto_curves</c> (elliptic-curve and
+        /// hybrid groups, which Postfix hands to OpenSSL's group list) and, from Postfix 3.8, <c>tls_ffdhe_auto_groups</c>
+        /// for the finite-field ones (empty when the profile has none). Before 3.8 Postfix has no FFDHE group setting.
+        /// </summary>
+        private static void SetGroups(SettingsFile main, EffectiveTls tls, SoftwareVersion version)
+        {
+            var catalog = Tls.Catalog.GroupCatalog.For(tls.OpenSsl);
+            bool IsFiniteField(string name) => catalog.Find(name)?.Kind == Tls.Catalog.GroupKind.FiniteField;
+            main.Set("tls_eecdh_auto_curves", string.Join(" ", tls.Groups.Where(g => !IsFiniteField(g))));
+            if (version.AtLeast(3, 8)) main.Set("tls_ffdhe_auto_groups", string.Join(" ", tls.Groups.Where(IsFiniteField)));
+        }
 
         private static bool IsUnspecified(string address) => address == "0.0.0.0" || address == "::";
 

@@ -18,7 +18,7 @@ namespace MailDsl.Rules.Tls
             {
                 if (!site.Result.IsValid) continue;
                 var broken = site.Result.Suites
-                    .Select(s => (s.AddedBy, Class: CipherClassifier.Classify(s.Suite, site.Profile)))
+                    .Select(s => (s.AddedBy, Class: CipherClassifier.Classify(s.Suite, site.Profile, site.Catalog)))
                     .Where(x => x.Class.Verdict == CipherVerdict.Broken);
                 foreach (var group in broken.GroupBy(x => x.AddedBy))
                 {
@@ -26,9 +26,9 @@ namespace MailDsl.Rules.Tls
                     var (start, length) = site.SpanOf(group.Key);
                     var exclusions = CipherMessages.Exclusions(suites.Select(c => c.Suite), brokenOnly: true);
                     var finding = Report(site.OriginKey,
-                        $"In {site.Label}, '{group.Key.Text}' enables {suites.Count} broken suite{(suites.Count == 1 ? "" : "s")} on OpenSSL 3.0 ({CipherMessages.ReasonCounts(suites)}): "
+                        $"In {site.Label}, '{group.Key.Text}' enables {suites.Count} broken suite{(suites.Count == 1 ? "" : "s")} on {site.OpenSsl} ({CipherMessages.ReasonCounts(suites)}): "
                         + CipherMessages.Abbreviate(CipherMessages.Describe(suites))
-                        + $". Append {exclusions} to the string, or drop it and use the {site.Profile.Name.ToString().ToLowerInvariant()} profile's suites.",
+                        + $". Append {exclusions} to the string, or drop it and use the {site.Profile.ProfileName} profile's suites.",
                         start, length);
                     // The corrected string for a code fix, where the written value is the cipher string itself.
                     if (site.SpansInWritten)

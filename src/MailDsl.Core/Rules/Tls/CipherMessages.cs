@@ -50,12 +50,12 @@ namespace MailDsl.Rules.Tls
             => suites.OrderByDescending(c => c.Reasons.Count).Select(c => $"{c.Suite.Name} ({string.Join("; ", c.Reasons)})").ToList();
 
         /// <summary>The known name closest to <paramref name="unknown"/> (edit distance at most 2), or null.</summary>
-        public static string? ClosestName(string unknown)
+        public static string? ClosestName(string unknown, CipherCatalog catalog)
         {
             string? best = null;
             var bestDistance = 3;
             var candidates = CipherCatalog.Aliases.Where(CipherCatalog.IsAvailable).Select(a => a.Name)
-                .Concat(CipherCatalog.Suites.Select(s => s.Name));
+                .Concat(catalog.Suites.Select(s => s.Name));
             foreach (var c in candidates)
             {
                 var d = Distance(unknown, c, bestDistance);

@@ -5,7 +5,7 @@ using MailDsl.Tls;
 
 namespace MailDsl.Rules.Tls
 {
-    /// <summary>MAIL1002: a cipher string selects working suites the chosen Mozilla profile leaves out.</summary>
+    /// <summary>MAIL1002: a cipher string selects working suites the chosen guideline profile leaves out.</summary>
     internal sealed class CipherOutsideProfileRule : Rule
     {
         /// <inheritdoc/>
@@ -18,15 +18,14 @@ namespace MailDsl.Rules.Tls
             {
                 if (!site.Result.IsValid) continue;
                 var outside = site.Result.Suites
-                    .Select(s => (s.AddedBy, Class: CipherClassifier.Classify(s.Suite, site.Profile)))
+                    .Select(s => (s.AddedBy, Class: CipherClassifier.Classify(s.Suite, site.Profile, site.Catalog)))
                     .Where(x => x.Class.Verdict == CipherVerdict.OutsideProfile);
                 foreach (var group in outside.GroupBy(x => x.AddedBy))
                 {
                     var suites = group.Select(x => x.Class).ToList();
                     var (start, length) = site.SpanOf(group.Key);
-                    var profile = site.Profile.Name.ToString().ToLowerInvariant();
                     yield return Report(site.OriginKey,
-                        $"In {site.Label}, '{group.Key.Text}' enables {suites.Count} suite{(suites.Count == 1 ? "" : "s")} outside Mozilla's {profile} profile ({site.Profile.GuidelineVersion}; {CipherMessages.ReasonCounts(suites)}): "
+                        $"In {site.Label}, '{group.Key.Text}' enables {suites.Count} suite{(suites.Count == 1 ? "" : "s")} on {site.OpenSsl} outside the {site.Profile.Description} ({CipherMessages.ReasonCounts(suites)}): "
                         + CipherMessages.Abbreviate(CipherMessages.Describe(suites))
                         + $". Append {CipherMessages.Exclusions(suites.Select(c => c.Suite))}, or use the profile's string: {Shorten(site.Profile.Ciphers)}.",
                         start, length);

@@ -13,10 +13,11 @@ namespace MailDsl.Rules.Tls
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
+            var openSsl = TlsSites.OpenSslName(platform);
             foreach (var site in TlsSites.Protocols(platform))
                 if (site.Version is TlsVersion.Tls10 or TlsVersion.Tls11)
                     yield return Report(site.OriginKey,
-                        $"{site.Label} enables {TlsProtocolNames.OpenSsl(site.Version)}, deprecated by RFC 8996 and outside Mozilla's intermediate profile; {site.Fix}.",
+                        $"{site.Label} enables {TlsProtocolNames.OpenSsl(site.Version)}, deprecated by RFC 8996, outside every TLSRef 6.0 profile, and usable on {openSsl} only at security level 0 or with static RSA key exchange; {site.Fix}.",
                         site.SubStart, site.SubLength);
         }
     }

@@ -18,8 +18,8 @@ namespace MailDsl.Rules.Tls
                 var start = site.SpansInWritten ? site.Result.ErrorStart : -1;
                 var length = start >= 0 ? site.Result.ErrorLength : 0;
                 yield return Report(site.OriginKey,
-                    $"OpenSSL 3.0 refuses {site.Label} \"{site.Effective}\": {site.Result.Error}. The daemon will fail to start or offer no TLS 1.2 suite; "
-                    + $"write a string `openssl ciphers` accepts, e.g. the {site.Profile.Name.ToString().ToLowerInvariant()} profile's.",
+                    $"{site.OpenSsl} refuses {site.Label} \"{site.Effective}\": {site.Result.Error}. The daemon will fail to start or offer no TLS 1.2 suite; "
+                    + $"write a string `openssl ciphers` accepts, e.g. the {site.Profile.ProfileName} profile's.",
                     start, length);
             }
         }

@@ -13,10 +13,11 @@ namespace MailDsl.Rules.Tls
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
+            var openSsl = TlsSites.OpenSslName(platform);
             foreach (var site in TlsSites.Protocols(platform))
                 if (site.Version is TlsVersion.Ssl2 or TlsVersion.Ssl3)
                     yield return Report(site.OriginKey,
-                        $"{site.Label} enables {TlsProtocolNames.OpenSsl(site.Version)}, which is broken ({(site.Version == TlsVersion.Ssl2 ? "DROWN" : "POODLE")}) and gone from OpenSSL 3.0; {site.Fix}.",
+                        $"{site.Label} enables {TlsProtocolNames.OpenSsl(site.Version)}, which is broken ({(site.Version == TlsVersion.Ssl2 ? "DROWN" : "POODLE")}) and gone from {openSsl}; {site.Fix}.",
                         site.SubStart, site.SubLength);
         }
     }

@@ -13,6 +13,12 @@ namespace MailDsl.Rules.Tls
             new InvalidCipherStringRule(),
             new ObsoleteProtocolRule(),
             new DeprecatedProtocolRule(),
+            new ProfileNotInGuidelineRule(),
+            new UnknownGroupRule(),
+            new GroupsWithoutP256Rule(),
+            new GroupsLeaveKeyExchangeRule(),
+            new SecurityLevelLoweredRule(),
+            new ExclusionUndoneRule(),
         };
     }
 }

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Daemons.Postfix;
 using MailDsl.Model;
+using MailDsl.Targets;
 using MailDsl.Tls;
+using MailDsl.Tls.Catalog;
 using MailDsl.Tls.CipherString;
 
 namespace MailDsl.Rules.Tls
@@ -13,11 +15,15 @@ namespace MailDsl.Rules.Tls
     /// <param name="Written">The value as written.</param>
     /// <param name="Effective">What OpenSSL actually receives (a Postfix grade expands to its list).</param>
     /// <param name="SpansInWritten">Whether token offsets of <paramref name="Effective"/> are offsets in <paramref name="Written"/>.</param>
-    /// <param name="Profile">The Mozilla profile the place is held to.</param>
+    /// <param name="Profile">The guideline profile the place is held to.</param>
     /// <param name="Label">How messages name the place, e.g. <c>Dovecot ssl_cipher_list</c>.</param>
-    /// <param name="Result">The engine's reading of <paramref name="Effective"/>.</param>
-    internal sealed record CipherStringSite(string OriginKey, string Written, string Effective, bool SpansInWritten, MozillaProfile Profile, string Label, CipherStringResult Result)
+    /// <param name="Result">The engine's reading of <paramref name="Effective"/>, on the target's OpenSSL.</param>
+    /// <param name="OpenSsl">How messages name the target's OpenSSL, e.g. <c>OpenSSL 3.5</c>.</param>
+    internal sealed record CipherStringSite(string OriginKey, string Written, string Effective, bool SpansInWritten, GuidelineProfile Profile, string Label, CipherStringResult Result, string OpenSsl)
     {
+        /// <summary>The catalogue the string was read with.</summary>
+        public CipherCatalog Catalog => Result.Catalog;
+
         /// <summary>The span of <paramref name="token"/> in the written value, or (-1, 0) for the whole value.</summary>
         public (int Start, int Length) SpanOf(CipherToken token)
             => SpansInWritten ? (token.Start, token.Length) : (-1, 0);
@@ -48,11 +54,26 @@ namespace MailDsl.Rules.Tls
                 }
         }
 
-        private static MozillaProfile ProfileOf(PlatformModel p, Layer? layer) => MozillaProfiles.Get(p.Tls.With(layer?.Tls).Profile);
+        private static GuidelineProfile ProfileOf(PlatformModel p, Layer? layer)
+        {
+            var policy = p.Tls.With(layer?.Tls);
+            return GuidelineProfiles.Get(policy.Guideline ?? GuidelineProfiles.DefaultGuideline, policy.Profile);
+        }
 
-        /// <summary>Every cipher string in <paramref name="p"/>.</summary>
+        /// <summary>The OpenSSL every daemon of <paramref name="p"/> links against (its target's, with an override applied).</summary>
+        public static SoftwareVersion OpenSslOf(PlatformModel p) => TargetTable.For(p).OpenSsl;
+
+        /// <summary>How messages name <paramref name="p"/>'s OpenSSL, e.g. <c>OpenSSL 3.5</c>.</summary>
+        public static string OpenSslName(PlatformModel p) => "OpenSSL " + OpenSslOf(p).MajorMinor;
+
+        /// <summary>Every cipher string in <paramref name="p"/>, each read as the target's OpenSSL reads it.</summary>
         public static IEnumerable<CipherStringSite> CipherStrings(PlatformModel p)
         {
+            var catalog = CipherCatalog.For(OpenSslOf(p));
+            var openSsl = OpenSslName(p);
+            CipherStringSite Direct(string origin, string value, GuidelineProfile profile, string label)
+                => new(origin, value, value, true, profile, label, CipherStringEngine.Parse(value, catalog), openSsl);
+
             if (p.Tls.Ciphers is { } platformCiphers)
                 yield return Direct("platform.tls.ciphers", platformCiphers, ProfileOf(p, null), "the platform's cipher string");
             foreach (var layer in Layers(p))
@@ -77,13 +98,10 @@ namespace MailDsl.Rules.Tls
                     var effective = PostfixCipherGrades.Expand(s.Value, exclusions, overrides);
                     if (effective is null) continue; // an unknown grade is Postfix's own error, reported by the Postfix rules
                     yield return new CipherStringSite(origin, s.Value, effective, false, profile,
-                        $"Postfix {s.Key} = {s.Value.Trim()} (OpenSSL string \"{effective}\")", CipherStringEngine.Parse(effective));
+                        $"Postfix {s.Key} = {s.Value.Trim()} (OpenSSL string \"{effective}\")", CipherStringEngine.Parse(effective, catalog), openSsl);
                 }
             }
         }
-
-        private static CipherStringSite Direct(string origin, string value, MozillaProfile profile, string label)
-            => new(origin, value, value, true, profile, label, CipherStringEngine.Parse(value));
 
         private static readonly (string Name, TlsVersion Version)[] ProtocolNames =
         {

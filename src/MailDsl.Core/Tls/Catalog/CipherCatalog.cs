@@ -1,39 +1,122 @@
 using System.Collections.Generic;
+using MailDsl.Targets;
 
 namespace MailDsl.Tls.Catalog
 {
     /// <summary>
-    /// What OpenSSL 3.0 knows about TLS 1.2-and-below cipher suites: the suites (<see cref="Suites"/>,
-    /// generated from the local OpenSSL), the aliases of its cipher-string language (written from
-    /// OpenSSL 3.0's <c>ssl/ssl_ciph.c</c> <c>cipher_aliases</c>), and the TLS 1.3 suites it lists first.
+    /// What one OpenSSL version knows about TLS 1.2-and-below cipher suites: the suites (generated from the real
+    /// binary by <c>scripts/gen-cipher-catalog.py</c>), the aliases of its cipher-string language (OpenSSL's
+    /// <c>ssl/ssl_ciph.c</c> <c>cipher_aliases</c>, the same in 3.0, 3.2 and 3.5), the TLS 1.3 suites it lists first,
+    /// and whether its parser takes IANA names. One catalogue per version MailDsl knows: <see cref="OpenSsl30"/> and
+    /// <see cref="OpenSsl35"/> are seen (Debian 12's binary and the Debian 13 root's), <see cref="OpenSsl32"/> is
+    /// reasoned (see there). <see cref="For"/> picks the one a target's OpenSSL reads cipher strings with.
     /// </summary>
-    public static partial class CipherCatalog
+    public sealed class CipherCatalog
     {
-        /// <summary>The TLS 1.3 suites OpenSSL 3.0 enables by default, in the order <c>openssl ciphers</c> prints them before the TLS 1.2 list.</summary>
-        public static IReadOnlyList<string> DefaultTls13Suites { get; } = new[] { "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256" };
+        private CipherCatalog(SoftwareVersion version, Provenance provenance, string source, IReadOnlyList<CipherSuite> suites,
+            IReadOnlyList<string> defaultTls13, IReadOnlyList<string> allTls13, bool acceptsIanaNames)
+        {
+            Version = version; Provenance = provenance; Source = source; Suites = suites;
+            DefaultTls13Suites = defaultTls13; AllTls13Suites = allTls13; AcceptsIanaNames = acceptsIanaNames;
+            _byName = Index(suites, s => s.Name);
+            _byIana = Index(suites, s => s.IanaName);
+        }
 
-        /// <summary>Every TLS 1.3 suite OpenSSL 3.0 implements (valid in a <c>-ciphersuites</c> list).</summary>
-        public static IReadOnlyList<string> AllTls13Suites { get; } = new[] { "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256", "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256" };
+        /// <summary>OpenSSL 3.0, seen: Debian 12's <c>openssl</c> (also Ubuntu 24.04's and RHEL 9.0-9.4's minor).</summary>
+        public static CipherCatalog OpenSsl30 { get; } = new(OpenSsl30Data.Version, Provenance.Seen, OpenSsl30Data.Source, OpenSsl30Data.Suites,
+            OpenSsl30Data.DefaultTls13Suites, OpenSsl30Data.AllTls13Suites, OpenSsl30Data.AcceptsIanaNames);
 
-        /// <summary>OpenSSL 3.0's DEFAULT rule string (<c>OSSL_default_cipher_list</c>).</summary>
+        /// <summary>
+        /// OpenSSL 3.2 (RHEL 9.5+, RHEL 10), reasoned, not seen: no 3.2 binary can be installed here. The two ways the
+        /// 3.5 binary reads cipher strings differently from 3.0 (CCM8 suites moved from HIGH to MEDIUM with 64 strength
+        /// bits; IANA names accepted in cipher strings) are both listed under "Changes between 3.1 and 3.2.0" in
+        /// OpenSSL's CHANGES.md (as shipped in Debian 13's /usr/share/doc/openssl/changelog.gz), and the entries for
+        /// 3.3, 3.4 and 3.5 change no TLS 1.2 suite, alias or rule-parser behaviour; so 3.2 uses the TLS 1.2 suite
+        /// table seen on 3.5. Its TLS 1.3 suites are 3.0's: TLS_SHA256_SHA256 and TLS_SHA384_SHA384 arrived in 3.4.
+        /// </summary>
+        public static CipherCatalog OpenSsl32 { get; } = new(new SoftwareVersion(3, 2), Provenance.Reasoned,
+            "reasoned from OpenSSL's CHANGES.md 3.1 to 3.5 and the 3.5 binary's suite table", OpenSsl35Data.Suites,
+            OpenSsl30Data.DefaultTls13Suites, OpenSsl30Data.AllTls13Suites, acceptsIanaNames: true);
+
+        /// <summary>OpenSSL 3.5, seen: the Debian 13 root's <c>openssl</c>.</summary>
+        public static CipherCatalog OpenSsl35 { get; } = new(OpenSsl35Data.Version, Provenance.Seen, OpenSsl35Data.Source, OpenSsl35Data.Suites,
+            OpenSsl35Data.DefaultTls13Suites, OpenSsl35Data.AllTls13Suites, OpenSsl35Data.AcceptsIanaNames);
+
+        /// <summary>Every catalogue, oldest first.</summary>
+        public static IReadOnlyList<CipherCatalog> All { get; } = new[] { OpenSsl30, OpenSsl32, OpenSsl35 };
+
+        /// <summary>
+        /// The catalogue for <paramref name="openSsl"/>: the newest known version not newer than it (3.3 reads as 3.2,
+        /// 3.6 as 3.5); a version older than every known one reads as the oldest (3.0).
+        /// </summary>
+        public static CipherCatalog For(SoftwareVersion openSsl)
+        {
+            var chosen = All[0];
+            foreach (var c in All)
+                if (c.Version.Major < openSsl.Major || c.Version.Major == openSsl.Major && c.Version.Minor <= openSsl.Minor) chosen = c;
+            return chosen;
+        }
+
+        /// <summary>The version the catalogue describes (major.minor.patch of the binary it was read from; patch 0 when reasoned).</summary>
+        public SoftwareVersion Version { get; }
+
+        /// <summary>How messages name it, e.g. <c>OpenSSL 3.5</c>.</summary>
+        public string Name => "OpenSSL " + Version.MajorMinor;
+
+        /// <summary>Whether the facts were read off a real binary or reasoned from OpenSSL's sources and changelog.</summary>
+        public Provenance Provenance { get; }
+
+        /// <summary>Where the facts come from, in a sentence.</summary>
+        public string Source { get; }
+
+        /// <summary>Every TLS 1.2-and-below suite this OpenSSL offers with its default provider, in its default preference order.</summary>
+        public IReadOnlyList<CipherSuite> Suites { get; }
+
+        /// <summary>The TLS 1.3 suites this OpenSSL enables by default, in the order <c>openssl ciphers</c> prints them before the TLS 1.2 list.</summary>
+        public IReadOnlyList<string> DefaultTls13Suites { get; }
+
+        /// <summary>Every TLS 1.3 suite this OpenSSL implements (valid in a <c>-ciphersuites</c> list).</summary>
+        public IReadOnlyList<string> AllTls13Suites { get; }
+
+        /// <summary>Whether its cipher strings take IANA names such as <c>TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256</c> (OpenSSL 3.2+).</summary>
+        public bool AcceptsIanaNames { get; }
+
+        private readonly Dictionary<string, CipherSuite> _byName;
+        private readonly Dictionary<string, CipherSuite> _byIana;
+
+        private static Dictionary<string, CipherSuite> Index(IReadOnlyList<CipherSuite> suites, System.Func<CipherSuite, string> key)
+        {
+            var d = new Dictionary<string, CipherSuite>(System.StringComparer.Ordinal);
+            foreach (var s in suites)
+            {
+                var k = key(s);
+                if (k.Length > 0 && !d.ContainsKey(k)) d[k] = s;
+            }
+            return d;
+        }
+
+        /// <inheritdoc/>
+        public override string ToString() => Name;
+
+        /// <summary>OpenSSL's DEFAULT rule string (<c>OSSL_default_cipher_list</c>; the same in 3.0, 3.2 and 3.5: their DEFAULT lists agree).</summary>
         public const string DefaultCipherString = "ALL:!COMPLEMENTOFDEFAULT:!eNULL";
 
-        /// <summary>Algorithms OpenSSL 3.0's default provider lacks; aliases made only of them are dropped, exactly as <c>ssl_cipher_collect_aliases</c> does.</summary>
+        /// <summary>Algorithms the default provider of OpenSSL 3.x lacks; aliases made only of them are dropped, exactly as <c>ssl_cipher_collect_aliases</c> does.</summary>
         internal const Encryption DisabledEncryption = Encryption.Des | Encryption.Rc4 | Encryption.Rc2 | Encryption.Idea | Encryption.Seed | Encryption.AnyGost;
 
-        /// <summary>Key exchanges OpenSSL 3.0 has no implementation for without an engine.</summary>
+        /// <summary>Key exchanges OpenSSL 3.x has no implementation for without an engine.</summary>
         internal const KeyExchange DisabledKeyExchange = KeyExchange.Gost;
 
-        /// <summary>Authentication OpenSSL 3.0 has no implementation for without an engine.</summary>
+        /// <summary>Authentication OpenSSL 3.x has no implementation for without an engine.</summary>
         internal const Authentication DisabledAuthentication = Authentication.Gost01 | Authentication.Gost12;
 
-        /// <summary>MACs OpenSSL 3.0 has no implementation for without an engine.</summary>
+        /// <summary>MACs OpenSSL 3.x has no implementation for without an engine.</summary>
         internal const MacAlgorithm DisabledMac = MacAlgorithm.Gost94 | MacAlgorithm.Gost89Mac | MacAlgorithm.Gost12_256 | MacAlgorithm.Gost89Mac12 | MacAlgorithm.Gost12_512;
 
         private static CipherAlias A(string name, string meaning, KeyExchange kx = 0, Authentication au = 0, Encryption enc = 0, MacAlgorithm mac = 0, CipherProtocol? proto = null, CipherStrength strength = 0)
             => new(name, kx, au, enc, mac, proto, strength, meaning);
 
-        /// <summary>Every alias of OpenSSL 3.0's cipher-string language, in OpenSSL's table order (including those the default provider cannot serve; see <see cref="IsAvailable"/>).</summary>
+        /// <summary>Every alias of OpenSSL 3.x's cipher-string language, in OpenSSL's table order (including those the default provider cannot serve; see <see cref="IsAvailable"/>).</summary>
         public static IReadOnlyList<CipherAlias> Aliases { get; } = new[]
         {
             A("ALL", "every suite except the unencrypted (eNULL) ones", enc: ~Encryption.Null),
@@ -118,7 +201,7 @@ namespace MailDsl.Tls.Catalog
         };
 
         /// <summary>
-        /// Whether OpenSSL 3.0 keeps <paramref name="alias"/> in its alias list: every mask it has must
+        /// Whether OpenSSL 3.x keeps <paramref name="alias"/> in its alias list: every mask it has must
         /// name at least one algorithm the default provider implements (else the alias is an unknown name).
         /// </summary>
         public static bool IsAvailable(CipherAlias alias)
@@ -128,16 +211,16 @@ namespace MailDsl.Tls.Catalog
             && (alias.Mac == 0 || (alias.Mac & ~DisabledMac) != 0);
 
         /// <summary>
-        /// Suite names older OpenSSL releases knew that OpenSSL 3.0 no longer offers (removed, or needing the
-        /// legacy provider), with why; OpenSSL 3.0 silently ignores them in a cipher string.
+        /// Suite names older OpenSSL releases knew that OpenSSL 3.x no longer offers (removed, or needing the
+        /// legacy provider), with why; OpenSSL 3.x silently ignores them in a cipher string.
         /// </summary>
         public static IReadOnlyDictionary<string, string> RetiredNames { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal)
         {
-            ["DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
-            ["ECDHE-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
-            ["ECDHE-ECDSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
-            ["EDH-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
-            ["DHE-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.0 builds such as Debian's",
+            ["DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.x builds such as Debian's",
+            ["ECDHE-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.x builds such as Debian's",
+            ["ECDHE-ECDSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.x builds such as Debian's",
+            ["EDH-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.x builds such as Debian's",
+            ["DHE-RSA-DES-CBC3-SHA"] = "3DES: compiled only with enable-weak-ssl-ciphers, off in OpenSSL 3.x builds such as Debian's",
             ["RC4-SHA"] = "RC4: only in OpenSSL's legacy provider",
             ["RC4-MD5"] = "RC4: only in OpenSSL's legacy provider",
             ["ECDHE-RSA-RC4-SHA"] = "RC4: only in OpenSSL's legacy provider",
@@ -174,7 +257,7 @@ namespace MailDsl.Tls.Catalog
             ["RC2"] = "RC2: only in OpenSSL's legacy provider",
             ["IDEA"] = "IDEA: only in OpenSSL's legacy provider",
             ["SEED"] = "SEED: only in OpenSSL's legacy provider",
-            ["GOST"] = "GOST: needs an engine OpenSSL 3.0 does not ship",
+            ["GOST"] = "GOST: needs an engine OpenSSL 3.x does not ship",
         };
 
         /// <summary>Whether <paramref name="alias"/> on its own selects <paramref name="suite"/> (OpenSSL's rule matching for one alias).</summary>
@@ -202,42 +285,25 @@ namespace MailDsl.Tls.Catalog
         }
 
         /// <summary>The suite called <paramref name="name"/> (OpenSSL name, case-sensitive), or null.</summary>
-        public static CipherSuite? FindSuite(string name)
-            => Index.ByName.TryGetValue(name, out var s) ? s : null;
+        public CipherSuite? FindSuite(string name)
+            => _byName.TryGetValue(name, out var s) ? s : null;
 
         /// <summary>The suite whose IANA name is <paramref name="ianaName"/>, or null.</summary>
-        public static CipherSuite? FindByIanaName(string ianaName)
-            => Index.ByIana.TryGetValue(ianaName, out var s) ? s : null;
+        public CipherSuite? FindByIanaName(string ianaName)
+            => _byIana.TryGetValue(ianaName, out var s) ? s : null;
 
         /// <summary>The alias called <paramref name="name"/> (case-sensitive), available or not, or null.</summary>
         public static CipherAlias? FindAlias(string name)
-            => Index.Aliases.TryGetValue(name, out var a) ? a : null;
+            => AliasIndex.TryGetValue(name, out var a) ? a : null;
 
-        /// <summary>Lookups built once, after both halves of the partial class are initialised.</summary>
-        private static class Index
+        private static readonly Dictionary<string, CipherAlias> AliasIndex = BuildAliases();
+
+        private static Dictionary<string, CipherAlias> BuildAliases()
         {
-            public static readonly Dictionary<string, CipherSuite> ByName = Build(false);
-            public static readonly Dictionary<string, CipherSuite> ByIana = Build(true);
-            public static readonly Dictionary<string, CipherAlias> Aliases = BuildAliases();
-
-            private static Dictionary<string, CipherSuite> Build(bool iana)
-            {
-                var d = new Dictionary<string, CipherSuite>(System.StringComparer.Ordinal);
-                foreach (var s in Suites)
-                {
-                    var key = iana ? s.IanaName : s.Name;
-                    if (key.Length > 0 && !d.ContainsKey(key)) d[key] = s;
-                }
-                return d;
-            }
-
-            private static Dictionary<string, CipherAlias> BuildAliases()
-            {
-                var d = new Dictionary<string, CipherAlias>(System.StringComparer.Ordinal);
-                foreach (var a in CipherCatalog.Aliases)
-                    if (!d.ContainsKey(a.Name)) d[a.Name] = a;
-                return d;
-            }
+            var d = new Dictionary<string, CipherAlias>(System.StringComparer.Ordinal);
+            foreach (var a in Aliases)
+                if (!d.ContainsKey(a.Name)) d[a.Name] = a;
+            return d;
         }
     }
 }

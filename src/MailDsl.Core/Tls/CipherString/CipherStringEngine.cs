@@ -1,13 +1,15 @@
 using System;
 using System.Collections.Generic;
+using MailDsl.Targets;
 using MailDsl.Tls.Catalog;
 
 namespace MailDsl.Tls.CipherString
 {
     /// <summary>
-    /// Reads an OpenSSL cipher string exactly as OpenSSL 3.0's <c>ssl_create_cipher_list</c> does:
-    /// the default preference ordering, the rule language, <c>DEFAULT</c> and <c>SUITEB</c> prefixes,
-    /// and failure where OpenSSL fails. Pure and total: never throws, whatever the input.
+    /// Reads an OpenSSL cipher string exactly as a given OpenSSL version's <c>ssl_create_cipher_list</c> does:
+    /// the default preference ordering, the rule language, <c>DEFAULT</c> and <c>SUITEB</c> prefixes, IANA names
+    /// where the version takes them (3.2+), and failure where OpenSSL fails. The version's facts come from its
+    /// <see cref="CipherCatalog"/>. Pure and total: never throws, whatever the input.
     /// </summary>
     public static class CipherStringEngine
     {
@@ -50,6 +52,8 @@ namespace MailDsl.Tls.CipherString
 
         private sealed class State
         {
+            public State(CipherCatalog catalog) { Catalog = catalog; }
+            public readonly CipherCatalog Catalog;
             public readonly List<Node> Order = new();
             public readonly List<CipherToken> Tokens = new();
             public int? SecLevel;
@@ -57,26 +61,37 @@ namespace MailDsl.Tls.CipherString
             public int ErrorStart = -1, ErrorLength;
         }
 
-        /// <summary>Reads <paramref name="cipherString"/> (null reads as empty) as OpenSSL 3.0 would.</summary>
-        public static CipherStringResult Parse(string? cipherString)
+        /// <summary>
+        /// Reads <paramref name="cipherString"/> (null reads as empty) as OpenSSL <paramref name="openSsl"/> would, with
+        /// the catalogue of the newest version MailDsl knows that is not newer (<see cref="CipherCatalog.For"/>).
+        /// </summary>
+        /// <param name="cipherString">The cipher string, as written in a daemon's configuration.</param>
+        /// <param name="openSsl">The OpenSSL the daemon links against, e.g. <c>TargetTable.For(platform).OpenSsl</c>.</param>
+        public static CipherStringResult Parse(string? cipherString, SoftwareVersion openSsl)
+            => Parse(cipherString, CipherCatalog.For(openSsl));
+
+        /// <summary>Reads <paramref name="cipherString"/> (null reads as empty) with <paramref name="catalog"/>'s OpenSSL.</summary>
+        /// <param name="cipherString">The cipher string.</param>
+        /// <param name="catalog">The OpenSSL version's catalogue.</param>
+        public static CipherStringResult Parse(string? cipherString, CipherCatalog catalog)
         {
             var input = cipherString ?? "";
             try
             {
-                return ParseCore(input);
+                return ParseCore(input, catalog);
             }
             catch (Exception e)
             {
                 // Defensive only: the engine is meant to be total; a bug must become a finding, not a crash.
-                return new CipherStringResult(input, false, "internal error reading the cipher string: " + e.Message, -1, 0,
+                return new CipherStringResult(input, catalog, false, "internal error reading the cipher string: " + e.Message, -1, 0,
                     Array.Empty<SelectedSuite>(), Array.Empty<CipherToken>(), null);
             }
         }
 
-        private static CipherStringResult ParseCore(string input)
+        private static CipherStringResult ParseCore(string input, CipherCatalog catalog)
         {
-            var st = new State();
-            foreach (var s in CipherCatalog.Suites) st.Order.Add(new Node(s));
+            var st = new State(catalog);
+            foreach (var s in catalog.Suites) st.Order.Add(new Node(s));
             ApplyDefaultOrdering(st);
 
             // Suite B modes replace the whole string when it starts with them (check_suiteb_cipher_list).
@@ -108,16 +123,16 @@ namespace MailDsl.Tls.CipherString
 
             var tokens = st.Tokens.ToArray();
             if (!ok)
-                return new CipherStringResult(input, false, st.Error ?? "invalid command", st.ErrorStart, st.ErrorLength, Array.Empty<SelectedSuite>(), tokens, st.SecLevel);
+                return new CipherStringResult(input, catalog, false, st.Error ?? "invalid command", st.ErrorStart, st.ErrorLength, Array.Empty<SelectedSuite>(), tokens, st.SecLevel);
 
             var selected = new List<SelectedSuite>();
             foreach (var n in st.Order)
                 if (n.Active) selected.Add(new SelectedSuite(n.Suite, n.AddedBy!));
             if (selected.Count == 0)
-                return new CipherStringResult(input, false,
+                return new CipherStringResult(input, catalog, false,
                     "no cipher match: the string selects no TLS 1.2 suite, so OpenSSL refuses it (SSL_CTX_set_cipher_list fails)",
                     -1, 0, Array.Empty<SelectedSuite>(), tokens, st.SecLevel);
-            return new CipherStringResult(input, true, null, -1, 0, selected, tokens, st.SecLevel);
+            return new CipherStringResult(input, catalog, true, null, -1, 0, selected, tokens, st.SecLevel);
         }
 
         private static readonly (string Prefix, string Replacement)[] SuiteB =
@@ -198,8 +213,10 @@ namespace MailDsl.Tls.CipherString
 
         private static bool IsSeparator(char c) => c == ':' || c == ' ' || c == ';' || c == ',';
 
-        private static bool IsNameChar(char c)
-            => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '=';
+        /// <summary>The characters OpenSSL reads as part of a name; 3.2 added '_' with IANA names.</summary>
+        private static bool IsNameChar(char c, bool underscore)
+            => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '='
+               || (underscore && c == '_');
 
         private static int TokenEnd(string s, int from)
         {
@@ -216,6 +233,7 @@ namespace MailDsl.Tls.CipherString
         {
             var retval = true;
             var l = 0;
+            var underscore = st.Catalog.AcceptsIanaNames;
             char At(int i) => i < s.Length ? s[i] : '\0';
 
             while (true)
@@ -246,7 +264,7 @@ namespace MailDsl.Tls.CipherString
                     ch = At(l);
                     bufStart = l;
                     bufLen = 0;
-                    while (IsNameChar(ch)) { ch = At(++l); bufLen++; }
+                    while (IsNameChar(ch, underscore)) { ch = At(++l); bufLen++; }
                     if (bufLen == 0)
                     {
                         // A character that is neither name, prefix nor separator: OpenSSL fails the whole string.
@@ -258,7 +276,7 @@ namespace MailDsl.Tls.CipherString
                     var multi = false;
                     if (ch == '+') { multi = true; l++; }
                     var name = s.Substring(bufStart, bufLen);
-                    if (!Lookup(name, out var suite, out var alias))
+                    if (!Lookup(st.Catalog, name, out var suite, out var alias))
                     {
                         found = false; unknown = name;
                         break;
@@ -294,7 +312,7 @@ namespace MailDsl.Tls.CipherString
                 {
                     kind = CipherTokenKind.Invalid;
                     failure = "invalid command: OpenSSL rejects " + badChar.Replace("{", "{{").Replace("}", "}}")
-                        + " in '{0}'; names are letters, digits, '-', '.' and '=', joined by '+', prefixed by ! - + or @, separated by ':'";
+                        + " in '{0}'; names are letters, digits, '-', '.'" + (underscore ? ", '_'" : "") + " and '=', joined by '+', prefixed by ! - + or @, separated by ':'";
                     while (l < s.Length && !IsSeparator(s[l])) l++;
                 }
                 else if (found)
@@ -330,10 +348,10 @@ namespace MailDsl.Tls.CipherString
             st.ErrorLength = origin?.Length ?? length;
         }
 
-        /// <summary>OpenSSL searches the suites first, then the aliases its providers can serve.</summary>
-        private static bool Lookup(string name, out CipherSuite? suite, out CipherAlias? alias)
+        /// <summary>OpenSSL searches the suites (by OpenSSL name, and by IANA name from 3.2), then the aliases its providers can serve.</summary>
+        private static bool Lookup(CipherCatalog catalog, string name, out CipherSuite? suite, out CipherAlias? alias)
         {
-            suite = CipherCatalog.FindSuite(name);
+            suite = catalog.FindSuite(name) ?? (catalog.AcceptsIanaNames ? catalog.FindByIanaName(name) : null);
             alias = null;
             if (suite is not null) return true;
             alias = CipherCatalog.FindAlias(name);

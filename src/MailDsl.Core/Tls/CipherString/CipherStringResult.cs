@@ -48,15 +48,18 @@ namespace MailDsl.Tls.CipherString
     /// <param name="AddedBy">The token whose addition selected it last.</param>
     public sealed record SelectedSuite(CipherSuite Suite, CipherToken AddedBy);
 
-    /// <summary>The outcome of reading a cipher string the way OpenSSL 3.0 does.</summary>
+    /// <summary>The outcome of reading a cipher string the way one OpenSSL version does.</summary>
     public sealed class CipherStringResult
     {
-        internal CipherStringResult(string input, bool ok, string? error, int errorStart, int errorLength,
+        internal CipherStringResult(string input, CipherCatalog catalog, bool ok, string? error, int errorStart, int errorLength,
             IReadOnlyList<SelectedSuite> suites, IReadOnlyList<CipherToken> tokens, int? securityLevel)
         {
-            Input = input; IsValid = ok; Error = error; ErrorStart = errorStart; ErrorLength = errorLength;
+            Input = input; Catalog = catalog; IsValid = ok; Error = error; ErrorStart = errorStart; ErrorLength = errorLength;
             Suites = suites; Tokens = tokens; SecurityLevel = securityLevel;
         }
+
+        /// <summary>The OpenSSL version the string was read as (its <see cref="CipherCatalog.Name"/> names it in messages).</summary>
+        public CipherCatalog Catalog { get; }
 
         /// <summary>The string as given.</summary>
         public string Input { get; }
@@ -101,7 +104,7 @@ namespace MailDsl.Tls.CipherString
             get
             {
                 if (!IsValid) return null;
-                var list = new List<string>(CipherCatalog.DefaultTls13Suites);
+                var list = new List<string>(Catalog.DefaultTls13Suites);
                 foreach (var s in Suites) list.Add(s.Suite.Name);
                 return list;
             }

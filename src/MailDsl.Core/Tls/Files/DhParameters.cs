@@ -34,6 +34,6 @@ namespace MailDsl.Tls.Files
         /// <param name="tls">The effective TLS of a service.</param>
         /// <param name="openSsl">The target's OpenSSL.</param>
         public static bool NeededBy(EffectiveTls tls, SoftwareVersion openSsl)
-            => tls.Ciphers.Length > 0 && CipherStringEngine.Parse(tls.Ciphers).Suites.Any(s => (s.Suite.KeyExchange & KeyExchange.Dhe) != 0);
+            => tls.Ciphers.Length > 0 && CipherStringEngine.Parse(tls.Ciphers, openSsl).Suites.Any(s => (s.Suite.KeyExchange & KeyExchange.Dhe) != 0);
     }
 }

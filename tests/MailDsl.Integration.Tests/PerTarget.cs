@@ -1,0 +1,62 @@
+using Xunit;
+
+namespace MailDsl.Integration.Tests;
+
+// Every over-the-wire test class once per target: the same tests against Debian 12's daemons (this machine) and
+// against Debian 13's (the cached root), each in its target's collection, with the target in the test's name.
+
+/// <summary><see cref="MailFlowTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class MailFlowTestsOnDebian12(Debian12Platform platform) : MailFlowTests(platform);
+
+/// <summary><see cref="MailFlowTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class MailFlowTestsOnDebian13(Debian13Platform platform) : MailFlowTests(platform);
+
+/// <summary><see cref="MailboxTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class MailboxTestsOnDebian12(Debian12Platform platform) : MailboxTests(platform);
+
+/// <summary><see cref="MailboxTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class MailboxTestsOnDebian13(Debian13Platform platform) : MailboxTests(platform);
+
+/// <summary><see cref="SmtpTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class SmtpTestsOnDebian12(Debian12Platform platform) : SmtpTests(platform);
+
+/// <summary><see cref="SmtpTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class SmtpTestsOnDebian13(Debian13Platform platform) : SmtpTests(platform);
+
+/// <summary><see cref="TestsslTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class TestsslTestsOnDebian12(Debian12Platform platform) : TestsslTests(platform);
+
+/// <summary><see cref="TestsslTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class TestsslTestsOnDebian13(Debian13Platform platform) : TestsslTests(platform);
+
+/// <summary><see cref="TlsPolicyTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class TlsPolicyTestsOnDebian12(Debian12Platform platform) : TlsPolicyTests(platform);
+
+/// <summary><see cref="TlsPolicyTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class TlsPolicyTestsOnDebian13(Debian13Platform platform) : TlsPolicyTests(platform);
+
+/// <summary><see cref="WebmailTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class WebmailTestsOnDebian12(Debian12Platform platform) : WebmailTests(platform);
+
+/// <summary><see cref="WebmailTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class WebmailTestsOnDebian13(Debian13Platform platform) : WebmailTests(platform);
+
+/// <summary><see cref="StartupFailureTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class StartupFailureTestsOnDebian12(Debian12Platform platform) : StartupFailureTests(platform);
+
+/// <summary><see cref="StartupFailureTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class StartupFailureTestsOnDebian13(Debian13Platform platform) : StartupFailureTests(platform);
