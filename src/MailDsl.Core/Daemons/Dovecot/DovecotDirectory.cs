@@ -152,6 +152,14 @@ namespace MailDsl.Daemons.Dovecot
                 w.Line("user = %{ldap:" + a.Login + " | lower}");
                 w.Close();
                 w.Close();
+                // Dovecot 2.4.1 sets ssl_client_ca_file on its LDAP handle without a TLS context of its own (upstream
+                // commit 333ac4c837 creates one, after 2.4.1), so libldap's global defaults verify the directory. They
+                // come from the environment Dovecot passes its processes: the same CA and verification.
+                var ca = PlatformDirectory.CaFile(platform, topology.Target);
+                w.Open("import_environment {");
+                w.Line("LDAPTLS_CACERT = " + ca);
+                w.Line("LDAPTLS_REQCERT = " + (ldap.Servers.All(s => s.VerifyCertificate) ? "demand" : "never"));
+                w.Close();
             }
             else if (directory.Sql is { } sql)
             {
