@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MailDsl.Daemons;
 using MailDsl.Fleet;
 using MailDsl.Install;
 using MailDsl.Model;
@@ -20,8 +19,8 @@ namespace MailDsl.Render
             var artifacts = new List<Artifact>();
             foreach (var host in topology.Hosts)
             {
-                var files = HostFiles(topology, host);
-                artifacts.AddRange(files);
+                var files = HostFiles.Of(topology, host);
+                artifacts.AddRange(files.Select(f => f.Artifact));
                 artifacts.Add(new Artifact(host.Name, InstallScriptRenderer.ScriptPath, Artifact.ExecutableMode,
                     InstallScriptRenderer.Render(topology, host, files)));
             }
@@ -36,14 +35,5 @@ namespace MailDsl.Render
                 .ThenBy(a => a.Path, StringComparer.Ordinal)
                 .ToList();
         }
-
-        /// <summary>Every daemon's files on <paramref name="host"/>, ordered by path; a file two daemons need (the DH group) once.</summary>
-        private static List<Artifact> HostFiles(PlatformTopology topology, HostPlan host)
-            => DaemonModules.On(host)
-                .SelectMany(m => m.Render(topology, host))
-                .GroupBy(a => a.Path, StringComparer.Ordinal)
-                .Select(g => g.First())
-                .OrderBy(a => a.Path, StringComparer.Ordinal)
-                .ToList();
     }
 }

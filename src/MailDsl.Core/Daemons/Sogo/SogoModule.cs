@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MailDsl.Model;
 using MailDsl.Targets;
 using MailDsl.Topology;
@@ -61,7 +62,11 @@ namespace MailDsl.Daemons.Sogo
         /// <remarks>sogod has no reload: a new sogo.conf takes a restart.</remarks>
         public override ServiceControl Service(TargetFacts target) => target.Family == DistroFamily.Rhel
             ? new("sogod", "pgrep -u sogo -x sogod", "runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid", "pkill -u sogo -x sogod; sleep 1; runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid", "pkill -u sogo -x sogod")
-            : new("sogo", "pgrep -u sogo -x sogod", "/etc/init.d/sogo start", "/etc/init.d/sogo restart", "/etc/init.d/sogo stop");
+            : new("sogo", "pgrep -u sogo -x sogod", "/etc/init.d/sogo start", "/etc/init.d/sogo restart", "/etc/init.d/sogo stop")
+            {
+                Reloads = false,
+                Log = "/var/log/sogo/sogo.log",
+            };
 
         /// <inheritdoc/>
         /// <remarks><c>plparse</c> (gnustep-base) reads sogo.conf as sogod's property-list parser does and exits 1 on an error.</remarks>
@@ -69,7 +74,22 @@ namespace MailDsl.Daemons.Sogo
             => new[] { "plparse " + SogoConfRenderer.ConfPath + " >/dev/null" };
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// Debian's unit (RuntimeDirectory) and init script make sogod's run and log directories themselves. Started without
+        /// systemd on RHEL, sogod needs its pid directory (reasoned).
+        /// </remarks>
         public override IReadOnlyList<string> Prepare(TargetFacts target, HostPlan host)
-            => new[] { "install -d -o sogo -g sogo /var/run/sogo /var/log/sogo" };
+            => target.Family == DistroFamily.Rhel ? new[] { "[[ -d /run/sogo ]] || install -d -o sogo -g sogo -m 0755 /run/sogo" } : new string[0];
+
+        /// <inheritdoc/>
+        /// <remarks>sogod listens on loopback only, for nginx.</remarks>
+        public override IEnumerable<ServedPort> Ports(HostPlan host)
+            => host.Layers.SelectMany(l => l.Listeners.Where(x => x.Protocol == ServiceProtocol.Sogo).Select(x => new ServedPort(x.Name, "127.0.0.1", x.Port)));
+
+        /// <inheritdoc/>
+        /// <remarks><c>plparse</c> says "a dictionary" when it reads sogo.conf as the property list sogod expects.</remarks>
+        public override string? Validation(TargetFacts target, HostPlan host, Artifact file) => file.Path == SogoConfRenderer.ConfPath
+            ? "/bin/sh -c 'out=$(plparse \"$1\" 2>&1) && case $out in *\"a dictionary\"*) exit 0;; esac; echo \"$out\" >&2; exit 1' plparse %s"
+            : null;
     }
 }
