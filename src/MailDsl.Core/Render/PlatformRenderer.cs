@@ -23,12 +23,16 @@ namespace MailDsl.Render
                 artifacts.AddRange(files.Select(f => f.Artifact));
                 artifacts.Add(new Artifact(host.Name, InstallScriptRenderer.ScriptPath, Artifact.ExecutableMode,
                     InstallScriptRenderer.Render(topology, host, files)));
+                artifacts.Add(new Artifact(host.Name, HostManifestRenderer.ManifestPath, Artifact.ReadableMode,
+                    HostManifestRenderer.Render(topology, host, files)));
             }
             if (topology.Hosts.Count > 0)
             {
                 artifacts.Add(new Artifact("", FleetRenderer.InventoryPath, Artifact.ReadableMode, FleetRenderer.RenderInventory(platform)));
                 artifacts.Add(new Artifact("", FleetRenderer.PlaybookPath, Artifact.ReadableMode, FleetRenderer.RenderPlaybook(platform)));
                 artifacts.Add(new Artifact("", FleetRenderer.ReadmePath, Artifact.ReadableMode, FleetRenderer.RenderReadme(topology)));
+                foreach (var (path, text) in AnsibleRoleRenderer.Render())
+                    artifacts.Add(new Artifact("", path, Artifact.ReadableMode, text));
             }
             return artifacts
                 .OrderBy(a => a.Host, StringComparer.Ordinal)
