@@ -46,7 +46,7 @@ namespace MailDsl.Fleet
 
         private static string Key(DaemonModule m) => InstallScriptRenderer.Key(m);
 
-        private static string Registered(DaemonModule m) => "maildsl_" + Key(m) + "_files";
+        private static string Registered(DaemonModule m, bool secret) => "maildsl_" + Key(m) + (secret ? "_private" : "") + "_files";
 
         private static string GroupVars() => """
             ---
@@ -377,7 +377,7 @@ namespace MailDsl.Fleet
 
         private static string Restore()
         {
-            var copied = DaemonModules.All.Select(m => "(" + Registered(m) + ".results | default([]))").ToList();
+            var copied = DaemonModules.All.SelectMany(m => new[] { false, true }.Select(secret => "(" + Registered(m, secret) + ".results | default([]))")).ToList();
             var w = new ConfigWriter("  ");
             w.Line("---");
             w.Line("# A copy or a check failed: each file this run replaced goes back from Ansible's backup beside it, each file it");
@@ -420,21 +420,25 @@ namespace MailDsl.Fleet
             var w = new ConfigWriter("  ");
             w.Line("---");
             w.Line("# " + m.Name + "'s files and host changes; a change to any of them notifies its handler, and nothing else does.");
-            w.Line("- name: Install " + m.Name + "'s files, each checked on its own by its checker first");
-            w.Line("  ansible.builtin.copy:");
-            w.Line("    src: \"{{ maildsl_source }}/{{ maildsl_host }}{{ item.path }}\"");
-            w.Line("    dest: \"{{ item.path }}\"");
-            w.Line("    owner: root");
-            w.Line("    group: \"{{ item.group }}\"");
-            w.Line("    mode: \"{{ item.mode }}\"");
-            w.Line("    validate: \"{{ item.validate | default(omit) }}\"");
-            w.Line("    backup: true");
-            w.Line("  loop: \"{{ maildsl_files | selectattr('daemons', 'contains', '" + key + "') }}\"");
-            w.Line("  loop_control:");
-            w.Line("    label: \"{{ item.path }}\"");
-            w.Line("  register: " + Registered(m));
-            w.Line("  notify: Reload " + key);
-            w.Line();
+            foreach (var secret in new[] { false, true })
+            {
+                w.Line("- name: Install " + m.Name + "'s " + (secret ? "private files (shown without a diff, they may hold secrets)" : "files") + ", each checked on its own by its checker first");
+                w.Line("  ansible.builtin.copy:");
+                w.Line("    src: \"{{ maildsl_source }}/{{ maildsl_host }}{{ item.path }}\"");
+                w.Line("    dest: \"{{ item.path }}\"");
+                w.Line("    owner: root");
+                w.Line("    group: \"{{ item.group }}\"");
+                w.Line("    mode: \"{{ item.mode }}\"");
+                w.Line("    validate: \"{{ item.validate | default(omit) }}\"");
+                w.Line("    backup: true");
+                w.Line("  loop: \"{{ maildsl_files | selectattr('daemons', 'contains', '" + key + "') | selectattr('private', 'equalto', " + (secret ? "true" : "false") + ") }}\"");
+                w.Line("  loop_control:");
+                w.Line("    label: \"{{ item.path }}\"");
+                w.Line("  register: " + Registered(m, secret));
+                if (secret) w.Line("  diff: false");
+                w.Line("  notify: Reload " + key);
+                w.Line();
+            }
             w.Line("- name: Find " + m.Name + "'s host changes still to make");
             w.Line("  ansible.builtin.command:");
             w.Line("    argv: [bash, -c, \"{{ item.pending }}\"]");

@@ -55,6 +55,8 @@ namespace MailDsl.Fleet
                 w.Line("    mode: " + Yaml.Quote(f.Artifact.ModeText));
                 w.Line("    group: " + Yaml.Unsafe(f.Artifact.Group));
                 w.Line("    daemons: " + Yaml.List(f.Daemons.Select(InstallScriptRenderer.Key)));
+                // A file other users may not read may hold secrets: --diff does not show it.
+                w.Line("    private: " + ((f.Artifact.Mode & 4) == 0 ? "true" : "false"));
                 if (f.Daemons.Select(m => m.Validation(target, host, f.Artifact)).FirstOrDefault(v => v is not null) is { } validate)
                     w.Line("    validate: " + Yaml.Unsafe(validate, "      ", Width));
             }

@@ -90,6 +90,7 @@ namespace MailDsl.Install
                     printf 'install.sh: apt-get could not install %s:\n%s\n' "${packages[*]}" "$out" >&2
                     exit 1
                   fi
+                  say "apt-get: $(grep -m 1 -E '^[0-9]+ upgraded, ' <<<"$out" || echo done)"
                   ;;
                 rhel)
                   if ((${#missing[@]} == 0)); then return 0; fi
@@ -339,7 +340,7 @@ namespace MailDsl.Install
                 if [[ -n ${was_running[$d]:-} ]]; then
                   [[ -n ${changed_daemon[$d]:-} ]] || continue
                   action[$d]=reload
-                  if needs_restart "$d"; then action[$d]=restart; fi
+                  if [[ ${reloads[$d]} != 1 ]] || needs_restart "$d"; then action[$d]=restart; fi
                   reloaded+=("$d")
                   control "$d" "${action[$d]}" || exit 1
                 else

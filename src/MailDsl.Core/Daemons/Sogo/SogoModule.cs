@@ -59,14 +59,31 @@ namespace MailDsl.Daemons.Sogo
         public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host) => new[] { "sogo" };
 
         /// <inheritdoc/>
-        /// <remarks>sogod has no reload: a new sogo.conf takes a restart.</remarks>
+        /// <remarks>
+        /// sogod has no reload: a new sogo.conf takes a restart. Without systemd it is run as Debian's sogo.service runs it
+        /// (seen in Debian 12's and 13's unit): its environment file, its runtime directory, its ExecStart as the sogo
+        /// user; and stopped as systemd stops the unit's control group, every sogod process at once (Debian's init script
+        /// signals the master alone, kills it after 20 s, and races its own chown of the pid file sogod has not written yet).
+        /// </remarks>
         public override ServiceControl Service(TargetFacts target) => target.Family == DistroFamily.Rhel
             ? new("sogod", "pgrep -u sogo -x sogod", "runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid", "pkill -u sogo -x sogod; sleep 1; runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid", "pkill -u sogo -x sogod")
-            : new("sogo", "pgrep -u sogo -x sogod", "/etc/init.d/sogo start", "/etc/init.d/sogo restart", "/etc/init.d/sogo stop")
+            {
+                Reloads = false,
+                Log = "/var/log/sogo/sogo.log",
+            }
+            : new("sogo", "pgrep -u sogo -x sogod", DebianStart, DebianStop + "; " + DebianStart, DebianStop)
             {
                 Reloads = false,
                 Log = "/var/log/sogo/sogo.log",
             };
+
+        private const string DebianStart = "PREFORK=3; set -a; if [ -f /etc/default/sogo ]; then . /etc/default/sogo; fi; set +a;"
+            + " install -d -o sogo -g sogo -m 0755 /run/sogo"
+            + " && runuser -u sogo -- /usr/sbin/sogod -WOWorkersCount \"$PREFORK\" -WOPidFile /run/sogo/sogo.pid -WOLogFile /var/log/sogo/sogo.log";
+
+        // Its workers finish within about 20 s of SIGTERM (seen on 5.8 and 5.12); one still there after 40 s is killed.
+        private const string DebianStop = "pkill -u sogo -x sogod; timeout 40 sh -c 'while pgrep -u sogo -x sogod >/dev/null; do sleep 0.2; done'"
+            + " || { pkill -KILL -u sogo -x sogod; sleep 1; }";
 
         /// <inheritdoc/>
         /// <remarks><c>plparse</c> (gnustep-base) reads sogo.conf as sogod's property-list parser does and exits 1 on an error.</remarks>
