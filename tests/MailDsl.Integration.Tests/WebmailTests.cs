@@ -107,9 +107,12 @@ public abstract class WebmailTests(PlatformFixture fixture) : IDisposable
 
     private string Logs() => fixture.Platform.Logs(LoopbackPlatform.Web);
 
-    private static (string Relative, byte[] Bytes) FirstFile(string directory, string pattern)
+    // A file the target's SOGo package installed, read from that target's own root (the machine, or the Debian 13 root).
+    private (string Relative, byte[] Bytes) FirstFile(string directory, string pattern)
     {
-        var path = Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
-        return (Path.GetRelativePath(directory, path), File.ReadAllBytes(path));
+        var root = TestPlatform.Sandbox.TargetSystems.RootOf(fixture.Platform.Model.Target) ?? "/";
+        var onDisk = Path.Combine(root, directory.TrimStart('/'));
+        var path = Directory.EnumerateFiles(onDisk, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        return (Path.GetRelativePath(onDisk, path), File.ReadAllBytes(path));
     }
 }

@@ -43,7 +43,9 @@ namespace MailDsl.Generators.Analysis
             var type = (ClassDeclarationSyntax)context.Node;
             if (type.AttributeLists.Count == 0) return;
             if (context.SemanticModel.GetDeclaredSymbol(type, context.CancellationToken) is not { } symbol) return;
-            if (!symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))) return;
+            // The part of a partial class that carries the attribute is analyzed, once; Describe() may be in another part.
+            if (!symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)
+                    && a.ApplicationSyntaxReference is { } applied && applied.SyntaxTree == type.SyntaxTree && type.Span.Contains(applied.Span))) return;
 
             EvaluationResult result;
             try
@@ -60,6 +62,8 @@ namespace MailDsl.Generators.Analysis
 
             foreach (var finding in SafeCheck(result.Model, context, type))
             {
+                // A value known only at run time is checked then: no finding about it, or about its absence, now.
+                if (result.WaitsForRunTime(finding.OriginKey)) continue;
                 var span = result.Model.Origins.Find(finding.OriginKey);
                 var properties = finding.Properties.ToImmutableDictionary(p => p.Name, p => (string?)p.Value);
                 Report(context, finding.RuleId, finding.Message, span, finding.SubStart, finding.SubLength, properties, type);

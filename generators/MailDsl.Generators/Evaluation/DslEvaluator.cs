@@ -1,7 +1,10 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using MailDsl.Model;
 using Microsoft.CodeAnalysis;
@@ -12,25 +15,44 @@ using Microsoft.CodeAnalysis.Operations;
 namespace MailDsl.Generators.Evaluation
 {
     /// <summary>
-    /// Evaluates a <c>[MailPlatform]</c> class's <c>Describe()</c> at compile time by running the real DSL builders
-    /// (compiled into this assembly) on the constant arguments the source gives them. Each builder call runs
-    /// inside <see cref="DslCallSite"/> so the builders record where every value was written. Shared by the
-    /// generator and the analyzer, so both see the same model.
+    /// Evaluates a <c>[MailPlatform]</c> class's <c>Describe()</c> at compile time by interpreting its bound operations and
+    /// running the real DSL builders (compiled into this assembly) on the values they produce. It follows what a description
+    /// is written with: constants and <c>static readonly</c> fields, locals, string interpolation and arithmetic, arrays and
+    /// collection expressions, <c>foreach</c>/<c>for</c>/<c>if</c> on known values, lambdas, and the user's own methods, local
+    /// functions and extension methods (their source is in the compilation), wherever <c>Describe()</c> lives in the partial
+    /// class. Each builder call runs inside <see cref="DslCallSite"/> so the builders record where every value was written.
+    /// <para>
+    /// A value known only at run time (an environment variable, a file) does not stop evaluation: the builder gets a
+    /// placeholder, the value's origin keys are listed in <see cref="EvaluationResult.RunTimeKeys"/> and MAIL9001 says it is
+    /// checked at run time; the analyzer then holds back every finding about those keys, so no rule reports the value's
+    /// absence. A condition or loop that depends on such a value makes the part of the platform it is in (a layer, or the
+    /// whole platform) wait for run time the same way. Shared by the generator and the analyzer.
+    /// </para>
     /// </summary>
     internal sealed class DslEvaluator
     {
         private const string DslNamespace = "MailDsl";
+        private const int MaxDepth = 64;
+        private const int MaxSteps = 2_000_000;
         private static readonly Assembly DslAssembly = typeof(Platform).Assembly;
 
-        private readonly SemanticModel _semanticModel;
+        private readonly Compilation _compilation;
+        private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly CancellationToken _cancellation;
         private readonly bool _recordOrigins;
         private readonly List<EvaluationProblem> _problems = new();
-        private readonly Dictionary<IParameterSymbol, object?> _lambdaParameters = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<SourceSpan> _runTimeSpans = new(ReferenceComparer.Instance);
+        private readonly HashSet<string> _runTimeKeys = new(StringComparer.Ordinal);
+        private readonly Dictionary<IFieldSymbol, object?> _fields = new(SymbolEqualityComparer.Default);
+        private readonly List<object> _scopes = new();
+        private int _depth;
+        private int _steps;
+        private int _placeholders;
 
         private DslEvaluator(SemanticModel semanticModel, CancellationToken cancellation, bool recordOrigins)
         {
-            _semanticModel = semanticModel;
+            _compilation = semanticModel.Compilation;
+            _models[semanticModel.SyntaxTree] = semanticModel;
             _cancellation = cancellation;
             _recordOrigins = recordOrigins;
         }
@@ -48,7 +70,7 @@ namespace MailDsl.Generators.Evaluation
             var evaluator = new DslEvaluator(semanticModel, cancellation, recordOrigins);
             try
             {
-                return evaluator.Run(type);
+                return evaluator.Run(type, semanticModel);
             }
             catch (OperationCanceledException)
             {
@@ -58,37 +80,41 @@ namespace MailDsl.Generators.Evaluation
             {
                 // Whatever happens, the compiler gets a diagnostic, not an exception.
                 evaluator._problems.Add(new EvaluationProblem("MAIL9002",
-                    $"MailDsl could not evaluate this platform ({ex.GetType().Name}: {ex.Message}). Keep Describe() a single fluent chain of DSL calls with constant arguments.",
+                    $"MailDsl could not evaluate this platform ({ex.GetType().Name}: {ex.Message}). Keep Describe() to DSL calls, constants, loops and your own methods over them.",
                     SpanOf(type.Identifier.GetLocation().SourceSpan, type.SyntaxTree)));
-                return new EvaluationResult(null, evaluator._problems);
+                return new EvaluationResult(null, evaluator._problems, Array.Empty<string>());
             }
         }
 
-        private EvaluationResult Run(TypeDeclarationSyntax type)
+        private EvaluationResult Run(TypeDeclarationSyntax type, SemanticModel semanticModel)
         {
-            var describe = type.Members.OfType<MethodDeclarationSyntax>()
-                .FirstOrDefault(m => m.Identifier.ValueText == "Describe" && m.ParameterList.Parameters.Count == 0);
+            var describe = DescribeMethod.Find(type, semanticModel.GetDeclaredSymbol(type, _cancellation) as INamedTypeSymbol);
             if (describe is null)
             {
                 Problem("MAIL9002", type.Identifier.Span, type.SyntaxTree,
-                    $"[MailPlatform] class '{type.Identifier.ValueText}' has no 'static Platform Describe()' method. Add one that returns the platform's fluent description.");
-                return new EvaluationResult(null, _problems);
+                    $"[MailPlatform] class '{type.Identifier.ValueText}' has no 'static Platform Describe()' method. Add one (in any part of the class) that returns the platform's fluent description.");
+                return new EvaluationResult(null, _problems, Array.Empty<string>());
             }
-            var body = describe.ExpressionBody?.Expression
-                ?? (describe.Body?.Statements.Count == 1 && describe.Body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
-            if (body is null)
+            var model = ModelFor(describe.SyntaxTree);
+            if (model.GetOperation(describe, _cancellation) is not IMethodBodyOperation body)
+                return new EvaluationResult(null, _problems, Array.Empty<string>());
+            var value = ExecBody(body.BlockBody ?? body.ExpressionBody, new Frame(null));
+            if (value is Platform platform)
             {
-                Problem("MAIL9001", describe.Identifier.Span, describe.SyntaxTree,
-                    "Describe() must be a single fluent chain ('=> Platform.Create(...)...' or one return statement) for MailDsl to check it at compile time; it will be built and checked at run time instead.");
-                return new EvaluationResult(null, _problems);
+                var built = platform.Build();
+                foreach (var entry in built.Origins.Entries)
+                    if (_runTimeSpans.Contains(entry.Span)) _runTimeKeys.Add(entry.Key);
+                return new EvaluationResult(built, _problems, _runTimeKeys.OrderBy(k => k, StringComparer.Ordinal).ToList());
             }
-            var operation = _semanticModel.GetOperation(body, _cancellation);
-            if (operation is null) return new EvaluationResult(null, _problems);
-            var value = Eval(operation);
-            if (value is Platform platform) return new EvaluationResult(platform.Build(), _problems);
             if (value is not Unknown)
-                Problem("MAIL9002", body.Span, body.SyntaxTree, "Describe() must return a Platform built with Platform.Create(...).");
-            return new EvaluationResult(null, _problems);
+                Problem("MAIL9002", describe.Identifier.Span, describe.SyntaxTree, "Describe() must return a Platform built with Platform.Create(...).");
+            return new EvaluationResult(null, _problems, Array.Empty<string>());
+        }
+
+        private SemanticModel ModelFor(SyntaxTree tree)
+        {
+            if (!_models.TryGetValue(tree, out var model)) _models[tree] = model = _compilation.GetSemanticModel(tree);
+            return model;
         }
 
         /// <summary>A value that could not be known at compile time (a problem has been recorded for it).</summary>
@@ -97,79 +123,526 @@ namespace MailDsl.Generators.Evaluation
             public static readonly Unknown Value = new();
         }
 
-        private object? Eval(IOperation operation)
+        /// <summary>The variables of one method, lambda or block, and the frame they can also see.</summary>
+        private sealed class Frame
+        {
+            private readonly Dictionary<ISymbol, object?> _values = new(SymbolEqualityComparer.Default);
+            private readonly Frame? _parent;
+
+            public Frame(Frame? parent) => _parent = parent;
+
+            public bool TryGet(ISymbol symbol, out object? value)
+            {
+                for (var f = this; f is not null; f = f._parent)
+                    if (f._values.TryGetValue(symbol, out value)) return true;
+                value = null;
+                return false;
+            }
+
+            public void Declare(ISymbol symbol, object? value) => _values[symbol] = value;
+
+            public void Assign(ISymbol symbol, object? value)
+            {
+                for (var f = this; f is not null; f = f._parent)
+                {
+                    if (!f._values.ContainsKey(symbol)) continue;
+                    f._values[symbol] = value;
+                    return;
+                }
+                _values[symbol] = value;
+            }
+        }
+
+        private enum Flow
+        {
+            Normal,
+            Return,
+            Break,
+            Continue,
+        }
+
+        /// <summary>Runs a method or lambda body; its returned value (null for none, <see cref="Unknown"/> when not known).</summary>
+        private object? ExecBody(IOperation? body, Frame frame)
+        {
+            if (body is null) return Unknown.Value;
+            if (++_depth > MaxDepth)
+            {
+                _depth--;
+                Structural(body.Syntax, "calls nest deeper than " + MaxDepth + " levels (recursion?)");
+                return Unknown.Value;
+            }
+            try
+            {
+                object? returned = null;
+                return Exec(body, frame, ref returned) == Flow.Return ? returned : null;
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private Flow Exec(IOperation statement, Frame frame, ref object? returned)
         {
             _cancellation.ThrowIfCancellationRequested();
+            switch (statement)
+            {
+                case IBlockOperation block:
+                    var inner = new Frame(frame);
+                    foreach (var s in block.Operations)
+                    {
+                        var flow = Exec(s, inner, ref returned);
+                        if (flow != Flow.Normal) return flow;
+                    }
+                    return Flow.Normal;
+                case IExpressionStatementOperation expression:
+                    Eval(expression.Operation, frame);
+                    return Flow.Normal;
+                case IReturnOperation ret:
+                    returned = ret.ReturnedValue is null ? null : Eval(ret.ReturnedValue, frame);
+                    return Flow.Return;
+                case IVariableDeclarationGroupOperation group:
+                    foreach (var declaration in group.Declarations)
+                        foreach (var declarator in declaration.Declarators)
+                        {
+                            var initializer = declarator.Initializer ?? declaration.Initializer;
+                            frame.Declare(declarator.Symbol, initializer is null ? null : Eval(initializer.Value, frame));
+                        }
+                    return Flow.Normal;
+                case IConditionalOperation conditional:
+                    var condition = Eval(conditional.Condition, frame);
+                    if (condition is bool b)
+                    {
+                        if (b) return Exec(conditional.WhenTrue, frame, ref returned);
+                        return conditional.WhenFalse is null ? Flow.Normal : Exec(conditional.WhenFalse, frame, ref returned);
+                    }
+                    Structural(conditional.Condition.Syntax, "which branch runs depends on it");
+                    return Flow.Normal;
+                case IForEachLoopOperation loop:
+                    return ForEach(loop, frame, ref returned);
+                case IForLoopOperation loop:
+                    return For(loop, frame, ref returned);
+                case IWhileLoopOperation loop:
+                    return While(loop, frame, ref returned);
+                case IBranchOperation { BranchKind: BranchKind.Break }:
+                    return Flow.Break;
+                case IBranchOperation { BranchKind: BranchKind.Continue }:
+                    return Flow.Continue;
+                case ILocalFunctionOperation:
+                case IEmptyOperation:
+                    return Flow.Normal;
+                default:
+                    Structural(statement.Syntax, "MailDsl does not evaluate this kind of statement at compile time");
+                    return Flow.Normal;
+            }
+        }
+
+        private Flow ForEach(IForEachLoopOperation loop, Frame frame, ref object? returned)
+        {
+            var collection = Eval(loop.Collection, frame);
+            if (collection is not IEnumerable items || collection is string || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var variable })
+            {
+                if (collection is not Unknown) Structural(loop.Collection.Syntax, "MailDsl cannot enumerate it at compile time");
+                else Structural(loop.Collection.Syntax, "how often the loop runs depends on it");
+                return Flow.Normal;
+            }
+            foreach (var item in items.Cast<object?>().ToList())
+            {
+                var body = new Frame(frame);
+                body.Declare(variable, item);
+                var flow = Exec(loop.Body, body, ref returned);
+                if (flow == Flow.Return) return flow;
+                if (flow == Flow.Break) break;
+                if (Spent()) return Flow.Normal;
+            }
+            return Flow.Normal;
+        }
+
+        private Flow For(IForLoopOperation loop, Frame frame, ref object? returned)
+        {
+            var scope = new Frame(frame);
+            foreach (var before in loop.Before) Exec(before, scope, ref returned);
+            while (true)
+            {
+                var condition = loop.Condition is null ? true : Eval(loop.Condition, scope);
+                if (condition is not bool go)
+                {
+                    Structural(loop.Condition!.Syntax, "how often the loop runs depends on it");
+                    return Flow.Normal;
+                }
+                if (!go) return Flow.Normal;
+                var flow = Exec(loop.Body, new Frame(scope), ref returned);
+                if (flow == Flow.Return) return flow;
+                if (flow == Flow.Break) return Flow.Normal;
+                foreach (var step in loop.AtLoopBottom) Exec(step, scope, ref returned);
+                if (Spent()) return Flow.Normal;
+            }
+        }
+
+        private Flow While(IWhileLoopOperation loop, Frame frame, ref object? returned)
+        {
+            var first = true;
+            while (true)
+            {
+                if (!(loop.ConditionIsTop == false && first) && loop.Condition is not null)
+                {
+                    var condition = Eval(loop.Condition, frame);
+                    if (condition is not bool go)
+                    {
+                        Structural(loop.Condition.Syntax, "how often the loop runs depends on it");
+                        return Flow.Normal;
+                    }
+                    if (go == loop.ConditionIsUntil) return Flow.Normal;
+                }
+                first = false;
+                var flow = Exec(loop.Body, new Frame(frame), ref returned);
+                if (flow == Flow.Return) return flow;
+                if (flow == Flow.Break) return Flow.Normal;
+                if (Spent()) return Flow.Normal;
+            }
+        }
+
+        /// <summary>Whether the step budget is spent (reported once); evaluation then stops where it is.</summary>
+        private bool Spent()
+        {
+            if (_steps <= MaxSteps) return false;
+            if (_steps < int.MaxValue)
+            {
+                _steps = int.MaxValue;
+                _runTimeKeys.Add("");
+                _problems.Add(new EvaluationProblem("MAIL9001",
+                    $"Describe() took more than {MaxSteps:N0} steps to evaluate, so MailDsl stopped and checks the whole platform at run time, before anything is written.",
+                    new SourceSpan("", 0, 0, -1)));
+            }
+            return true;
+        }
+
+        private object? Eval(IOperation operation, Frame frame)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            _steps++;
             if (operation.ConstantValue.HasValue)
                 return ToRuntime(operation.ConstantValue.Value, operation.Type);
+            if (operation.Syntax is CollectionExpressionSyntax collection && operation is not IConversionOperation)
+                return EvalCollection(collection, operation.Type, frame);
             switch (operation)
             {
                 case IConversionOperation conversion:
-                    return ToRuntime(Eval(conversion.Operand), conversion.Type);
+                    return Convert(Eval(conversion.Operand, frame), conversion.Type);
                 case IParenthesizedOperation parenthesized:
-                    return Eval(parenthesized.Operand);
-                case IParameterReferenceOperation parameter when _lambdaParameters.TryGetValue(parameter.Parameter, out var bound):
+                    return Eval(parenthesized.Operand, frame);
+                case IParameterReferenceOperation parameter when frame.TryGet(parameter.Parameter, out var bound):
                     return bound;
+                case ILocalReferenceOperation local when frame.TryGet(local.Local, out var bound):
+                    return bound;
+                case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }:
+                    return StaticField(field, operation.Syntax);
                 case IArrayCreationOperation array:
-                    return EvalArray(array);
+                    return EvalArray(array, frame);
+                case IArrayElementReferenceOperation element:
+                    return Index(Eval(element.ArrayReference, frame), element.Indices.Select(i => Eval(i, frame)).ToList(), operation.Syntax);
+                case IPropertyReferenceOperation { Property.Name: "Length" or "Count", Instance: { } instance } property when property.Arguments.Length == 0:
+                    return Eval(instance, frame) switch
+                    {
+                        Array a => a.Length,
+                        string s => s.Length,
+                        ICollection c => c.Count,
+                        Unknown => Unknown.Value,
+                        _ => NotConstant(operation.Syntax),
+                    };
+                case IInterpolatedStringOperation interpolated:
+                    return Interpolate(interpolated, frame);
+                case IBinaryOperation binary:
+                    return Binary(binary, frame);
+                case IUnaryOperation unary:
+                    return Unary(unary, frame);
+                case IConditionalOperation conditional:
+                    var condition = Eval(conditional.Condition, frame);
+                    return condition is bool b ? Eval(b ? conditional.WhenTrue : conditional.WhenFalse!, frame) : Unknown.Value;
+                case ICoalesceOperation coalesce:
+                    var left = Eval(coalesce.Value, frame);
+                    return left is null ? Eval(coalesce.WhenNull, frame) : left;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } assignment:
+                    var assigned = Eval(assignment.Value, frame);
+                    frame.Assign(Symbol(assignment.Target), assigned);
+                    return assigned;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } compound:
+                    frame.TryGet(Symbol(compound.Target), out var current);
+                    var combined = Arithmetic(compound.OperatorKind, current, Eval(compound.Value, frame));
+                    frame.Assign(Symbol(compound.Target), combined);
+                    return combined;
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } step:
+                    frame.TryGet(Symbol(step.Target), out var was);
+                    var now = was is int n ? (step.Kind == OperationKind.Increment ? n + 1 : n - 1) : (object)Unknown.Value;
+                    frame.Assign(Symbol(step.Target), now);
+                    return step.IsPostfix ? was : now;
                 case IInvocationOperation invocation when IsDsl(invocation.TargetMethod):
-                    return Invoke(invocation);
+                    return Invoke(invocation, frame);
+                case IInvocationOperation invocation:
+                    return InvokeSource(invocation, frame);
                 case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } creation:
-                    return MakeAction(lambda, creation.Type);
+                    return MakeAction(creation.Type, lambda.Symbol.Parameters, builder => ExecBody(lambda.Body, Bind(new Frame(frame), lambda.Symbol.Parameters, builder)), lambda.Syntax);
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method, Instance: null } } creation:
+                    return MakeAction(creation.Type, method.Parameters, builder => RunSourceMethod(method, new[] { builder }, creation.Syntax), creation.Syntax);
                 default:
-                    NotConstant(operation.Syntax);
-                    return Unknown.Value;
+                    return NotConstant(operation.Syntax);
             }
         }
 
-        private object? EvalArray(IArrayCreationOperation array)
+        private static ISymbol Symbol(IOperation target) => target switch
         {
-            var elementType = RuntimeType(((IArrayTypeSymbol)array.Type!).ElementType);
-            var elements = array.Initializer?.ElementValues ?? ImmutableArrayEmpty;
-            var result = Array.CreateInstance(elementType ?? typeof(object), elements.Length);
-            var known = true;
-            for (var i = 0; i < elements.Length; i++)
-            {
-                var value = Eval(elements[i]);
-                if (value is Unknown) known = false;
-                else result.SetValue(value, i);
-            }
-            return known ? result : Unknown.Value;
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => throw new InvalidOperationException("not a variable"),
+        };
+
+        private static Frame Bind(Frame frame, IReadOnlyList<IParameterSymbol> parameters, object? value)
+        {
+            if (parameters.Count > 0) frame.Declare(parameters[0], value);
+            return frame;
         }
 
-        private static readonly System.Collections.Immutable.ImmutableArray<IOperation> ImmutableArrayEmpty = System.Collections.Immutable.ImmutableArray<IOperation>.Empty;
+        /// <summary>A <c>static readonly</c> field written with an initializer in this compilation: its initializer's value, once.</summary>
+        private object? StaticField(IFieldSymbol field, SyntaxNode use)
+        {
+            if (_fields.TryGetValue(field, out var cached)) return cached;
+            _fields[field] = Unknown.Value; // a field whose initializer reads itself stays unknown
+            object? value = null;
+            var declarator = field.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellation)).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
+            if (declarator?.Initializer is { } initializer && ModelFor(declarator.SyntaxTree).GetOperation(initializer, _cancellation) is IFieldInitializerOperation { Value: { } operation })
+                value = Eval(operation, new Frame(null));
+            else
+                value = NotConstant(use);
+            _fields[field] = value;
+            return value;
+        }
 
-        private object? Invoke(IInvocationOperation invocation)
+        private object? EvalArray(IArrayCreationOperation array, Frame frame)
+        {
+            var elementType = RuntimeType(((IArrayTypeSymbol)array.Type!).ElementType) ?? typeof(object);
+            if (array.Initializer is null)
+            {
+                if (array.DimensionSizes.Length == 1 && Eval(array.DimensionSizes[0], frame) is int size && size >= 0 && size < 1_000_000)
+                    return Array.CreateInstance(elementType, size);
+                return NotConstant(array.Syntax);
+            }
+            var elements = array.Initializer.ElementValues;
+            var values = elements.Select(e => Eval(e, frame)).ToList();
+            return values.Any(v => v is Unknown) ? Unknown.Value : Fill(elementType, values);
+        }
+
+        /// <summary>
+        /// A collection expression (<c>["a", "b", ..more]</c>). Roslyn 4.8, the generator's compile surface, has no operation
+        /// for it, so its elements are read from the syntax and bound one by one.
+        /// </summary>
+        private object? EvalCollection(CollectionExpressionSyntax collection, ITypeSymbol? type, Frame frame)
+        {
+            var model = ModelFor(collection.SyntaxTree);
+            type ??= model.GetTypeInfo(collection, _cancellation).ConvertedType;
+            var elementType = type switch
+            {
+                IArrayTypeSymbol array => RuntimeType(array.ElementType),
+                INamedTypeSymbol { TypeArguments.Length: 1 } named => RuntimeType(named.TypeArguments[0]),
+                _ => null,
+            };
+            if (elementType is null) return NotConstant(collection);
+            var values = new List<object?>();
+            foreach (var element in collection.Elements)
+            {
+                switch (element)
+                {
+                    case ExpressionElementSyntax { Expression: var expression } when model.GetOperation(expression, _cancellation) is { } operation:
+                        values.Add(Eval(operation, frame));
+                        break;
+                    case SpreadElementSyntax { Expression: var spread } when model.GetOperation(spread, _cancellation) is { } operation:
+                        var items = Eval(operation, frame);
+                        if (items is IEnumerable e && items is not string) values.AddRange(e.Cast<object?>());
+                        else values.Add(items is Unknown ? items : NotConstant(spread));
+                        break;
+                    default:
+                        values.Add(NotConstant(element));
+                        break;
+                }
+            }
+            if (values.Any(v => v is Unknown)) return Unknown.Value;
+            // An array for arrays and params; a List<T> for IEnumerable<T>, IReadOnlyList<T> and List<T>.
+            if (type is IArrayTypeSymbol) return Fill(elementType, values);
+            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+            foreach (var v in values) list.Add(v);
+            return list;
+        }
+
+        private static Array Fill(Type elementType, List<object?> values)
+        {
+            var result = Array.CreateInstance(elementType, values.Count);
+            for (var i = 0; i < values.Count; i++) result.SetValue(values[i], i);
+            return result;
+        }
+
+        private object? Index(object? collection, List<object?> indices, SyntaxNode syntax)
+        {
+            if (collection is Unknown || indices.Any(i => i is Unknown)) return Unknown.Value;
+            if (collection is Array array && indices.Count == 1 && indices[0] is int i && i >= 0 && i < array.Length) return array.GetValue(i);
+            return NotConstant(syntax);
+        }
+
+        private object? Interpolate(IInterpolatedStringOperation interpolated, Frame frame)
+        {
+            var s = new System.Text.StringBuilder();
+            foreach (var part in interpolated.Parts)
+            {
+                switch (part)
+                {
+                    case IInterpolatedStringTextOperation text:
+                        s.Append(text.Text.ConstantValue.Value as string);
+                        break;
+                    case IInterpolationOperation hole:
+                        var value = Eval(hole.Expression, frame);
+                        if (value is Unknown) return value;
+                        var format = hole.FormatString?.ConstantValue.Value as string;
+                        var alignment = hole.Alignment is null ? 0 : Eval(hole.Alignment, frame) is int a ? a : 0;
+                        var text2 = value is IFormattable f ? f.ToString(format, CultureInfo.InvariantCulture) : value?.ToString() ?? "";
+                        s.Append(alignment < 0 ? text2.PadRight(-alignment) : text2.PadLeft(alignment));
+                        break;
+                    default:
+                        return NotConstant(part.Syntax);
+                }
+            }
+            return s.ToString();
+        }
+
+        private object? Binary(IBinaryOperation binary, Frame frame)
+        {
+            var left = Eval(binary.LeftOperand, frame);
+            if (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd && left is false) return false;
+            if (binary.OperatorKind == BinaryOperatorKind.ConditionalOr && left is true) return true;
+            var right = Eval(binary.RightOperand, frame);
+            if (left is Unknown || right is Unknown) return Unknown.Value;
+            var result = Arithmetic(binary.OperatorKind, left, right);
+            return result is Unknown ? NotConstant(binary.Syntax) : result;
+        }
+
+        private static object? Arithmetic(BinaryOperatorKind kind, object? left, object? right)
+        {
+            if (left is Unknown || right is Unknown) return Unknown.Value;
+            switch (kind)
+            {
+                case BinaryOperatorKind.Equals: return Equals(left, right);
+                case BinaryOperatorKind.NotEquals: return !Equals(left, right);
+                case BinaryOperatorKind.Add when left is string || right is string: return Text(left) + Text(right);
+                case BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And when left is bool a && right is bool b: return a && b;
+                case BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or when left is bool a && right is bool b: return a || b;
+            }
+            if (left is not int x || right is not int y) return Unknown.Value;
+            return kind switch
+            {
+                BinaryOperatorKind.Add => x + y,
+                BinaryOperatorKind.Subtract => x - y,
+                BinaryOperatorKind.Multiply => x * y,
+                BinaryOperatorKind.Divide when y != 0 => x / y,
+                BinaryOperatorKind.Remainder when y != 0 => x % y,
+                BinaryOperatorKind.LessThan => x < y,
+                BinaryOperatorKind.LessThanOrEqual => x <= y,
+                BinaryOperatorKind.GreaterThan => x > y,
+                BinaryOperatorKind.GreaterThanOrEqual => x >= y,
+                _ => Unknown.Value,
+            };
+        }
+
+        private static string Text(object? value) => value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value?.ToString() ?? "";
+
+        private object? Unary(IUnaryOperation unary, Frame frame)
+        {
+            var operand = Eval(unary.Operand, frame);
+            return (unary.OperatorKind, operand) switch
+            {
+                (_, Unknown) => Unknown.Value,
+                (UnaryOperatorKind.Not, bool b) => !b,
+                (UnaryOperatorKind.Minus, int i) => -i,
+                (UnaryOperatorKind.Plus, int i) => i,
+                _ => NotConstant(unary.Syntax),
+            };
+        }
+
+        /// <summary>A call to a method written in this compilation (a helper, a local function, an extension method): its body, interpreted.</summary>
+        private object? InvokeSource(IInvocationOperation invocation, Frame frame)
+        {
+            var method = invocation.TargetMethod;
+            if (!method.IsStatic || method.IsGenericMethod || method.DeclaringSyntaxReferences.Length == 0)
+                return NotConstant(invocation.Syntax);
+            var arguments = new object?[method.Parameters.Length];
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter) return NotConstant(invocation.Syntax);
+                arguments[parameter.Ordinal] = argument.ArgumentKind == ArgumentKind.DefaultValue && parameter.HasExplicitDefaultValue
+                    ? ToRuntime(parameter.ExplicitDefaultValue, parameter.Type)
+                    : Eval(argument.Value, frame);
+            }
+            return RunSourceMethod(method, arguments, invocation.Syntax, method.MethodKind == MethodKind.LocalFunction ? frame : null);
+        }
+
+        private object? RunSourceMethod(IMethodSymbol method, object?[] arguments, SyntaxNode call, Frame? closure = null)
+        {
+            var syntax = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellation)).FirstOrDefault(s => s is MethodDeclarationSyntax or LocalFunctionStatementSyntax);
+            if (syntax is null) return NotConstant(call);
+            var body = ModelFor(syntax.SyntaxTree).GetOperation(syntax, _cancellation) switch
+            {
+                IMethodBodyOperation m => m.BlockBody ?? m.ExpressionBody,
+                ILocalFunctionOperation f => f.Body ?? f.IgnoredBody,
+                _ => null,
+            };
+            if (body is null) return NotConstant(call);
+            var frame = new Frame(closure);
+            for (var i = 0; i < method.Parameters.Length && i < arguments.Length; i++) frame.Declare(method.Parameters[i], arguments[i]);
+            // A builder handed to the user's method is the part of the platform its conditions and loops belong to.
+            var scope = arguments.FirstOrDefault(a => a is not null && a.GetType().Assembly == DslAssembly && !a.GetType().IsEnum && a is not string);
+            if (scope is not null) _scopes.Add(scope);
+            try
+            {
+                return ExecBody(body, frame);
+            }
+            finally
+            {
+                if (scope is not null) _scopes.RemoveAt(_scopes.Count - 1);
+            }
+        }
+
+        private object? Invoke(IInvocationOperation invocation, Frame frame)
         {
             var method = invocation.TargetMethod;
             object? receiver = null;
             if (!method.IsStatic)
             {
-                receiver = invocation.Instance is null ? Unknown.Value : Eval(invocation.Instance);
+                receiver = invocation.Instance is null ? Unknown.Value : Eval(invocation.Instance, frame);
                 if (receiver is Unknown || receiver is null) return Unknown.Value;
             }
 
             var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
             var values = new object?[arguments.Count];
             var spans = _recordOrigins ? new List<SourceSpan?>() : null;
-            var known = true;
+            var unknown = false;
             for (var i = 0; i < arguments.Count; i++)
             {
                 var argument = arguments[i];
                 values[i] = argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Parameter is { HasExplicitDefaultValue: true } p
                     ? ToRuntime(p.ExplicitDefaultValue, p.Type)
-                    : Eval(argument.Value);
-                if (values[i] is Unknown) known = false;
+                    : Eval(argument.Value, frame);
+                if (values[i] is Unknown)
+                {
+                    unknown = true;
+                    values[i] = Placeholder(argument.Parameter?.Type, argument.Value.Syntax, receiver, method);
+                    if (values[i] is Unknown) return method.IsStatic ? Unknown.Value : receiver;
+                }
                 if (spans is null) continue;
                 if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } init })
                     spans.AddRange(init.ElementValues.Select(e => (SourceSpan?)ArgumentSpan(e.Syntax)));
+                else if (argument.Parameter is { IsParams: true } && Elements(argument.Value, (values[i] as Array)?.Length ?? 0) is { } elements)
+                    spans.AddRange(elements.Select(e => (SourceSpan?)ArgumentSpan(e)));
                 else if (argument.ArgumentKind == ArgumentKind.DefaultValue)
                     spans.Add(null);
                 else
                     spans.Add(ArgumentSpan(argument.Value.Syntax));
             }
-            // A call with an unknown argument is skipped: the rest of the chain is still checked.
-            if (!known) return method.IsStatic ? Unknown.Value : receiver;
 
             var target = FindMethod(method, receiver);
             if (target is null)
@@ -181,8 +654,15 @@ namespace MailDsl.Generators.Evaluation
             var nameSpan = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                 ? access.Name.Span
                 : invocation.Syntax.Span;
+            var methodSpan = spans is null ? null : SpanOf(nameSpan, invocation.Syntax.SyntaxTree);
+            // A call given a value known only at run time: every key it records waits for run time.
+            if (unknown && spans is not null)
+            {
+                _runTimeSpans.Add(methodSpan!);
+                foreach (var span in spans) if (span is not null) _runTimeSpans.Add(span);
+            }
             // Without origins the call site is empty, as at run time: the builders record nothing.
-            using (spans is null ? DslCallSite.Enter(null, Array.Empty<SourceSpan?>()) : DslCallSite.Enter(SpanOf(nameSpan, invocation.Syntax.SyntaxTree), spans.ToArray()))
+            using (spans is null ? DslCallSite.Enter(null, Array.Empty<SourceSpan?>()) : DslCallSite.Enter(methodSpan, spans.ToArray()))
             {
                 try
                 {
@@ -190,6 +670,7 @@ namespace MailDsl.Generators.Evaluation
                 }
                 catch (TargetInvocationException ex) when (ex.InnerException is { } inner && inner is not OperationCanceledException)
                 {
+                    if (unknown) return method.IsStatic ? Unknown.Value : receiver;
                     Problem("MAIL9002", invocation.Syntax.Span, invocation.Syntax.SyntaxTree,
                         $"'{method.Name}' refused its arguments: {inner.Message}");
                     return method.IsStatic ? Unknown.Value : receiver;
@@ -197,30 +678,93 @@ namespace MailDsl.Generators.Evaluation
             }
         }
 
-        private object MakeAction(IAnonymousFunctionOperation lambda, ITypeSymbol? delegateType)
+        /// <summary>
+        /// The elements of an array written in place for a params parameter (<c>Hosts(new[] { "a", "b" })</c>,
+        /// <c>Hosts(["a", "b"])</c>), so each value's origin is its own element; null for anything else.
+        /// </summary>
+        private static IReadOnlyList<SyntaxNode>? Elements(IOperation value, int count)
         {
-            var parameter = lambda.Symbol.Parameters.FirstOrDefault();
-            var builderType = delegateType is INamedTypeSymbol { TypeArguments.Length: 1 } named ? RuntimeType(named.TypeArguments[0]) : null;
-            if (parameter is null || builderType is null)
+            while (value is IConversionOperation conversion) value = conversion.Operand;
+            if (value is IArrayCreationOperation { Initializer: { } init }) return init.ElementValues.Select(e => e.Syntax).ToList();
+            if (value.Syntax is not CollectionExpressionSyntax collection) return null;
+            // One spread (["a", .. more]) gives each element it brings the spread's span; with more, the counts are unknown here.
+            var spreads = collection.Elements.Count(e => e is SpreadElementSyntax);
+            if (spreads > 1) return null;
+            var spread = count - (collection.Elements.Count - spreads);
+            var result = new List<SyntaxNode>();
+            foreach (var element in collection.Elements)
             {
-                NotConstant(lambda.Syntax);
-                return Unknown.Value;
+                if (element is ExpressionElementSyntax expression) result.Add(expression.Expression);
+                else if (element is SpreadElementSyntax s) for (var k = 0; k < spread; k++) result.Add(s.Expression);
             }
-            var body = lambda.Body.Operations;
+            return result;
+        }
+
+        /// <summary>
+        /// What a builder gets for an argument known only at run time: a string or number that no other value shares, an
+        /// empty list. Its keys wait for run time, so the rules never judge the placeholder. An enum (a target, a profile)
+        /// or a lambda decides too much to stand in for: the layer (or platform) it belongs to waits instead, and the call
+        /// is skipped (<see cref="Unknown"/>).
+        /// </summary>
+        private object? Placeholder(ITypeSymbol? type, SyntaxNode syntax, object? receiver, IMethodSymbol method)
+        {
+            var runtime = type is null ? null : RuntimeType(type);
+            if (runtime == typeof(string)) return "run-time-value-" + (++_placeholders).ToString(CultureInfo.InvariantCulture) + ".invalid";
+            if (runtime == typeof(int)) return 0;
+            if (runtime == typeof(bool)) return false;
+            if (runtime == typeof(string[])) return new[] { "run-time-value-" + (++_placeholders).ToString(CultureInfo.InvariantCulture) + ".invalid" };
+            if (runtime is { IsArray: true } && runtime.GetElementType() is { IsEnum: false } element) return Array.CreateInstance(element, 0);
+            var key = receiver is null || receiver is Platform ? LayerKeyOf(method.Name) : ScopeKey(receiver);
+            _runTimeKeys.Add(key);
+            return Unknown.Value;
+        }
+
+        /// <summary>The model key of the layer a platform method describes (<c>Mailstore</c>: <c>mailstore</c>), or "" for the whole platform.</summary>
+        private static string LayerKeyOf(string method) => method switch
+        {
+            "SmtpIn" => "smtpIn",
+            "SmtpOut" => "smtpOut",
+            "Mailstore" => "mailstore",
+            "Webmail" => "webmail",
+            _ => "",
+        };
+
+        /// <summary>The model key of the part of the platform <paramref name="builder"/> describes: a layer's key, or "" for the platform.</summary>
+        private static string ScopeKey(object? builder)
+        {
+            for (var type = builder?.GetType(); type is not null; type = type.BaseType)
+                if (type.GetProperty("Key", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(builder) is string key) return key;
+            return "";
+        }
+
+        /// <summary>
+        /// A condition, loop or statement MailDsl cannot follow at compile time: MAIL9001 at it, and the part of the platform
+        /// it is in (the innermost builder's layer, or the whole platform) waits for run time.
+        /// </summary>
+        private void Structural(SyntaxNode syntax, string why)
+        {
+            var key = _scopes.Count == 0 ? "" : ScopeKey(_scopes[_scopes.Count - 1]);
+            _runTimeKeys.Add(key);
+            var part = key.Length == 0 ? "the whole platform is" : $"the {key} layer is";
+            Problem("MAIL9001", syntax.Span, syntax.SyntaxTree,
+                $"'{Shorten(syntax.ToString())}' is not known at compile time and {why}, so {part} checked at run time (`check`, `emit`), before anything is written. Write it with constants to have it checked while you type.");
+        }
+
+        private object MakeAction(ITypeSymbol? delegateType, IReadOnlyList<IParameterSymbol> parameters, Func<object, object?> body, SyntaxNode syntax)
+        {
+            var builderType = delegateType is INamedTypeSymbol { TypeArguments.Length: 1 } named ? RuntimeType(named.TypeArguments[0]) : null;
+            if (parameters.Count != 1 || builderType is null) return NotConstant(syntax);
             Action<object> run = builder =>
             {
-                _lambdaParameters[parameter] = builder;
-                foreach (var statement in body)
+                _scopes.Add(builder);
+                try
                 {
-                    switch (statement)
-                    {
-                        case IExpressionStatementOperation expression: Eval(expression.Operation); break;
-                        case IReturnOperation { ReturnedValue: { } returned }: Eval(returned); break;
-                        case IReturnOperation: break;
-                        default: NotConstant(statement.Syntax); break;
-                    }
+                    body(builder);
                 }
-                _lambdaParameters.Remove(parameter);
+                finally
+                {
+                    _scopes.RemoveAt(_scopes.Count - 1);
+                }
             };
             // Action<TBuilder> from Action<object>: a typed wrapper the builder method accepts.
             var wrap = typeof(DslEvaluator).GetMethod(nameof(Typed), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(builderType);
@@ -253,8 +797,9 @@ namespace MailDsl.Generators.Evaluation
                     return RuntimeType(array.ElementType)?.MakeArrayType();
                 case INamedTypeSymbol { IsGenericType: true } generic:
                     var definition = generic.ConstructedFrom;
-                    var open = definition.ContainingNamespace.ToDisplayString() == "System"
-                        ? Type.GetType("System." + definition.MetadataName)
+                    var ns = definition.ContainingNamespace.ToDisplayString();
+                    var open = ns == "System" ? Type.GetType("System." + definition.MetadataName)
+                        : ns == "System.Collections.Generic" ? typeof(List<>).Assembly.GetType("System.Collections.Generic." + definition.MetadataName)
                         : DslAssembly.GetType(Metadata(definition));
                     var args = generic.TypeArguments.Select(RuntimeType).ToArray();
                     return open is null || args.Any(a => a is null) ? null : open.MakeGenericType(args!);
@@ -280,9 +825,21 @@ namespace MailDsl.Generators.Evaluation
             return value;
         }
 
-        private void NotConstant(SyntaxNode syntax)
-            => Problem("MAIL9001", syntax.Span, syntax.SyntaxTree,
-                $"'{Shorten(syntax.ToString())}' is not a compile-time constant, so MailDsl cannot check it while you type. Write a literal or a const; the platform will be built and checked at run time before anything is written.");
+        /// <summary>A converted value: enums from their numbers, arrays of one element type into another's (<c>string[]</c> as <c>IEnumerable&lt;string&gt;</c>).</summary>
+        private static object? Convert(object? value, ITypeSymbol? type)
+        {
+            if (value is null || value is Unknown || type is null) return value;
+            if (type.TypeKind == TypeKind.Enum && value is not Enum) return ToRuntime(value, type);
+            if (value is long or short or byte && type.SpecialType == SpecialType.System_Int32) return System.Convert.ToInt32(value, CultureInfo.InvariantCulture);
+            return value;
+        }
+
+        private object NotConstant(SyntaxNode syntax)
+        {
+            Problem("MAIL9001", syntax.Span, syntax.SyntaxTree,
+                $"'{Shorten(syntax.ToString())}' is not a compile-time constant, so MailDsl cannot check it while you type. The rules that need it wait: the platform is built and checked at run time (`check`, `emit`) before anything is written. Write a literal or a const to have it checked now.");
+            return Unknown.Value;
+        }
 
         private void Problem(string id, Microsoft.CodeAnalysis.Text.TextSpan span, SyntaxTree tree, string message)
             => _problems.Add(new EvaluationProblem(id, message, SpanOf(span, tree)));
@@ -303,6 +860,16 @@ namespace MailDsl.Generators.Evaluation
                 if (prefix > 0 && text.Length - prefix - 1 == literal.Token.ValueText.Length) offset = prefix;
             }
             return new SourceSpan(syntax.SyntaxTree.FilePath, syntax.Span.Start, syntax.Span.Length, offset);
+        }
+
+        /// <summary>Compares spans by reference: the spans of one call, not every equal span (a loop writes the same span many times).</summary>
+        private sealed class ReferenceComparer : IEqualityComparer<SourceSpan>
+        {
+            public static readonly ReferenceComparer Instance = new();
+
+            public bool Equals(SourceSpan? x, SourceSpan? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(SourceSpan obj) => RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

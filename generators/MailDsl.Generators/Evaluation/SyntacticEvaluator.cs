@@ -25,11 +25,13 @@ namespace MailDsl.Generators.Evaluation
 
         /// <summary>The model <c>Describe()</c> builds (with no origins), or null when its syntax alone cannot say.</summary>
         public static PlatformModel? TryEvaluate(TypeDeclarationSyntax type, CancellationToken cancellation)
+            => DescribeMethod.Find(type, null) is { } describe ? TryEvaluate(describe, cancellation) : null;
+
+        /// <summary>The model <paramref name="describe"/> builds (with no origins), or null when its syntax alone cannot say.</summary>
+        public static PlatformModel? TryEvaluate(MethodDeclarationSyntax describe, CancellationToken cancellation)
         {
-            var describe = type.Members.OfType<MethodDeclarationSyntax>()
-                .FirstOrDefault(m => m.Identifier.ValueText == "Describe" && m.ParameterList.Parameters.Count == 0);
-            var body = describe?.ExpressionBody?.Expression
-                ?? (describe?.Body?.Statements.Count == 1 && describe.Body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+            var body = describe.ExpressionBody?.Expression
+                ?? (describe.Body?.Statements.Count == 1 && describe.Body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
             if (body is null) return null;
             try
             {

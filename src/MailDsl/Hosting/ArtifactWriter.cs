@@ -9,7 +9,7 @@ using MailDsl.Model;
 
 namespace MailDsl.Hosting
 {
-    /// <summary>What <see cref="ArtifactWriter.Write"/> did.</summary>
+    /// <summary>What <see cref="ArtifactWriter"/> did.</summary>
     /// <param name="Written">Files created or replaced (content or mode changed).</param>
     /// <param name="Unchanged">Files already there with the same content and mode: not touched.</param>
     /// <param name="Removed">Files that were in the folder but are no longer emitted.</param>
@@ -19,12 +19,42 @@ namespace MailDsl.Hosting
         public override string ToString() => $"{Written} written, {Unchanged} unchanged, {Removed} removed";
     }
 
+    /// <summary>What a write would do to one file under the output folder.</summary>
+    public enum FileChange
+    {
+        /// <summary>The file is not there yet.</summary>
+        Created,
+        /// <summary>The file is there with other content.</summary>
+        Changed,
+        /// <summary>The file is there with the same content but another mode.</summary>
+        ModeChanged,
+        /// <summary>The file is there but no longer emitted: it is removed.</summary>
+        Removed,
+    }
+
+    /// <summary>One file a write changes.</summary>
+    /// <param name="Path">Its path under the output folder, with <c>/</c> separators (e.g. <c>mx-01.example.org/etc/postfix/main.cf</c>).</param>
+    /// <param name="Change">What happens to it.</param>
+    /// <param name="Mode">The mode it gets (the mode it had, for a removed file), or null where the runtime cannot say.</param>
+    public sealed record PlannedFile(string Path, FileChange Change, int? Mode);
+
+    /// <summary>What <see cref="ArtifactWriter.Write(string, IReadOnlyList{Artifact}, Func{string, bool})"/> would do, computed without touching the disk.</summary>
+    /// <param name="Root">The output folder's full path.</param>
+    /// <param name="Changes">Every file that would be created, changed, given another mode or removed, ordered by path.</param>
+    /// <param name="Unchanged">How many files are already there with the same content and mode.</param>
+    public sealed record WritePlan(string Root, IReadOnlyList<PlannedFile> Changes, int Unchanged)
+    {
+        /// <summary>The summary the write would print.</summary>
+        public WriteSummary Summary => new(Changes.Count(c => c.Change != FileChange.Removed), Unchanged, Changes.Count(c => c.Change == FileChange.Removed));
+    }
+
     /// <summary>
     /// Writes artifacts under an output folder: <c>DIR/&lt;host&gt;/&lt;absolute path&gt;</c>, and platform-wide files
     /// (host "") at <c>DIR/&lt;path&gt;</c>, so that DIR ends up holding exactly them. Only what differs is written:
     /// a file with the same bytes and mode is left alone, so a second emit with no change writes nothing. Changed files
     /// are staged inside DIR first and moved into place by rename, the files they replace kept aside until the end, so
-    /// a failure leaves DIR as it was. Nothing outside DIR is touched.
+    /// a failure leaves DIR as it was. Nothing outside DIR is touched. <see cref="Plan"/> says what a write would do
+    /// without doing it (<c>emit --dry-run</c>).
     /// </summary>
     public static class ArtifactWriter
     {
@@ -38,57 +68,49 @@ namespace MailDsl.Hosting
         /// <returns>How many files were written, left unchanged and removed.</returns>
         /// <exception cref="ArgumentException">An artifact's path would leave the output folder (nothing is written).</exception>
         /// <exception cref="IOException">Writing failed; the folder is as it was.</exception>
-        public static WriteSummary Write(string outDir, IReadOnlyList<Artifact> artifacts)
+        public static WriteSummary Write(string outDir, IReadOnlyList<Artifact> artifacts) => Write(outDir, artifacts, null);
+
+        /// <summary>
+        /// Makes the part of <paramref name="outDir"/> that <paramref name="scope"/> covers hold exactly
+        /// <paramref name="artifacts"/>, writing only what changed; what lies outside the scope is neither compared nor removed.
+        /// </summary>
+        /// <param name="outDir">The output folder; created if missing.</param>
+        /// <param name="artifacts">The files (all of them inside the scope).</param>
+        /// <param name="scope">
+        /// Which top-level entries of DIR the write owns, by name (a host's folder, or a fleet file such as <c>README.md</c>);
+        /// null for all of DIR. <c>emit --host</c> owns only that host's folder.
+        /// </param>
+        /// <returns>How many files were written, left unchanged and removed.</returns>
+        /// <exception cref="ArgumentException">An artifact's path would leave the output folder or the scope (nothing is written).</exception>
+        /// <exception cref="IOException">Writing failed; the folder is as it was.</exception>
+        public static WriteSummary Write(string outDir, IReadOnlyList<Artifact> artifacts, Func<string, bool>? scope)
         {
             var root = Path.GetFullPath(outDir);
-            // Every target is checked before anything on disk changes.
-            var wanted = new Dictionary<string, Artifact>(StringComparer.Ordinal);
-            foreach (var artifact in artifacts)
-                wanted[Relative(root, TargetPath(root, artifact))] = artifact;
-
+            var wanted = Wanted(root, artifacts, scope);
             Directory.CreateDirectory(root);
             foreach (var leftover in Directory.EnumerateDirectories(root).Where(IsOurs))
                 TryDelete(leftover); // a run killed half-way left these; DIR's content was never touched by them
+            var plan = Compare(root, wanted, scope);
 
-            var existing = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in Directory.EnumerateFileSystemEntries(root))
-            {
-                if (IsOurs(entry)) continue;
-                if (Directory.Exists(entry))
-                    foreach (var file in Directory.EnumerateFiles(entry, "*", SearchOption.AllDirectories)) existing.Add(Relative(root, file));
-                else existing.Add(Relative(root, entry));
-            }
-
-            var changed = new List<(string Relative, byte[] Bytes, int Mode)>();
-            var modeOnly = new List<(string Relative, int Mode)>();
-            var unchanged = 0;
-            foreach (var pair in wanted.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                var bytes = Utf8.GetBytes(pair.Value.Content);
-                var full = Path.Combine(root, pair.Key);
-                if (existing.Contains(pair.Key) && SameBytes(full, bytes))
-                {
-                    if (UnixMode.Get(full) is { } mode && mode != pair.Value.Mode) modeOnly.Add((pair.Key, pair.Value.Mode));
-                    else unchanged++;
-                }
-                else changed.Add((pair.Key, bytes, pair.Value.Mode));
-            }
-            var removed = existing.Where(e => !wanted.ContainsKey(e)).OrderBy(e => e, StringComparer.Ordinal).ToList();
+            var changed = plan.Changes.Where(c => c.Change is FileChange.Created or FileChange.Changed).ToList();
+            var modeOnly = plan.Changes.Where(c => c.Change == FileChange.ModeChanged).ToList();
+            var removed = plan.Changes.Where(c => c.Change == FileChange.Removed).Select(c => Native(c.Path)).ToList();
             if (changed.Count == 0 && removed.Count == 0)
             {
-                foreach (var (relative, mode) in modeOnly) SetMode(Path.Combine(root, relative), mode);
-                return new WriteSummary(modeOnly.Count, unchanged, 0);
+                foreach (var file in modeOnly) SetMode(Path.Combine(root, Native(file.Path)), wanted[Native(file.Path)].Mode);
+                return plan.Summary;
             }
 
             var staging = Path.Combine(root, StagingPrefix + Guid.NewGuid().ToString("N"));
             try
             {
-                foreach (var (relative, bytes, mode) in changed)
+                foreach (var file in changed)
                 {
-                    var target = Path.Combine(staging, relative);
+                    var artifact = wanted[Native(file.Path)];
+                    var target = Path.Combine(staging, Native(file.Path));
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.WriteAllBytes(target, bytes);
-                    SetMode(target, mode);
+                    File.WriteAllBytes(target, Utf8.GetBytes(artifact.Content));
+                    SetMode(target, artifact.Mode);
                 }
             }
             catch
@@ -112,10 +134,71 @@ namespace MailDsl.Hosting
             }
             journal.Commit();
             TryDelete(staging);
-            foreach (var (relative, mode) in modeOnly) SetMode(Path.Combine(root, relative), mode);
+            foreach (var file in modeOnly) SetMode(Path.Combine(root, Native(file.Path)), wanted[Native(file.Path)].Mode);
             foreach (var relative in removed) RemoveEmptyParents(root, Path.Combine(root, relative));
-            return new WriteSummary(changed.Count + modeOnly.Count, unchanged, removed.Count);
+            return plan.Summary;
         }
+
+        /// <summary>
+        /// What <see cref="Write(string, IReadOnlyList{Artifact}, Func{string, bool})"/> would do, reading DIR but changing
+        /// nothing (not even creating it): every file it would create, change, give another mode or remove.
+        /// </summary>
+        /// <param name="outDir">The output folder; it need not exist.</param>
+        /// <param name="artifacts">The files.</param>
+        /// <param name="scope">Which top-level entries of DIR the write owns, by name; null for all of DIR.</param>
+        /// <exception cref="ArgumentException">An artifact's path would leave the output folder or the scope.</exception>
+        public static WritePlan Plan(string outDir, IReadOnlyList<Artifact> artifacts, Func<string, bool>? scope = null)
+        {
+            var root = Path.GetFullPath(outDir);
+            return Compare(root, Wanted(root, artifacts, scope), scope);
+        }
+
+        /// <summary>Every artifact by its path under <paramref name="root"/>; every target is checked before anything on disk changes.</summary>
+        private static Dictionary<string, Artifact> Wanted(string root, IReadOnlyList<Artifact> artifacts, Func<string, bool>? scope)
+        {
+            var wanted = new Dictionary<string, Artifact>(StringComparer.Ordinal);
+            foreach (var artifact in artifacts)
+            {
+                var relative = Relative(root, TargetPath(root, artifact));
+                if (scope is not null && !scope(relative.Split(Path.DirectorySeparatorChar)[0]))
+                    throw new ArgumentException($"artifact path '{artifact.Path}' of host '{artifact.Host}' lies outside what this write may change");
+                wanted[relative] = artifact;
+            }
+            return wanted;
+        }
+
+        private static WritePlan Compare(string root, Dictionary<string, Artifact> wanted, Func<string, bool>? scope)
+        {
+            var existing = new HashSet<string>(StringComparer.Ordinal);
+            if (Directory.Exists(root))
+            {
+                foreach (var entry in Directory.EnumerateFileSystemEntries(root))
+                {
+                    if (IsOurs(entry) || (scope is not null && !scope(Path.GetFileName(entry)))) continue;
+                    if (Directory.Exists(entry))
+                        foreach (var file in Directory.EnumerateFiles(entry, "*", SearchOption.AllDirectories)) existing.Add(Relative(root, file));
+                    else existing.Add(Relative(root, entry));
+                }
+            }
+
+            var changes = new List<PlannedFile>();
+            var unchanged = 0;
+            foreach (var pair in wanted.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                var full = Path.Combine(root, pair.Key);
+                if (!existing.Contains(pair.Key)) changes.Add(new PlannedFile(Portable(pair.Key), FileChange.Created, pair.Value.Mode));
+                else if (!SameBytes(full, Utf8.GetBytes(pair.Value.Content))) changes.Add(new PlannedFile(Portable(pair.Key), FileChange.Changed, pair.Value.Mode));
+                else if (UnixMode.Get(full) is { } mode && mode != pair.Value.Mode) changes.Add(new PlannedFile(Portable(pair.Key), FileChange.ModeChanged, pair.Value.Mode));
+                else unchanged++;
+            }
+            foreach (var gone in existing.Where(e => !wanted.ContainsKey(e)))
+                changes.Add(new PlannedFile(Portable(gone), FileChange.Removed, UnixMode.Get(Path.Combine(root, gone))));
+            return new WritePlan(root, changes.OrderBy(c => c.Path, StringComparer.Ordinal).ToList(), unchanged);
+        }
+
+        private static string Portable(string relative) => relative.Replace(Path.DirectorySeparatorChar, '/');
+
+        private static string Native(string portable) => portable.Replace('/', Path.DirectorySeparatorChar);
 
         /// <summary>Where an artifact goes under <paramref name="root"/>; refuses paths that would leave it.</summary>
         /// <param name="root">The output folder.</param>

@@ -18,7 +18,8 @@ public class RuntimeCheckTests
             () => RuleTesting.Minimal().SmtpIn(s => s.Hosts("mx-01.example.org;\nssl off")), stdout, stderr);
 
         Assert.Equal(1, code);
-        Assert.Contains("error MAIL3001", stderr.ToString());
+        // The findings accompany emit's result, so they go to stderr, as check's table: ID, severity, where, message.
+        Assert.Contains(Row(stderr, "MAIL3001"), r => r.Contains(" error ") && r.Contains("smtpIn.hosts.0"));
         Assert.Contains(@"'mx-01.example.org;\nssl off'", stderr.ToString());
         Assert.Contains("nothing written", stderr.ToString());
         Assert.False(Directory.Exists(outDir), "emit created the output folder although the platform has errors");
@@ -34,20 +35,27 @@ public class RuntimeCheckTests
             .PostfixSetting("tls_disable_workarounds", "0xFFFFFFFF").PostfixSetting("tls_disable_workarounds", "CVE-2010-4180")), stdout, stderr);
 
         Assert.Equal(0, code);
-        Assert.Contains("warning MAIL4001", stdout.ToString());
-        Assert.Contains("[smtpIn.setting.postfix.tls_disable_workarounds.1.key]", stdout.ToString());
+        var row = Assert.Single(Row(stdout, "MAIL4001"));
+        Assert.Contains(" warning ", row);
+        Assert.Contains(" smtpIn.setting.postfix.tls_disable_workarounds.1.key ", row);
+        Assert.EndsWith("1 finding (1 warning): 1 host, 1 service checked", stdout.ToString().TrimEnd());
     }
 
     [Fact]
     public void Check_fails_on_the_guides_imap_nopass_listener()
     {
-        var stderr = new StringWriter();
+        var stdout = new StringWriter();
 
         var code = PlatformHost.Run(new[] { "check" }, () => RuleTesting.Minimal().Mailstore(m => m.Hosts("store-01.example.org")
-            .Listener("imap-nopass", ServiceProtocol.Imap, 144, ListenerSecurity.Plain, allowPlaintextAuth: true)), new StringWriter(), stderr);
+            .Listener("imap-nopass", ServiceProtocol.Imap, 144, ListenerSecurity.Plain, allowPlaintextAuth: true)), stdout, new StringWriter());
 
         Assert.Equal(1, code);
-        Assert.Contains("error MAIL2001", stderr.ToString());
-        Assert.Contains("'imap-nopass'", stderr.ToString());
+        var row = Assert.Single(Row(stdout, "MAIL2001"));
+        Assert.Contains(" error ", row);
+        Assert.Contains("'imap-nopass'", row);
     }
+
+    /// <summary>The table rows of one rule: lines that start with its ID.</summary>
+    private static List<string> Row(StringWriter output, string id)
+        => output.ToString().Split('\n').Where(l => l.StartsWith(id + " ", StringComparison.Ordinal)).ToList();
 }

@@ -49,7 +49,17 @@ public static partial class Testssl
         if (endpoint.OpenSslStartTls is { } starttls) args.AddRange(new[] { "--starttls", starttls });
         args.Add("127.0.0.1:" + endpoint.Port);
         // A scan takes about a minute; the limit is for a machine shared with much else, and for a hung handshake.
-        var run = Command.Run("testssl", args, timeout: TimeSpan.FromMinutes(15));
+        // Both targets' platforms scan at once in one test run: the gate keeps the whole process at two scans.
+        CommandResult run;
+        Gate.Wait();
+        try
+        {
+            run = Command.Run("testssl", args, timeout: TimeSpan.FromMinutes(15));
+        }
+        finally
+        {
+            Gate.Release();
+        }
         var findings = Findings(json, run);
         var marked = File.Exists(log)
             ? File.ReadAllLines(log).Where(l => Marked().IsMatch(l) && !l.Contains("not vulnerable", StringComparison.OrdinalIgnoreCase))
@@ -67,6 +77,9 @@ public static partial class Testssl
     /// openssl probes of the TLS policy tests.)
     /// </summary>
     public static readonly IReadOnlyList<string> Sections = new[] { "-p", "-s", "-f", "-P", "-S", "-h", "-U" };
+
+    // testssl.sh runs openssl hundreds of times a scan: more than two at once on two cores only makes each one slower.
+    private static readonly SemaphoreSlim Gate = new(2);
 
     /// <summary>Scans every endpoint, two at a time (testssl.sh mostly waits on handshakes; the machine has two cores).</summary>
     public static IReadOnlyList<TestsslReport> ScanAll(IReadOnlyList<TlsEndpoint> endpoints, string caFile, string workDir)

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Daemons.Sogo;
+using MailDsl.Model;
+
+namespace MailDsl.Topology
+{
+    /// <summary>How a hop's connection is protected, as the client of that hop is configured.</summary>
+    public enum HopTls
+    {
+        /// <summary>No TLS at all.</summary>
+        None,
+        /// <summary>STARTTLS when the server offers it; the message goes in the clear otherwise (Postfix <c>may</c>).</summary>
+        OpportunisticStartTls,
+        /// <summary>STARTTLS, and nothing moves without it (Postfix <c>encrypt</c>, submission, SOGo's <c>tls=YES</c>).</summary>
+        RequiredStartTls,
+        /// <summary>TLS from the first byte (imaps, pop3s, submissions, https).</summary>
+        ImplicitTls,
+    }
+
+    /// <summary>Who verifies the server's certificate on a hop.</summary>
+    public enum HopVerification
+    {
+        /// <summary>The client is not MailDsl's to configure (a sender on the Internet, a user's mail program or browser).</summary>
+        ClientsOwn,
+        /// <summary>MailDsl configures the client and it does not check the certificate (Postfix <c>may</c>/<c>encrypt</c>, no CA given).</summary>
+        NotVerified,
+        /// <summary>The client checks the certificate against a CA.</summary>
+        Verified,
+        /// <summary>No TLS, so nothing to verify.</summary>
+        NoTls,
+    }
+
+    /// <summary>One end of a hop: the Internet, the platform's users, or a layer.</summary>
+    /// <param name="Key">
+    /// <c>internet</c>, <c>users</c>, or the layer's model key (<c>smtpIn</c>, <c>smtpOut</c>, <c>mailstore</c>, <c>webmail</c>).
+    /// </param>
+    /// <param name="Name">How people name it: <c>the Internet</c>, <c>users</c>, <c>SMTP-in</c>, ...</param>
+    public sealed record HopEnd(string Key, string Name)
+    {
+        /// <summary>Senders and recipients outside the platform.</summary>
+        public static readonly HopEnd Internet = new("internet", "the Internet");
+
+        /// <summary>The platform's users: their mail programs and browsers.</summary>
+        public static readonly HopEnd Users = new("users", "users");
+
+        /// <summary>The end for <paramref name="layer"/>.</summary>
+        public static HopEnd Of(Layer layer) => new(layer.Key, Rules.PlatformLayers.DisplayName(layer));
+    }
+
+    /// <summary>One connection the platform makes or accepts, as the emitted files configure it.</summary>
+    /// <param name="From">Who connects.</param>
+    /// <param name="To">Who answers.</param>
+    /// <param name="Protocol">The application protocol: SMTP, submission, IMAP, POP3, HTTPS, HTTP.</param>
+    /// <param name="Port">The TCP port dialed.</param>
+    /// <param name="Dials">The name dialed (a VIP, a host, 127.0.0.1), or "" when the client chooses (the Internet, users).</param>
+    /// <param name="Tls">How the connection is protected.</param>
+    /// <param name="Verification">Whether the client checks the server's certificate.</param>
+    /// <param name="Purpose">What the hop is for, in a few words.</param>
+    public sealed record Hop(HopEnd From, HopEnd To, string Protocol, int Port, string Dials, HopTls Tls, HopVerification Verification, string Purpose)
+    {
+        /// <summary>The TLS in words, e.g. <c>STARTTLS (opportunistic)</c>.</summary>
+        public string TlsText => Tls switch
+        {
+            HopTls.None => "no TLS",
+            HopTls.OpportunisticStartTls => "STARTTLS (opportunistic)",
+            HopTls.RequiredStartTls => "STARTTLS (required)",
+            _ => "TLS",
+        };
+
+        /// <summary>The verification in words, e.g. <c>certificate not verified</c>.</summary>
+        public string VerificationText => Verification switch
+        {
+            HopVerification.ClientsOwn => "certificate checked by the client",
+            HopVerification.NotVerified => "certificate not verified",
+            HopVerification.Verified => "certificate verified",
+            _ => "nothing to verify",
+        };
+    }
+
+    /// <summary>
+    /// Every hop of a platform: where mail, logins and web traffic enter from the Internet and the users, and every
+    /// connection one layer makes to another, with its protocol, port, the name dialed, TLS and certificate verification,
+    /// read from the same facts the renderers write (Postfix's relay and transport targets and TLS client level, SOGo's IMAP
+    /// and SMTP URLs, nginx's upstream). The emitted README draws them; rules can ask them.
+    /// </summary>
+    public static class PlatformHops
+    {
+        /// <summary>The hops of <paramref name="platform"/>, in a fixed order: inbound from outside, then layer to layer.</summary>
+        public static IReadOnlyList<Hop> Of(PlatformModel platform)
+        {
+            var hops = new List<Hop>();
+            var smtpIn = platform.SmtpIn;
+            var smtpOut = platform.SmtpOut;
+            var store = platform.Mailstore;
+            var web = platform.Webmail;
+            // Every Postfix client (MX to store, relay onwards) uses smtp_tls_security_level, set from the relay's level.
+            var postfixClient = Level(smtpOut?.OutboundTls ?? TlsLevel.May);
+            var postfixVerification = postfixClient == HopTls.None ? HopVerification.NoTls : HopVerification.NotVerified;
+
+            if (smtpIn is not null)
+                foreach (var l in smtpIn.Listeners.Where(l => l.Protocol == ServiceProtocol.Smtp))
+                    hops.Add(new Hop(HopEnd.Internet, HopEnd.Of(smtpIn), "SMTP", l.Port, "", Server(l, smtpIn.StartTls), Client(l), "mail from the Internet"));
+            if (smtpOut is not null)
+                foreach (var l in smtpOut.Listeners.Where(l => l.Protocol == ServiceProtocol.Submission))
+                    hops.Add(new Hop(HopEnd.Users, HopEnd.Of(smtpOut), "submission", l.Port, "", Server(l, TlsLevel.Encrypt), Client(l), "users send mail"));
+            if (store is not null)
+                foreach (var l in store.Listeners.Where(l => l.Protocol is ServiceProtocol.Imap or ServiceProtocol.Pop3))
+                    hops.Add(new Hop(HopEnd.Users, HopEnd.Of(store), l.Protocol == ServiceProtocol.Imap ? "IMAP" : "POP3", l.Port, "", Server(l, TlsLevel.Encrypt), Client(l), "users read mail"));
+            if (web is not null)
+                foreach (var l in web.Listeners.Where(l => l.Protocol is ServiceProtocol.Https or ServiceProtocol.Http))
+                    hops.Add(new Hop(HopEnd.Users, HopEnd.Of(web), l.Protocol == ServiceProtocol.Https ? "HTTPS" : "HTTP", l.Port, "",
+                        Server(l, TlsLevel.Encrypt), Client(l), l.Protocol == ServiceProtocol.Https ? "webmail" : "redirect to HTTPS only"));
+
+            // The MX relays the platform's domain to the mailstore (relay_transport), unless it is the mailstore itself.
+            if (smtpIn is not null && store is not null && !smtpIn.Hosts.All(h => store.Hosts.Contains(h)))
+                hops.Add(new Hop(HopEnd.Of(smtpIn), HopEnd.Of(store), "SMTP", MailstoreSmtpPort(store), store.DialName ?? "", postfixClient, postfixVerification, "delivery to the mailstore"));
+            if (smtpOut is not null)
+            {
+                // The relay keeps the platform's own domain inside (transport), and sends the rest to the Internet.
+                var inbound = smtpIn ?? (Layer?)store;
+                var inboundPort = smtpIn?.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Smtp)?.Port ?? (store is null ? 25 : MailstoreSmtpPort(store));
+                if (inbound is not null && !smtpOut.Hosts.All(h => inbound.Hosts.Contains(h)))
+                    hops.Add(new Hop(HopEnd.Of(smtpOut), HopEnd.Of(inbound), "SMTP", inboundPort, inbound.DialName ?? "", postfixClient, postfixVerification, "the platform's own domain stays inside"));
+                hops.Add(new Hop(HopEnd.Of(smtpOut), HopEnd.Internet, "SMTP", 25, "", postfixClient, postfixVerification, "mail to the Internet"));
+            }
+            if (web is not null)
+            {
+                hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(web), "HTTP", web.SogoPort, "127.0.0.1", HopTls.None, HopVerification.NoTls, "nginx to sogod on the same host"));
+                if (store is not null && Url(SogoConfRenderer.ImapServer(platform, web)) is { } imap)
+                    hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(store), "IMAP", imap.Port, imap.Host, imap.Tls, Sogo(imap.Tls), "SOGo reads mail"));
+                if (smtpOut is not null && Url(SogoConfRenderer.SmtpServer(platform, web)) is { } smtp)
+                    hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(smtpOut), smtp.Port == 25 ? "SMTP" : "submission", smtp.Port, smtp.Host, smtp.Tls, Sogo(smtp.Tls), "SOGo sends mail"));
+            }
+            return hops;
+        }
+
+        private static int MailstoreSmtpPort(MailstoreLayer store) => store.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Smtp)?.Port ?? 25;
+
+        private static HopTls Level(TlsLevel level) => level switch
+        {
+            TlsLevel.None => HopTls.None,
+            TlsLevel.Encrypt => HopTls.RequiredStartTls,
+            _ => HopTls.OpportunisticStartTls,
+        };
+
+        /// <summary>A listener's protection as its server enforces it; <paramref name="startTls"/> says whether STARTTLS is required there.</summary>
+        private static HopTls Server(Listener listener, TlsLevel startTls) => listener.Security switch
+        {
+            ListenerSecurity.ImplicitTls => HopTls.ImplicitTls,
+            ListenerSecurity.StartTls => Level(startTls),
+            _ => HopTls.None,
+        };
+
+        private static HopVerification Client(Listener listener) => listener.Security == ListenerSecurity.Plain ? HopVerification.NoTls : HopVerification.ClientsOwn;
+
+        /// <summary>SOGo is given no CA for its IMAP and SMTP connections.</summary>
+        private static HopVerification Sogo(HopTls tls) => tls == HopTls.None ? HopVerification.NoTls : HopVerification.NotVerified;
+
+        /// <summary>Reads a SOGo server URL (<c>imaps://host:993</c>, <c>smtp://host:587/?tls=YES</c>); null when it is not one.</summary>
+        private static (string Host, int Port, HopTls Tls)? Url(string url)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0) return null;
+            var scheme = uri.Scheme.ToLowerInvariant();
+            var implicitTls = scheme is "imaps" or "smtps";
+            var startTls = uri.Query.IndexOf("tls=YES", StringComparison.OrdinalIgnoreCase) >= 0;
+            var port = uri.Port > 0 ? uri.Port : scheme switch { "imaps" => 993, "imap" => 143, "smtps" => 465, _ => 25 };
+            return (uri.Host, port, implicitTls ? HopTls.ImplicitTls : startTls ? HopTls.RequiredStartTls : HopTls.None);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MailDsl.Hosting;
+using MailDsl.Model;
+using MailDsl.Render;
+using Xunit;
+
+namespace MailDsl.Generators.Tests.Hosting;
+
+/// <summary>
+/// The command line of <c>Run(args)</c>: usage errors exit 2 naming the token and the nearest valid one, <c>emit --dry-run</c>
+/// lists exactly the files that differ and touches nothing, <c>--host</c>/<c>--layer</c> write only their folders, <c>check</c>
+/// prints a table or JSON, every verb has help with examples that never builds the platform, output to a writer is plain.
+/// </summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "maildsl-cli-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    private static Platform Describe(string banner = "Example Mail") => Platform.Create("example.org")
+        .Banner(banner)
+        .Certificate("/etc/ssl/certs/mail.crt", "/etc/ssl/private/mail.key")
+        .SmtpIn(s => s.Hosts("mx-01.example.org", "mx-02.example.org"))
+        .Mailstore(m => m.Hosts("store-01.example.org").Imaps(993))
+        .Webmail(w => w.Hosts("web-01.example.org").Https(443));
+
+    private static (int Exit, string Out, string Err) Run(Func<Platform> describe, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = PlatformHost.Run(args, describe, null, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Run(() => Describe(), args);
+
+    private static Func<Platform> NeverBuilt => () => throw new InvalidOperationException("the platform was built");
+
+    private Dictionary<string, (DateTime Stamp, string Text)> Snapshot()
+        => Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(_dir, f), f => (File.GetLastWriteTimeUtc(f), File.ReadAllText(f)));
+
+    [Theory]
+    [InlineData(new[] { "emit", "--out", "x", "--hots", "mx-01.example.org" }, "emit: unknown option '--hots'. Did you mean '--host'?")]
+    [InlineData(new[] { "emit", "--out", "x", "--dryrun" }, "emit: unknown option '--dryrun'. Did you mean '--dry-run'?")]
+    [InlineData(new[] { "check", "--fromat", "json" }, "check: unknown option '--fromat'. Did you mean '--format'?")]
+    [InlineData(new[] { "ciphers", "--opensll", "3.0", "HIGH" }, "ciphers: unknown option '--opensll'. Did you mean '--openssl'?")]
+    [InlineData(new[] { "show", "web-01.example.org", "--all" }, "show: unknown option '--all'.")]
+    [InlineData(new[] { "show", "--hots", "web-01.example.org" }, "show: unknown option '--hots'.")]
+    [InlineData(new[] { "ciphers", "--verbos", "HIGH" }, "ciphers: unknown option '--verbos'. Did you mean '--verbose'?")]
+    [InlineData(new[] { "emti", "--out", "x" }, "unknown verb 'emti'. Did you mean 'emit'?")]
+    [InlineData(new[] { "emit" }, "emit: Option '--out' is required.")]
+    [InlineData(new[] { "check", "--format", "xml" }, "check: Argument 'xml' not recognized.")]
+    [InlineData(new[] { "show", "a", "b", "c" }, "show: unexpected argument 'c'.")]
+    public void A_wrong_command_line_exits_2_naming_what_is_wrong_without_building_the_platform(string[] args, string said)
+    {
+        var (exit, stdout, stderr) = Run(NeverBuilt, args);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains(said, stderr);
+        Assert.Contains("--help", stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Replace("'help'", "--help"));
+    }
+
+    [Theory]
+    [InlineData("emit")]
+    [InlineData("check")]
+    [InlineData("show")]
+    [InlineData("ciphers")]
+    public void Every_verb_has_help_with_examples_and_it_never_builds_the_platform(string verb)
+    {
+        foreach (var args in new[] { new[] { verb, "--help" }, new[] { verb, "-h" }, new[] { "help", verb } })
+        {
+            var (exit, stdout, stderr) = Run(NeverBuilt, args);
+            Assert.True(exit == 0, stderr);
+            Assert.Contains("Usage:", stdout);
+            Assert.Contains(" " + verb + " ", stdout);
+            var examples = stdout.Substring(stdout.IndexOf("Examples:", StringComparison.Ordinal));
+            Assert.Contains("  " + verb + " ", examples);
+        }
+    }
+
+    [Fact]
+    public void Help_lists_the_verbs_and_the_exit_codes()
+    {
+        foreach (var args in new[] { Array.Empty<string>(), new[] { "help" }, new[] { "--help" } })
+        {
+            var (exit, stdout, _) = Run(NeverBuilt, args);
+            Assert.Equal(0, exit);
+            foreach (var verb in new[] { "emit", "check", "show <HOST> <PATH>", "ciphers <STRING>", "help" }) Assert.Contains("  " + verb, stdout);
+            Assert.Contains("Exit codes: 0 success; 1 the platform has errors", stdout);
+            Assert.False(stdout.Contains('\u001b'), "an escape code in output that is not a terminal");
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Dry_run_against_an_existing_folder_lists_exactly_the_files_that_differ_and_writes_nothing()
+    {
+        Assert.Equal(0, Run("emit", "--out", _dir).Exit);
+        // Four kinds of difference, made by hand: content, a missing file, a stray file, a mode.
+        var changed = Path.Combine("mx-01.example.org", "etc", "postfix", "main.cf");
+        var missing = Path.Combine("web-01.example.org", "etc", "sogo", "sogo.conf");
+        var stray = Path.Combine("store-01.example.org", "etc", "dovecot", "old.conf");
+        var moded = Path.Combine("mx-02.example.org", "install.sh");
+        File.AppendAllText(Path.Combine(_dir, changed), "smtpd_tls_security_level = none\n");
+        File.Delete(Path.Combine(_dir, missing));
+        File.WriteAllText(Path.Combine(_dir, stray), "leftover\n");
+        File.SetUnixFileMode(Path.Combine(_dir, moded), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var before = Snapshot();
+        var total = PlatformRenderer.Render(Describe().Build()).Count;
+
+        var (exit, stdout, stderr) = Run("emit", "--out", _dir, "--dry-run");
+
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var listed = lines.Where(l => !l.StartsWith("dry run:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[]
+        {
+            "changed " + changed,
+            "mode    " + moded + " (mode becomes 0755)",
+            "removed " + stray,
+            "new     " + missing,
+        }.OrderBy(l => l.Substring(8), StringComparer.Ordinal), listed);
+        Assert.Equal($"dry run: 3 would be written, {total - 3} unchanged, 1 would be removed for 4 hosts under {_dir}; nothing was written", lines.Last());
+        Assert.Equal(before, Snapshot());
+
+        // The real emit then changes exactly those.
+        var written = Run("emit", "--out", _dir);
+        Assert.Contains($"3 written, {total - 3} unchanged, 1 removed", written.Out);
+        Assert.Equal("0 would be written", Run("emit", "--out", _dir, "-n").Out.Split(':')[1].Split(',')[0].Trim());
+    }
+
+    [Fact]
+    public void Dry_run_into_a_folder_that_does_not_exist_lists_every_file_and_creates_nothing()
+    {
+        var (exit, stdout, _) = Run("emit", "--out", _dir, "--dry-run");
+        Assert.Equal(0, exit);
+        var rendered = PlatformRenderer.Render(Describe().Build()).Select(a => ArtifactWriter.TargetPath(_dir, a)).Select(p => Path.GetRelativePath(_dir, p)).OrderBy(p => p, StringComparer.Ordinal);
+        Assert.Equal(rendered.Select(p => "new     " + p), stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipLast(1));
+        Assert.False(Directory.Exists(_dir));
+    }
+
+    [Fact]
+    public void Host_and_layer_write_only_their_folders_and_leave_the_rest_alone()
+    {
+        Assert.Equal(0, Run("emit", "--out", _dir).Exit);
+        var strayElsewhere = Path.Combine(_dir, "mx-01.example.org", "notes.txt");
+        File.WriteAllText(strayElsewhere, "mine\n");
+        File.AppendAllText(Path.Combine(_dir, "README.md"), "edited\n");
+        var before = Snapshot();
+        Thread.Sleep(20);
+
+        var (exit, stdout, stderr) = Run(() => Describe("Other Banner"), "emit", "--out", _dir, "--host", "mx-02.example.org", "--layer", "mailstore");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("for 2 hosts under", stdout);
+        var after = Snapshot();
+        foreach (var (path, was) in before)
+        {
+            var inScope = path.StartsWith("mx-02.example.org", StringComparison.Ordinal) || path.StartsWith("store-01.example.org", StringComparison.Ordinal);
+            if (!inScope) Assert.Equal(was, after[path]);
+        }
+        Assert.True(File.Exists(strayElsewhere));
+        Assert.Contains("Other Banner", File.ReadAllText(Path.Combine(_dir, "mx-02.example.org", "etc", "postfix", "main.cf")));
+        Assert.DoesNotContain("Other Banner", File.ReadAllText(Path.Combine(_dir, "mx-01.example.org", "etc", "postfix", "main.cf")));
+
+        var unknown = Run("emit", "--out", _dir, "--host", "mx-03.example.org");
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("no host 'mx-03.example.org'. Did you mean 'mx-01.example.org'?", unknown.Err);
+    }
+
+    [Fact]
+    public void Check_on_a_clean_platform_says_what_it_checked()
+    {
+        var (exit, stdout, stderr) = Run("check");
+        Assert.True(exit == 0, stderr);
+        // 4 hosts; services are listeners on hosts: 2 MX x smtp, the store's smtp and imaps, web's https, http and sogo.
+        Assert.Equal("no findings: 4 hosts, 7 services checked", stdout.Trim());
+    }
+
+    [Fact]
+    public void Check_prints_every_finding_as_a_table_and_as_json_for_CI()
+    {
+        Platform Broken() => Describe()
+            .SmtpIn(s => s.PostfixSetting("smtpd_tls_auth_only", "no"))
+            .Mailstore(m => m.Listener("imap-nopass", ServiceProtocol.Imap, 144, ListenerSecurity.Plain, allowPlaintextAuth: true));
+        var findings = MailDsl.Rules.RuleSet.Check(Broken().Build());
+        Assert.Contains(findings, f => f.Severity == MailDsl.Rules.Severity.Error);
+
+        var table = Run(Broken, "check");
+        Assert.Equal(1, table.Exit);
+        var lines = table.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(new[] { "ID", "SEVERITY", "WHERE", "MESSAGE" }, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(findings.Count, lines.Length - 2);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var cells = lines[i + 1].Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(findings[i].RuleId, cells[0]);
+            Assert.Equal(findings[i].Severity.ToString().ToLowerInvariant(), cells[1]);
+            Assert.Equal(findings[i].OriginKey, cells[2]);
+            Assert.Equal(findings[i].Message, cells[3].Trim());
+        }
+        Assert.StartsWith($"{findings.Count} findings (", lines.Last());
+        Assert.False(table.Out.Contains('\u001b'), "an escape code in output that is not a terminal");
+
+        var json = Run(Broken, "check", "--format", "json");
+        Assert.Equal(1, json.Exit);
+        using var document = JsonDocument.Parse(json.Out);
+        var root = document.RootElement;
+        Assert.Equal(4, root.GetProperty("hosts").GetInt32());
+        Assert.Equal(findings.Count(f => f.Severity == MailDsl.Rules.Severity.Error), root.GetProperty("errors").GetInt32());
+        var items = root.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(findings.Select(f => (f.RuleId, f.OriginKey, f.Message)),
+            items.Select(e => (e.GetProperty("id").GetString()!, e.GetProperty("where").GetString()!, e.GetProperty("message").GetString()!)));
+        Assert.All(items, e => Assert.StartsWith("docs/diagnostics/MAIL", e.GetProperty("help").GetString()));
+    }
+
+    [Fact]
+    public void Ciphers_verbose_names_each_suites_parts_as_openssl_does_and_says_why_it_is_in_or_out()
+    {
+        if (Which("openssl") is null)
+        {
+            Assert.True(Environment.GetEnvironmentVariable("MAILDSL_REQUIRE_DAEMONS") != "1", "openssl is required (Debian package: openssl)");
+            return;
+        }
+        const string cipherString = "ALL:!LOW:!SSLv2:!EXP:!aNULL";
+        var plain = Run("ciphers", "--openssl", "3.0", cipherString);
+        var verbose = Run("ciphers", "--openssl", "3.0", "-v", cipherString);
+        Assert.Equal(0, verbose.Exit);
+        var rows = verbose.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        // The same suites in the same order as without -v.
+        Assert.Equal(plain.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), rows.Select(r => r.Split(' ')[0]));
+
+        // openssl ciphers -v: "NAME PROTOCOL Kx=.. Au=.. Enc=.. Mac=..": the authority for each suite's parts.
+        var openssl = Process.Start(new ProcessStartInfo("openssl") { ArgumentList = { "ciphers", "-v", "--", cipherString }, RedirectStandardOutput = true })!;
+        var reference = openssl.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToDictionary(p => p[0], p => p.Skip(1).ToArray());
+        openssl.WaitForExit();
+        var kx = new Dictionary<string, string> { ["ECDH"] = "ECDHE", ["DH"] = "DHE", ["RSA"] = "RSA", ["RSAPSK"] = "RSA-PSK", ["DHEPSK"] = "DHE-PSK", ["ECDHEPSK"] = "ECDHE-PSK", ["PSK"] = "PSK", ["SRP"] = "SRP", ["any"] = "any" };
+        var au = new Dictionary<string, string> { ["RSA"] = "RSA certificate", ["ECDSA"] = "ECDSA certificate", ["DSS"] = "DSA certificate", ["PSK"] = "pre-shared key", ["SRP"] = "SRP password", ["any"] = "any (certificate)" };
+        var mac = new Dictionary<string, string> { ["AEAD"] = "AEAD", ["SHA1"] = "HMAC-SHA1", ["SHA256"] = "HMAC-SHA256", ["SHA384"] = "HMAC-SHA384" };
+        foreach (var row in rows)
+        {
+            var name = row.Split(' ')[0];
+            var parts = reference[name].ToDictionary(p => p.Split('=')[0], p => p.Contains('=') ? p.Split('=')[1] : p);
+            Assert.Contains("  " + kx[parts["Kx"]], row);
+            Assert.Contains("  " + au[parts["Au"]], row);
+            Assert.Contains("  " + mac[parts["Mac"]] + " ", row);
+            var cbc = parts["Mac"] != "AEAD" && !parts["Enc"].StartsWith("CHACHA", StringComparison.Ordinal);
+            // A suite is in Mozilla's intermediate profile only when forward secret, AEAD, and not DSA; the reason says which.
+            if (row.Contains("  in: listed by", StringComparison.Ordinal)) Assert.False(cbc || parts["Kx"] == "RSA" || parts["Au"] == "DSS", row);
+            if (cbc) Assert.Contains("out of the intermediate profile: ", row);
+            if (cbc) Assert.Contains("CBC mode", row);
+            if (parts["Kx"] == "RSA") Assert.Contains("no forward secrecy", row);
+        }
+    }
+
+    private static string? Which(string exe) => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+        .Select(d => Path.Combine(d, exe)).FirstOrDefault(File.Exists);
+}
