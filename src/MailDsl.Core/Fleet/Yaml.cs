@@ -20,7 +20,10 @@ namespace MailDsl.Fleet
                     case '\n': b.Append("\\n"); break;
                     case '\t': b.Append("\\t"); break;
                     default:
-                        if (c < ' ') b.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                        // Control characters, which YAML readers refuse, and the characters YAML reads as line breaks
+                        // or a byte-order mark, which would change the value: escaped.
+                        if (c < ' ' || (c >= '\u007f' && c <= '\u009f')) b.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                        else if (c is '\u2028' or '\u2029' or '\ufeff' or '\ufffe' or '\uffff') b.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                         else b.Append(c);
                         break;
                 }
