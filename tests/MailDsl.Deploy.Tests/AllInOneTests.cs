@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MailDsl.Deploy.Tests.Support;
 using MailDsl.Model;
 using MailDsl.Render;
@@ -164,6 +165,37 @@ public abstract class AllInOneTests(AllInOneFixture fixture)
         var https = Probe.Endpoints(fixture.Model, DeployPlatforms.AllInOne).Single(e => e.Listener == "https");
         var tls = Probe.Tls(https, fixture.Deployment.CertificateFile);
         Assert.True(Probe.Verified(tls), $"{tls}\n{Host.Logs()}");
+    }
+
+    [DeployFact]
+    public void Backups_are_one_folder_per_run_and_only_the_newest_are_kept()
+    {
+        // A change to main.cf alone (how Postfix resolves names): each run replaces it and reloads Postfix only.
+        var other = fixture.EmitVariant(() => DeployPlatforms.DescribeAllInOne(fixture.Target, fixture.Ports, hostLookup: "native, dns"));
+        var q = Command.ShellQuote;
+        var made = new List<string>();
+        foreach (var dir in new[] { other, fixture.HostDir, other, fixture.HostDir })
+        {
+            var run = Host.Sandbox.Run($"cd {q(dir)} && MAILDSL_KEEP_BACKUPS=2 bash ./install.sh", TimeSpan.FromMinutes(3));
+            Assert.True(run.Succeeded, $"{run}\n{Host.Logs()}");
+            Assert.Contains("reloaded postfix", run.Output);
+            made.Add(Regex.Match(run.Output, @"what was replaced is in /var/backups/maildsl/(\S+)").Groups[1].Value);
+        }
+        // Four runs, four folders of their own (named to the nanosecond, then made unique); the newest two are kept.
+        Assert.Equal(4, made.Distinct().Count());
+        Assert.Equal(made.TakeLast(2).Order(StringComparer.Ordinal), Host.Backups());
+        // Each holds what its run replaced: the main.cf of the description before it.
+        Assert.Contains("replaced /etc/postfix/main.cf", Host.Sandbox.Run($"cat /var/backups/maildsl/{q(made[^1])}/MANIFEST").Output);
+        Assert.Contains("smtp_host_lookup = native, dns", Host.Sandbox.Run($"cat /var/backups/maildsl/{q(made[^1])}/etc/postfix/main.cf").Output);
+    }
+
+    [DeployFact]
+    public void A_second_install_sh_at_the_same_time_is_refused()
+    {
+        // While one run holds the host's lock, another says so and changes nothing.
+        var run = Host.Sandbox.Run($"flock /run/maildsl-install.lock bash -c {Command.ShellQuote($"cd {Command.ShellQuote(fixture.HostDir)} && bash ./install.sh")}", TimeSpan.FromMinutes(1));
+        Assert.False(run.Succeeded, run.ToString());
+        Assert.Contains("another install.sh is running on this host", run.Output);
     }
 
     private static string Sha256(string file) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))).ToLowerInvariant();

@@ -78,6 +78,20 @@ public sealed partial class AnsibleTests
         Assert.Equal(mainCf, host.Sha256("/etc/postfix/main.cf"));
         Assert.Equal(pids, host.DaemonPids());
         Assert.Contains("ESMTP MailDsl deployment test", Probe.SmtpGreeting(ports.MxSmtp));
+
+        // Dovecot's file broken among the changed ones: Postfix's copy goes first and replaces main.cf, then Dovecot's
+        // checker refuses the new dovecot.conf (validate:), so main.cf goes back and no handler runs.
+        File.AppendAllText(Path.Combine(changed, DeployPlatforms.AllInOne, "etc/dovecot/dovecot.conf"), "this_is_not_a_setting = 1\n");
+        var dovecotConf = host.Sha256("/etc/dovecot/dovecot.conf");
+        var broken = Playbook(changed, "-i renamed.ini site.yml");
+        Assert.False(broken.Succeeded, broken.ToString());
+        Assert.Contains("Unknown setting: this_is_not_a_setting", broken.Output);
+        Assert.Contains("the previous files are back and", broken.Output);
+        Assert.Equal(1, Recap(broken).Failed);
+        Assert.Equal(mainCf, host.Sha256("/etc/postfix/main.cf"));
+        Assert.Equal(dovecotConf, host.Sha256("/etc/dovecot/dovecot.conf"));
+        Assert.Equal(pids, host.DaemonPids());
+        Assert.Contains("ESMTP MailDsl deployment test", Probe.SmtpGreeting(ports.MxSmtp));
     }
 
     private static (int Changed, int Failed) Recap(CommandResult run)

@@ -23,6 +23,16 @@ namespace MailDsl.Fleet
         // Long commands are folded so that every line stays within ansible-lint's 160 characters.
         private const int Width = 120;
 
+        /// <summary>
+        /// <paramref name="files"/> in the order they can be copied and checked one by one: a file whose path another
+        /// file's text names (the DH group file, named by nginx's site and Dovecot's configuration) before that file, so
+        /// that the other's checker, run on it before it replaces the installed one, finds what it names. Otherwise by path.
+        /// </summary>
+        public static IReadOnlyList<HostFile> CopyOrder(IReadOnlyList<HostFile> files)
+            => files.OrderBy(f => files.Any(o => !ReferenceEquals(o, f) && o.Artifact.Content.Contains(f.Path)) ? 0 : 1)
+                .ThenBy(f => f.Path, System.StringComparer.Ordinal)
+                .ToList();
+
         /// <summary>Renders the manifest of <paramref name="host"/>, which receives <paramref name="files"/>.</summary>
         /// <param name="topology">The platform and its target.</param>
         /// <param name="host">The host.</param>
@@ -48,8 +58,9 @@ namespace MailDsl.Fleet
             foreach (var m in modules) w.Line("  " + InstallScriptRenderer.Key(m) + ": " + Yaml.Quote(m.Service(target).Unit));
             w.Line("maildsl_reload_states:");
             foreach (var m in modules) w.Line("  " + InstallScriptRenderer.Key(m) + ": " + (m.Service(target).Reloads ? "reloaded" : "restarted"));
+            w.Line("# In the order Ansible copies them: a file another one names (the DH group) first, so that the other's checker finds it.");
             w.Line("maildsl_files:");
-            foreach (var f in files)
+            foreach (var f in CopyOrder(files))
             {
                 w.Line("  - path: " + Yaml.Unsafe(f.Path));
                 w.Line("    mode: " + Yaml.Quote(f.Artifact.ModeText));

@@ -52,22 +52,28 @@ public static class DeployPlatforms
     /// <param name="ports">The listeners' ports.</param>
     /// <param name="banner">The platform's banner (Postfix's greeting and SOGo's page title).</param>
     /// <param name="webmailAddress">The address nginx listens on.</param>
-    public static Platform DescribeAllInOne(Distro target, LoopbackPorts ports, string banner = "MailDsl deployment test", string webmailAddress = "127.0.0.1")
+    /// <param name="hostLookup">How the MX's and relay's Postfix resolve names (a setting of main.cf alone).</param>
+    public static Platform DescribeAllInOne(Distro target, LoopbackPorts ports, string banner = "MailDsl deployment test", string webmailAddress = "127.0.0.1", string hostLookup = "dns, native")
         => Layers(Platform.Create(Domain).Banner(banner).Target(target).Certificate(CertificatePath, KeyPath).Tls(TlsProfile.Intermediate),
-            ports, AllInOne, AllInOne, AllInOne, AllInOne, webmailAddress);
+            ports, AllInOne, AllInOne, AllInOne, AllInOne, webmailAddress, hostLookup);
 
     /// <summary>One host per layer, for <paramref name="target"/>.</summary>
     public static Platform DescribeLayers(Distro target, LoopbackPorts ports)
         => Layers(Platform.Create(Domain).Banner("MailDsl deployment test").Target(target).Certificate(CertificatePath, KeyPath).Tls(TlsProfile.Intermediate),
-            ports, Mx, Relay, Store, Web, "127.0.0.1");
+            ports, Mx, Relay, Store, Web, "127.0.0.1", "dns, native");
 
-    private static Platform Layers(Platform platform, LoopbackPorts ports, string mx, string relay, string store, string web, string webmailAddress) => platform
+    /// <summary>One host per layer with Mozilla's 5.7 intermediate profile, whose DHE suites bring the DH group file.</summary>
+    public static Platform DescribeLayersWithDhe(Distro target, LoopbackPorts ports)
+        => Layers(Platform.Create(Domain).Banner("MailDsl deployment test").Target(target).Certificate(CertificatePath, KeyPath).Tls(TlsProfile.Intermediate, TlsGuideline.Mozilla57),
+            ports, Mx, Relay, Store, Web, "127.0.0.1", "dns, native");
+
+    private static Platform Layers(Platform platform, LoopbackPorts ports, string mx, string relay, string store, string web, string webmailAddress, string hostLookup) => platform
         .SmtpIn(s => s.Hosts(mx).Vip(MxVip).ListenOn("127.0.0.1").Smtp(ports.MxSmtp).StartTls(TlsLevel.May)
             .PostfixSetting("maillog_file", PostfixLog)
-            .PostfixSetting("smtp_host_lookup", "dns, native"))
+            .PostfixSetting("smtp_host_lookup", hostLookup))
         .SmtpOut(s => s.Hosts(relay).ListenOn("127.0.0.1").Smtp(ports.RelaySmtp).Submission(ports.Submission).Submissions(ports.Submissions)
             .PostfixSetting("maillog_file", PostfixLog)
-            .PostfixSetting("smtp_host_lookup", "dns, native")
+            .PostfixSetting("smtp_host_lookup", hostLookup)
             .DovecotSetting("log_path", DovecotLog))
         .Mailstore(m => m.Hosts(store).ListenOn("127.0.0.1").Smtp(ports.StoreSmtp).Imap(ports.Imap).Imaps(ports.Imaps).Pop3s(ports.Pop3s)
             .PostfixSetting("maillog_file", PostfixLog)
