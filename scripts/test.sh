@@ -3,7 +3,8 @@
 # "N passed, N failed" summed over all of them from their TRX results (skips on the line before it). The daemons are
 # installed here (Debian 12's on the machine, Debian 13's in the cached root), so daemon tests must not skip:
 # MAILDSL_REQUIRE_DAEMONS. The integration tests (both targets' platforms, mostly waiting on daemons, handshakes
-# and testssl.sh) run beside the other projects, which run one after another: two lanes for the machine's two cores.
+# and testssl.sh) and the deployment tests (install.sh and Ansible on both targets, mostly waiting on daemons that
+# start, reload and stop) each run beside the other projects, which run one after another.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 began=$SECONDS
@@ -34,8 +35,10 @@ for csproj in tests/*Tests/*Tests.csproj; do projects+=("$(basename "$(dirname "
 tested=$SECONDS
 run_project MailDsl.Integration.Tests &
 integration=$!
-for name in "${projects[@]}"; do [[ $name == MailDsl.Integration.Tests ]] || run_project "$name"; done
-wait "$integration"
+run_project MailDsl.Deploy.Tests &
+deploy=$!
+for name in "${projects[@]}"; do [[ $name == MailDsl.Integration.Tests || $name == MailDsl.Deploy.Tests ]] || run_project "$name"; done
+wait "$integration" "$deploy"
 status=0
 for name in "${projects[@]}"; do
   echo "===== $name (exit $(cat "$results/$name.rc"), $(cat "$results/$name.time") s)"

@@ -13,9 +13,10 @@ namespace MailDsl.TestPlatform;
 /// daemons (Debian 12's on this machine, Debian 13's in the cached root): its directory and database
 /// (<see cref="DirectoryServers"/>: slapd and PostgreSQL from this machine, TLS only) first, then every emitted host as a
 /// <see cref="SandboxHost"/> of the target with a test certificate and the secrets where the platform says (and, on the
-/// mailstore hosts, the shared storage mounted), where the host's own install.sh puts its files in place, writes the
-/// secrets into them, checks them with each daemon's checker and starts the daemons (Postfix, Dovecot, memcached, nginx,
-/// SOGo) through stand-ins for the package manager and systemd. Disposing stops every daemon and deletes everything it made.
+/// mailstore hosts, the shared storage mounted), where the host's own install.sh installs the packages (the real apt-get:
+/// they are installed already), puts its files in place, writes the secrets into them, checks them with each daemon's
+/// checker and starts the daemons (Postfix, Dovecot, memcached, nginx, SOGo) through their own control, systemd not being
+/// PID 1 there: nothing is stood in for. Disposing stops every daemon and deletes everything it made.
 /// </summary>
 public sealed class RunningPlatform : IDisposable
 {
@@ -119,7 +120,7 @@ public sealed class RunningPlatform : IDisposable
             return $"--- slapd\n{DirectoryServers.Host.Tail(DirectoryServers.SlapdLog)}\n--- postgresql\n{DirectoryServers.Host.Tail(DirectoryServers.PostgresLog)}";
         var sandbox = _hosts.FirstOrDefault(h => h.Name == host);
         if (sandbox is null) return $"({host} was not started)";
-        var logs = new[] { "/run/maildsl-daemons.log", MailDsl.Install.InstallScriptRenderer.StartLog, LoopbackPlatform.PostfixLog, LoopbackPlatform.DovecotLog, "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" }
+        var logs = new[] { MailDsl.Install.InstallScriptRenderer.StartLog, LoopbackPlatform.PostfixLog, LoopbackPlatform.DovecotLog, "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" }
             .Select(path => (path, text: sandbox.Tail(path)))
             .Where(l => l.text is not null)
             .Select(l => $"--- {host}:{l.path}\n{l.text}");
@@ -163,83 +164,6 @@ public sealed class RunningPlatform : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
-    /// <summary>
-    /// The sandbox's stand-ins for the package manager and systemd, put first on install.sh's PATH: packages are
-    /// installed already (scripts/install-deps.sh on this machine, scripts/debian13-root.sh in the root). The systemctl
-    /// stand-in is honest about units: it knows only the units whose unit files the target's packages installed
-    /// (Debian's SOGo unit is <c>sogo</c>; <c>sogod</c> is refused as systemd refuses it), and fails, in systemd's
-    /// words, on any other unit or a verb it cannot honour. It starts each daemon the way its unit would, with the
-    /// output in a file so that no daemon holds the pipe nsenter reads.
-    /// </summary>
-    private const string Shims = """
-        mkdir -p /run/maildsl-shims
-        cat >/run/maildsl-shims/apt-get <<'SHIM'
-        #!/bin/sh
-        echo "apt-get $*: skipped in the sandbox, the packages are installed"
-        SHIM
-        cp /run/maildsl-shims/apt-get /run/maildsl-shims/dnf
-        cat >/run/maildsl-shims/systemctl <<'SHIM'
-        #!/bin/bash
-        # systemctl stand-in (no systemd as PID 1 here): units are those whose unit files the packages installed.
-        set -e
-        verb=${1:-}; shift || true
-        has_unit() { for d in /etc/systemd/system /lib/systemd/system /usr/lib/systemd/system; do [[ -f $d/$1.service ]] && return 0; done; return 1; }
-        start() {
-          case $1 in
-            postfix) postfix stop >/dev/null 2>&1 || true; postfix start ;;
-            dovecot) dovecot stop >/dev/null 2>&1 || true; sleep 0.2; dovecot ;;
-            nginx) nginx -s stop >/dev/null 2>&1 || true; nginx -t -q && nginx ;;
-            memcached) pkill -x memcached || true; /etc/init.d/memcached start ;;
-            # As sogo.service: its environment file, its runtime directory, its ExecStart, as its user.
-            sogo) pkill -u sogo -x sogod || true
-                  PREFORK=3; [[ -f /etc/default/sogo ]] && . /etc/default/sogo
-                  install -d -o sogo -g sogo /run/sogo
-                  runuser -u sogo -- /usr/sbin/sogod -WOWorkersCount "$PREFORK" -WOPidFile /run/sogo/sogo.pid -WOLogFile /var/log/sogo/sogo.log ;;
-            *) echo "systemctl stand-in: cannot start $1.service here" >&2; return 1 ;;
-          esac
-        }
-        stop() {
-          case $1 in
-            postfix) postfix stop ;;
-            dovecot) dovecot stop ;;
-            nginx) nginx -s stop ;;
-            memcached) pkill -x memcached ;;
-            sogo) pkill -u sogo -x sogod ;;
-            *) echo "systemctl stand-in: cannot stop $1.service here" >&2; return 1 ;;
-          esac
-        }
-        reload() {
-          case $1 in
-            postfix) postfix reload ;;
-            dovecot) doveadm reload ;;
-            nginx) nginx -s reload ;;
-            *) start "$1" ;;
-          esac
-        }
-        case $verb in
-          daemon-reload) exit 0 ;;
-          enable|disable|start|restart|try-restart|reload-or-restart|reload|stop) ;;
-          *) echo "systemctl stand-in: '$verb' is not supported here" >&2; exit 1 ;;
-        esac
-        for arg in "$@"; do
-          [[ $arg == -* ]] && continue
-          unit=${arg%.service}
-          if ! has_unit "$unit"; then
-            if [[ $verb == enable || $verb == disable ]]; then echo "Failed to $verb unit: Unit file $unit.service does not exist." >&2
-            else echo "Failed to $verb $unit.service: Unit $unit.service not found." >&2; fi
-            exit 5
-          fi
-          case $verb in
-            enable|disable) ;;
-            start|restart|try-restart|reload-or-restart) start "$unit" ;;
-            reload) reload "$unit" ;;
-            stop) stop "$unit" ;;
-          esac >>/run/maildsl-daemons.log 2>&1 </dev/null
-        done
-        SHIM
-        chmod +x /run/maildsl-shims/*
-        """;
-
     private void StartHost(string name)
     {
         var emitted = Path.Combine(name == LoopbackPlatform.Store2 ? SecondStoreOutDir : OutDir, name);
@@ -266,14 +190,13 @@ public sealed class RunningPlatform : IDisposable
             $"install -D -m 0600 {q(Path.Combine(secrets, "ldap-bind"))} {q(TestDirectory.BindSecretPath)}",
             $"install -D -m 0600 {q(Path.Combine(secrets, "sogo-db"))} {q(TestDirectory.SogoSecretPath)}",
             isStore ? $"mkdir -p {LoopbackPlatform.SharedStorage} && mount --bind {q(SharedStorageDir)} {LoopbackPlatform.SharedStorage}" : "true",
-            // Debian's default site listens on every address on port 80; tests bind loopback only.
-            "rm -f /etc/nginx/sites-enabled/default",
-            Shims,
         }), "preparing the host");
-        // Then the emitted install.sh itself: files in place, each daemon's own check, then the restarts.
-        var installed = host.Run($"cd {q(emitted)} && PATH=/run/maildsl-shims:$PATH bash ./install.sh", TimeSpan.FromMinutes(2));
+        // Then the emitted install.sh itself, nothing stood in for: the real apt-get (the packages are installed), the
+        // files in place with the secrets written into them, each daemon's own check, then each daemon started by its own
+        // control (systemd is not PID 1).
+        var installed = host.Run($"cd {q(emitted)} && bash ./install.sh", TimeSpan.FromMinutes(3));
         if (!installed.Succeeded)
-            throw new InvalidOperationException($"install.sh failed on {name}:\n{installed}\n{host.Tail("/run/maildsl-daemons.log")}\n{Logs(name)}");
+            throw new InvalidOperationException($"install.sh failed on {name}:\n{installed}\n{Logs(name)}");
         InstallLogs[name] = installed.Output;
     }
 

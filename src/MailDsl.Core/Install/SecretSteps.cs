@@ -9,8 +9,9 @@ namespace MailDsl.Install
     /// <summary>
     /// The part of install.sh that handles secrets, for a host whose files hold secret placeholders. It reads each secret
     /// on the host (from its file or environment variable), refuses one that is missing, empty, multi-line or holds a
-    /// character the syntax it is written into cannot hold, all before anything is changed; then, after the files are in
-    /// place, writes each secret over its placeholders, encoded for that syntax, keeping the file's owner and mode. It is pure
+    /// character the syntax it is written into cannot hold, all before anything is changed; then writes each secret over its
+    /// placeholders in the staged copy of each file (private to root; compared with the host's file and placed from there),
+    /// encoded for that syntax. It is pure
     /// bash: a secret is never an argument of another program (where <c>ps</c> would show it), never printed, never traced.
     /// </summary>
     public static class SecretSteps
@@ -25,12 +26,25 @@ namespace MailDsl.Install
                 .ToList();
         }
 
-        /// <summary>Writes the functions and the load-and-check lines (before any file is placed).</summary>
-        public static void WriteLoad(ConfigWriter w, PlatformModel platform, IReadOnlyList<(Artifact File, IReadOnlyList<SecretPlaceholder> Placeholders)> uses)
+        /// <summary>
+        /// Writes the functions install.sh's engine calls: <c>load_secrets</c> (before anything is staged or changed: every
+        /// secret read and tried in every syntax it is written in) and <c>fill_staged_secrets</c> (writes them over their
+        /// placeholders in the staged copies, which are compared with the host's files and placed from there). A host
+        /// without secrets gets both as no-ops.
+        /// </summary>
+        public static void WriteFunctions(ConfigWriter w, PlatformModel platform, IReadOnlyList<(Artifact File, IReadOnlyList<SecretPlaceholder> Placeholders)> uses)
         {
+            if (uses.Count == 0)
+            {
+                w.Line("# No secrets on this host.");
+                w.Line("load_secrets() { :; }");
+                w.Line("fill_staged_secrets() { :; }");
+                return;
+            }
             var secrets = PlatformSecrets.Of(platform).Where(s => uses.Any(u => u.Placeholders.Any(p => p.SecretId == s.Id))).ToList();
             var syntaxes = uses.SelectMany(u => u.Placeholders.Select(p => p.Syntax)).Distinct().OrderBy(s => s).ToList();
             WriteFunctions(w, syntaxes);
+            w.Open("load_secrets() {");
             foreach (var secret in secrets)
             {
                 var kind = secret.Source.Source == SecretSource.Environment ? "env" : "file";
@@ -39,7 +53,13 @@ namespace MailDsl.Install
             // Every (secret, syntax) pair this host writes is tried now, so a refusal comes before any file changes.
             foreach (var (id, syntax, file) in uses.SelectMany(u => u.Placeholders.Select(p => (p.SecretId, p.Syntax, u.File.Path))).Distinct())
                 w.Line(PlatformSecrets.EncoderFunction(syntax) + " \"${maildsl_secret[" + id + "]}\" " + ShellWord(file) + " >/dev/null || exit 1");
-            w.Line();
+            w.Close();
+            w.Open("fill_staged_secrets() {");
+            foreach (var (file, placeholders) in uses)
+                w.Line("fill_secrets \"$stage\"" + ShellWord(file.Path) + " "
+                    + string.Join(" ", placeholders.Select(p => ShellWord(p.Text) + " " + ShellWord(p.SecretId) + " " + PlatformSecrets.EncoderFunction(p.Syntax)))
+                    + " || exit 1");
+            w.Close();
         }
 
         /// <summary>The shell functions alone (loading, one encoder per syntax, filling), as install.sh defines them.</summary>
@@ -94,12 +114,6 @@ namespace MailDsl.Install
             w.Line("mv -f -- \"$file.maildsl-secret\" \"$file\"");
             w.Close();
         }
-
-        /// <summary>Writes the line that fills <paramref name="file"/>'s placeholders once it is installed.</summary>
-        public static string FillLine(Artifact file, IReadOnlyList<SecretPlaceholder> placeholders)
-            => "fill_secrets " + ShellWord(file.Path) + " "
-                + string.Join(" ", placeholders.Select(p => ShellWord(p.Text) + " " + ShellWord(p.SecretId) + " " + PlatformSecrets.EncoderFunction(p.Syntax)))
-                + " || { restore; exit 1; }";
 
         // Each encoder prints the encoded secret, or says why the syntax cannot hold it (naming the file, never the secret).
         private static void WriteEncoder(ConfigWriter w, SecretSyntax syntax)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MailDsl.Daemons;
 using MailDsl.Fleet;
 using MailDsl.Install;
 using MailDsl.Model;
@@ -20,30 +19,25 @@ namespace MailDsl.Render
             var artifacts = new List<Artifact>();
             foreach (var host in topology.Hosts)
             {
-                var files = HostFiles(topology, host);
-                artifacts.AddRange(files);
+                var files = HostFiles.Of(topology, host);
+                artifacts.AddRange(files.Select(f => f.Artifact));
                 artifacts.Add(new Artifact(host.Name, InstallScriptRenderer.ScriptPath, Artifact.ExecutableMode,
                     InstallScriptRenderer.Render(topology, host, files)));
+                artifacts.Add(new Artifact(host.Name, HostManifestRenderer.ManifestPath, Artifact.ReadableMode,
+                    HostManifestRenderer.Render(topology, host, files)));
             }
             if (topology.Hosts.Count > 0)
             {
                 artifacts.Add(new Artifact("", FleetRenderer.InventoryPath, Artifact.ReadableMode, FleetRenderer.RenderInventory(platform)));
                 artifacts.Add(new Artifact("", FleetRenderer.PlaybookPath, Artifact.ReadableMode, FleetRenderer.RenderPlaybook(platform)));
                 artifacts.Add(new Artifact("", FleetRenderer.ReadmePath, Artifact.ReadableMode, FleetRenderer.RenderReadme(topology)));
+                foreach (var (path, text) in AnsibleRoleRenderer.Render())
+                    artifacts.Add(new Artifact("", path, Artifact.ReadableMode, text));
             }
             return artifacts
                 .OrderBy(a => a.Host, StringComparer.Ordinal)
                 .ThenBy(a => a.Path, StringComparer.Ordinal)
                 .ToList();
         }
-
-        /// <summary>Every daemon's files on <paramref name="host"/>, ordered by path; a file two daemons need (the DH group) once.</summary>
-        private static List<Artifact> HostFiles(PlatformTopology topology, HostPlan host)
-            => DaemonModules.On(host)
-                .SelectMany(m => m.Render(topology, host))
-                .GroupBy(a => a.Path, StringComparer.Ordinal)
-                .Select(g => g.First())
-                .OrderBy(a => a.Path, StringComparer.Ordinal)
-                .ToList();
     }
 }

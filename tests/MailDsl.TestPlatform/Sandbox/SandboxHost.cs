@@ -24,6 +24,13 @@ public sealed class SandboxHost : IDisposable
     /// <summary>The PATH every command in a host runs with: a distro's own, whatever the test process had.</summary>
     private const string SystemPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /// <summary>
+    /// What the namespace's first process runs once the host is ready: bash waiting forever. As PID 1 it is the parent of
+    /// every daemon that daemonizes, and bash reaps every child that exits, as an init does: a daemon stopped by its init
+    /// script (start-stop-daemon, which waits for the process to be gone) would otherwise stay a zombie and "refuse to die".
+    /// </summary>
+    private const string Init = "while :; do sleep 3600 & wait $! || :; done";
+
     private readonly Process _unshare;
     private readonly int _init;
 
@@ -73,7 +80,7 @@ public sealed class SandboxHost : IDisposable
                 var layer = Path.Combine(root, d.TrimStart('/'));
                 return $"mkdir -p {q(layer)}/upper {q(layer)}/work && mount -t overlay overlay -o lowerdir={d},upperdir={q(layer)}/upper,workdir={q(layer)}/work {d}";
             });
-            script = "set -e\nmount -t proc proc /proc\n" + string.Join("\n", mounts) + "\necho READY\nexec sleep infinity\n";
+            script = "set -e\nmount -t proc proc /proc\n" + string.Join("\n", mounts) + "\necho READY\n" + Init + "\n";
         }
         else
         {
@@ -96,7 +103,7 @@ public sealed class SandboxHost : IDisposable
             {
                 // READY only once chrooted: a command entering the namespace takes its first process's root, and
                 // before the chroot that is the machine's own.
-                $"exec chroot {q(merged)} /bin/sh -c 'echo READY; exec sleep infinity'", "",
+                $"exec chroot {q(merged)} /bin/bash -c {q("echo READY; " + Init)}", "",
             }));
         }
         var start = new ProcessStartInfo(Command.Locate("unshare") ?? throw new InvalidOperationException("unshare is not installed (Debian package util-linux)"))

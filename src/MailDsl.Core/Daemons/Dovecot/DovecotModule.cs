@@ -93,5 +93,20 @@ namespace MailDsl.Daemons.Dovecot
         /// <inheritdoc/>
         /// <remarks><c>doveconf -n</c> parses the whole configuration as the daemon will; warnings go to standard error.</remarks>
         public override IReadOnlyList<string> Checks(TargetFacts target, HostPlan host) => new[] { "doveconf -n >/dev/null" };
+
+        /// <inheritdoc/>
+        public override IEnumerable<ServedPort> Ports(HostPlan host)
+            => host.Layers.SelectMany(l => l.Listeners
+                .Where(x => x.Protocol is ServiceProtocol.Imap or ServiceProtocol.Pop3)
+                .Select(x => new ServedPort(x.Name, ServedPorts.Dial(l.ListenAddress), x.Port)));
+
+        /// <inheritdoc/>
+        /// <remarks>The emitted dovecot.conf is self-contained: <c>doveconf -n -c</c> reads the new file as the daemon will.</remarks>
+        public override string? Validation(TargetFacts target, HostPlan host, Artifact file) => file.Path switch
+        {
+            DovecotConfRenderer.ConfPath => "/bin/sh -c 'out=$(doveconf -n -c \"$1\" 2>&1 >/dev/null) && [ -z \"$out\" ] && exit 0; echo \"$out\" >&2; exit 1' doveconf %s",
+            DhParameters.Path => DhParameters.Validation,
+            _ => null,
+        };
     }
 }

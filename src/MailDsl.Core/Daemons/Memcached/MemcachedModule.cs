@@ -39,6 +39,10 @@ namespace MailDsl.Daemons.Memcached
             : new("memcached", "pgrep -x memcached", "/etc/init.d/memcached start", "true", "/etc/init.d/memcached stop");
 
         /// <inheritdoc/>
+        /// <remarks>The packages' own default (Debian's /etc/memcached.conf, RHEL's /etc/sysconfig/memcached): loopback, 11211.</remarks>
+        public override IEnumerable<ServedPort> Ports(HostPlan host) => new[] { new ServedPort("cache", "127.0.0.1", 11211) };
+
+        /// <inheritdoc/>
         /// <remarks>memcached has no configuration check; MailDsl writes none of its files.</remarks>
         public override IReadOnlyList<string> Checks(TargetFacts target, HostPlan host) => new string[0];
     }

@@ -51,21 +51,54 @@ namespace MailDsl.Daemons.Postfix
 
         /// <inheritdoc/>
         public override ServiceControl Service(TargetFacts target)
-            => new("postfix", "postfix status", "postfix start", "postfix reload", "postfix stop");
+            => new("postfix", "postfix status", "postfix start", "postfix reload", "postfix stop")
+            {
+                // postfix reload re-reads main.cf and master.cf, but the addresses it listens on only when it starts.
+                RestartWhen = "postconf -h inet_interfaces inet_protocols",
+            };
 
         /// <inheritdoc/>
         /// <remarks>
-        /// <c>postfix check</c> checks files and permissions; <c>postconf -n</c> and <c>postconf -M</c> read main.cf and
-        /// master.cf as the daemons will and warn about what they would ignore ("unused parameter").
+        /// <c>postfix check</c> checks files and permissions; it prints its warnings only to a terminal, hence script(1).
+        /// <c>postconf -n</c> and <c>postconf -M</c> read main.cf and master.cf as the daemons will and warn, on standard
+        /// error, about what they would ignore ("unused parameter").
         /// </remarks>
         public override IReadOnlyList<string> Checks(TargetFacts target, HostPlan host)
-            => new[] { "postfix check", "postconf -n", "postconf -M" };
+            => new[] { "script -qec 'postfix check' /dev/null", "postconf -n >/dev/null", "postconf -M >/dev/null" };
 
         /// <inheritdoc/>
-        public override IReadOnlyList<string> Prepare(TargetFacts target, HostPlan host)
+        /// <remarks>Local delivery looks recipients up in the alias table main.cf names (<c>hash:/etc/aliases</c>): build it when it is missing or older than its source.</remarks>
+        public override IReadOnlyList<HostChange> Changes(TargetFacts target, HostPlan host)
             => host.Layer<MailstoreLayer>() is null
-                ? new string[0]
-                // Local delivery looks recipients up in the alias table that main.cf names: build it.
-                : new[] { "touch /etc/aliases", "newaliases" };
+                ? new HostChange[0]
+                : new[]
+                {
+                    new HostChange("create an empty /etc/aliases for the alias table", "[[ ! -e /etc/aliases ]]", "install -m 0644 /dev/null /etc/aliases", new[] { "/etc/aliases" }),
+                    new HostChange("build the alias table /etc/aliases.db (newaliases)", "[[ ! -e /etc/aliases.db || /etc/aliases -nt /etc/aliases.db ]]", "newaliases", new[] { "/etc/aliases.db" }),
+                };
+
+        /// <inheritdoc/>
+        public override IEnumerable<ServedPort> Ports(HostPlan host)
+            => host.Layers.SelectMany(l => l.Listeners
+                .Where(x => x.Protocol is ServiceProtocol.Smtp or ServiceProtocol.Submission)
+                .Select(x => new ServedPort(x.Name, ServedPorts.Dial(l.ListenAddress), x.Port)));
+
+        /// <inheritdoc/>
+        /// <remarks>
+        /// postconf reads a configuration directory, not a file: the new main.cf (or master.cf) is checked in a scratch
+        /// directory beside the other file as installed, so <c>postconf -n</c> (<c>-M</c>) warns as it would after the copy.
+        /// </remarks>
+        public override string? Validation(TargetFacts target, HostPlan host, Artifact file)
+        {
+            var (name, other, flag) = file.Path switch
+            {
+                PostfixRenderer.MainCfPath => ("main.cf", "master.cf", "-n"),
+                PostfixRenderer.MasterCfPath => ("master.cf", "main.cf", "-M"),
+                _ => (null, null, null),
+            };
+            if (name is null) return null;
+            return "/bin/sh -c 'd=$(mktemp -d) || exit 1; cp \"$1\" \"$d/" + name + "\" && { cp /etc/postfix/" + other + " \"$d/" + other + "\" 2>/dev/null || : >\"$d/" + other + "\"; }"
+                + " && out=$(postconf -c \"$d\" " + flag + " 2>&1 >/dev/null); rc=$?; rm -rf \"$d\"; [ \"$rc\" -eq 0 ] && [ -z \"$out\" ] && exit 0; echo \"$out\" >&2; exit 1' postconf %s";
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MailDsl.Model;
 using MailDsl.Targets;
 using MailDsl.Topology;
@@ -61,10 +62,31 @@ namespace MailDsl.Daemons.Sogo
         public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host) => new[] { "sogo" };
 
         /// <inheritdoc/>
-        /// <remarks>sogod has no reload: a new sogo.conf takes a restart.</remarks>
+        /// <remarks>
+        /// sogod has no reload: a new sogo.conf takes a restart. Without systemd it is run as Debian's sogo.service runs it
+        /// (seen in Debian 12's and 13's unit): its environment file, its runtime directory, its ExecStart as the sogo
+        /// user; and stopped as systemd stops the unit's control group, every sogod process at once (Debian's init script
+        /// signals the master alone, kills it after 20 s, and races its own chown of the pid file sogod has not written yet).
+        /// </remarks>
         public override ServiceControl Service(TargetFacts target) => target.Family == DistroFamily.Rhel
             ? new("sogod", "pgrep -u sogo -x sogod", RhelStart, "pkill -u sogo -x sogod; sleep 1; " + RhelStart, "pkill -u sogo -x sogod")
-            : new("sogo", "pgrep -u sogo -x sogod", "/etc/init.d/sogo start", "/etc/init.d/sogo restart", "/etc/init.d/sogo stop");
+            {
+                Reloads = false,
+                Log = "/var/log/sogo/sogo.log",
+            }
+            : new("sogo", "pgrep -u sogo -x sogod", DebianStart, DebianStop + "; " + DebianStart, DebianStop)
+            {
+                Reloads = false,
+                Log = "/var/log/sogo/sogo.log",
+            };
+
+        private const string DebianStart = "PREFORK=3; set -a; if [ -f /etc/default/sogo ]; then . /etc/default/sogo; fi; set +a;"
+            + " install -d -o sogo -g sogo -m 0755 /run/sogo"
+            + " && runuser -u sogo -- /usr/sbin/sogod -WOWorkersCount \"$PREFORK\" -WOPidFile /run/sogo/sogo.pid -WOLogFile /var/log/sogo/sogo.log";
+
+        // Its workers finish within about 20 s of SIGTERM (seen on 5.8 and 5.12); one still there after 40 s is killed.
+        private const string DebianStop = "pkill -u sogo -x sogod; timeout 40 sh -c 'while pgrep -u sogo -x sogod >/dev/null; do sleep 0.2; done'"
+            + " || { pkill -KILL -u sogo -x sogod; sleep 1; }";
 
         // Without systemd, sogod gets the environment file's variables (the directory's and database's TLS) from the shell.
         private const string RhelStart = "set -a; if [ -f /etc/sysconfig/sogo ]; then . /etc/sysconfig/sogo; fi; set +a; runuser -u sogo -- /usr/sbin/sogod -WOPidFile /run/sogo/sogo.pid";
@@ -75,7 +97,22 @@ namespace MailDsl.Daemons.Sogo
             => new[] { "plparse " + SogoConfRenderer.ConfPath + " >/dev/null" };
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// Debian's unit (RuntimeDirectory) and init script make sogod's run and log directories themselves. Started without
+        /// systemd on RHEL, sogod needs its pid directory (reasoned).
+        /// </remarks>
         public override IReadOnlyList<string> Prepare(TargetFacts target, HostPlan host)
-            => new[] { "install -d -o sogo -g sogo /var/run/sogo /var/log/sogo" };
+            => target.Family == DistroFamily.Rhel ? new[] { "[[ -d /run/sogo ]] || install -d -o sogo -g sogo -m 0755 /run/sogo" } : new string[0];
+
+        /// <inheritdoc/>
+        /// <remarks>sogod listens on loopback only, for nginx.</remarks>
+        public override IEnumerable<ServedPort> Ports(HostPlan host)
+            => host.Layers.SelectMany(l => l.Listeners.Where(x => x.Protocol == ServiceProtocol.Sogo).Select(x => new ServedPort(x.Name, "127.0.0.1", x.Port)));
+
+        /// <inheritdoc/>
+        /// <remarks><c>plparse</c> says "a dictionary" when it reads sogo.conf as the property list sogod expects.</remarks>
+        public override string? Validation(TargetFacts target, HostPlan host, Artifact file) => file.Path == SogoConfRenderer.ConfPath
+            ? "/bin/sh -c 'out=$(plparse \"$1\" 2>&1) && case $out in *\"a dictionary\"*) exit 0;; esac; echo \"$out\" >&2; exit 1' plparse %s"
+            : null;
     }
 }

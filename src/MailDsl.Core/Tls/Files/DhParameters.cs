@@ -27,6 +27,9 @@ namespace MailDsl.Tls.Files
             "ssbzSibBsu/6iGtCOGEoXJf//////////wIBAg==\n" +
             "-----END DH PARAMETERS-----\n";
 
+        /// <summary>Checks a DH group file on its own (<c>%s</c> standing for it): OpenSSL reads it and checks the group is safe.</summary>
+        public const string Validation = "openssl dhparam -in %s -check -noout";
+
         /// <summary>The file as an artifact of <paramref name="host"/> (the same on every host that needs it).</summary>
         public static Artifact Artifact(string host) => new(host, Path, Model.Artifact.ReadableMode, Ffdhe2048Pem);
 

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using MailDsl.Deploy.Tests.Support;
+using MailDsl.Model;
+using MailDsl.TestPlatform;
+using Xunit;
+
+namespace MailDsl.Deploy.Tests;
+
+/// <summary>
+/// The emitted fleet files as Ansible's own tools see them: ansible-lint's production profile, and ansible-playbook
+/// installing the all-in-one host with <c>-c local</c> inside a Debian 12 sandbox host (so the machine is untouched):
+/// idempotent, and <c>--check --diff</c> showing a changed description's diff while changing nothing.
+/// </summary>
+public sealed partial class AnsibleTests
+{
+    [DeployFact("ansible-lint")]
+    public void Ansible_lint_production_profile_passes_the_fleet_files_of_every_platform_shape()
+    {
+        using var deployment = Deployment.Create();
+        var ports = LoopbackPorts.PickFree();
+        foreach (var describe in new Func<Platform>[]
+        {
+            () => DeployPlatforms.DescribeAllInOne(Distro.Debian12, ports),
+            () => DeployPlatforms.DescribeLayers(Distro.Debian13, ports),
+            () => DeployPlatforms.DescribeLayers(Distro.Rhel9, ports),
+        })
+        {
+            var outDir = deployment.Emit(describe);
+            var files = new[] { "site.yml", "group_vars/all.yml", "roles/maildsl" }
+                .Concat(Directory.GetDirectories(outDir).Where(d => File.Exists(Path.Combine(d, "maildsl.yml"))).Select(d => Path.GetRelativePath(outDir, d) + "/maildsl.yml"));
+            var lint = Command.Run("bash", new[] { "-c", "cd \"$1\" && shift && ansible-lint --nocolor --profile production \"$@\"", "lint", outDir }.Concat(files).ToList(), timeout: TimeSpan.FromMinutes(3));
+            Assert.True(lint.Succeeded && lint.Output.Contains("Passed with production profile", StringComparison.Ordinal), lint.ToString());
+        }
+    }
+
+    [DeployFact("ansible-playbook")]
+    public void The_playbook_installs_the_all_in_one_host_then_changes_nothing_and_check_diff_shows_a_change_without_making_it()
+    {
+        const Distro target = Distro.Debian12;
+        var ports = LoopbackPorts.PickFree();
+        var model = DeployPlatforms.DescribeAllInOne(target, ports).Build();
+        using var deployment = Deployment.Create();
+        var outDir = deployment.Emit(() => DeployPlatforms.DescribeAllInOne(target, ports));
+        using var host = InstalledHost.Prepare(deployment, DeployPlatforms.AllInOne, target);
+        var home = Path.Combine(deployment.Root, "ansible-home");
+        Directory.CreateDirectory(home);
+        // Ansible's own temporary files stay in the deployment folder; the host's are in its sandbox.
+        var env = $"HOME={Command.ShellQuote(home)} ANSIBLE_LOCAL_TEMP={Command.ShellQuote(home)}/local ANSIBLE_REMOTE_TEMP={Command.ShellQuote(home)}/remote ANSIBLE_NOCOLOR=1 ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3";
+        CommandResult Playbook(string dir, string args)
+            => host.Sandbox.Run($"cd {Command.ShellQuote(dir)} && {env} ansible-playbook {args}", TimeSpan.FromMinutes(10));
+
+        var first = Playbook(outDir, "-i inventory.ini site.yml -c local");
+        var recap = Recap(first);
+        Assert.True(first.Succeeded && recap.Failed == 0 && recap.Changed > 0, $"{first}\n{host.Logs()}");
+        Assert.Equal(new[] { "dovecot", "nginx", "postfix", "sogo" }, host.DaemonPids().Keys.Order());
+        foreach (var endpoint in Probe.Endpoints(model, DeployPlatforms.AllInOne))
+            Assert.True(Probe.Verified(Probe.Tls(endpoint, deployment.CertificateFile)), endpoint.ToString());
+
+        var pids = host.DaemonPids();
+        var second = Playbook(outDir, "-i inventory.ini site.yml -c local");
+        Assert.True(second.Succeeded, second.ToString());
+        Assert.Equal(0, Recap(second).Changed);
+        Assert.Equal(pids, host.DaemonPids());
+
+        // The description changes; the new emit is checked and diffed against the host, through an inventory that names
+        // the host otherwise (its folder found through maildsl_host), and nothing on the host changes.
+        var changed = deployment.Emit(() => DeployPlatforms.DescribeAllInOne(target, ports, "Changed banner"));
+        File.WriteAllText(Path.Combine(changed, "renamed.ini"), $"[mailstore]\nmail-01 ansible_connection=local maildsl_host={DeployPlatforms.AllInOne}\n");
+        var mainCf = host.Sha256("/etc/postfix/main.cf");
+        var check = Playbook(changed, "-i renamed.ini site.yml --check --diff");
+        Assert.True(check.Succeeded && Recap(check).Failed == 0, check.ToString());
+        Assert.Contains("--- before: /etc/postfix/main.cf", check.Output);
+        Assert.Contains("+smtpd_banner = $myhostname ESMTP Changed banner", check.Output);
+        Assert.Contains("-smtpd_banner = $myhostname ESMTP MailDsl deployment test", check.Output);
+        // The daemons' checkers ran on the new files in check mode, and sogo.conf (0640, may hold secrets) is not diffed.
+        Assert.Contains("Run each file's checker on its copy", check.Output);
+        Assert.DoesNotContain("SOGoPageTitle", check.Output);
+        Assert.Equal(mainCf, host.Sha256("/etc/postfix/main.cf"));
+        Assert.Equal(pids, host.DaemonPids());
+        Assert.Contains("ESMTP MailDsl deployment test", Probe.SmtpGreeting(ports.MxSmtp));
+
+        // Dovecot's file broken among the changed ones: Postfix's copy goes first and replaces main.cf, then Dovecot's
+        // checker refuses the new dovecot.conf (validate:), so main.cf goes back and no handler runs.
+        File.AppendAllText(Path.Combine(changed, DeployPlatforms.AllInOne, "etc/dovecot/dovecot.conf"), "this_is_not_a_setting = 1\n");
+        var dovecotConf = host.Sha256("/etc/dovecot/dovecot.conf");
+        var broken = Playbook(changed, "-i renamed.ini site.yml");
+        Assert.False(broken.Succeeded, broken.ToString());
+        Assert.Contains("Unknown setting: this_is_not_a_setting", broken.Output);
+        Assert.Contains("the previous files are back and", broken.Output);
+        Assert.Equal(1, Recap(broken).Failed);
+        Assert.Equal(mainCf, host.Sha256("/etc/postfix/main.cf"));
+        Assert.Equal(dovecotConf, host.Sha256("/etc/dovecot/dovecot.conf"));
+        Assert.Equal(pids, host.DaemonPids());
+        Assert.Contains("ESMTP MailDsl deployment test", Probe.SmtpGreeting(ports.MxSmtp));
+    }
+
+    private static (int Changed, int Failed) Recap(CommandResult run)
+    {
+        var match = RecapLine().Match(run.Output);
+        Assert.True(match.Success, "no PLAY RECAP line:\n" + run);
+        return (int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex(@"changed=(\d+)\s+unreachable=\d+\s+failed=(\d+)")]
+    private static partial Regex RecapLine();
+}
