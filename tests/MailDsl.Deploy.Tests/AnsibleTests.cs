@@ -94,6 +94,59 @@ public sealed partial class AnsibleTests
         Assert.Contains("ESMTP MailDsl deployment test", Probe.SmtpGreeting(ports.MxSmtp));
     }
 
+    [DeployFact("ansible-playbook")]
+    public void The_playbook_writes_the_secrets_on_the_host_never_shows_them_and_a_second_run_changes_nothing()
+    {
+        const Distro target = Distro.Debian12;
+        const string bindSecret = "Ansible-Bind-Secret-7";
+        const string databaseSecret = "Ansible-Database-Secret-9";
+        var ports = LoopbackPorts.PickFree();
+        using var deployment = Deployment.Create();
+        var outDir = deployment.Emit(() => DeployPlatforms.DescribeAllInOneWithSecrets(target, ports));
+        var hostDir = Path.Combine(outDir, DeployPlatforms.AllInOne);
+        // The host's files that hold placeholders in place of the secrets (install.sh names them too, to fill them in).
+        var withSecrets = Directory.EnumerateFiles(hostDir, "*", SearchOption.AllDirectories)
+            .Select(f => "/" + Path.GetRelativePath(hostDir, f))
+            .Where(f => f.StartsWith("/etc/", StringComparison.Ordinal))
+            .Where(f => MailDsl.Secrets.PlatformSecrets.In(File.ReadAllText(hostDir + f)).Count > 0)
+            .ToList();
+        Assert.NotEmpty(withSecrets);
+        using var host = InstalledHost.Prepare(deployment, DeployPlatforms.AllInOne, target);
+        host.Sandbox.Must($"install -D -m 0600 /dev/stdin {DeployPlatforms.BindSecretPath} <<<{Command.ShellQuote(bindSecret)}", "the bind password on the host");
+        var home = Path.Combine(deployment.Root, "ansible-home");
+        Directory.CreateDirectory(home);
+        var env = $"HOME={Command.ShellQuote(home)} ANSIBLE_LOCAL_TEMP={Command.ShellQuote(home)}/local ANSIBLE_REMOTE_TEMP={Command.ShellQuote(home)}/remote ANSIBLE_NOCOLOR=1 ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3"
+            + $" {DeployPlatforms.DatabaseSecretVariable}={databaseSecret}";
+        CommandResult Playbook(string args) => host.Sandbox.Run($"cd {Command.ShellQuote(outDir)} && {env} ansible-playbook {args}", TimeSpan.FromMinutes(10));
+
+        // Most verbose: what Ansible runs and with which environment is shown, and still never a secret.
+        var first = Playbook("-i inventory.ini site.yml -c local -vvv");
+        Assert.True(first.Succeeded && Recap(first).Failed == 0, $"{first}\n{host.Logs()}");
+        var installed = string.Join("\n", withSecrets.Select(f => host.Sandbox.Run($"cat {Command.ShellQuote(f)}").Output));
+        // Every placeholder was written over, with both secrets, on the host; Ansible's output shows neither.
+        Assert.Empty(MailDsl.Secrets.PlatformSecrets.In(installed));
+        Assert.Contains(bindSecret, installed);
+        Assert.Contains(databaseSecret, installed);
+        Assert.DoesNotContain(bindSecret, first.Output);
+        Assert.DoesNotContain(databaseSecret, first.Output);
+        foreach (var f in withSecrets) Assert.Equal(0, Convert.ToInt32(host.Stat(f).Split(' ')[0], 8) & 4);
+        // The staged copies are gone.
+        Assert.Equal("", host.Sandbox.Run($"find {Command.ShellQuote(home)}/remote /tmp -name 'maildsl-secrets-*' 2>/dev/null").Output.Trim());
+
+        var pids = host.DaemonPids();
+        var second = Playbook("-i inventory.ini site.yml -c local");
+        Assert.True(second.Succeeded, second.ToString());
+        Assert.Equal(0, Recap(second).Changed);
+        Assert.Equal(pids, host.DaemonPids());
+
+        // Without the bind password on the host, install.sh --stage says which file is missing and nothing changes.
+        host.Sandbox.Must($"rm {DeployPlatforms.BindSecretPath}", "removing the bind password");
+        var missing = Playbook("-i inventory.ini site.yml -c local");
+        Assert.False(missing.Succeeded, missing.ToString());
+        Assert.Contains($"is read from the file {DeployPlatforms.BindSecretPath}, which is missing on this host", missing.Output);
+        Assert.Equal(pids, host.DaemonPids());
+    }
+
     private static (int Changed, int Failed) Recap(CommandResult run)
     {
         var match = RecapLine().Match(run.Output);

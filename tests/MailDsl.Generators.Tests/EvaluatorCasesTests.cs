@@ -103,14 +103,16 @@ public sealed class EvaluatorCasesTests
                 }
             }
             """;
-        // The bad name is reported at the argument inside the loop, naming the value it had.
+        // The bad name is reported at the argument inside the loop, naming the value it had (the warnings are about the
+        // platform's shape: two mailstore hosts without shared storage, SOGo without users).
         var diagnostics = await Harness.DiagnosticsAsync(Harness.Compile(source));
-        var d = Assert.Single(diagnostics);
+        var d = Assert.Single(diagnostics, x => x.Severity == DiagnosticSeverity.Error);
         Assert.Equal("MAIL3003", d.Id);
         Assert.Equal("store", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
         Assert.Contains("store_02.example.org", d.GetMessage());
         var fixedSource = source.Replace("store_02", "store-02");
-        Assert.Empty(await Harness.AnalyzeAsync(fixedSource));
+        // Only the shape warnings stay: two mailstore hosts without shared storage, SOGo without users.
+        Assert.Equal(new[] { "MAIL5006", "MAIL5007" }, (await Harness.AnalyzeAsync(fixedSource)).Select(x => x.Id).Order());
         AssertSameModelAtRunTime("Looped", fixedSource);
         Assert.Equal(2, Evaluate(fixedSource).Model!.Webmail!.Hosts.Count);
     }

@@ -93,6 +93,8 @@ public sealed class NewcomerTests
         var platform = File.ReadAllText(Path.Combine(dir, "Platform.cs"));
         Assert.Contains("public static partial class Acme", platform);
         Assert.Contains("Distro.Debian13", platform);
+        // The directory's base DN follows the domain.
+        Assert.Contains("\"dc=acme,dc=example\"", platform);
 
         var clean = Step(Tools.Dotnet(dir, "build"), "dotnet build of the new project");
         _log.WriteLine($"template build: {clean.Took.TotalSeconds:F1} s");

@@ -79,7 +79,8 @@ public sealed class ExampleTests : IClassFixture<ExampleTests.Emitted>
     {
         Assert.True(_emitted.ExitCode == 0, _emitted.Log);
         var hosts = HostList("all");
-        Assert.Equal(hosts.Order(StringComparer.Ordinal), Directory.GetDirectories(_emitted.OutDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // A folder per host, and the Ansible role's and variables' folders beside them.
+        Assert.Equal(hosts.Append("group_vars").Append("roles").Order(StringComparer.Ordinal), Directory.GetDirectories(_emitted.OutDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(hosts, h => Assert.True(File.Exists(Path.Combine(_emitted.OutDir, h, "install.sh")), h));
         Assert.All(new[] { "inventory.ini", "site.yml", "README.md" }, f => Assert.True(File.Exists(Path.Combine(_emitted.OutDir, f)), f));
     }

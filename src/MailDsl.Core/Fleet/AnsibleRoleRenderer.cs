@@ -38,6 +38,7 @@ namespace MailDsl.Fleet
                 (RoleRoot + "/tasks/main.yml", Main()),
                 (RoleRoot + "/tasks/packages.yml", Packages()),
                 (RoleRoot + "/tasks/restore.yml", Restore()),
+                (RoleRoot + "/tasks/secrets.yml", Secrets()),
                 (RoleRoot + "/vars/main.yml", Vars()),
             };
             files.AddRange(DaemonModules.All.Select(m => (RoleRoot + "/tasks/" + Key(m) + ".yml", DaemonTasks(m))));
@@ -47,6 +48,62 @@ namespace MailDsl.Fleet
         private static string Key(DaemonModule m) => InstallScriptRenderer.Key(m);
 
         private static string Registered(DaemonModule m, bool secret) => "maildsl_" + Key(m) + (secret ? "_private" : "") + "_files";
+
+        // Where a file is copied from: the emitted folder on the controller, or, for a file holding secrets, its staged copy
+        // on the host with the secrets filled in (secrets.yml).
+        private const string Source = "{{ (maildsl_secret_folder.path ~ '/staged') if item.secrets else (maildsl_source ~ '/' ~ maildsl_host) }}{{ item.path }}";
+
+        private static string Secrets() => """
+            ---
+            # The secrets (the directory's bind password, the database's) never pass through the controller's files: the host's
+            # own install.sh reads each one (from its file on the host, or from the environment, which is ansible-playbook's
+            # own) and writes it over its placeholders in a copy of the host's files, in a folder only root reads
+            # (install.sh --stage). The files holding secrets are copied from there, each checked by its checker as the
+            # others are; the folder is removed once the files are installed.
+            - name: Make a folder only root reads
+              ansible.builtin.tempfile:
+                state: directory
+                prefix: maildsl-secrets-
+              register: maildsl_secret_folder
+              changed_when: false
+              check_mode: false
+
+            - name: Copy this host's emitted folder there
+              ansible.builtin.copy:
+                src: "{{ maildsl_source }}/{{ maildsl_host }}/"
+                dest: "{{ maildsl_secret_folder.path }}/emitted/"
+                mode: "0600"
+                directory_mode: "0700"
+              changed_when: false
+              check_mode: false
+              diff: false
+
+            - name: Write the secrets into the staged files (install.sh --stage)
+              ansible.builtin.command:
+                argv:
+                  - bash
+                  - -c
+                  - 'while IFS= read -r line; do export "$line"; done; exec bash "$1" --stage "$2"'
+                  - maildsl-stage
+                  - "{{ maildsl_secret_folder.path }}/emitted/install.sh"
+                  - "{{ maildsl_secret_folder.path }}/staged"
+                # The secrets read from the environment reach install.sh on its standard input, never on a command line or
+                # in the environment of a command Ansible shows (-vvv prints those); the task's arguments are never logged.
+                # install.sh's own messages name a secret's file or variable, never its value.
+                stdin: "{% for name in maildsl_secret_environment %}{{ name }}={{ lookup('ansible.builtin.env', name) }}\n{% endfor %}"
+                stdin_add_newline: false
+              no_log: true
+              register: maildsl_stage
+              changed_when: false
+              failed_when: false
+              check_mode: false
+
+            - name: Stop when install.sh could not write the secrets (its words name a secret's file or variable, never its value)
+              ansible.builtin.fail:
+                msg: "{{ maildsl_stage.stderr }}"
+              when: maildsl_stage.rc != 0
+
+            """;
 
         private static string GroupVars() => """
             ---
@@ -177,6 +234,10 @@ namespace MailDsl.Fleet
             w.Line("  changed_when: false");
             w.Line("  when: not ansible_check_mode");
             w.Line();
+            w.Line("- name: Write the secrets into this host's files, in a folder only root reads");
+            w.Line("  ansible.builtin.include_tasks: secrets.yml");
+            w.Line("  when: maildsl_files | selectattr('secrets') | list | length > 0");
+            w.Line();
             w.Line("- name: Check the new files with each daemon's checker, on a scratch copy");
             w.Line("  ansible.builtin.include_tasks: check_new_files.yml");
             w.Line("  when: ansible_check_mode");
@@ -213,6 +274,14 @@ namespace MailDsl.Fleet
             w.Line("  rescue:");
             w.Line("    - name: Put the previous files back");
             w.Line("      ansible.builtin.include_tasks: restore.yml");
+            w.Line("  always:");
+            w.Line("    - name: Remove the files with the secrets filled in");
+            w.Line("      ansible.builtin.file:");
+            w.Line("        path: \"{{ maildsl_secret_folder.path }}\"");
+            w.Line("        state: absent");
+            w.Line("      changed_when: false");
+            w.Line("      check_mode: false");
+            w.Line("      when: maildsl_secret_folder.path is defined");
             w.Line();
             w.Line("- name: Keep every daemon running and started at boot");
             w.Line("  ansible.builtin.service:");
@@ -304,7 +373,7 @@ namespace MailDsl.Fleet
 
             """;
 
-        private static string CheckNewFiles() => """
+        private static string CheckNewFiles() => $$$"""
             ---
             # Check mode copies nothing, so each new file is checked here, on a scratch copy, by the checker its copy task
             # would run (validate), touching nothing the daemons read.
@@ -320,7 +389,8 @@ namespace MailDsl.Fleet
               block:
                 - name: Copy the new files to the scratch folder
                   ansible.builtin.copy:
-                    src: "{{ maildsl_source }}/{{ maildsl_host }}{{ item.path }}"
+                    src: "{{{Source}}}"
+                    remote_src: "{{ item.secrets }}"
                     dest: "{{ maildsl_scratch.path }}/{{ maildsl_index }}"
                     mode: "0600"
                   loop: "{{ maildsl_files | selectattr('validate', 'defined') }}"
@@ -420,11 +490,14 @@ namespace MailDsl.Fleet
             var w = new ConfigWriter("  ");
             w.Line("---");
             w.Line("# " + m.Name + "'s files and host changes; a change to any of them notifies its handler, and nothing else does.");
-            foreach (var secret in new[] { false, true })
+            // The private files first: the others name them (main.cf its lookup tables, dovecot.conf its passdb and userdb
+            // files), and their checkers, run before each replaces the installed one, must find them.
+            foreach (var secret in new[] { true, false })
             {
                 w.Line("- name: Install " + m.Name + "'s " + (secret ? "private files (shown without a diff, they may hold secrets)" : "files") + ", each checked on its own by its checker first");
                 w.Line("  ansible.builtin.copy:");
-                w.Line("    src: \"{{ maildsl_source }}/{{ maildsl_host }}{{ item.path }}\"");
+                w.Line("    src: \"" + Source + "\"");
+                w.Line("    remote_src: \"{{ item.secrets }}\"");
                 w.Line("    dest: \"{{ item.path }}\"");
                 w.Line("    owner: root");
                 w.Line("    group: \"{{ item.group }}\"");

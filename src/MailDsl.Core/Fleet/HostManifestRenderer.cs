@@ -58,6 +58,12 @@ namespace MailDsl.Fleet
             foreach (var m in modules) w.Line("  " + InstallScriptRenderer.Key(m) + ": " + Yaml.Quote(m.Service(target).Unit));
             w.Line("maildsl_reload_states:");
             foreach (var m in modules) w.Line("  " + InstallScriptRenderer.Key(m) + ": " + (m.Service(target).Reloads ? "reloaded" : "restarted"));
+            var secretUses = SecretSteps.Uses(topology.Platform, files.Select(f => f.Artifact).ToList());
+            var secretFiles = new HashSet<string>(secretUses.Select(u => u.File.Path));
+            w.Line("# The environment variables this host's secrets are read from (ansible-playbook's own environment).");
+            w.Line("maildsl_secret_environment: " + Yaml.List(Secrets.PlatformSecrets.Of(topology.Platform)
+                .Where(x => x.Source.Source == Model.SecretSource.Environment && secretUses.Any(u => u.Placeholders.Any(p => p.SecretId == x.Id)))
+                .Select(x => x.Source.Name).Distinct()));
             w.Line("# In the order Ansible copies them: a file another one names (the DH group) first, so that the other's checker finds it.");
             w.Line("maildsl_files:");
             foreach (var f in CopyOrder(files))
@@ -68,6 +74,8 @@ namespace MailDsl.Fleet
                 w.Line("    daemons: " + Yaml.List(f.Daemons.Select(InstallScriptRenderer.Key)));
                 // A file other users may not read may hold secrets: --diff does not show it.
                 w.Line("    private: " + ((f.Artifact.Mode & 4) == 0 ? "true" : "false"));
+                // A file with secret placeholders is copied from its staged copy on the host, the secrets filled in.
+                w.Line("    secrets: " + (secretFiles.Contains(f.Path) ? "true" : "false"));
                 if (f.Daemons.Select(m => m.Validation(target, host, f.Artifact)).FirstOrDefault(v => v is not null) is { } validate)
                     w.Line("    validate: " + Yaml.Unsafe(validate, "      ", Width));
             }

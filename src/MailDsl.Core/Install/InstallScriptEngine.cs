@@ -20,10 +20,12 @@ namespace MailDsl.Install
 
             usage() {
               cat <<'USAGE'
-            usage: bash install.sh [--dry-run]     (as root, from the folder it was emitted into)
-              (nothing)   install this host's files, check them with each daemon's own checker, reload what changed
-              --dry-run   print the plan and a diff against this host's files, run the daemons' checks on the new files in a
-                          private copy of the host's directories; change nothing
+            usage: bash install.sh [--dry-run | --stage DIR]     (as root, from the folder it was emitted into)
+              (nothing)     install this host's files, check them with each daemon's own checker, reload what changed
+              --dry-run     print the plan and a diff against this host's files, run the daemons' checks on the new files in a
+                            private copy of the host's directories; change nothing
+              --stage DIR   write this host's files, the secrets filled in, under the new folder DIR (0700) and stop: what
+                            the Ansible role copies from (it changes nothing else)
             environment: MAILDSL_KEEP_BACKUPS (backups kept, default 10), MAILDSL_HEALTH_TIMEOUT (seconds a port has to answer, default 30)
             USAGE
             }
@@ -32,11 +34,13 @@ namespace MailDsl.Install
             case ${1:-} in
               '') ;;
               --dry-run) mode=dry-run ;;
+              --stage) mode=stage; stage_to=${2:-}; shift ;;
               --scratch-checks) mode=scratch ;; # --dry-run's checks, run by --dry-run itself inside a private mount namespace
               -h | --help) usage; exit 0 ;;
               *) printf "install.sh: unknown option '%s'\n" "$1" >&2; usage >&2; exit 2 ;;
             esac
             if (($# > 1)); then echo "install.sh: one option at most" >&2; usage >&2; exit 2; fi
+            if [[ $mode == stage && ( -z $stage_to || $stage_to != /* ) ]]; then echo "install.sh: --stage takes an absolute folder that does not exist yet" >&2; usage >&2; exit 2; fi
 
             say() { printf '%s\n' "$*"; }
             die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
@@ -59,7 +63,7 @@ namespace MailDsl.Install
               local status=$?
               set +e
               if ((status != 0 && mutated)); then restore; fi
-              if [[ -n $stage ]]; then rm -rf -- "$stage"; fi
+              if [[ -n $stage && $mode != stage ]]; then rm -rf -- "$stage"; fi
               exit "$status"
             }
             trap on_exit EXIT
@@ -90,7 +94,7 @@ namespace MailDsl.Install
                     printf 'install.sh: apt-get could not install %s:\n%s\n' "${packages[*]}" "$out" >&2
                     exit 1
                   fi
-                  say "apt-get: $(grep -m 1 -E '^[0-9]+ upgraded, ' <<<"$out" || echo done)"
+                  say "apt-get: $(grep -m 1 -E '^[0-9]+ upgraded, ' <<<"$out" || echo 'done')"
                   ;;
                 rhel)
                   if ((${#missing[@]} == 0)); then return 0; fi
@@ -142,7 +146,12 @@ namespace MailDsl.Install
             # Each new file is first copied to a private folder (0700): it is compared, shown and placed from there.
             stage_files() {
               local f
-              stage=$(mktemp -d /tmp/maildsl-stage.XXXXXX)
+              if [[ $mode == stage ]]; then
+                mkdir -m 0700 -- "$stage_to" || die "--stage $stage_to: the folder exists already or cannot be made"
+                stage=$stage_to
+              else
+                stage=$(mktemp -d /tmp/maildsl-stage.XXXXXX)
+              fi
               for f in "${files[@]}"; do
                 install -D -m 0600 -- "$here$f" "$stage$f"
               done
@@ -461,6 +470,11 @@ namespace MailDsl.Install
             if [[ $mode == install ]]; then
               exec 9>>/run/maildsl-install.lock
               flock -n 9 || die "another install.sh is running on this host (it holds /run/maildsl-install.lock)"
+            fi
+            if [[ $mode == stage ]]; then
+              load_secrets
+              stage_files
+              exit 0
             fi
             if [[ $mode != scratch ]]; then
               if [[ $mode == dry-run ]]; then say "install.sh: $host ($layers) for $target: dry run, nothing on this host is changed"; else say "install.sh: $host ($layers) for $target"; fi

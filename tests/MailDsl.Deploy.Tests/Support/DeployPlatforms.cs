@@ -67,7 +67,25 @@ public static class DeployPlatforms
         => Layers(Platform.Create(Domain).Banner("MailDsl deployment test").Target(target).Certificate(CertificatePath, KeyPath).Tls(TlsProfile.Intermediate, TlsGuideline.Mozilla57),
             ports, Mx, Relay, Store, Web, "127.0.0.1", "dns, native");
 
-    private static Platform Layers(Platform platform, LoopbackPorts ports, string mx, string relay, string store, string web, string webmailAddress, string hostLookup) => platform
+    /// <summary>Where <see cref="DescribeAllInOneWithSecrets"/> reads the directory's bind password on the host.</summary>
+    public const string BindSecretPath = "/etc/maildsl/ldap-bind.secret";
+
+    /// <summary>The environment variable <see cref="DescribeAllInOneWithSecrets"/> reads SOGo's database password from.</summary>
+    public const string DatabaseSecretVariable = "MAILDSL_DEPLOY_SOGO_DB";
+
+    /// <summary>
+    /// The all-in-one host with a directory and SOGo's database, whose passwords are secrets: the bind password read from a
+    /// file on the host, the database's from the environment. Neither server runs: the daemons start and check without them.
+    /// </summary>
+    public static Platform DescribeAllInOneWithSecrets(Distro target, LoopbackPorts ports)
+        => Layers(Platform.Create(Domain).Banner("MailDsl deployment test").Target(target).Certificate(CertificatePath, KeyPath).Tls(TlsProfile.Intermediate)
+                .Directory(d => d.Ldap(LdapSchema.InetOrgPerson).Server("ldap." + Domain, LdapSecurity.Ldaps, 636)
+                    .BaseDn("ou=people,dc=deploy,dc=maildsl,dc=internal")
+                    .BindAs("cn=mail,dc=deploy,dc=maildsl,dc=internal", Secret.File(BindSecretPath))),
+            ports, AllInOne, AllInOne, AllInOne, AllInOne, "127.0.0.1", "dns, native",
+            db => db.PostgreSql("db." + Domain, 5432).Name("sogo").Login("sogo", Secret.Environment(DatabaseSecretVariable)));
+
+    private static Platform Layers(Platform platform, LoopbackPorts ports, string mx, string relay, string store, string web, string webmailAddress, string hostLookup, Action<DatabaseBuilder>? database = null) => platform
         .SmtpIn(s => s.Hosts(mx).Vip(MxVip).ListenOn("127.0.0.1").Smtp(ports.MxSmtp).StartTls(TlsLevel.May)
             .PostfixSetting("maillog_file", PostfixLog)
             .PostfixSetting("smtp_host_lookup", hostLookup))
@@ -78,5 +96,9 @@ public static class DeployPlatforms
         .Mailstore(m => m.Hosts(store).ListenOn("127.0.0.1").Smtp(ports.StoreSmtp).Imap(ports.Imap).Imaps(ports.Imaps).Pop3s(ports.Pop3s)
             .PostfixSetting("maillog_file", PostfixLog)
             .DovecotSetting("log_path", DovecotLog))
-        .Webmail(w => w.Hosts(web).ListenOn(webmailAddress).Sogo(ports.Sogo).Https(ports.Https).HttpRedirect(ports.Http));
+        .Webmail(w =>
+        {
+            w.Hosts(web).ListenOn(webmailAddress).Sogo(ports.Sogo).Https(ports.Https).HttpRedirect(ports.Http);
+            if (database is not null) w.Database(database);
+        });
 }

@@ -24,9 +24,12 @@ public sealed class CommandLineTests : IDisposable
     private static Platform Describe(string banner = "Example Mail") => Platform.Create("example.org")
         .Banner(banner)
         .Certificate("/etc/ssl/certs/mail.crt", "/etc/ssl/private/mail.key")
+        .Directory(d => d.Ldap(LdapSchema.InetOrgPerson).Server("ldap.example.org", LdapSecurity.Ldaps)
+            .BaseDn("ou=people,dc=example,dc=org").BindAs("cn=mail,dc=example,dc=org", Secret.File("/etc/maildsl/secrets/ldap-bind")))
         .SmtpIn(s => s.Hosts("mx-01.example.org", "mx-02.example.org"))
         .Mailstore(m => m.Hosts("store-01.example.org").Imaps(993))
-        .Webmail(w => w.Hosts("web-01.example.org").Https(443));
+        .Webmail(w => w.Hosts("web-01.example.org").Https(443)
+            .Database(db => db.PostgreSql("db.example.org").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))));
 
     private static (int Exit, string Out, string Err) Run(Func<Platform> describe, params string[] args)
     {

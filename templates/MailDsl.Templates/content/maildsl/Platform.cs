@@ -14,6 +14,13 @@ public static partial class ContosoMail
         // Paths on the hosts; MailDsl never reads the key.
         .Certificate("/etc/ssl/certs/mail.example.com.pem", "/etc/ssl/private/mail.example.com.key")
         .Tls(TlsProfile.Intermediate)
+        // The users, once for every layer: Active Directory over LDAPS, verified. The bind password stays on the hosts,
+        // in a file install.sh reads there (one line, mode 0600).
+        .Directory(d => d
+            .Ldap(LdapSchema.ActiveDirectory)
+            .Server("dc-01.example.com", LdapSecurity.Ldaps)
+            .BaseDn("dc=example,dc=com")
+            .BindAs("CN=mail-bind,CN=Users,dc=example,dc=com", Secret.File("/etc/maildsl/secrets/ldap-bind")))
         .SmtpIn(s => s
             .Hosts("mx-01.example.com", "mx-02.example.com")
             .Vip("mx.example.com"))
@@ -28,5 +35,10 @@ public static partial class ContosoMail
         .Webmail(w => w
             .Hosts("webmail-01.example.com")
             .Vip("webmail.example.com")
-            .Https().HttpRedirect());
+            .Https().HttpRedirect()
+            // SOGo keeps its users' profiles and sessions here.
+            .Database(db => db
+                .PostgreSql("db-01.example.com")
+                .Name("sogo")
+                .Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))));
 }
