@@ -68,3 +68,19 @@ public sealed class DirectoryTestsOnDebian12(Debian12Platform platform) : Direct
 /// <summary><see cref="DirectoryTests"/> on Debian 13's daemons.</summary>
 [Collection(Debian13Collection.Name)]
 public sealed class DirectoryTestsOnDebian13(Debian13Platform platform) : DirectoryTests(platform);
+
+/// <summary><see cref="GroupTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class GroupTestsOnDebian12(Debian12Platform platform) : GroupTests(platform);
+
+/// <summary><see cref="GroupTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class GroupTestsOnDebian13(Debian13Platform platform) : GroupTests(platform);
+
+/// <summary><see cref="HopVerificationTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class HopVerificationTestsOnDebian12(Debian12Platform platform) : HopVerificationTests(platform);
+
+/// <summary><see cref="HopVerificationTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class HopVerificationTestsOnDebian13(Debian13Platform platform) : HopVerificationTests(platform);

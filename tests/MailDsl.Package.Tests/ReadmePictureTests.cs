@@ -86,8 +86,9 @@ public sealed class ReadmePictureTests : IDisposable
 
         // What the picture says agrees with what the emitted files dial.
         var mxMainCf = File.ReadAllText(Path.Combine(_out, model.SmtpIn.Hosts[0], "etc", "postfix", "main.cf"));
-        var relay = Regex.Match(mxMainCf, @"relay_transport = relay:\[(?<host>[^\]]+)\]:(?<port>\d+)");
-        Assert.Contains(labelled, e => e.Start == "smtpIn" && e.End == "mailstore_vip" && e.Text.StartsWith("SMTP " + relay.Groups["port"].Value + " ", StringComparison.Ordinal));
+        var relay = Regex.Match(mxMainCf, @"relay_transport = maildsl-internal:\[(?<host>[^\]]+)\]:(?<port>\d+)");
+        // Between layers Postfix uses the verifying transport, and the picture says so.
+        Assert.Contains(labelled, e => e.Start == "smtpIn" && e.End == "mailstore_vip" && e.Text == "SMTP " + relay.Groups["port"].Value + " · STARTTLS (required) · certificate verified");
         Assert.Equal(model.Mailstore.Vip, relay.Groups["host"].Value);
         var sogo = File.ReadAllText(Path.Combine(_out, model.Webmail.Hosts[0], "etc", "sogo", "sogo.conf"));
         var imap = Regex.Match(sogo, @"SOGoIMAPServer = ""imaps://(?<host>[^:]+):(?<port>\d+)""");
@@ -95,9 +96,11 @@ public sealed class ReadmePictureTests : IDisposable
         var smtp = Regex.Match(sogo, @"SOGoSMTPServer = ""smtp://(?<host>[^:]+):(?<port>\d+)/\?tls=YES""");
         Assert.Contains(labelled, e => e.Start == "webmail" && e.End == "smtpOut_vip" && e.Text.StartsWith("submission " + smtp.Groups["port"].Value + " · STARTTLS (required)", StringComparison.Ordinal));
         var transport = File.ReadAllText(Path.Combine(_out, model.SmtpOut.Hosts[0], "etc", "postfix", "transport"));
-        var inside = Regex.Match(transport, @"relay:\[(?<host>[^\]]+)\]:(?<port>\d+)");
+        var inside = Regex.Match(transport, @" maildsl-internal:\[(?<host>[^\]]+)\]:(?<port>\d+)");
         Assert.Equal(model.SmtpIn.Vip, inside.Groups["host"].Value);
-        Assert.Contains(labelled, e => e.Start == "smtpOut" && e.End == "smtpIn_vip" && e.Text.StartsWith("SMTP " + inside.Groups["port"].Value + " ", StringComparison.Ordinal));
+        Assert.Contains(labelled, e => e.Start == "smtpOut" && e.End == "smtpIn_vip" && e.Text == "SMTP " + inside.Groups["port"].Value + " · STARTTLS (required) · certificate verified");
+        var master = File.ReadAllText(Path.Combine(_out, model.SmtpOut.Hosts[0], "etc", "postfix", "master.cf"));
+        Assert.Matches(@"(?m)^maildsl-internal\s+unix(.|\n)*-o smtp_tls_security_level=secure", master);
     }
 
     [Fact]

@@ -85,6 +85,26 @@ namespace MailDsl.Generators.Analysis
             "MAIL1030", RuleCatalog.RequiredTlsOnPublicMx.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
             RuleCatalog.RequiredTlsOnPublicMx.Description, DocsBaseUrl + RuleCatalog.RequiredTlsOnPublicMx.HelpLink);
 
+        /// <summary>MAIL1031: <see cref="RuleCatalog.SogoUrlWithoutTls"/>.</summary>
+        public static readonly DiagnosticDescriptor SogoUrlWithoutTls = new(
+            "MAIL1031", RuleCatalog.SogoUrlWithoutTls.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.SogoUrlWithoutTls.Description, DocsBaseUrl + RuleCatalog.SogoUrlWithoutTls.HelpLink);
+
+        /// <summary>MAIL1032: <see cref="RuleCatalog.SogoTlsVerifyNone"/>.</summary>
+        public static readonly DiagnosticDescriptor SogoTlsVerifyNone = new(
+            "MAIL1032", RuleCatalog.SogoTlsVerifyNone.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.SogoTlsVerifyNone.Description, DocsBaseUrl + RuleCatalog.SogoTlsVerifyNone.HelpLink);
+
+        /// <summary>MAIL1033: <see cref="RuleCatalog.SogoAllowInsecureLocalhost"/>.</summary>
+        public static readonly DiagnosticDescriptor SogoAllowInsecureLocalhost = new(
+            "MAIL1033", RuleCatalog.SogoAllowInsecureLocalhost.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.SogoAllowInsecureLocalhost.Description, DocsBaseUrl + RuleCatalog.SogoAllowInsecureLocalhost.HelpLink);
+
+        /// <summary>MAIL1034: <see cref="RuleCatalog.UnverifiedHop"/>.</summary>
+        public static readonly DiagnosticDescriptor UnverifiedHop = new(
+            "MAIL1034", RuleCatalog.UnverifiedHop.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.UnverifiedHop.Description, DocsBaseUrl + RuleCatalog.UnverifiedHop.HelpLink);
+
         /// <summary>MAIL2001: <see cref="RuleCatalog.PlaintextAuthWithoutTls"/>.</summary>
         public static readonly DiagnosticDescriptor PlaintextAuthWithoutTls = new(
             "MAIL2001", RuleCatalog.PlaintextAuthWithoutTls.Title, "{0}", "Authentication", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -270,6 +290,10 @@ namespace MailDsl.Generators.Analysis
             ExclusionUndone,
             MissingCertificate,
             RequiredTlsOnPublicMx,
+            SogoUrlWithoutTls,
+            SogoTlsVerifyNone,
+            SogoAllowInsecureLocalhost,
+            UnverifiedHop,
             PlaintextAuthWithoutTls,
             PortClash,
             InvalidPort,

@@ -44,6 +44,7 @@ namespace MailDsl.Rules
             new LoginNotInSchemaRule(),
             new NeedsDirectoryRule(),
             new IncompleteDirectoryRule(),
+            new Hops.UnverifiedHopRule(),
         };
     }
 }

@@ -67,6 +67,22 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor RequiredTlsOnPublicMx = new("MAIL1030", "The MX requires TLS from the Internet", Severity.Warning, "Tls",
             "Port 25 is where every sender delivers; requiring STARTTLS there bounces mail from senders without TLS (RFC 3207). TLS on the MX is opportunistic; submission, IMAPS and webmail require it.");
 
+        /// <summary>MAIL1031: a SOGo server URL without TLS.</summary>
+        public static readonly RuleDescriptor SogoUrlWithoutTls = new("MAIL1031", "SOGo server URL without TLS", Severity.Error, "Tls",
+            "SOGo logs in to IMAP, SMTP and ManageSieve with each user's own password; a URL without TLS (imap://host:143 without ?tls=YES, smtp://host:587) sends it in the clear.");
+
+        /// <summary>MAIL1032: tlsVerifyMode=none in a SOGo server URL.</summary>
+        public static readonly RuleDescriptor SogoTlsVerifyNone = new("MAIL1032", "SOGo does not verify the server's certificate", Severity.Error, "Tls",
+            "tlsVerifyMode=none makes SOGo accept any certificate, so whoever answers in the server's place gets every user's password and mail.");
+
+        /// <summary>MAIL1033: tlsVerifyMode=allowInsecureLocalhost in a SOGo URL to a host that is not local by name.</summary>
+        public static readonly RuleDescriptor SogoAllowInsecureLocalhost = new("MAIL1033", "SOGo verification left to name resolution", Severity.Warning, "Tls",
+            "tlsVerifyMode=allowInsecureLocalhost stops SOGo verifying whenever the name resolves to a loopback address: on a name that is not localhost, /etc/hosts or DNS decides whether the certificate is checked.");
+
+        /// <summary>MAIL1034: a hop between layers that encrypts without verifying the next layer's certificate.</summary>
+        public static readonly RuleDescriptor UnverifiedHop = new("MAIL1034", "Mail between layers without certificate verification", Severity.Error, "Tls",
+            "Mail between the platform's layers goes through a transport that requires TLS and verifies the next layer's certificate against the platform's CA and the name dialled; a raw setting that takes it off that transport lets whoever answers in the next layer's place receive the mail.");
+
         /// <summary>MAIL2001: plaintext authentication on a listener without TLS.</summary>
         public static readonly RuleDescriptor PlaintextAuthWithoutTls = new("MAIL2001", "Plaintext login on a listener without TLS", Severity.Error, "Authentication",
             "Passwords sent on a listener without TLS cross the network in the clear.");
@@ -206,7 +222,7 @@ namespace MailDsl.Rules
         {
             BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ProfileNotInGuideline, UnknownGroup,
             GroupsWithoutP256, GroupsLeaveKeyExchange, SecurityLevelLowered, ObsoleteProtocol, DeprecatedProtocol, ExclusionUndone,
-            MissingCertificate, RequiredTlsOnPublicMx, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
+            MissingCertificate, RequiredTlsOnPublicMx, SogoUrlWithoutTls, SogoTlsVerifyNone, SogoAllowInsecureLocalhost, UnverifiedHop, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
             UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
             UnknownSetting, RenamedSetting, ObsoleteSetting, IneffectiveSetting, NginxUnknownDirective, NginxDirectiveNotAllowed, RefusedOldSetting,
             PlaintextDirectory, PlaintextDatabase, UnverifiedServer, SecretInDescription, InvalidSecretSource, MailboxOnOneHost,

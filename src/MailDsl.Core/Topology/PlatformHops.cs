@@ -60,6 +60,15 @@ namespace MailDsl.Topology
     /// <param name="Purpose">What the hop is for, in a few words.</param>
     public sealed record Hop(HopEnd From, HopEnd To, string Protocol, int Port, string Dials, HopTls Tls, HopVerification Verification, string Purpose)
     {
+        /// <summary>
+        /// Where the description decides this hop's protection (a raw setting's value, a SOGo URL argument), for rules to point
+        /// at; null when MailDsl chose it.
+        /// </summary>
+        public string? Origin { get; init; }
+
+        /// <summary>Whether both ends are layers of the platform (not the Internet or the users) on different hosts.</summary>
+        public bool BetweenLayers => From.Key is not ("internet" or "users") && To.Key is not ("internet" or "users") && Dials != "127.0.0.1";
+
         /// <summary>The TLS in words, e.g. <c>STARTTLS (opportunistic)</c>.</summary>
         public string TlsText => Tls switch
         {
@@ -95,48 +104,51 @@ namespace MailDsl.Topology
             var smtpOut = platform.SmtpOut;
             var store = platform.Mailstore;
             var web = platform.Webmail;
-            // Every Postfix client (MX to store, relay onwards) uses smtp_tls_security_level, set from the relay's level.
+            // The Postfix client towards the Internet uses smtp_tls_security_level, set from the relay's level; between layers
+            // Postfix uses MailDsl's own transport (master.cf), which verifies the next layer against the platform's CA.
             var postfixClient = Level(smtpOut?.OutboundTls ?? TlsLevel.May);
             var postfixVerification = postfixClient == HopTls.None ? HopVerification.NoTls : HopVerification.NotVerified;
 
             if (smtpIn is not null)
-                foreach (var l in smtpIn.Listeners.Where(l => l.Protocol == ServiceProtocol.Smtp))
+                foreach (var l in smtpIn.Listeners.Where(l => l?.Protocol == ServiceProtocol.Smtp))
                     hops.Add(new Hop(HopEnd.Internet, HopEnd.Of(smtpIn), "SMTP", l.Port, "", Server(l, smtpIn.StartTls), Client(l), "mail from the Internet"));
             if (smtpOut is not null)
-                foreach (var l in smtpOut.Listeners.Where(l => l.Protocol == ServiceProtocol.Submission))
+                foreach (var l in smtpOut.Listeners.Where(l => l?.Protocol == ServiceProtocol.Submission))
                     hops.Add(new Hop(HopEnd.Users, HopEnd.Of(smtpOut), "submission", l.Port, "", Server(l, TlsLevel.Encrypt), Client(l), "users send mail"));
             if (store is not null)
-                foreach (var l in store.Listeners.Where(l => l.Protocol is ServiceProtocol.Imap or ServiceProtocol.Pop3))
+                foreach (var l in store.Listeners.Where(l => l?.Protocol is ServiceProtocol.Imap or ServiceProtocol.Pop3))
                     hops.Add(new Hop(HopEnd.Users, HopEnd.Of(store), l.Protocol == ServiceProtocol.Imap ? "IMAP" : "POP3", l.Port, "", Server(l, TlsLevel.Encrypt), Client(l), "users read mail"));
             if (web is not null)
-                foreach (var l in web.Listeners.Where(l => l.Protocol is ServiceProtocol.Https or ServiceProtocol.Http))
+                foreach (var l in web.Listeners.Where(l => l?.Protocol is ServiceProtocol.Https or ServiceProtocol.Http))
                     hops.Add(new Hop(HopEnd.Users, HopEnd.Of(web), l.Protocol == ServiceProtocol.Https ? "HTTPS" : "HTTP", l.Port, "",
                         Server(l, TlsLevel.Encrypt), Client(l), l.Protocol == ServiceProtocol.Https ? "webmail" : "redirect to HTTPS only"));
 
             // The MX relays the platform's domain to the mailstore (relay_transport), unless it is the mailstore itself.
             if (smtpIn is not null && store is not null && !smtpIn.Hosts.All(h => store.Hosts.Contains(h)))
-                hops.Add(new Hop(HopEnd.Of(smtpIn), HopEnd.Of(store), "SMTP", MailstoreSmtpPort(store), store.DialName ?? "", postfixClient, postfixVerification, "delivery to the mailstore"));
+                hops.Add(Internal(smtpIn, store, MailstoreSmtpPort(store), "relay_transport", postfixClient, "delivery to the mailstore"));
             if (smtpOut is not null)
             {
                 // The relay keeps the platform's own domain inside (transport), and sends the rest to the Internet.
                 var inbound = smtpIn ?? (Layer?)store;
-                var inboundPort = smtpIn?.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Smtp)?.Port ?? (store is null ? 25 : MailstoreSmtpPort(store));
+                var inboundPort = smtpIn?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Smtp)?.Port ?? (store is null ? 25 : MailstoreSmtpPort(store));
                 if (inbound is not null && !smtpOut.Hosts.All(h => inbound.Hosts.Contains(h)))
-                    hops.Add(new Hop(HopEnd.Of(smtpOut), HopEnd.Of(inbound), "SMTP", inboundPort, inbound.DialName ?? "", postfixClient, postfixVerification, "the platform's own domain stays inside"));
+                    hops.Add(Internal(smtpOut, inbound, inboundPort, "transport_maps", postfixClient, "the platform's own domain stays inside"));
                 hops.Add(new Hop(HopEnd.Of(smtpOut), HopEnd.Internet, "SMTP", 25, "", postfixClient, postfixVerification, "mail to the Internet"));
             }
             if (web is not null)
             {
                 hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(web), "HTTP", web.SogoPort, "127.0.0.1", HopTls.None, HopVerification.NoTls, "nginx to sogod on the same host"));
-                if (store is not null && Url(SogoConfRenderer.ImapServer(platform, web)) is { } imap)
-                    hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(store), "IMAP", imap.Port, imap.Host, imap.Tls, Sogo(imap.Tls), "SOGo reads mail"));
-                if (smtpOut is not null && Url(SogoConfRenderer.SmtpServer(platform, web)) is { } smtp)
-                    hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(smtpOut), smtp.Port == 25 ? "SMTP" : "submission", smtp.Port, smtp.Host, smtp.Tls, Sogo(smtp.Tls), "SOGo sends mail"));
+                if (store is not null && Sogo(SogoServer.Imap, SogoConfRenderer.ImapServer(platform, web), web) is { } imap)
+                    hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(store), "IMAP", imap.Url.Port, imap.Url.Host, imap.Tls, imap.Verification, "SOGo reads mail") { Origin = OriginOf(imap.Url) });
+                if (smtpOut is not null && Sogo(SogoServer.Smtp, SogoConfRenderer.SmtpServer(platform, web), web) is { } smtp)
+                    hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(smtpOut), smtp.Url.Port == 25 ? "SMTP" : "submission", smtp.Url.Port, smtp.Url.Host, smtp.Tls, smtp.Verification, "SOGo sends mail") { Origin = OriginOf(smtp.Url) });
+                if (store is not null && SogoDirectory.SieveServer(platform) is { } sieveUrl && Sogo(SogoServer.Sieve, sieveUrl, web) is { } sieve)
+                    hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(store), "ManageSieve", sieve.Url.Port, sieve.Url.Host, sieve.Tls, sieve.Verification, "SOGo edits filters and vacation") { Origin = OriginOf(sieve.Url) });
             }
             return hops;
         }
 
-        private static int MailstoreSmtpPort(MailstoreLayer store) => store.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Smtp)?.Port ?? 25;
+        private static int MailstoreSmtpPort(MailstoreLayer store) => store.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Smtp)?.Port ?? 25;
 
         private static HopTls Level(TlsLevel level) => level switch
         {
@@ -155,18 +167,39 @@ namespace MailDsl.Topology
 
         private static HopVerification Client(Listener listener) => listener.Security == ListenerSecurity.Plain ? HopVerification.NoTls : HopVerification.ClientsOwn;
 
-        /// <summary>SOGo is given no CA for its IMAP and SMTP connections.</summary>
-        private static HopVerification Sogo(HopTls tls) => tls == HopTls.None ? HopVerification.NoTls : HopVerification.NotVerified;
-
-        /// <summary>Reads a SOGo server URL (<c>imaps://host:993</c>, <c>smtp://host:587/?tls=YES</c>); null when it is not one.</summary>
-        private static (string Host, int Port, HopTls Tls)? Url(string url)
+        /// <summary>
+        /// A Postfix hop between layers: MailDsl's own transport (<see cref="Daemons.Postfix.PostfixRenderer.InternalTransport"/>),
+        /// which requires TLS and verifies the certificate against the platform's CA and the name dialled, unless a raw
+        /// <paramref name="setting"/> on the client's layer replaces the table or transport that points there; then the hop
+        /// is Postfix's ordinary smtp client at main.cf's level, which verifies nothing.
+        /// </summary>
+        private static Hop Internal(Layer from, Layer to, int port, string setting, HopTls ordinary, string purpose)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0) return null;
-            var scheme = uri.Scheme.ToLowerInvariant();
-            var implicitTls = scheme is "imaps" or "smtps";
-            var startTls = uri.Query.IndexOf("tls=YES", StringComparison.OrdinalIgnoreCase) >= 0;
-            var port = uri.Port > 0 ? uri.Port : scheme switch { "imaps" => 993, "imap" => 143, "smtps" => 465, _ => 25 };
-            return (uri.Host, port, implicitTls ? HopTls.ImplicitTls : startTls ? HopTls.RequiredStartTls : HopTls.None);
+            var over = Rules.PlatformLayers.NumberedSettings(from).LastOrDefault(s => s.Setting.Daemon == Daemon.Postfix && s.Setting.Key == setting);
+            var overridden = over.Setting is not null
+                && !(setting == "relay_transport" && Daemons.Postfix.PostfixRenderer.IsInternalTransport(over.Setting.Value));
+            if (!overridden)
+                return new Hop(HopEnd.Of(from), HopEnd.Of(to), "SMTP", port, to.DialName ?? "", HopTls.RequiredStartTls, HopVerification.Verified, purpose);
+            return new Hop(HopEnd.Of(from), HopEnd.Of(to), "SMTP", port, to.DialName ?? "", ordinary,
+                ordinary == HopTls.None ? HopVerification.NoTls : HopVerification.NotVerified, purpose)
+            { Origin = Rules.PlatformLayers.SettingKey(from, over.Setting!, over.Occurrence, "value") };
+        }
+
+        private static string? OriginOf(SogoServerUrl url) => url.OriginKey.Length > 0 ? url.OriginKey : null;
+
+        /// <summary>
+        /// A SOGo connection from its URL: TLS as the URL says; verified (SOPE checks the certificate against OpenSSL's default
+        /// store, the platform's CA through SSL_CERT_FILE, and the host name) unless <c>tlsVerifyMode=none</c>, or
+        /// <c>allowInsecureLocalhost</c> on a loopback name. The origin is where the description wrote that URL, if it did.
+        /// </summary>
+        private static (SogoServerUrl Url, HopTls Tls, HopVerification Verification)? Sogo(SogoServer server, string text, WebmailLayer web)
+        {
+            var written = SogoServerUrl.Written(web).LastOrDefault(u => u.Server == server);
+            var url = SogoServerUrl.Parse(server, text, written?.OriginKey ?? "");
+            if (url is null) return null;
+            var tls = url.ImplicitTls ? HopTls.ImplicitTls : url.StartTls ? HopTls.RequiredStartTls : HopTls.None;
+            var verification = tls == HopTls.None ? HopVerification.NoTls : url.Verified ? HopVerification.Verified : HopVerification.NotVerified;
+            return (url, tls, verification);
         }
     }
 }

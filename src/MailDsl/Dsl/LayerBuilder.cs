@@ -143,7 +143,7 @@ namespace MailDsl
 
         private protected bool HasListener(ServiceProtocol protocol) => _listeners.Any(l => l.Protocol == protocol);
 
-        private TSelf AddSetting(Daemon daemon, string key, string value)
+        private protected TSelf AddSetting(Daemon daemon, string key, string value)
         {
             var n = _settings.Count(s => s.Daemon == daemon && s.Key == key);
             var origin = Key + ".setting." + daemon.ToString().ToLowerInvariant() + "." + key + "." + n;

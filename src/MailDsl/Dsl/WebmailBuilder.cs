@@ -66,6 +66,15 @@ namespace MailDsl
             return this;
         }
 
+        /// <summary>
+        /// Adds a raw sogo.conf setting the typed DSL has no verb for, its value in property-list syntax (quote strings).
+        /// <c>SOGoIMAPServer</c>, <c>SOGoSMTPServer</c> and <c>SOGoSieveServer</c> replace MailDsl's URL in place; rules
+        /// still read them (TLS, <c>tlsVerifyMode</c>).
+        /// </summary>
+        /// <param name="key">The setting name, e.g. <c>SOGoMailAuxiliaryUserAccountsEnabled</c>.</param>
+        /// <param name="value">Its value as sogo.conf writes it, e.g. <c>YES</c> or <c>"imaps://imap.example.com:993"</c>.</param>
+        public WebmailBuilder SogoSetting(string key, string value) => AddSetting(Daemon.Sogo, key, value);
+
         /// <summary>Sets the Strict-Transport-Security max-age; 0 leaves the header out.</summary>
         /// <param name="maxAgeSeconds">Seconds; Mozilla recommends two years (63072000).</param>
         public WebmailBuilder Hsts(int maxAgeSeconds)

@@ -33,7 +33,7 @@ namespace MailDsl.Daemons.Postfix
         public override IEnumerable<Artifact> Render(PlatformTopology topology, HostPlan host)
         {
             yield return new Artifact(host.Name, PostfixRenderer.MainCfPath, Artifact.ReadableMode, PostfixRenderer.RenderMainCf(topology, host));
-            yield return new Artifact(host.Name, PostfixRenderer.MasterCfPath, Artifact.ReadableMode, PostfixRenderer.RenderMasterCf(host));
+            yield return new Artifact(host.Name, PostfixRenderer.MasterCfPath, Artifact.ReadableMode, PostfixRenderer.RenderMasterCf(topology, host));
             if (PostfixRenderer.RenderTransport(topology.Platform, host) is { } transport)
                 yield return new Artifact(host.Name, PostfixRenderer.TransportPath, Artifact.ReadableMode, transport);
             if (topology.Platform.Directory is not null)

@@ -30,42 +30,63 @@ namespace MailDsl.Daemons.Sogo
             w.Line("WOLogFile = " + Quote("/var/log/sogo/sogo.log") + ";");
             w.Line("WOPidFile = " + Quote("/var/run/sogo/sogo.pid") + ";");
             w.Line("SOGoMailDomain = " + Quote(platform.Domain) + ";");
-            w.Line("SOGoIMAPServer = " + Quote(ImapServer(platform, webmail)) + ";");
+            w.Line("SOGoIMAPServer = " + (RawUrl(webmail, SogoServer.Imap) ?? Quote(ImapServer(platform, webmail))) + ";");
             w.Line("SOGoMailingMechanism = smtp;");
-            w.Line("SOGoSMTPServer = " + Quote(SmtpServer(platform, webmail)) + ";");
+            w.Line("SOGoSMTPServer = " + (RawUrl(webmail, SogoServer.Smtp) ?? Quote(SmtpServer(platform, webmail))) + ";");
             w.Line("SOGoSMTPAuthenticationType = PLAIN;");
             if (!string.IsNullOrEmpty(platform.Banner))
                 w.Line("SOGoPageTitle = " + Quote(platform.Banner!) + ";");
             SogoDirectory.Write(w, topology, webmail);
-            foreach (var raw in webmail.RawSettings.Where(r => r.Daemon == Daemon.Sogo))
+            // The server URLs are written in place above (one entry per key); every other raw setting comes last.
+            foreach (var raw in webmail.RawSettings.Where(r => r.Daemon == Daemon.Sogo && SogoServerUrl.RawServer(r.Key) is null))
                 w.Line(raw.Key + " = " + raw.Value + ";");
             w.Close("}");
             return w.ToString();
         }
 
-        /// <summary>The IMAP URL SOGo dials: the model's, else the mailstore's dial name on its implicit-TLS IMAP port.</summary>
+        /// <summary>
+        /// The IMAP URL SOGo dials: a raw <c>SOGoIMAPServer</c>'s (quotes removed), else the model's, else the mailstore's dial
+        /// name on its implicit-TLS IMAP port.
+        /// </summary>
         /// <param name="platform">The platform.</param>
         /// <param name="webmail">The webmail layer.</param>
         public static string ImapServer(PlatformModel platform, WebmailLayer webmail)
         {
+            if (RawUrl(webmail, SogoServer.Imap) is { } raw) return Unquote(raw);
             if (!string.IsNullOrEmpty(webmail.ImapServer)) return webmail.ImapServer!;
             var store = platform.Mailstore;
-            var imaps = store?.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Imap && l.Security == ListenerSecurity.ImplicitTls);
+            var imaps = store?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Imap && l.Security == ListenerSecurity.ImplicitTls);
             return "imaps://" + (store?.DialName ?? "localhost") + ":" + (imaps?.Port ?? 993);
         }
 
-        /// <summary>The SMTP URL SOGo sends through: the model's, else SMTP-out's submission (STARTTLS) or submissions port.</summary>
+        /// <summary>
+        /// The SMTP URL SOGo sends through: a raw <c>SOGoSMTPServer</c>'s (quotes removed), else the model's, else SMTP-out's
+        /// submission (STARTTLS) or submissions port.
+        /// </summary>
         /// <param name="platform">The platform.</param>
         /// <param name="webmail">The webmail layer.</param>
         public static string SmtpServer(PlatformModel platform, WebmailLayer webmail)
         {
+            if (RawUrl(webmail, SogoServer.Smtp) is { } raw) return Unquote(raw);
             if (!string.IsNullOrEmpty(webmail.SmtpServer)) return webmail.SmtpServer!;
             var relay = platform.SmtpOut;
             var name = relay?.DialName ?? "localhost";
-            var submission = relay?.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Submission);
+            var submission = relay?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Submission);
             if (submission is { Security: ListenerSecurity.ImplicitTls }) return "smtps://" + name + ":" + submission.Port;
-            var port = submission?.Port ?? relay?.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Smtp)?.Port ?? 25;
+            var port = submission?.Port ?? relay?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Smtp)?.Port ?? 25;
             return "smtp://" + name + ":" + port + "/?tls=YES";
+        }
+
+        /// <summary>The value of the last raw setting naming <paramref name="server"/>'s URL, as written (sogo.conf syntax), or null.</summary>
+        /// <param name="webmail">The webmail layer.</param>
+        /// <param name="server">Which server.</param>
+        public static string? RawUrl(WebmailLayer? webmail, SogoServer server)
+            => webmail?.RawSettings.LastOrDefault(r => r?.Daemon == Daemon.Sogo && SogoServerUrl.RawServer(r.Key) == server)?.Value;
+
+        private static string Unquote(string value)
+        {
+            var v = value.Trim();
+            return v.Length >= 2 && v[0] == '"' && v[v.Length - 1] == '"' ? v.Substring(1, v.Length - 2) : v;
         }
 
         // Property-list strings: backslash and double quote are escaped; rules keep line breaks out.

@@ -64,16 +64,20 @@ namespace MailDsl.Daemons.Sogo
             }
             if (SieveServer(platform) is { } sieve)
             {
-                w.Line("SOGoSieveServer = " + Quote(sieve) + ";");
+                w.Line("SOGoSieveServer = " + (SogoConfRenderer.RawUrl(platform.Webmail, SogoServer.Sieve) ?? Quote(sieve)) + ";");
                 w.Line("SOGoSieveScriptsEnabled = YES;");
                 w.Line("SOGoVacationEnabled = YES;");
                 w.Line("SOGoForwardEnabled = YES;");
             }
         }
 
-        /// <summary>The ManageSieve URL SOGo dials: the mailstore's dial name and ManageSieve port, STARTTLS; null without ManageSieve.</summary>
+        /// <summary>
+        /// The ManageSieve URL SOGo dials: a raw <c>SOGoSieveServer</c>'s, else the mailstore's dial name and ManageSieve port,
+        /// STARTTLS; null without ManageSieve and no raw URL.
+        /// </summary>
         public static string? SieveServer(PlatformModel platform)
         {
+            if (SogoConfRenderer.RawUrl(platform.Webmail, SogoServer.Sieve) is { } raw) return raw.Trim().Trim('"');
             var store = platform.Mailstore;
             var sieve = store?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.ManageSieve);
             return sieve is null || store!.DialName is null ? null : "sieve://" + store.DialName + ":" + sieve.Port + "/?tls=YES";

@@ -22,8 +22,13 @@ namespace MailDsl.Daemons.Sogo
 
         private SogoModule() { }
 
+        private static readonly Rules.Rule[] OwnRules = { new SogoUrlWithoutTlsRule(), new SogoTlsVerifyNoneRule(), new SogoAllowInsecureLocalhostRule() };
+
         /// <inheritdoc/>
         public override Daemon Daemon => Daemon.Sogo;
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<Rules.Rule> Rules => OwnRules;
 
         /// <inheritdoc/>
         public override string Name => "SOGo";

@@ -1,0 +1,195 @@
+using System.Net;
+using MailDsl.Integration.Tests.Clients;
+using MailDsl.TestPlatform;
+using MailDsl.TestPlatform.Directories;
+using MailDsl.TestPlatform.Sandbox;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Search;
+using MailKit.Security;
+using MimeKit;
+using Xunit;
+
+namespace MailDsl.Integration.Tests;
+
+/// <summary>
+/// Every hop between layers verifies the next layer's certificate against the platform's CA: with one layer's certificate
+/// swapped for one another CA issued (same names, a valid chain of its own), the MX keeps the mail for the mailstore in its
+/// queue, the relay keeps the mail for the MX, each with OpenSSL's verification error in Postfix's log, and SOGo opens no
+/// mailbox. Each test checks the hop works first, swaps, sees the refusal, puts the platform's certificate back and sees
+/// the held mail delivered. Tests of one collection run one at a time, so no other test sees the swapped certificate.
+/// </summary>
+/// <remarks>Run once per target: <see cref="HopVerificationTestsOnDebian12"/>, <see cref="HopVerificationTestsOnDebian13"/>.</remarks>
+public abstract class HopVerificationTests(PlatformFixture fixture)
+{
+    private RunningPlatform Platform => fixture.Platform;
+
+    [PlatformFact]
+    public async Task The_mx_holds_mail_for_a_mailstore_with_another_cas_certificate_and_sogo_opens_no_mailbox()
+    {
+        var store = Platform.Host(LoopbackPlatform.Store);
+        var mx = Platform.Host(LoopbackPlatform.Mx);
+        using var sogo = new SogoClient($"https://127.0.0.1:{Platform.Ports.Https}", fixture.IsPlatformCertificate);
+        var control = await OpenInbox(sogo);
+        Assert.True(control.Status == HttpStatusCode.OK, $"SOGo could not open alice's inbox before the swap ({(int)control.Status}): {control.Body}\n{Platform.Logs(LoopbackPlatform.Web)}");
+
+        var subject = "MailDsl held by the MX " + Guid.NewGuid().ToString("N");
+        var mxLog = LogSize(mx);
+        var sogoLog = LogSize(Platform.Host(LoopbackPlatform.Web), "/var/log/sogo/sogo.log");
+        try
+        {
+            SwapCertificate(store, OtherCa());
+            await SendTo(Platform.Ports.MxSmtp, login: false, subject);
+            var log = await WaitForLog(mx, mxLog, "status=deferred", LoopbackPlatform.PostfixLog);
+            Assert.Contains("certificate verification failed for " + LoopbackPlatform.Store, log, StringComparison.Ordinal);
+            Assert.Contains("Server certificate not verified", log, StringComparison.Ordinal);
+            Assert.Contains("postfix/internal", log, StringComparison.Ordinal);
+            Assert.Contains(subject.Split(' ').Last(), QueueOf(mx), StringComparison.Ordinal);
+
+            // A new SOGo session (the old IMAP sessions were kicked): SOGo's IMAP client refuses the store's certificate.
+            using var refused = new SogoClient($"https://127.0.0.1:{Platform.Ports.Https}", fixture.IsPlatformCertificate);
+            var inbox = await OpenInbox(refused);
+            Assert.False(inbox.Status == HttpStatusCode.OK && inbox.Body.Contains("\"headers\"", StringComparison.Ordinal),
+                $"SOGo opened alice's inbox on a mailstore whose certificate another CA issued ({(int)inbox.Status}): {inbox.Body}");
+            var sogoSaid = Since(Platform.Host(LoopbackPlatform.Web), "/var/log/sogo/sogo.log", sogoLog);
+            Assert.Contains(LoopbackPlatform.Store, sogoSaid, StringComparison.Ordinal);
+            Assert.Matches("(?i)ssl|certificate", sogoSaid);
+        }
+        finally
+        {
+            SwapCertificate(store, (Platform.CertificateFile, Platform.KeyFile));
+        }
+        // The platform's certificate back: the held message goes through on the next try.
+        mx.Must("postqueue -f", "flushing the MX's queue");
+        await Delivered(subject, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+    }
+
+    [PlatformFact]
+    public async Task The_relay_holds_mail_for_an_mx_with_another_cas_certificate()
+    {
+        var mx = Platform.Host(LoopbackPlatform.Mx);
+        var relay = Platform.Host(LoopbackPlatform.Relay);
+        var subject = "MailDsl held by the relay " + Guid.NewGuid().ToString("N");
+        var relayLog = LogSize(relay);
+        try
+        {
+            SwapCertificate(mx, OtherCa());
+            await SendTo(Platform.Ports.Submission, login: true, subject);
+            var log = await WaitForLog(relay, relayLog, "status=deferred", LoopbackPlatform.PostfixLog);
+            Assert.Contains("certificate verification failed for " + LoopbackPlatform.Mx, log, StringComparison.Ordinal);
+            Assert.Contains("Server certificate not verified", log, StringComparison.Ordinal);
+            Assert.Contains(subject.Split(' ').Last(), QueueOf(relay), StringComparison.Ordinal);
+        }
+        finally
+        {
+            SwapCertificate(mx, (Platform.CertificateFile, Platform.KeyFile));
+        }
+        relay.Must("postqueue -f", "flushing the relay's queue");
+        await Delivered(subject, LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+    }
+
+    /// <summary>
+    /// A second CA, and a certificate it issued for every name the platform's certificate has (so only the issuer is
+    /// wrong), with its chain: the layer presents a certificate that verifies against its own CA and not the platform's.
+    /// </summary>
+    private (string Certificate, string Key) OtherCa()
+    {
+        var dir = Path.Combine(Path.GetDirectoryName(Platform.CertificateFile)!, "other-ca");
+        var chain = Path.Combine(dir, "chain.crt");
+        var key = Path.Combine(dir, "server.key");
+        if (File.Exists(chain)) return (chain, key);
+        Directory.CreateDirectory(dir);
+        string P(string name) => Path.Combine(dir, name);
+        var names = string.Join(",", LoopbackPlatform.HostNames.Prepend(LoopbackPlatform.Domain).Select(n => "DNS:" + n).Append("IP:127.0.0.1"));
+        File.WriteAllText(P("server.ext"), "subjectAltName=" + names + "\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+        foreach (var args in new[]
+        {
+            new[] { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", P("ca.key"), "-out", P("ca.crt"), "-days", "2", "-subj", "/CN=Another CA" },
+            new[] { "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", P("server.csr"), "-subj", "/CN=" + LoopbackPlatform.Domain },
+            new[] { "x509", "-req", "-in", P("server.csr"), "-CA", P("ca.crt"), "-CAkey", P("ca.key"), "-CAcreateserial", "-days", "2", "-extfile", P("server.ext"), "-out", P("server.crt") },
+        })
+        {
+            var made = Command.Run("openssl", args);
+            Assert.True(made.Succeeded, "openssl could not make the other CA's certificate:\n" + made);
+        }
+        File.WriteAllText(chain, File.ReadAllText(P("server.crt")) + File.ReadAllText(P("ca.crt")));
+        return (chain, key);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="pair"/> where the platform names its certificate and key on <paramref name="host"/>, and makes
+    /// Postfix and Dovecot present it: reload, and end the open IMAP sessions (SOGo keeps its own open).
+    /// </summary>
+    private static void SwapCertificate(SandboxHost host, (string Certificate, string Key) pair)
+    {
+        var q = Command.ShellQuote;
+        host.Must(string.Join("\n", new[]
+        {
+            "set -e",
+            $"install -m 0644 {q(pair.Certificate)} {q(LoopbackPlatform.CertificatePath)}",
+            $"install -m 0600 {q(pair.Key)} {q(LoopbackPlatform.KeyPath)}",
+            "postfix reload",
+            // Dovecot runs on the mailstore and (for submission logins) the relay; the MX has none to reload.
+            "if command -v doveadm >/dev/null 2>&1 && doveadm reload 2>/dev/null; then doveadm kick '*' >/dev/null 2>&1 || true; fi",
+            // Postfix's master answers a reload at once and restarts its children as they finish; give it a moment.
+            "sleep 2",
+        }), "swapping the certificate on " + host.Name);
+    }
+
+    private async Task SendTo(int port, bool login, string subject)
+    {
+        using var smtp = fixture.Client<SmtpClient>();
+        await smtp.ConnectAsync("127.0.0.1", port, SecureSocketOptions.StartTls);
+        if (login) fixture.LogIn(smtp, LoopbackPlatform.Relay);
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(login ? RunningPlatform.Address : "sender@example.org"));
+        message.To.Add(MailboxAddress.Parse(RunningPlatform.Address));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = "Sent by the hop verification tests." };
+        await smtp.SendAsync(message);
+        await smtp.DisconnectAsync(true);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> OpenInbox(SogoClient sogo)
+    {
+        using var login = await sogo.LogInAsync(TestDirectory.Alice.Uid, TestDirectory.Alice.Password);
+        if (login.StatusCode != HttpStatusCode.OK) return (login.StatusCode, "login: " + await login.Content.ReadAsStringAsync());
+        return await sogo.InboxAsync(TestDirectory.Alice.Uid);
+    }
+
+    private static long LogSize(SandboxHost host, string path = LoopbackPlatform.PostfixLog)
+        => long.TryParse(host.Run($"stat -c %s {Command.ShellQuote(path)} 2>/dev/null || echo 0").Output.Trim(), out var size) ? size : 0;
+
+    private static string Since(SandboxHost host, string path, long offset)
+        => host.Run($"tail -c +{offset + 1} {Command.ShellQuote(path)}").Output;
+
+    // Postfix's log from offset on, once it has a line with what; fails with what it has after 60 s.
+    private static async Task<string> WaitForLog(SandboxHost host, long offset, string what, string path)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(500))
+        {
+            var text = Since(host, path, offset);
+            if (text.Contains(what, StringComparison.Ordinal)) return text;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"no '{what}' in {host.Name}:{path} after 60 s:\n{text}");
+        }
+    }
+
+    // The queue IDs and the messages' subjects are not in postqueue's listing; the message file is, so postcat finds the subject.
+    private static string QueueOf(SandboxHost host)
+        => host.Run("for id in $(postqueue -j | sed -n 's/.*\"queue_id\": *\"\\([0-9A-Za-z]*\\)\".*/\\1/p'); do postcat -hq \"$id\"; done").Output;
+
+    private async Task Delivered(string subject, params string[] hops)
+    {
+        using var imap = fixture.Client<ImapClient>();
+        await imap.ConnectAsync("127.0.0.1", Platform.Ports.Imaps, SecureSocketOptions.SslOnConnect);
+        fixture.LogIn(imap, LoopbackPlatform.Store);
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(500))
+        {
+            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
+            if ((await imap.Inbox.SearchAsync(SearchQuery.SubjectContains(subject))).Count > 0) return;
+            await imap.Inbox.CloseAsync();
+        }
+        Assert.Fail($"'{subject}' was not delivered 60 s after the platform's certificate was back:\n{string.Join("\n", hops.Select(Platform.Logs))}");
+    }
+}
