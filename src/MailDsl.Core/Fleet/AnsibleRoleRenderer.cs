@@ -420,30 +420,39 @@ namespace MailDsl.Fleet
 
             """;
 
-        private static string HostChanges() => """
-            ---
-            # The host's own changes (SELinux port labels and booleans, firewalld ports on RHEL: reasoned, not run here),
-            # each made while its condition says it is pending.
-            - name: Find the host's changes still to make
-              ansible.builtin.command:
-                argv: [bash, -c, "{{ item.pending }}"]
-              loop: "{{ maildsl_changes | selectattr('daemon', 'equalto', '') }}"
-              loop_control:
-                label: "{{ item.description }}"
-              register: maildsl_host_pending
-              changed_when: false
-              failed_when: false
-              check_mode: false
+        private static string HostChanges()
+        {
+            var w = new ConfigWriter("  ");
+            w.Line("---");
+            w.Line("# The host's own changes (SELinux port labels and booleans, firewalld ports on RHEL: reasoned, not run here),");
+            w.Line("# each made while its condition says it is pending.");
+            ChangeTasks(w, "", "the host's changes", "maildsl_host_pending", notify: null);
+            return w.ToString();
+        }
 
-            - name: Make the host's changes
-              ansible.builtin.command:
-                argv: [bash, -c, "{{ item.item.apply }}"]
-              loop: "{{ maildsl_host_pending.results | selectattr('rc', 'equalto', 0) }}"
-              loop_control:
-                label: "{{ item.item.description }}"
-              changed_when: true
-
-            """;
+        // Finds the changes of one daemon ("" for the host's own) whose condition says they are pending, and makes them.
+        private static void ChangeTasks(ConfigWriter w, string daemon, string what, string registered, string? notify)
+        {
+            w.Line("- name: Find " + what + " still to make");
+            w.Line("  ansible.builtin.command:");
+            w.Line("    argv: [bash, -c, \"{{ item.pending }}\"]");
+            w.Line("  loop: \"{{ maildsl_changes | selectattr('daemon', 'equalto', '" + daemon + "') }}\"");
+            w.Line("  loop_control:");
+            w.Line("    label: \"{{ item.description }}\"");
+            w.Line("  register: " + registered);
+            w.Line("  changed_when: false");
+            w.Line("  failed_when: false");
+            w.Line("  check_mode: false");
+            w.Line();
+            w.Line("- name: Make " + what);
+            w.Line("  ansible.builtin.command:");
+            w.Line("    argv: [bash, -c, \"{{ item.item.apply }}\"]");
+            w.Line("  loop: \"{{ " + registered + ".results | selectattr('rc', 'equalto', 0) }}\"");
+            w.Line("  loop_control:");
+            w.Line("    label: \"{{ item.item.description }}\"");
+            w.Line("  changed_when: true");
+            if (notify is not null) w.Line("  notify: " + notify);
+        }
 
         private static string Restore()
         {
@@ -512,25 +521,7 @@ namespace MailDsl.Fleet
                 w.Line("  notify: Reload " + key);
                 w.Line();
             }
-            w.Line("- name: Find " + m.Name + "'s host changes still to make");
-            w.Line("  ansible.builtin.command:");
-            w.Line("    argv: [bash, -c, \"{{ item.pending }}\"]");
-            w.Line("  loop: \"{{ maildsl_changes | selectattr('daemon', 'equalto', '" + key + "') }}\"");
-            w.Line("  loop_control:");
-            w.Line("    label: \"{{ item.description }}\"");
-            w.Line("  register: maildsl_" + key + "_pending");
-            w.Line("  changed_when: false");
-            w.Line("  failed_when: false");
-            w.Line("  check_mode: false");
-            w.Line();
-            w.Line("- name: Make " + m.Name + "'s host changes");
-            w.Line("  ansible.builtin.command:");
-            w.Line("    argv: [bash, -c, \"{{ item.item.apply }}\"]");
-            w.Line("  loop: \"{{ maildsl_" + key + "_pending.results | selectattr('rc', 'equalto', 0) }}\"");
-            w.Line("  loop_control:");
-            w.Line("    label: \"{{ item.item.description }}\"");
-            w.Line("  changed_when: true");
-            w.Line("  notify: Reload " + key);
+            ChangeTasks(w, key, m.Name + "'s host changes", "maildsl_" + key + "_pending", notify: "Reload " + key);
             return w.ToString();
         }
     }
