@@ -130,8 +130,10 @@ public sealed partial class AnsibleTests
         Assert.DoesNotContain(bindSecret, first.Output);
         Assert.DoesNotContain(databaseSecret, first.Output);
         foreach (var f in withSecrets) Assert.Equal(0, Convert.ToInt32(host.Stat(f).Split(' ')[0], 8) & 4);
-        // The staged copies are gone.
-        Assert.Equal("", host.Sandbox.Run($"find {Command.ShellQuote(home)}/remote /tmp -name 'maildsl-secrets-*' 2>/dev/null").Output.Trim());
+        // The staged copies are gone (the folder's name is Ansible's; other runs may use /tmp beside this one).
+        var stageFolder = Regex.Match(first.Output, @"/tmp/maildsl-secrets-\w+").Value;
+        Assert.NotEqual("", stageFolder);
+        Assert.Equal("gone", host.Sandbox.Run($"test -e {stageFolder} || echo gone").Output.Trim());
 
         var pids = host.DaemonPids();
         var second = Playbook("-i inventory.ini site.yml -c local");
@@ -141,9 +143,12 @@ public sealed partial class AnsibleTests
 
         // Without the bind password on the host, install.sh --stage says which file is missing and nothing changes.
         host.Sandbox.Must($"rm {DeployPlatforms.BindSecretPath}", "removing the bind password");
-        var missing = Playbook("-i inventory.ini site.yml -c local");
+        var missing = Playbook("-i inventory.ini site.yml -c local -v");
         Assert.False(missing.Succeeded, missing.ToString());
         Assert.Contains($"is read from the file {DeployPlatforms.BindSecretPath}, which is missing on this host", missing.Output);
+        var failedFolder = Regex.Match(missing.Output, @"/tmp/maildsl-secrets-\w+").Value;
+        Assert.NotEqual("", failedFolder);
+        Assert.Equal("gone", host.Sandbox.Run($"test -e {failedFolder} || echo gone").Output.Trim());
         Assert.Equal(pids, host.DaemonPids());
     }
 

@@ -22,10 +22,13 @@ public sealed record LoopbackPorts(
     /// <summary>The second mailstore host's IMAPS port.</summary>
     public int Store2Imaps { get; init; }
 
+    /// <summary>memcached's port on the webmail host (SOGo's cache; platforms running side by side share loopback).</summary>
+    public int Memcached { get; init; }
+
     private static readonly HashSet<int> Handed = new();
 
     /// <summary>
-    /// Asks the kernel for seventeen distinct free ports on 127.0.0.1, none of them handed out before in this process:
+    /// Asks the kernel for eighteen distinct free ports on 127.0.0.1, none of them handed out before in this process:
     /// platforms of different targets start side by side, and a port one of them was given but has not bound yet is
     /// free to the kernel.
     /// </summary>
@@ -36,7 +39,7 @@ public sealed record LoopbackPorts(
             // Every listener stays open until all are picked, so no port is handed out twice in one call.
             var listeners = new List<TcpListener>();
             var picked = new List<int>();
-            while (picked.Count < 17)
+            while (picked.Count < 18)
             {
                 var l = new TcpListener(IPAddress.Loopback, 0);
                 l.Start();
@@ -52,6 +55,7 @@ public sealed record LoopbackPorts(
                 Directory = new DirectoryPorts(p[12], p[13], p[14]),
                 Store2Smtp = p[15],
                 Store2Imaps = p[16],
+                Memcached = p[17],
             };
         }
     }
@@ -127,7 +131,7 @@ public static class LoopbackPlatform
             .PostfixSetting("maillog_file", PostfixLog)
             .DovecotSetting("log_path", DovecotLog))
         .Webmail(w => w.Hosts(Web).ListenOn("127.0.0.1")
-            .Sogo(ports.Sogo).Https(ports.Https).HttpRedirect(ports.Http)
+            .Sogo(ports.Sogo).Memcached(ports.Memcached).Https(ports.Https).HttpRedirect(ports.Http)
             .Database(db => db.PostgreSql(TestDirectory.DbHost, ports.Directory.Postgres).Name(TestDirectory.SogoDbName)
                 .Login(TestDirectory.SogoDbUser, Secret.File(TestDirectory.SogoSecretPath))));
 

@@ -98,6 +98,14 @@ namespace MailDsl.Fleet
               failed_when: false
               check_mode: false
 
+            - name: Remove the folder when install.sh could not write the secrets
+              ansible.builtin.file:
+                path: "{{ maildsl_secret_folder.path }}"
+                state: absent
+              changed_when: false
+              check_mode: false
+              when: maildsl_stage.rc != 0
+
             - name: Stop when install.sh could not write the secrets (its words name a secret's file or variable, never its value)
               ansible.builtin.fail:
                 msg: "{{ maildsl_stage.stderr }}"

@@ -67,6 +67,9 @@ namespace MailDsl.Model
         /// <summary>The loopback port sogod listens on; only nginx reaches it.</summary>
         public int SogoPort { get; init; } = 20000;
 
+        /// <summary>The loopback port memcached listens on for SOGo; only sogod on the same host reaches it.</summary>
+        public int MemcachedPort { get; init; } = 11211;
+
         /// <summary>The IMAP server SOGo dials, e.g. <c>imaps://imap.example.com:993</c>; null means the mailstore VIP on its implicit-TLS IMAP port.</summary>
         public string? ImapServer { get; init; }
 

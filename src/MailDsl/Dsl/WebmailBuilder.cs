@@ -13,6 +13,7 @@ namespace MailDsl
         private int _sogoPort = 20000;
         private int _httpsPort = 443;
         private int _httpPort = 80;
+        private int _memcachedPort = 11211;
         private string? _imapServer;
         private string? _smtpServer;
         private int _hsts = 63072000;
@@ -27,6 +28,15 @@ namespace MailDsl
         {
             Origins.Argument(Key + ".listener.sogo.port", 0);
             _sogoPort = port;
+            return this;
+        }
+
+        /// <summary>Sets the loopback port memcached listens on for SOGo's caches and sessions; only sogod reaches it.</summary>
+        /// <param name="port">The TCP port.</param>
+        public WebmailBuilder Memcached(int port = 11211)
+        {
+            Origins.Argument(Key + ".listener.memcached.port", 0);
+            _memcachedPort = port;
             return this;
         }
 
@@ -130,6 +140,7 @@ namespace MailDsl
         internal WebmailLayer Build() => Fill(new WebmailLayer
         {
             SogoPort = _sogoPort,
+            MemcachedPort = _memcachedPort,
             ImapServer = _imapServer,
             SmtpServer = _smtpServer,
             HstsMaxAgeSeconds = _hsts,

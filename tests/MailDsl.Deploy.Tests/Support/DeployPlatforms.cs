@@ -98,7 +98,7 @@ public static class DeployPlatforms
             .DovecotSetting("log_path", DovecotLog))
         .Webmail(w =>
         {
-            w.Hosts(web).ListenOn(webmailAddress).Sogo(ports.Sogo).Https(ports.Https).HttpRedirect(ports.Http);
+            w.Hosts(web).ListenOn(webmailAddress).Sogo(ports.Sogo).Memcached(ports.Memcached).Https(ports.Https).HttpRedirect(ports.Http);
             if (database is not null) w.Database(database);
         });
 }

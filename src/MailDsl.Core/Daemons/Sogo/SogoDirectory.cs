@@ -36,7 +36,8 @@ namespace MailDsl.Daemons.Sogo
         public static void Write(ConfigWriter w, PlatformTopology topology, WebmailLayer webmail)
         {
             var platform = topology.Platform;
-            w.Line("SOGoMemcachedHost = \"127.0.0.1\";");
+            // libmemcached's server list syntax, host:port.
+            w.Line("SOGoMemcachedHost = \"127.0.0.1:" + webmail.MemcachedPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\";");
             if (platform.Directory is { } directory)
             {
                 w.Open("SOGoUserSources = (");
