@@ -36,6 +36,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public async Task MAIL2002_memcached_on_sogods_port_points_at_memcacheds_port_and_its_own_port_is_silent()
+    {
+        const string web = """.Webmail(w => w.Hosts("web.example.org").Sogo(20000).Memcached({0}).Database(db => db.PostgreSql("db.example.org").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))))""";
+        // 20_000 is sogod's port written otherwise: the finding is at memcached's argument, not sogod's.
+        var clash = await Harness.AnalyzeAsync(Harness.Platform(Store + web.Replace("{0}", "20_000")));
+        Assert.Contains(new Seen("MAIL2002", "20_000"), clash);
+        Assert.Single(clash, s => s.Id == "MAIL2002");
+        var own = await Harness.AnalyzeAsync(Harness.Platform(Store + web.Replace("{0}", "21211")));
+        Assert.DoesNotContain(own, s => s.Id == "MAIL2002");
+    }
+
+    [Fact]
     public async Task MAIL2003_a_port_out_of_range_points_at_the_port()
     {
         var seen = await Harness.AnalyzeAsync(Harness.Platform(

@@ -15,7 +15,18 @@ namespace MailDsl.Rules
             if (platform.Webmail is { } webmail) yield return webmail;
         }
 
-        /// <summary>The origin key of a listener's member, e.g. <c>mailstore.listener.imaps.port</c>.</summary>
+        /// <summary>
+        /// Every port a layer's hosts bind: its listeners, and on the webmail layer memcached's (SOGo's cache, loopback only,
+        /// named <c>memcached</c> as the DSL records it), so the port rules see it too.
+        /// </summary>
+        public static IEnumerable<Listener> BoundPorts(Layer layer)
+        {
+            foreach (var listener in layer.Listeners) yield return listener;
+            if (layer is WebmailLayer web)
+                yield return new Listener("memcached", ServiceProtocol.Sogo, web.MemcachedPort, ListenerSecurity.Plain, false);
+        }
+
+        /// <summary>The origin key of one member of a listener, e.g. <c>webmail.listener.https.port</c>.</summary>
         public static string ListenerKey(Layer layer, Listener listener, string member)
             => layer.Key + ".listener." + listener.Name + "." + member;
 

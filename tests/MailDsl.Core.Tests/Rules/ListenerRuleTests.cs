@@ -93,6 +93,21 @@ public class PortClashTests
     }
 
     [Fact]
+    public void Memcacheds_port_clashes_with_sogods_and_a_port_of_its_own_is_fine()
+    {
+        var clash = Minimal().Webmail(w => w.Hosts("web-01.example.org").Sogo(20000).Memcached(20000)).Build();
+        var own = Minimal().Webmail(w => w.Hosts("web-01.example.org").Sogo(20000).Memcached(21211)).Build();
+        var outOfRange = Minimal().Webmail(w => w.Hosts("web-01.example.org").Memcached(0)).Build();
+
+        var f = Assert.Single(Findings(clash, "MAIL2002"));
+        Assert.Equal("webmail.listener.memcached.port", f.OriginKey);
+        Assert.Contains("'sogo'", f.Message);
+        Assert.Contains("'memcached'", f.Message);
+        Assert.Empty(Findings(own, "MAIL2002"));
+        Assert.Equal("webmail.listener.memcached.port", Assert.Single(Findings(outOfRange, "MAIL2003")).OriginKey);
+    }
+
+    [Fact]
     public void A_host_in_two_layers_clashes_on_the_port_both_use()
     {
         var model = Minimal()

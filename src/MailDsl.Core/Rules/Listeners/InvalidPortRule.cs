@@ -17,7 +17,7 @@ namespace MailDsl.Rules.Listeners
         {
             foreach (var layer in PlatformLayers.Of(platform))
             {
-                foreach (var listener in layer.Listeners)
+                foreach (var listener in PlatformLayers.BoundPorts(layer))
                 {
                     if (listener is null || IsValid(listener.Port)) continue;
                     var message = $"The {PlatformLayers.DisplayName(layer)} listener '{listener.Name}' has port {listener.Port}, "

@@ -7,7 +7,7 @@ namespace MailDsl.Rules.Listeners
 {
     /// <summary>
     /// MAIL2002: two listeners on one port of one host. Within a layer every host runs every listener, so
-    /// two listeners of one layer on one port always clash (sogod's port and nginx's ports included). A host
+    /// two listeners of one layer on one port always clash (sogod's, memcached's and nginx's ports included). A host
     /// named in two layers runs both layers' daemons, so their listeners clash too unless the layers bind
     /// different addresses. The finding points at the later listener's port.
     /// </summary>
@@ -23,7 +23,7 @@ namespace MailDsl.Rules.Listeners
         {
             var layers = PlatformLayers.Of(platform).ToList();
             var bound = layers
-                .SelectMany(layer => layer.Listeners.Where(l => l is not null && InvalidPortRule.IsValid(l.Port)).Select(l => new Bound(layer, l)))
+                .SelectMany(layer => PlatformLayers.BoundPorts(layer).Where(l => l is not null && InvalidPortRule.IsValid(l.Port)).Select(l => new Bound(layer, l)))
                 .ToList();
 
             for (var b = 0; b < bound.Count; b++)
@@ -62,7 +62,7 @@ namespace MailDsl.Rules.Listeners
             return x is null || y is null || string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>sogod always binds loopback (nginx is its only client); other daemons bind the layer's address, or all.</summary>
+        /// <summary>sogod and memcached always bind loopback (nginx and sogod are their only clients); other daemons bind the layer's address, or all.</summary>
         private static string? Address(Bound bound)
             => bound.Listener.Protocol == ServiceProtocol.Sogo ? "127.0.0.1" : bound.Layer.ListenAddress?.Trim();
 
