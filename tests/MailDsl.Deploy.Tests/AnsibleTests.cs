@@ -23,6 +23,8 @@ public sealed partial class AnsibleTests
             () => DeployPlatforms.DescribeAllInOne(Distro.Debian12, ports),
             () => DeployPlatforms.DescribeLayers(Distro.Debian13, ports),
             () => DeployPlatforms.DescribeLayers(Distro.Rhel9, ports),
+            // Every layer's packages on one host, with the directory's and the database's: the longest lists.
+            () => DeployPlatforms.DescribeAllInOneWithSecrets(Distro.Debian13, ports),
         })
         {
             var outDir = deployment.Emit(describe);

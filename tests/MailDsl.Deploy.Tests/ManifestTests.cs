@@ -1,3 +1,4 @@
+using MailDsl.Fleet;
 using System.Text.Json;
 using MailDsl.Daemons;
 using MailDsl.Deploy.Tests.Support;
@@ -22,7 +23,8 @@ public sealed class ManifestTests
         const string certificate = "/etc/pki/tls/%certs/\u00e9\u202e<mail>.crt";
         const string key = "/etc/pki/tls/p<rivate/mail:key%s.key";
         var ports = LoopbackPorts.PickFree();
-        Platform Describe() => DeployPlatforms.DescribeAllInOne(Distro.Debian12, ports).Certificate(certificate, key);
+        // Every layer on one host with the directory's and the database's packages: a package list too long for one line.
+        Platform Describe() => DeployPlatforms.DescribeAllInOneWithSecrets(Distro.Debian12, ports).Certificate(certificate, key);
         using var deployment = Deployment.Create();
         var outDir = deployment.Emit(Describe);
         var manifest = Path.Combine(outDir, DeployPlatforms.AllInOne, "maildsl.yml");
@@ -34,7 +36,7 @@ public sealed class ManifestTests
               tasks:
                 - ansible.builtin.copy:
                     dest: READ
-                    content: "{{ {'certificate': maildsl_certificate, 'key': maildsl_key, 'files': maildsl_files, 'checks': maildsl_checks, 'changes': maildsl_changes} | to_json }}"
+                    content: "{{ {'certificate': maildsl_certificate, 'key': maildsl_key, 'packages': maildsl_packages, 'files': maildsl_files, 'checks': maildsl_checks, 'changes': maildsl_changes} | to_json }}"
                     mode: "0600"
             """.Replace("READ", read, StringComparison.Ordinal));
         var home = Path.Combine(deployment.Root, "ansible-home");
@@ -49,11 +51,16 @@ public sealed class ManifestTests
         // Every file's checker command, as the module wrote it (long ones are folded in the file).
         var topology = PlatformTopology.Of(Describe().Build());
         var host = topology.Hosts.Single();
-        var files = HostFiles.Of(topology, host);
+        // In the manifest's order: a file another names first (HostManifestRenderer.CopyOrder).
+        var files = HostManifestRenderer.CopyOrder(HostFiles.Of(topology, host));
         var expected = files.Select(f => f.Daemons.Select(m => m.Validation(topology.Target, host, f.Artifact)).FirstOrDefault(v => v is not null)).ToList();
         var actual = root.GetProperty("files").EnumerateArray().Select(f => f.TryGetProperty("validate", out var v) ? v.GetString() : null).ToList();
         Assert.Equal(expected, actual);
         Assert.Contains(actual, v => v is { Length: > 120 });
+        // The package list, written one item a line since it is long, reads back as the modules' packages.
+        Assert.Contains("maildsl_packages:\n  - \"", File.ReadAllText(manifest));
+        Assert.Equal(DaemonModules.On(host).SelectMany(m => m.Packages(topology.Target, host)).Distinct(),
+            root.GetProperty("packages").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(DaemonModules.On(host).SelectMany(m => m.Checks(topology.Target, host)),
             root.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("command").GetString()));
         Assert.Equal(DaemonModules.On(host).SelectMany(m => m.Changes(topology.Target, host)).Select(c => c.Pending),

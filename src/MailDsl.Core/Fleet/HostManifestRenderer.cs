@@ -49,7 +49,7 @@ namespace MailDsl.Fleet
             w.Line("# The files are beside this one, at their paths on the host. Commands are !unsafe: Ansible runs them as written.");
             w.Line("maildsl_target: " + Yaml.Quote(target.DisplayName));
             w.Line("maildsl_family: " + (target.Family == DistroFamily.Rhel ? "rhel" : "debian"));
-            w.Line("maildsl_packages: " + Yaml.List(packages.Distinct()));
+            w.Line(Yaml.List("maildsl_packages", packages.Distinct(), "  ", Width));
             w.Line("maildsl_certificate: " + Yaml.Unsafe(topology.Platform.Certificate?.CertificateFile ?? ""));
             w.Line("maildsl_key: " + Yaml.Unsafe(topology.Platform.Certificate?.KeyFile ?? ""));
             w.Line("maildsl_names: [" + string.Join(", ", InstallScriptRenderer.ServedNames(host).Select(Yaml.Unsafe)) + "]");
@@ -61,9 +61,9 @@ namespace MailDsl.Fleet
             var secretUses = SecretSteps.Uses(topology.Platform, files.Select(f => f.Artifact).ToList());
             var secretFiles = new HashSet<string>(secretUses.Select(u => u.File.Path));
             w.Line("# The environment variables this host's secrets are read from (ansible-playbook's own environment).");
-            w.Line("maildsl_secret_environment: " + Yaml.List(Secrets.PlatformSecrets.Of(topology.Platform)
+            w.Line(Yaml.List("maildsl_secret_environment", Secrets.PlatformSecrets.Of(topology.Platform)
                 .Where(x => x.Source.Source == Model.SecretSource.Environment && secretUses.Any(u => u.Placeholders.Any(p => p.SecretId == x.Id)))
-                .Select(x => x.Source.Name).Distinct()));
+                .Select(x => x.Source.Name).Distinct(), "  ", Width));
             w.Line("# In the order Ansible copies them: a file another one names (the DH group) first, so that the other's checker finds it.");
             w.Line("maildsl_files:");
             foreach (var f in CopyOrder(files))
@@ -71,7 +71,7 @@ namespace MailDsl.Fleet
                 w.Line("  - path: " + Yaml.Unsafe(f.Path));
                 w.Line("    mode: " + Yaml.Quote(f.Artifact.ModeText));
                 w.Line("    group: " + Yaml.Unsafe(f.Artifact.Group));
-                w.Line("    daemons: " + Yaml.List(f.Daemons.Select(InstallScriptRenderer.Key)));
+                w.Line(Yaml.List("    daemons", f.Daemons.Select(InstallScriptRenderer.Key), "      ", Width));
                 // A file other users may not read may hold secrets: --diff does not show it.
                 w.Line("    private: " + ((f.Artifact.Mode & 4) == 0 ? "true" : "false"));
                 // A file with secret placeholders is copied from its staged copy on the host, the secrets filled in.

@@ -72,5 +72,17 @@ namespace MailDsl.Fleet
 
         /// <summary>A flow list of quoted strings, e.g. <c>["a", "b"]</c>.</summary>
         public static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Quote)) + "]";
+
+        /// <summary>
+        /// <paramref name="key"/> and its list of quoted strings: a flow list when the line fits within
+        /// <paramref name="width"/> characters, else a block list, an item a line indented by <paramref name="indent"/>
+        /// (linters refuse long lines; both read back as the same list).
+        /// </summary>
+        public static string List(string key, IEnumerable<string> values, string indent, int width)
+        {
+            var items = values.ToList();
+            var flow = key + ": " + List(items);
+            return flow.Length <= width || items.Count == 0 ? flow : key + ":" + string.Concat(items.Select(i => "\n" + indent + "- " + Quote(i)));
+        }
     }
 }
