@@ -60,7 +60,7 @@ public abstract class DirectoryTests(PlatformFixture fixture)
 
         Assert.True(status == HttpStatusCode.OK && body.Contains("success", StringComparison.Ordinal),
             $"SOGo did not send ({(int)status}): {body}\n{Platform.Logs(LoopbackPlatform.Web)}\n{Platform.Logs(LoopbackPlatform.Relay)}");
-        var delivered = await Delivered(Platform.Ports.Imaps, TestDirectory.Bob, subject, "INBOX", LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        var delivered = await fixture.DeliveredAsync(Platform.Ports.Imaps, TestDirectory.Bob, subject, "INBOX", LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Store);
         Assert.Equal(TestDirectory.Alice.Address, delivered.From.Mailboxes.Single().Address);
         // SOGo submitted it to the relay, logged in as alice, over TLS; the relay kept it inside the platform.
         Assert.Contains(delivered.Headers.Where(h => h.Id == HeaderId.Received).Select(h => h.Value),
@@ -122,8 +122,8 @@ public abstract class DirectoryTests(PlatformFixture fixture)
         await SendToMx(TestDirectory.Carol.Address, "Filter me " + marker);
         await SendToMx(TestDirectory.Carol.Address, "Leave me in the inbox " + marker.Substring(0, 10));
 
-        await Delivered(Platform.Ports.Imaps, TestDirectory.Carol, marker, "Filtered", LoopbackPlatform.Mx, LoopbackPlatform.Store);
-        await Delivered(Platform.Ports.Imaps, TestDirectory.Carol, "Leave me in the inbox " + marker.Substring(0, 10), "INBOX", LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        await fixture.DeliveredAsync(Platform.Ports.Imaps, TestDirectory.Carol, marker, "Filtered", LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        await fixture.DeliveredAsync(Platform.Ports.Imaps, TestDirectory.Carol, "Leave me in the inbox " + marker.Substring(0, 10), "INBOX", LoopbackPlatform.Mx, LoopbackPlatform.Store);
     }
 
     [PlatformFact]
@@ -132,11 +132,11 @@ public abstract class DirectoryTests(PlatformFixture fixture)
         // Delivered by store2's Postfix (LMTP to its Dovecot), read over IMAPS on store.
         var viaStore2 = "MailDsl via store2 " + Guid.NewGuid().ToString("N");
         await SendTo(Platform.Ports.Store2Smtp, TestDirectory.Bob.Address, viaStore2);
-        await Delivered(Platform.Ports.Imaps, TestDirectory.Bob, viaStore2, "INBOX", LoopbackPlatform.Store2, LoopbackPlatform.Store);
+        await fixture.DeliveredAsync(Platform.Ports.Imaps, TestDirectory.Bob, viaStore2, "INBOX", LoopbackPlatform.Store2, LoopbackPlatform.Store);
         // Delivered through the MX to store, read over IMAPS on store2.
         var viaStore = "MailDsl via store " + Guid.NewGuid().ToString("N");
         await SendToMx(TestDirectory.Bob.Address, viaStore);
-        await Delivered(Platform.Ports.Store2Imaps, TestDirectory.Bob, viaStore, "INBOX", LoopbackPlatform.Mx, LoopbackPlatform.Store, LoopbackPlatform.Store2);
+        await fixture.DeliveredAsync(Platform.Ports.Store2Imaps, TestDirectory.Bob, viaStore, "INBOX", LoopbackPlatform.Mx, LoopbackPlatform.Store, LoopbackPlatform.Store2);
         // One mailbox on the shared storage, owned by the one mail user both hosts run as.
         var owner = Command.Run("stat", "-c", "%u:%g", Path.Combine(Platform.SharedStorageDir, TestDirectory.Bob.Uid, "Maildir"));
         Assert.Equal("5000:5000", owner.Output.Trim());
@@ -243,31 +243,5 @@ public abstract class DirectoryTests(PlatformFixture fixture)
         await smtp.ConnectAsync("127.0.0.1", port, SecureSocketOptions.StartTls);
         await smtp.SendAsync(message);
         await smtp.DisconnectAsync(true);
-    }
-
-    // Reads the user's folder over IMAPS until a message with the subject is there (60 s at most); fails with the hops' logs.
-    private async Task<MimeMessage> Delivered(int imapsPort, TestUser user, string subject, string folder, params string[] hops)
-    {
-        using var imap = fixture.Client<ImapClient>();
-        await imap.ConnectAsync("127.0.0.1", imapsPort, SecureSocketOptions.SslOnConnect);
-        try
-        {
-            await imap.AuthenticateAsync(user.Uid, user.Password);
-        }
-        catch (AuthenticationException ex)
-        {
-            Assert.Fail($"{user.Uid} could not log in on port {imapsPort}: {ex.Message}\n{string.Join("\n", hops.Select(Platform.Logs))}");
-        }
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(500))
-        {
-            var box = folder == "INBOX" ? imap.Inbox : (await imap.GetFoldersAsync(imap.PersonalNamespaces[0])).FirstOrDefault(f => f.FullName == folder);
-            if (box is null) continue;
-            await box.OpenAsync(FolderAccess.ReadOnly);
-            var found = await box.SearchAsync(SearchQuery.SubjectContains(subject));
-            if (found.Count > 0) return await box.GetMessageAsync(found[0]);
-            await box.CloseAsync();
-        }
-        Assert.Fail($"'{subject}' did not reach {user.Address}'s {folder} in 60 s:\n{string.Join("\n", hops.Select(Platform.Logs))}");
-        throw new InvalidOperationException("unreachable");
     }
 }

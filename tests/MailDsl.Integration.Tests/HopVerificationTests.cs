@@ -62,7 +62,7 @@ public abstract class HopVerificationTests(PlatformFixture fixture)
         }
         // The platform's certificate back: the held message goes through on the next try.
         mx.Must("postqueue -f", "flushing the MX's queue");
-        await Delivered(subject, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        await fixture.DeliveredAsync(Platform.Ports.Imaps, TestDirectory.Alice, subject, "INBOX", LoopbackPlatform.Mx, LoopbackPlatform.Store);
     }
 
     [PlatformFact]
@@ -86,7 +86,7 @@ public abstract class HopVerificationTests(PlatformFixture fixture)
             SwapCertificate(mx, (Platform.CertificateFile, Platform.KeyFile));
         }
         relay.Must("postqueue -f", "flushing the relay's queue");
-        await Delivered(subject, LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        await fixture.DeliveredAsync(Platform.Ports.Imaps, TestDirectory.Alice, subject, "INBOX", LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Store);
     }
 
     /// <summary>
@@ -178,18 +178,4 @@ public abstract class HopVerificationTests(PlatformFixture fixture)
     // The queue IDs and the messages' subjects are not in postqueue's listing; the message file is, so postcat finds the subject.
     private static string QueueOf(SandboxHost host)
         => host.Run("for id in $(postqueue -j | sed -n 's/.*\"queue_id\": *\"\\([0-9A-Za-z]*\\)\".*/\\1/p'); do postcat -hq \"$id\"; done").Output;
-
-    private async Task Delivered(string subject, params string[] hops)
-    {
-        using var imap = fixture.Client<ImapClient>();
-        await imap.ConnectAsync("127.0.0.1", Platform.Ports.Imaps, SecureSocketOptions.SslOnConnect);
-        fixture.LogIn(imap, LoopbackPlatform.Store);
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(500))
-        {
-            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
-            if ((await imap.Inbox.SearchAsync(SearchQuery.SubjectContains(subject))).Count > 0) return;
-            await imap.Inbox.CloseAsync();
-        }
-        Assert.Fail($"'{subject}' was not delivered 60 s after the platform's certificate was back:\n{string.Join("\n", hops.Select(Platform.Logs))}");
-    }
 }

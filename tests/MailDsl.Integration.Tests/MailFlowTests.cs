@@ -1,4 +1,5 @@
 using MailDsl.TestPlatform;
+using MailDsl.TestPlatform.Directories;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
@@ -55,26 +56,12 @@ public abstract class MailFlowTests(PlatformFixture fixture)
         return message;
     }
 
-    // Reads the user's inbox over IMAPS until the message is there (60 s at most); fails with the hops' logs.
+    // The message as it reached the user's inbox over IMAPS, its body as sent.
     private async Task<MimeMessage> Delivered(string subject, params string[] hops)
     {
-        using var imap = fixture.Client<ImapClient>();
-        await imap.ConnectAsync("127.0.0.1", fixture.Platform.Ports.Imaps, SecureSocketOptions.SslOnConnect);
-        fixture.LogIn(imap, LoopbackPlatform.Store);
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(500))
-        {
-            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
-            var found = await imap.Inbox.SearchAsync(SearchQuery.SubjectContains(subject));
-            if (found.Count > 0)
-            {
-                var message = await imap.Inbox.GetMessageAsync(found[0]);
-                Assert.Equal("Sent by the integration tests.", message.TextBody?.Trim());
-                return message;
-            }
-            await imap.Inbox.CloseAsync();
-        }
-        Assert.Fail($"'{subject}' did not reach {RunningPlatform.Address}'s inbox in 60 s:\n{string.Join("\n", hops.Select(fixture.Platform.Logs))}");
-        throw new InvalidOperationException("unreachable");
+        var message = await fixture.DeliveredAsync(fixture.Platform.Ports.Imaps, TestDirectory.Alice, subject, "INBOX", hops);
+        Assert.Equal("Sent by the integration tests.", message.TextBody?.Trim());
+        return message;
     }
 
     // Postfix records each hop's TLS in its Received header (smtpd_tls_received_header = yes).

@@ -49,6 +49,35 @@ public abstract class PlatformFixture : IDisposable
     public T Client<T>() where T : MailKit.MailService, new()
         => new() { ServerCertificateValidationCallback = (_, certificate, _, _) => IsPlatformCertificate(certificate) };
 
+    /// <summary>
+    /// Reads <paramref name="user"/>'s <paramref name="folder"/> over IMAPS on <paramref name="imapsPort"/> until a message with
+    /// <paramref name="subject"/> is there (60 s at most), and returns it; fails with the logs of the <paramref name="hops"/>.
+    /// </summary>
+    public async Task<MimeKit.MimeMessage> DeliveredAsync(int imapsPort, MailDsl.TestPlatform.Directories.TestUser user, string subject, string folder, params string[] hops)
+    {
+        using var imap = Client<MailKit.Net.Imap.ImapClient>();
+        await imap.ConnectAsync("127.0.0.1", imapsPort, MailKit.Security.SecureSocketOptions.SslOnConnect);
+        try
+        {
+            await imap.AuthenticateAsync(user.Uid, user.Password);
+        }
+        catch (MailKit.Security.AuthenticationException ex)
+        {
+            Assert.Fail($"{user.Uid} could not log in on port {imapsPort}: {ex.Message}\n{string.Join("\n", hops.Select(Platform.Logs))}");
+        }
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(500))
+        {
+            var box = folder == "INBOX" ? imap.Inbox : (await imap.GetFoldersAsync(imap.PersonalNamespaces[0])).FirstOrDefault(f => f.FullName == folder);
+            if (box is null) continue;
+            await box.OpenAsync(MailKit.FolderAccess.ReadOnly);
+            var found = await box.SearchAsync(MailKit.Search.SearchQuery.SubjectContains(subject));
+            if (found.Count > 0) return await box.GetMessageAsync(found[0]);
+            await box.CloseAsync();
+        }
+        Assert.Fail($"'{subject}' did not reach {user.Address}'s {folder} in 60 s:\n{string.Join("\n", hops.Select(Platform.Logs))}");
+        throw new InvalidOperationException("unreachable");
+    }
+
     /// <summary>Logs the platform's user in on <paramref name="client"/>, or fails with <paramref name="host"/>'s daemon logs.</summary>
     public void LogIn(MailKit.MailService client, string host)
     {
