@@ -11,8 +11,6 @@ namespace MailDsl.Install
         public const string Text = """
             # ---------------------------------------------------------------------------------------------------------------------
             # What follows is the same on every host; everything above it is this host's.
-            log=/var/log/maildsl-install.log
-            backup_root=/var/backups/maildsl
             keep_backups=${MAILDSL_KEEP_BACKUPS:-10}
             health_timeout=${MAILDSL_HEALTH_TIMEOUT:-30}
             here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -82,6 +82,9 @@ namespace MailDsl.Install
             w.Line("layers=" + ShellWord(string.Join(", ", host.Layers.Select(l => l.Key))));
             w.Line("target=" + ShellWord(target.DisplayName));
             w.Line("family=" + (target.Family == DistroFamily.Rhel ? "rhel" : "debian"));
+            w.Line("# Where the daemons' start-up output goes without systemd, and where each run keeps what it replaced.");
+            w.Line("log=" + ShellWord(StartLog));
+            w.Line("backup_root=" + ShellWord(BackupRoot));
             w.Line("packages=(" + Words(packages) + ")");
             w.Line("# Where a package comes from when the distro's own repositories do not have it.");
             var sources = new List<string>();
