@@ -61,9 +61,8 @@ namespace MailDsl.Fleet
             var secretUses = SecretSteps.Uses(topology.Platform, files.Select(f => f.Artifact).ToList());
             var secretFiles = new HashSet<string>(secretUses.Select(u => u.File.Path));
             w.Line("# The environment variables this host's secrets are read from (ansible-playbook's own environment).");
-            w.Line(Yaml.List("maildsl_secret_environment", Secrets.PlatformSecrets.Of(topology.Platform)
-                .Where(x => x.Source.Source == Model.SecretSource.Environment && secretUses.Any(u => u.Placeholders.Any(p => p.SecretId == x.Id)))
-                .Select(x => x.Source.Name).Distinct(), "  ", Width));
+            w.Line(Yaml.List("maildsl_secret_environment", SecretSteps.Written(topology.Platform, secretUses)
+                .Where(x => x.Source.Source == Model.SecretSource.Environment).Select(x => x.Source.Name).Distinct(), "  ", Width));
             w.Line("# In the order Ansible copies them: a file another one names (the DH group) first, so that the other's checker finds it.");
             w.Line("maildsl_files:");
             foreach (var f in CopyOrder(files))

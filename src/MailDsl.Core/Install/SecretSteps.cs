@@ -26,6 +26,10 @@ namespace MailDsl.Install
                 .ToList();
         }
 
+        /// <summary>The platform's secrets that <paramref name="uses"/> write, in the platform's order.</summary>
+        public static IReadOnlyList<PlatformSecret> Written(PlatformModel platform, IReadOnlyList<(Artifact File, IReadOnlyList<SecretPlaceholder> Placeholders)> uses)
+            => PlatformSecrets.Of(platform).Where(s => uses.Any(u => u.Placeholders.Any(p => p.SecretId == s.Id))).ToList();
+
         /// <summary>
         /// Writes the functions install.sh's engine calls: <c>load_secrets</c> (before anything is staged or changed: every
         /// secret read and tried in every syntax it is written in) and <c>fill_staged_secrets</c> (writes them over their
@@ -41,7 +45,7 @@ namespace MailDsl.Install
                 w.Line("fill_staged_secrets() { :; }");
                 return;
             }
-            var secrets = PlatformSecrets.Of(platform).Where(s => uses.Any(u => u.Placeholders.Any(p => p.SecretId == s.Id))).ToList();
+            var secrets = Written(platform, uses);
             var syntaxes = uses.SelectMany(u => u.Placeholders.Select(p => p.Syntax)).Distinct().OrderBy(s => s).ToList();
             WriteFunctions(w, syntaxes);
             w.Open("load_secrets() {");
