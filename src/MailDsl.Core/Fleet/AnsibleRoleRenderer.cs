@@ -300,6 +300,12 @@ namespace MailDsl.Fleet
             w.Line("  loop: \"{{ maildsl_units | dict2items }}\"");
             w.Line("  loop_control:");
             w.Line("    label: \"{{ item.value }}\"");
+            // Without systemd, Debian's sogo init script chowns sogod's pid file before sogod may have written it, and fails
+            // although sogod starts (seen on Debian 12 and 13); the next start finds it running.
+            w.Line("  register: maildsl_started");
+            w.Line("  until: maildsl_started is succeeded");
+            w.Line("  retries: 2");
+            w.Line("  delay: 3");
             w.Line();
             w.Line("- name: Reload the daemons whose files changed");
             w.Line("  ansible.builtin.meta: flush_handlers");
