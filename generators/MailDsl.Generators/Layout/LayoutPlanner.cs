@@ -10,7 +10,7 @@ using MailDsl.Topology;
 namespace MailDsl.Generators.Layout
 {
     /// <summary>
-    /// The render step, reduced to what the IDE shows: which files each host gets. Hosts serving the same layers get
+    /// The render step, reduced to what the IDE shows: which files each host gets (<see cref="PlatformRenderer.Layout"/>). Hosts serving the same layers get
     /// the same paths, so one host of each group is rendered (with Core's renderers, on the platform cut down to those
     /// hosts): a handful of hosts whatever the platform's size. The files' text is rendered at run time.
     /// </summary>
@@ -29,8 +29,7 @@ namespace MailDsl.Generators.Layout
                     .ToList();
                 var representatives = new HashSet<string>(groups.Select(g => g.Hosts[0]), StringComparer.Ordinal);
                 cancellation.ThrowIfCancellationRequested();
-                var artifacts = PlatformRenderer.Render(Reduce(model, representatives));
-                var byHost = artifacts.ToLookup(a => a.Host, a => a.Path, StringComparer.Ordinal);
+                var byHost = PlatformRenderer.Layout(Reduce(model, representatives)).ToLookup(f => f.Host, f => f.Path, StringComparer.Ordinal);
                 var result = groups
                     .Select(g => new HostGroup(g.Layers, g.Hosts.ToEquatableArray(), byHost[g.Hosts[0]].OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray()))
                     .OrderBy(g => g.Hosts[0], StringComparer.Ordinal)

@@ -23,7 +23,12 @@ namespace MailDsl.Fleet
         public const string GroupVarsPath = "/group_vars/all.yml";
 
         /// <summary>Every file of the role, and group_vars/all.yml, as (path under the output folder, text), ordered by path.</summary>
-        public static IReadOnlyList<(string Path, string Text)> Render()
+        public static IReadOnlyList<(string Path, string Text)> Render() => Files.Value;
+
+        // The role is the same for every platform: rendered once per process (emit, and the generator on every build).
+        private static readonly System.Lazy<IReadOnlyList<(string Path, string Text)>> Files = new(RenderFiles);
+
+        private static IReadOnlyList<(string Path, string Text)> RenderFiles()
         {
             var files = new List<(string, string)>
             {

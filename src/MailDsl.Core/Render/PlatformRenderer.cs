@@ -14,30 +14,56 @@ namespace MailDsl.Render
         /// <summary>All artifacts, ordered by host then path (ordinal); fleet files have host "".</summary>
         /// <param name="platform">The platform; it should have passed the rules (renderers trust its values).</param>
         public static IReadOnlyList<Artifact> Render(PlatformModel platform)
+            => Plan(platform).Select(f => f.Text is null ? f.Artifact : f.Artifact with { Content = f.Text() }).ToList();
+
+        /// <summary>
+        /// Which files <see cref="Render"/> writes, as (host, path), in its order, without writing the text of install.sh,
+        /// the host manifests and the fleet files (most of rendering's cost): what the generator shows in the IDE on every
+        /// build. The daemons' own files are rendered, since which files a daemon gets depends on its settings.
+        /// </summary>
+        /// <param name="platform">The platform; it should have passed the rules.</param>
+        public static IReadOnlyList<(string Host, string Path)> Layout(PlatformModel platform)
+            => Plan(platform).Select(f => (f.Artifact.Host, f.Artifact.Path)).ToList();
+
+        /// <summary>A file of the plan: the artifact, and the text still to render, or null when the artifact holds it.</summary>
+        private readonly struct PlannedFile
+        {
+            public PlannedFile(Artifact artifact, Func<string>? text)
+            {
+                Artifact = artifact;
+                Text = text;
+            }
+
+            public Artifact Artifact { get; }
+
+            public Func<string>? Text { get; }
+        }
+
+        // One list of the files for both Render and Layout, so what the IDE shows cannot drift from what emit writes.
+        private static IEnumerable<PlannedFile> Plan(PlatformModel platform)
         {
             var topology = PlatformTopology.Of(platform);
-            var artifacts = new List<Artifact>();
+            var planned = new List<PlannedFile>();
             foreach (var host in topology.Hosts)
             {
                 var files = HostFiles.Of(topology, host);
-                artifacts.AddRange(files.Select(f => f.Artifact));
-                artifacts.Add(new Artifact(host.Name, InstallScriptRenderer.ScriptPath, Artifact.ExecutableMode,
-                    InstallScriptRenderer.Render(topology, host, files)));
-                artifacts.Add(new Artifact(host.Name, HostManifestRenderer.ManifestPath, Artifact.ReadableMode,
-                    HostManifestRenderer.Render(topology, host, files)));
+                planned.AddRange(files.Select(f => new PlannedFile(f.Artifact, null)));
+                planned.Add(Later(host.Name, InstallScriptRenderer.ScriptPath, Artifact.ExecutableMode, () => InstallScriptRenderer.Render(topology, host, files)));
+                planned.Add(Later(host.Name, HostManifestRenderer.ManifestPath, Artifact.ReadableMode, () => HostManifestRenderer.Render(topology, host, files)));
             }
             if (topology.Hosts.Count > 0)
             {
-                artifacts.Add(new Artifact("", FleetRenderer.InventoryPath, Artifact.ReadableMode, FleetRenderer.RenderInventory(platform)));
-                artifacts.Add(new Artifact("", FleetRenderer.PlaybookPath, Artifact.ReadableMode, FleetRenderer.RenderPlaybook(platform)));
-                artifacts.Add(new Artifact("", FleetRenderer.ReadmePath, Artifact.ReadableMode, FleetRenderer.RenderReadme(topology)));
+                planned.Add(Later("", FleetRenderer.InventoryPath, Artifact.ReadableMode, () => FleetRenderer.RenderInventory(platform)));
+                planned.Add(Later("", FleetRenderer.PlaybookPath, Artifact.ReadableMode, () => FleetRenderer.RenderPlaybook(platform)));
+                planned.Add(Later("", FleetRenderer.ReadmePath, Artifact.ReadableMode, () => FleetRenderer.RenderReadme(topology)));
                 foreach (var (path, text) in AnsibleRoleRenderer.Render())
-                    artifacts.Add(new Artifact("", path, Artifact.ReadableMode, text));
+                    planned.Add(new PlannedFile(new Artifact("", path, Artifact.ReadableMode, text), null));
             }
-            return artifacts
-                .OrderBy(a => a.Host, StringComparer.Ordinal)
-                .ThenBy(a => a.Path, StringComparer.Ordinal)
-                .ToList();
+            return planned
+                .OrderBy(f => f.Artifact.Host, StringComparer.Ordinal)
+                .ThenBy(f => f.Artifact.Path, StringComparer.Ordinal);
         }
+
+        private static PlannedFile Later(string host, string path, int mode, Func<string> text) => new(new Artifact(host, path, mode, ""), text);
     }
 }
