@@ -7,7 +7,8 @@ namespace MailDsl.Generators.Tests;
 
 /// <summary>
 /// The generator's two evaluators agree: the syntactic fast path (no binding, used on every compilation change) gives
-/// exactly the model the semantic evaluator (the analyzer's, and the fallback) gives, or gives up.
+/// exactly the model the semantic evaluator (the fallback) gives, or gives up; with origins (the analyzer's fast path),
+/// every value recorded at the same span.
 /// </summary>
 public sealed class EvaluationTests
 {
@@ -49,6 +50,24 @@ public sealed class EvaluationTests
         Assert.True(semantic.IsComplete, string.Join("\n", semantic.Problems.Select(p => p.Message)));
         Assert.Equal(semantic.Model! with { Origins = gen::MailDsl.Model.SourceMap.Empty }, syntactic);
         Assert.Equal(gen::MailDsl.Model.ModelFingerprint.Of(semantic.Model!), gen::MailDsl.Model.ModelFingerprint.Of(syntactic!));
+    }
+
+    [Theory]
+    [MemberData(nameof(PlainDsl))]
+    public void With_origins_the_fast_path_records_every_value_where_the_semantic_evaluator_does(string source)
+    {
+        // The analyzer's fast path: its findings land where the semantic evaluator would have put them, only if each
+        // origin key maps to the same span (argument, params element, named argument, string content offset).
+        var compilation = Harness.Compile(source);
+        var tree = compilation.SyntaxTrees.Single();
+        var type = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
+        var describe = type.Members.OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Describe");
+        var syntactic = SyntacticEvaluator.TryEvaluate(describe, default, recordOrigins: true);
+        var semantic = DslEvaluator.Evaluate(type, compilation.GetSemanticModel(tree), default);
+        Assert.NotNull(syntactic);
+        Assert.NotEmpty(semantic.Model!.Origins.Entries);
+        Assert.Equal(semantic.Model!.Origins.Entries.Select(e => e.ToString()), syntactic!.Origins.Entries.Select(e => e.ToString()));
+        Assert.Equal(semantic.Model, syntactic);
     }
 
     [Theory]

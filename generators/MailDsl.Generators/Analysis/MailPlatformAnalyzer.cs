@@ -47,15 +47,7 @@ namespace MailDsl.Generators.Analysis
             if (!symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)
                     && a.ApplicationSyntaxReference is { } applied && applied.SyntaxTree == type.SyntaxTree && type.Span.Contains(applied.Span))) return;
 
-            EvaluationResult result;
-            try
-            {
-                result = DslEvaluator.Evaluate(type, context.SemanticModel, context.CancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
+            var result = Evaluate(type, symbol, context);
             foreach (var problem in result.Problems)
                 Report(context, problem.RuleId, problem.Message, problem.Span, -1, 0, ImmutableDictionary<string, string?>.Empty, type);
             if (result.Model is null) return;
@@ -68,6 +60,26 @@ namespace MailDsl.Generators.Analysis
                 var properties = finding.Properties.ToImmutableDictionary(p => p.Name, p => (string?)p.Value);
                 Report(context, finding.RuleId, finding.Message, span, finding.SubStart, finding.SubLength, properties, type);
             }
+        }
+
+        /// <summary>
+        /// The description's model with origins: from its syntax alone when it is plain DSL (binding the method body is
+        /// most of the analyzer's time, and the compiler binds it again for itself), else with the semantic model, which
+        /// also says what it could not evaluate and why. A test holds the two to the same model and origins.
+        /// </summary>
+        private static EvaluationResult Evaluate(ClassDeclarationSyntax type, INamedTypeSymbol symbol, SyntaxNodeAnalysisContext context)
+        {
+            try
+            {
+                if (DescribeMethod.Find(type, symbol) is { } describe
+                    && SyntacticEvaluator.TryEvaluate(describe, context.CancellationToken, recordOrigins: true) is { } model)
+                    return new EvaluationResult(model, Array.Empty<EvaluationProblem>(), Array.Empty<string>());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The semantic evaluator below reports what is wrong, at the argument.
+            }
+            return DslEvaluator.Evaluate(type, context.SemanticModel, context.CancellationToken);
         }
 
         private static System.Collections.Generic.IReadOnlyList<Finding> SafeCheck(PlatformModel model, SyntaxNodeAnalysisContext context, ClassDeclarationSyntax type)

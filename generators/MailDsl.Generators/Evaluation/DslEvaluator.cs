@@ -81,7 +81,7 @@ namespace MailDsl.Generators.Evaluation
                 // Whatever happens, the compiler gets a diagnostic, not an exception.
                 evaluator._problems.Add(new EvaluationProblem("MAIL9002",
                     $"MailDsl could not evaluate this platform ({ex.GetType().Name}: {ex.Message}). Keep Describe() to DSL calls, constants, loops and your own methods over them.",
-                    SpanOf(type.Identifier.GetLocation().SourceSpan, type.SyntaxTree)));
+                    SourceSpans.Of(type.Identifier.GetLocation().SourceSpan, type.SyntaxTree)));
                 return new EvaluationResult(null, evaluator._problems, Array.Empty<string>());
             }
         }
@@ -635,13 +635,13 @@ namespace MailDsl.Generators.Evaluation
                 }
                 if (spans is null) continue;
                 if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } init })
-                    spans.AddRange(init.ElementValues.Select(e => (SourceSpan?)ArgumentSpan(e.Syntax)));
+                    spans.AddRange(init.ElementValues.Select(e => (SourceSpan?)SourceSpans.Argument(e.Syntax)));
                 else if (argument.Parameter is { IsParams: true } && Elements(argument.Value, (values[i] as Array)?.Length ?? 0) is { } elements)
-                    spans.AddRange(elements.Select(e => (SourceSpan?)ArgumentSpan(e)));
+                    spans.AddRange(elements.Select(e => (SourceSpan?)SourceSpans.Argument(e)));
                 else if (argument.ArgumentKind == ArgumentKind.DefaultValue)
                     spans.Add(null);
                 else
-                    spans.Add(ArgumentSpan(argument.Value.Syntax));
+                    spans.Add(SourceSpans.Argument(argument.Value.Syntax));
             }
 
             var target = FindMethod(method, receiver);
@@ -651,10 +651,7 @@ namespace MailDsl.Generators.Evaluation
                     $"MailDsl's compile-time evaluator does not know '{method.Name}'. Use the DSL's own methods.");
                 return Unknown.Value;
             }
-            var nameSpan = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
-                ? access.Name.Span
-                : invocation.Syntax.Span;
-            var methodSpan = spans is null ? null : SpanOf(nameSpan, invocation.Syntax.SyntaxTree);
+            var methodSpan = spans is null ? null : SourceSpans.MethodName(invocation.Syntax);
             // A call given a value known only at run time: every key it records waits for run time.
             if (unknown && spans is not null)
             {
@@ -842,25 +839,9 @@ namespace MailDsl.Generators.Evaluation
         }
 
         private void Problem(string id, Microsoft.CodeAnalysis.Text.TextSpan span, SyntaxTree tree, string message)
-            => _problems.Add(new EvaluationProblem(id, message, SpanOf(span, tree)));
+            => _problems.Add(new EvaluationProblem(id, message, SourceSpans.Of(span, tree)));
 
         private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
-
-        private static SourceSpan SpanOf(Microsoft.CodeAnalysis.Text.TextSpan span, SyntaxTree tree) => new(tree.FilePath, span.Start, span.Length, -1);
-
-        /// <summary>The span of an argument; for a plain string literal, with where its content starts, so findings can point inside it.</summary>
-        private static SourceSpan ArgumentSpan(SyntaxNode syntax)
-        {
-            var offset = -1;
-            if (syntax is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-            {
-                var text = literal.Token.Text;
-                var prefix = text.StartsWith("@\"", StringComparison.Ordinal) ? 2 : text.StartsWith("\"", StringComparison.Ordinal) && !text.StartsWith("\"\"\"", StringComparison.Ordinal) ? 1 : -1;
-                // Positions inside map one to one only when nothing is escaped.
-                if (prefix > 0 && text.Length - prefix - 1 == literal.Token.ValueText.Length) offset = prefix;
-            }
-            return new SourceSpan(syntax.SyntaxTree.FilePath, syntax.Span.Start, syntax.Span.Length, offset);
-        }
 
         /// <summary>Compares spans by reference: the spans of one call, not every equal span (a loop writes the same span many times).</summary>
         private sealed class ReferenceComparer : IEqualityComparer<SourceSpan>

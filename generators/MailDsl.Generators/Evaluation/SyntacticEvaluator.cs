@@ -27,15 +27,19 @@ namespace MailDsl.Generators.Evaluation
         public static PlatformModel? TryEvaluate(TypeDeclarationSyntax type, CancellationToken cancellation)
             => DescribeMethod.Find(type, null) is { } describe ? TryEvaluate(describe, cancellation) : null;
 
-        /// <summary>The model <paramref name="describe"/> builds (with no origins), or null when its syntax alone cannot say.</summary>
-        public static PlatformModel? TryEvaluate(MethodDeclarationSyntax describe, CancellationToken cancellation)
+        /// <summary>
+        /// The model <paramref name="describe"/> builds, or null when its syntax alone cannot say. With
+        /// <paramref name="recordOrigins"/>, the builders record where each value was written, as under
+        /// <see cref="DslEvaluator"/> (the analyzer's fast path: no binding of the body to place its findings).
+        /// </summary>
+        public static PlatformModel? TryEvaluate(MethodDeclarationSyntax describe, CancellationToken cancellation, bool recordOrigins = false)
         {
             var body = describe.ExpressionBody?.Expression
                 ?? (describe.Body?.Statements.Count == 1 && describe.Body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
             if (body is null) return null;
             try
             {
-                return new Walker(cancellation).Eval(body) is Platform platform ? platform.Build() : null;
+                return new Walker(cancellation, recordOrigins).Eval(body) is Platform platform ? platform.Build() : null;
             }
             catch (NotClosedException)
             {
@@ -72,9 +76,14 @@ namespace MailDsl.Generators.Evaluation
         private sealed class Walker
         {
             private readonly CancellationToken _cancellation;
+            private readonly bool _recordOrigins;
             private readonly Dictionary<string, object> _parameters = new(StringComparer.Ordinal);
 
-            public Walker(CancellationToken cancellation) => _cancellation = cancellation;
+            public Walker(CancellationToken cancellation, bool recordOrigins)
+            {
+                _cancellation = cancellation;
+                _recordOrigins = recordOrigins;
+            }
 
             public object? Eval(ExpressionSyntax expression)
             {
@@ -92,7 +101,7 @@ namespace MailDsl.Generators.Evaluation
                     case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } member when EnumType(member.Expression) is { } enumType:
                         return EnumMember(enumType, member.Name);
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } call } invocation:
-                        return Invoke(call, invocation.ArgumentList);
+                        return Invoke(invocation, call);
                     case SimpleLambdaExpressionSyntax simple when simple.Parameter.Default is null:
                         return new Lambda(simple.Parameter.Identifier.ValueText, simple.Body);
                     case ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized when parenthesized.ParameterList.Parameters[0].Default is null:
@@ -121,7 +130,7 @@ namespace MailDsl.Generators.Evaluation
                 }
             }
 
-            private object? Invoke(MemberAccessExpressionSyntax call, ArgumentListSyntax arguments)
+            private object? Invoke(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax call)
             {
                 object? receiver = null;
                 Type type;
@@ -139,7 +148,7 @@ namespace MailDsl.Generators.Evaluation
 
                 var positional = new List<object?>();
                 var named = new Dictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var argument in arguments.Arguments)
+                foreach (var argument in invocation.ArgumentList.Arguments)
                 {
                     if (!argument.RefKindKeyword.IsKind(SyntaxKind.None)) throw new NotClosedException();
                     var value = Eval(argument.Expression);
@@ -161,7 +170,32 @@ namespace MailDsl.Generators.Evaluation
                     chosenValues = values;
                 }
                 if (chosen is null) throw new NotClosedException();
-                return chosen.Invoke(receiver, chosenValues);
+                if (!_recordOrigins) return chosen.Invoke(receiver, chosenValues);
+                using (DslCallSite.Enter(SourceSpans.MethodName(invocation), ArgumentSpans(chosen.GetParameters(), invocation.ArgumentList)))
+                    return chosen.Invoke(receiver, chosenValues);
+            }
+
+            /// <summary>
+            /// Each parameter's argument span, in parameter order, as <see cref="DslEvaluator"/> lists them: one span per
+            /// element of a params array, null for a parameter left to its default.
+            /// </summary>
+            private static SourceSpan?[] ArgumentSpans(ParameterInfo[] parameters, ArgumentListSyntax arguments)
+            {
+                var spans = new List<SourceSpan?>();
+                var positional = arguments.Arguments.Where(a => a.NameColon is null).ToList();
+                for (var i = 0; i < parameters.Length; i++)
+                {
+                    if (parameters[i].IsDefined(typeof(ParamArrayAttribute), false) && i == parameters.Length - 1)
+                    {
+                        spans.AddRange(positional.Skip(i).Select(a => (SourceSpan?)SourceSpans.Argument(a.Expression)));
+                        break;
+                    }
+                    var given = i < positional.Count
+                        ? positional[i]
+                        : arguments.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameters[i].Name);
+                    spans.Add(given is null ? null : SourceSpans.Argument(given.Expression));
+                }
+                return spans.ToArray();
             }
 
             /// <summary>The arguments for <paramref name="parameters"/>, or null when the call does not fit them exactly.</summary>
