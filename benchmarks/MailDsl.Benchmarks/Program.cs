@@ -4,6 +4,7 @@ using MailDsl.Benchmarks;
 // `emit-floor [HOSTS] [ROUNDS]` times emit against a plain write loop (scripts/bench/emit-vs-disk.sh);
 // `core-costs [HOSTS...]` times each rule and the renderer on a large platform;
 // `source HOSTS` prints the synthetic platform's source;
+// `analyzer-parts` times the analyzer's parts on the example (binding, evaluation, rules, the whole analyzer);
 // `quick` prints one run of each driver scenario with its step reasons and per-step times (milliseconds, best of five, no statistics);
 // anything else goes to BenchmarkDotNet (e.g. --filter '*Generator*').
 if (args.Length > 0 && args[0] == "emit-floor")
@@ -16,6 +17,8 @@ if (args.Length > 1 && args[0] == "source")
     Console.Write(MailDsl.Generators.Tests.SyntheticPlatform.Source(int.Parse(args[1])));
     return 0;
 }
+if (args.Length > 0 && args[0] == "analyzer-parts")
+    return AnalyzerParts.Run();
 if (args.Length > 0 && args[0] == "quick")
     return QuickRun.Run(args.Skip(1).ToArray());
 BenchmarkSwitcher.FromAssembly(typeof(QuickRun).Assembly).Run(args);
