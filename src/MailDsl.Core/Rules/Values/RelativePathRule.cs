@@ -7,79 +7,31 @@ namespace MailDsl.Rules.Values
     /// <summary>
     /// MAIL3002: a path that is not absolute. Daemons resolve a relative path against their own working
     /// directory (Postfix against its queue directory, nginx against its prefix), so the file is not found
-    /// or, worse, another one is. Checks the certificate and key, raw settings that name files, and the
-    /// <c>alias</c> and <c>root</c> directives of raw nginx locations.
+    /// or, worse, another one is. Checks every path <see cref="WrittenValues.Paths"/> lists (certificate, key, CA, mail
+    /// storage, raw settings that name files), as MAIL3004 does, and the <c>alias</c> and <c>root</c> directives of raw
+    /// nginx locations. A secret's relative file is MAIL5005's, which says where install.sh would look for it.
     /// </summary>
     internal sealed class RelativePathRule : Rule
     {
-        /// <summary>Dovecot settings whose value is <c>&lt;path</c>: the file's content is read in.</summary>
-        private static readonly HashSet<string> DovecotIncludedFiles = new(StringComparer.Ordinal)
-        {
-            "ssl_cert", "ssl_key", "ssl_ca", "ssl_dh", "ssl_alt_cert", "ssl_alt_key", "ssl_client_cert", "ssl_client_key",
-        };
-
         /// <inheritdoc/>
         public override RuleDescriptor Descriptor => RuleCatalog.RelativePath;
 
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
-            if (platform.Certificate is { } cert)
+            foreach (var path in WrittenValues.Paths(platform))
+                if (path.Role != PathRole.SecretFile && Relative(path.OriginKey, path.Label, path.Value, path.Start) is { } f) yield return f;
+            if (platform.Webmail is not { } webmail) yield break;
+            for (var i = 0; i < webmail.ExtraLocations.Count; i++)
             {
-                if (Relative("platform.certificate.file", "The certificate path", cert.CertificateFile, 0) is { } f1) yield return f1;
-                if (Relative("platform.certificate.key", "The private key path", cert.KeyFile, 0) is { } f2) yield return f2;
-            }
-            if (platform.CertificateAuthority is { } ca && Relative("platform.ca", "The CA path", ca, 0) is { } f3) yield return f3;
-            if (platform.Mailstore?.Storage is { } storage)
-            {
-                if (Relative("mailstore.storage.root", "The mail storage path", storage.Root, 0) is { } f4) yield return f4;
-                if (storage.IndexPath is { } indexes && Relative("mailstore.storage.indexes", "The index path", indexes, 0) is { } f5) yield return f5;
-            }
-            foreach (var layer in PlatformLayers.Of(platform))
-            {
-                foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
+                var body = webmail.ExtraLocations[i]?.Body ?? EquatableArray<string>.Empty;
+                for (var j = 0; j < body.Count; j++)
                 {
-                    if (PathIn(setting) is not { } offset) continue;
-                    var label = $"The {PlatformLayers.DisplayName(layer)} {setting.Daemon} setting {setting.Key}";
-                    if (Relative(PlatformLayers.SettingKey(layer, setting, n, "value"), label, setting.Value, offset) is { } f) yield return f;
-                }
-                if (layer is not WebmailLayer webmail) continue;
-                for (var i = 0; i < webmail.ExtraLocations.Count; i++)
-                {
-                    var body = webmail.ExtraLocations[i]?.Body ?? EquatableArray<string>.Empty;
-                    for (var j = 0; j < body.Count; j++)
-                    {
-                        if (NginxPathArgument(body[j]) is not { } start) continue;
-                        var directive = body[j].TrimStart().StartsWith("alias", StringComparison.Ordinal) ? "alias" : "root";
-                        if (Relative($"webmail.location.{i}.body.{j}", $"The nginx {directive} path", body[j], start) is { } f) yield return f;
-                    }
+                    if (NginxPathArgument(body[j]) is not { } start) continue;
+                    var directive = body[j].TrimStart().StartsWith("alias", StringComparison.Ordinal) ? "alias" : "root";
+                    if (Relative($"webmail.location.{i}.body.{j}", $"The nginx {directive} path", body[j], start) is { } f) yield return f;
                 }
             }
-        }
-
-        /// <summary>Where in a raw setting's value its path starts, or null when the setting does not name a file.</summary>
-        internal static int? PathIn(RawSetting setting)
-        {
-            var key = setting.Key ?? "";
-            var value = setting.Value ?? "";
-            var start = value.Length - value.TrimStart().Length;
-            var rest = value.Substring(start);
-            if (rest.Length == 0 || rest[0] == '$') return null; // empty, or a reference to another parameter
-            if (setting.Daemon == Daemon.Postfix)
-            {
-                var namesFile = key.EndsWith("_file", StringComparison.Ordinal) || key.EndsWith("_CAfile", StringComparison.Ordinal)
-                    || key.EndsWith("_CApath", StringComparison.Ordinal) || key.EndsWith("_directory", StringComparison.Ordinal);
-                // "hash:/etc/postfix/x" and similar are lookup tables, not paths.
-                return namesFile && rest.IndexOf(':') < 0 ? start : null;
-            }
-            if (setting.Daemon == Daemon.Dovecot)
-            {
-                if (DovecotIncludedFiles.Contains(key))
-                    return rest[0] == '<' ? start + 1 : null;
-                if (key.EndsWith("_file", StringComparison.Ordinal) || key.EndsWith("_dir", StringComparison.Ordinal) || key.EndsWith("_path", StringComparison.Ordinal))
-                    return start;
-            }
-            return null;
         }
 
         /// <summary>Where the path argument of an nginx <c>alias</c> or <c>root</c> directive starts, or null.</summary>

@@ -5,7 +5,7 @@ namespace MailDsl.Rules.Values
     {
         /// <summary>A domain, host, VIP or address: written into nginx, Postfix, Dovecot, SOGo files and install.sh.</summary>
         Name,
-        /// <summary>A file path (certificate, key): written into every daemon's file and into install.sh.</summary>
+        /// <summary>A file or directory path (certificate, key, CA, mail storage, a secret's file): written into daemons' files and install.sh.</summary>
         Path,
         /// <summary>A server URL SOGo dials, written into sogo.conf.</summary>
         Url,

@@ -5,5 +5,9 @@ namespace MailDsl.Rules.Values
     /// <param name="Label">How a message names it, e.g. <c>The SMTP-in host name</c>.</param>
     /// <param name="Value">The text as written.</param>
     /// <param name="Kind">What it is, which decides the characters it may hold.</param>
-    internal sealed record WrittenValue(string OriginKey, string Label, string? Value, ValueKind Kind);
+    internal sealed record WrittenValue(string OriginKey, string Label, string? Value, ValueKind Kind)
+    {
+        /// <summary>For a <see cref="ValueKind.Path"/>: what it names and who opens it (a file a daemon opens unless said otherwise).</summary>
+        public PathRole Role { get; init; } = PathRole.File;
+    }
 }

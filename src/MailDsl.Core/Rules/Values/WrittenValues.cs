@@ -1,9 +1,14 @@
+using System;
 using System.Collections.Generic;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Values
 {
-    /// <summary>Every text value of a platform that a renderer writes into a file, with its origin key and kind.</summary>
+    /// <summary>
+    /// Every text value of a platform that a renderer writes into a file, with its origin key and kind; and, from them, every
+    /// path (<see cref="Paths"/>), so the rules on characters (MAIL3001), relative paths (MAIL3002) and normal form (MAIL3004)
+    /// read one list.
+    /// </summary>
     internal static class WrittenValues
     {
         /// <summary>The values, platform-wide first, then layer by layer in the order written.</summary>
@@ -54,10 +59,10 @@ namespace MailDsl.Rules.Values
                         yield return new WrittenValue("mailstore.mailLocation", "The mail location", mailstore.MailLocation, ValueKind.MailLocation);
                         if (mailstore.Storage is { } storage)
                         {
-                            yield return new WrittenValue("mailstore.storage.root", "The mail storage path", storage.Root, ValueKind.Path);
+                            yield return new WrittenValue("mailstore.storage.root", "The mail storage path", storage.Root, ValueKind.Path) { Role = PathRole.Directory };
                             yield return new WrittenValue("mailstore.storage.user", "The virtual mail user", storage.User, ValueKind.Identifier);
                             if (storage.IndexPath is not null)
-                                yield return new WrittenValue("mailstore.storage.indexes", "The index path", storage.IndexPath, ValueKind.Path);
+                                yield return new WrittenValue("mailstore.storage.indexes", "The index path", storage.IndexPath, ValueKind.Path) { Role = PathRole.Directory };
                         }
                         break;
                     case WebmailLayer webmail:
@@ -97,6 +102,7 @@ namespace MailDsl.Rules.Values
                 yield return new WrittenValue("directory.ldap.baseDn", "The directory's base DN", ldap.BaseDn, ValueKind.DirectoryValue);
                 if (ldap.BindDn is not null)
                     yield return new WrittenValue("directory.ldap.bindDn", "The directory's bind DN", ldap.BindDn, ValueKind.DirectoryValue);
+                if (SecretFile(ldap.BindPassword, "directory.ldap.bindPassword", "The directory's bind password file") is { } bind) yield return bind;
             }
             if (directory.Sql is { } sql)
             {
@@ -122,6 +128,67 @@ namespace MailDsl.Rules.Values
                 yield return new WrittenValue(key + ".name", what + " name", database.Name, ValueKind.Identifier);
             if (!string.IsNullOrEmpty(database.User))
                 yield return new WrittenValue(key + ".user", what + " user", database.User, ValueKind.Identifier);
+            if (SecretFile(database.Password, key + ".password", what + " password file") is { } password) yield return password;
+        }
+
+        /// <summary>
+        /// The path of a secret kept in a file (install.sh writes it into its own text and reads the file on the host; nothing
+        /// here opens it). A name without '/' is not a path: it looks like the password itself, which MAIL5004 reports without
+        /// repeating it, so no other rule may quote it. An empty one is MAIL5005's.
+        /// </summary>
+        private static WrittenValue? SecretFile(SecretRef? secret, string key, string label)
+            => secret is { Source: SecretSource.File } && !string.IsNullOrEmpty(secret.Name) && secret.Name.IndexOf('/') >= 0
+                ? new WrittenValue(key + ".value", label, secret.Name, ValueKind.Path) { Role = PathRole.SecretFile }
+                : null;
+
+        /// <summary>
+        /// Every path the renderers write: each value of kind <see cref="ValueKind.Path"/> (its role as listed above), then the path
+        /// inside each raw Postfix or Dovecot setting that names a file or directory. nginx <c>alias</c> and <c>root</c> paths are
+        /// not here: MAIL4004 reads those directives whole.
+        /// </summary>
+        public static IEnumerable<WrittenPath> Paths(PlatformModel platform)
+        {
+            foreach (var value in Of(platform))
+                if (value.Kind == ValueKind.Path)
+                    yield return new WrittenPath(value.OriginKey, value.Label, value.Value, 0, value.Role);
+            foreach (var layer in PlatformLayers.Of(platform))
+                foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
+                    if (PathIn(setting) is { } path)
+                        yield return new WrittenPath(PlatformLayers.SettingKey(layer, setting, n, "value"),
+                            $"The {PlatformLayers.DisplayName(layer)} {setting.Daemon} setting {setting.Key}", setting.Value, path.Start, path.Role);
+        }
+
+        /// <summary>Dovecot settings whose value is <c>&lt;path</c>: the file's content is read in.</summary>
+        private static readonly HashSet<string> DovecotIncludedFiles = new(StringComparer.Ordinal)
+        {
+            "ssl_cert", "ssl_key", "ssl_ca", "ssl_dh", "ssl_alt_cert", "ssl_alt_key", "ssl_client_cert", "ssl_client_key",
+        };
+
+        /// <summary>Where in a raw setting's value its path starts and what it names, or null when the setting names no file or directory.</summary>
+        internal static (int Start, PathRole Role)? PathIn(RawSetting setting)
+        {
+            var key = setting.Key ?? "";
+            var value = setting.Value ?? "";
+            var start = value.Length - value.TrimStart().Length;
+            var rest = value.Substring(start);
+            if (rest.Length == 0 || rest[0] == '$') return null; // empty, or a reference to another parameter
+            if (setting.Daemon == Daemon.Postfix)
+            {
+                // "hash:/etc/postfix/x" and similar are lookup tables, not paths.
+                if (rest.IndexOf(':') >= 0) return null;
+                if (key.EndsWith("_file", StringComparison.Ordinal) || key.EndsWith("_CAfile", StringComparison.Ordinal)) return (start, PathRole.File);
+                if (key.EndsWith("_CApath", StringComparison.Ordinal) || key.EndsWith("_directory", StringComparison.Ordinal)) return (start, PathRole.Directory);
+                return null;
+            }
+            if (setting.Daemon == Daemon.Dovecot)
+            {
+                if (DovecotIncludedFiles.Contains(key))
+                    return rest[0] == '<' ? (start + 1, PathRole.File) : null;
+                if (key.EndsWith("_file", StringComparison.Ordinal)) return (start, PathRole.File);
+                if (key.EndsWith("_dir", StringComparison.Ordinal)) return (start, PathRole.Directory);
+                if (key.EndsWith("_path", StringComparison.Ordinal)) return (start, PathRole.FileOrDirectory);
+            }
+            return null;
         }
     }
 }
