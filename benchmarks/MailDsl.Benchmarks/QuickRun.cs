@@ -46,13 +46,15 @@ public static class QuickRun
     {
         for (var build = 1; build <= 100; build++)
         {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var sw = Stopwatch.StartNew();
             var driver = Compiling.Driver().RunGenerators(compilation);
             var ms = sw.Elapsed.TotalMilliseconds;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             if (build is not (1 or 2 or 10 or 100)) continue;
             var tracked = driver.GetRunResult().Results[0].TrackedSteps;
             var steps = Ours.Where(tracked.ContainsKey).Select(name => name + $"({tracked[name].Sum(s => s.ElapsedTime.TotalMilliseconds):F2})");
-            Console.WriteLine($"  fresh driver, build {build,3} {ms,8:F2} ms  {string.Join(" ", steps)}");
+            Console.WriteLine($"  fresh driver, build {build,3} {ms,8:F2} ms {allocated / 1024.0,8:F0} KB allocated  {string.Join(" ", steps)}");
         }
     }
 
