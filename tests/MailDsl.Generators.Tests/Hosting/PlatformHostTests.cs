@@ -165,7 +165,7 @@ public sealed class PlatformHostTests : IDisposable
         var built = 0;
         var result = Run(() => { built++; throw new InvalidOperationException("built"); }, "v1:whatever", "help");
         Assert.Equal(0, result.Exit);
-        Assert.Contains("show <HOST> <PATH>", result.Out);
+        Assert.Contains("show <HOST> [<PATH>]", result.Out);
         Assert.Equal(0, built);
     }
 
