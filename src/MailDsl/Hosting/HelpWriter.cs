@@ -153,17 +153,26 @@ namespace MailDsl.Hosting
                 {
                     if (i == 0 && !onItsOwnLine)
                     {
-                        text.Append(' ', secondStart - Indent.Length - first.Length);
+                        Pad(text, secondStart - Indent.Length - first.Length);
                     }
                     else
                     {
-                        text.Append('\n').Append(' ', secondStart);
+                        Pad(text.Append('\n'), secondStart);
                     }
                     text.Append(lines[i]);
                 }
                 text.Append('\n');
             }
             text.Append('\n');
+        }
+
+        /// <summary>
+        /// <paramref name="count"/> spaces, one at a time: <c>Append(' ', count)</c> is a vectorised fill the JIT would
+        /// compile for this one call, a tenth of help's time over an empty program's.
+        /// </summary>
+        private static void Pad(StringBuilder text, int count)
+        {
+            for (var i = 0; i < count; i++) text.Append(' ');
         }
 
         /// <summary>
