@@ -2,7 +2,8 @@
 # How long `help` takes as a whole process, against an empty .NET console app on the same machine: examples/CorporateCloud's
 # `--version`, `help` and `emit --help`, and `help` on a synthetic 10,000-host platform (help must not grow with the
 # platform). Each of the five is run once to warm the disk cache, then ROUNDS times, alternating, output to /dev/null
-# (not a terminal: the 110-column help). Prints each one's median wall time and its ratio to the empty app.
+# (not a terminal: the 110-column help). Prints each one's median wall time, its ratio to the empty app's, and its median
+# CPU time (user + system).
 #   scripts/bench/help.sh [ROUNDS]      ROUNDS default 20
 # Needs only bash, awk and the .NET SDK. The empty app and the 10,000-host project are built in a temporary folder,
 # removed at the end.
@@ -65,22 +66,23 @@ for i in "${!names[@]}"; do
   [[ ${names[$i]} != *help* || $out == *Usage:* ]] || { echo "no help from: ${names[$i]}" >&2; exit 1; }
 done
 
-# $EPOCHREALTIME, not date: no fork of its own inside the measured interval.
-declare -A times
+# Bash's own `time`: no fork of its own inside the measured interval; CPU is the process's user + system time, which a
+# machine shared with other work disturbs less than wall time.
+TIMEFORMAT='%3R %3U %3S'
+declare -A wall cpu
 for ((r = 0; r < rounds; r++)); do
   for i in "${!names[@]}"; do
-    t0=$EPOCHREALTIME
-    run_one "$i" >/dev/null
-    t1=$EPOCHREALTIME
-    times[$i]+="$(awk "BEGIN { printf \"%.3f\", ($t1 - $t0) * 1000 }") "
+    read -r real user sys < <({ time run_one "$i" >/dev/null 2>&1; } 2>&1)
+    wall[$i]+="$(awk "BEGIN { print $real * 1000 }") "
+    cpu[$i]+="$(awk "BEGIN { print ($user + $sys) * 1000 }") "
   done
 done
 
-median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-floor=$(median <<<"${times[0]}")
-echo "$rounds alternating rounds, wall time of the whole process, output to /dev/null; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-30s %8s %8s\n' "" "median" "ratio"
+median() { tr ' ' '\n' | sort -g | awk 'NF {a[++n]=$1} END {print (n%2 ? a[(n+1)/2] : (a[n/2]+a[n/2+1])/2)}'; }
+floor=$(median <<<"${wall[0]}")
+echo "$rounds alternating rounds, output to /dev/null; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-28s %9s %11s %9s\n' "" "wall" "vs empty" "cpu"
 for i in "${!names[@]}"; do
-  m=$(median <<<"${times[$i]}")
-  printf '%-30s %5.0f ms %7.2fx\n' "${names[$i]}" "$m" "$(awk "BEGIN { print $m / $floor }")"
+  w=$(median <<<"${wall[$i]}")
+  printf '%-28s %6.0f ms %10.2fx %6.0f ms\n' "${names[$i]}" "$w" "$(awk "BEGIN { print $w / $floor }")" "$(median <<<"${cpu[$i]}")"
 done
