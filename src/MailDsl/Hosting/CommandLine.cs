@@ -106,7 +106,7 @@ namespace MailDsl.Hosting
 
         private static Option Option(OptionSpec spec, WriteHelp help)
         {
-            var aliases = spec.Aliases.ToArray();
+            var aliases = spec.Aliases;
             switch (spec.Kind)
             {
                 case OptionKind.Help:
@@ -117,12 +117,12 @@ namespace MailDsl.Hosting
                     return new Option<bool>(spec.Name, aliases) { Description = spec.Description };
                 case OptionKind.RepeatableValue:
                     var many = new Option<string[]>(spec.Name, aliases) { Description = spec.Description, HelpName = spec.HelpName, Required = spec.Required };
-                    if (spec.AcceptedValues.Count > 0) many.AcceptOnlyFromAmong(spec.AcceptedValues.ToArray());
+                    if (spec.AcceptedValues.Length > 0) many.AcceptOnlyFromAmong(spec.AcceptedValues);
                     return many;
                 default:
                     var one = new Option<string>(spec.Name, aliases) { Description = spec.Description, HelpName = spec.HelpName, Required = spec.Required };
                     if (spec.Default is { } value) one.DefaultValueFactory = _ => value;
-                    if (spec.AcceptedValues.Count > 0) one.AcceptOnlyFromAmong(spec.AcceptedValues.ToArray());
+                    if (spec.AcceptedValues.Length > 0) one.AcceptOnlyFromAmong(spec.AcceptedValues);
                     return one;
             }
         }

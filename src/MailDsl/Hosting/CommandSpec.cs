@@ -1,7 +1,9 @@
-using System.Collections.Generic;
-
 namespace MailDsl.Hosting
 {
+    // Lists are arrays, not IReadOnlyList: a help request runs this code once, at Tier 0, and each interface over a list
+    // is generic types to load and interface calls to resolve on the way (measured: a seventh of what help adds to an
+    // empty program's start).
+
     /// <summary>
     /// The root command or one verb of <c>Run(args)</c>, as data: what its help says and what the parser accepts are both
     /// made from it (<see cref="HelpWriter"/>, <see cref="CommandLine"/>), so the two cannot disagree. Nothing here
@@ -23,16 +25,16 @@ namespace MailDsl.Hosting
         public string Description { get; }
 
         /// <summary>Its positional arguments, in order.</summary>
-        public IReadOnlyList<ArgumentSpec> Arguments { get; init; } = new ArgumentSpec[0];
+        public ArgumentSpec[] Arguments { get; init; } = new ArgumentSpec[0];
 
         /// <summary>Its own options, in the order help lists them.</summary>
-        public IReadOnlyList<OptionSpec> Options { get; init; } = new OptionSpec[0];
+        public OptionSpec[] Options { get; init; } = new OptionSpec[0];
 
         /// <summary>The verbs under it (the root's only).</summary>
-        public IReadOnlyList<CommandSpec> Verbs { get; init; } = new CommandSpec[0];
+        public CommandSpec[] Verbs { get; init; } = new CommandSpec[0];
 
         /// <summary>Command lines with what each does (an empty explanation when the line says it all).</summary>
-        public IReadOnlyList<(string CommandLine, string Explanation)> Examples { get; init; } = new (string, string)[0];
+        public (string CommandLine, string Explanation)[] Examples { get; init; } = new (string, string)[0];
 
         /// <summary>A paragraph help ends with (the root's exit codes), or null.</summary>
         public string? Epilogue { get; init; }
@@ -104,7 +106,7 @@ namespace MailDsl.Hosting
         public string Description { get; }
 
         /// <summary>Its other spellings (<c>-o</c>), listed before <see cref="Name"/> in help.</summary>
-        public IReadOnlyList<string> Aliases { get; init; } = new string[0];
+        public string[] Aliases { get; init; } = new string[0];
 
         /// <summary>The value's name in help (<c>DIR</c>, <c>text|json</c>); null for a flag.</summary>
         public string? HelpName { get; init; }
@@ -116,7 +118,7 @@ namespace MailDsl.Hosting
         public string? Default { get; init; }
 
         /// <summary>The only values accepted, or empty for any.</summary>
-        public IReadOnlyList<string> AcceptedValues { get; init; } = new string[0];
+        public string[] AcceptedValues { get; init; } = new string[0];
 
         /// <summary>Whether <paramref name="token"/> is this option's name or one of its aliases.</summary>
         public bool IsSpelled(string token)

@@ -56,11 +56,11 @@ namespace MailDsl.Hosting
 
             text.Append("Usage:\n").Append(Indent).Append(program);
             if (command != root) text.Append(' ').Append(command.Name);
-            if (command.Arguments.Count > 0) text.Append(' ').Append(ArgumentsUsage(command));
-            if (command.Verbs.Count > 0) text.Append(" [command]");
+            if (command.Arguments.Length > 0) text.Append(' ').Append(ArgumentsUsage(command));
+            if (command.Verbs.Length > 0) text.Append(" [command]");
             text.Append(" [options]\n\n");
 
-            if (command.Arguments.Count > 0)
+            if (command.Arguments.Length > 0)
             {
                 var rows = new List<(string, string)>();
                 foreach (var argument in command.Arguments) rows.Add(("<" + argument.Name + ">", argument.Description));
@@ -73,15 +73,15 @@ namespace MailDsl.Hosting
             if (command != root) options.Add(OptionRow(CommandTree.HelpOption));
             Section(text, "Options:", options, width);
 
-            if (command.Verbs.Count > 0)
+            if (command.Verbs.Length > 0)
             {
                 var rows = new List<(string, string)>();
                 foreach (var verb in command.Verbs)
-                    rows.Add((verb.Arguments.Count > 0 ? verb.Name + " " + ArgumentsUsage(verb) : verb.Name, verb.Description));
+                    rows.Add((verb.Arguments.Length > 0 ? verb.Name + " " + ArgumentsUsage(verb) : verb.Name, verb.Description));
                 Section(text, "Commands:", rows, width);
             }
 
-            if (command.Examples.Count > 0)
+            if (command.Examples.Length > 0)
             {
                 var rows = new List<(string, string)>();
                 foreach (var example in command.Examples) rows.Add((example.CommandLine, example.Explanation));

@@ -200,7 +200,7 @@ public sealed class CommandLineTests : IDisposable
                     Assert.True(parsed.Errors.Count == 0, string.Join(" ", args) + ": " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
                     Assert.Same(command, parsed.CommandResult.Command);
                 }
-                if (option.AcceptedValues.Count > 0)
+                if (option.AcceptedValues.Length > 0)
                     Assert.NotEmpty(root.Parse(needed.Concat(new[] { option.Name, "nonsense" }).ToList()).Errors);
                 if (option.Required)
                     Assert.Contains(root.Parse(new[] { verb.Name }).Errors, e => e.Message.Contains(option.Name, StringComparison.Ordinal));
