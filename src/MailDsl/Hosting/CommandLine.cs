@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Linq;
 using MailDsl.Model;
 using MailDsl.Rules;
@@ -12,9 +13,11 @@ using MailDsl.Topology;
 namespace MailDsl.Hosting
 {
     /// <summary>
-    /// The verbs of <c>Run(args)</c> on System.CommandLine: their options, help with examples, and usage errors. Building the
-    /// command tree costs nothing of the platform's: <c>Describe()</c> runs only inside a verb that needs it, so <c>help</c>
-    /// and a mistyped option answer at once whatever the platform's size.
+    /// The verbs of <c>Run(args)</c> on System.CommandLine: the parser is built from <see cref="CommandTree"/>, each verb
+    /// runs its action, usage errors name the nearest valid verb or option, and help (<c>VERB --help</c> anywhere on a
+    /// command line, the <c>help</c> verb) is <see cref="HelpWriter"/>'s, the same text <see cref="PlatformHost"/> writes
+    /// for a plain help request without loading System.CommandLine. Building the tree costs nothing of the platform's:
+    /// <c>Describe()</c> runs only inside a verb that needs it.
     /// </summary>
     /// <remarks>
     /// Exit codes: 0 success; 1 the platform has errors, OpenSSL refuses the cipher string, a host or file does not exist,
@@ -31,13 +34,10 @@ namespace MailDsl.Hosting
         /// <summary>The exit code for a wrong command line.</summary>
         public const int Usage = 2;
 
-        /// <summary>The layer names <c>--layer</c> accepts, as the emitted README and inventory name them.</summary>
-        private static readonly string[] LayerNames = { "smtp-in", "smtp-out", "mailstore", "webmail" };
-
         /// <summary>Parses <paramref name="args"/> and runs the verb.</summary>
         public static int Run(string[] args, PlatformRun platform, HostConsole console)
         {
-            var (root, examples) = Build(platform, console);
+            var root = Build(platform, console);
             ParseResult parsed;
             try
             {
@@ -50,113 +50,119 @@ namespace MailDsl.Hosting
             }
             if (parsed.Errors.Count > 0) return UsageError(parsed, console);
             var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
-            var exit = parsed.Invoke(configuration);
-            if (parsed.Action is HelpAction) WriteExamples(parsed.CommandResult.Command, examples, console);
-            return exit;
+            return parsed.Invoke(configuration);
         }
 
-        private static (RootCommand Root, Dictionary<Command, string[]> Examples) Build(PlatformRun platform, HostConsole console)
+        /// <summary>
+        /// The System.CommandLine tree of <see cref="CommandTree.Root"/>: every verb, argument and option as the tree
+        /// describes it, each verb's action reading its values by the tree's names, help written by <see cref="HelpWriter"/>.
+        /// </summary>
+        internal static RootCommand Build(PlatformRun platform, HostConsole console)
         {
-            var examples = new Dictionary<Command, string[]>();
-            var root = new RootCommand("Checks and emits this MailDsl mail platform: every host's nginx, Dovecot, Postfix and SOGo files, install scripts and fleet files.");
-            foreach (var option in root.Options.OfType<HelpOption>())
-                if (option.Action is HelpAction help) help.MaxWidth = console.IsTerminal ? console.Width : 110;
+            var actions = new Dictionary<CommandSpec, Func<ParseResult, int>>
+            {
+                [CommandTree.Emit] = r => Emit(platform, console, r.GetValue<string>(CommandTree.Out.Name)!,
+                    r.GetValue<string[]>(CommandTree.Host.Name) ?? new string[0], r.GetValue<string[]>(CommandTree.Layer.Name) ?? new string[0],
+                    r.GetValue<bool>(CommandTree.DryRun.Name)),
+                [CommandTree.Check] = r => Check(platform, console, r.GetValue<string>(CommandTree.Format.Name) == CommandTree.Json),
+                [CommandTree.Show] = r => Show(platform, console, r.GetValue<string>(CommandTree.ShowHost.Name)!, r.GetValue<string>(CommandTree.ShowPath.Name)),
+                [CommandTree.Ciphers] = r => Ciphers(platform, console, r.GetValue<string>(CommandTree.CipherString.Name)!, r.GetValue<string>(CommandTree.OpenSsl.Name),
+                    r.GetValue<bool>(CommandTree.Verbose.Name), r.GetValue<string>(CommandTree.Profile.Name)),
+                [CommandTree.Help] = r => HelpVerb(r.GetValue<string>(CommandTree.HelpVerb.Name), console),
+                [CommandTree.Root] = _ => HelpVerb(null, console),
+            };
+            var specs = new Dictionary<Command, CommandSpec>();
+            var help = new WriteHelp(specs, console);
 
-            // emit
-            var outDir = new Option<string>("--out", "-o") { Description = "The folder to write: DIR/<host>/<absolute path>, DIR/<host>/install.sh, fleet files in DIR.", HelpName = "DIR", Required = true };
-            var hosts = new Option<string[]>("--host") { Description = "Write only this host's folder (repeatable). Fleet files and other hosts' folders are left as they are.", HelpName = "HOST" };
-            var layers = new Option<string[]>("--layer") { Description = "Write only the folders of this layer's hosts (repeatable): " + string.Join(", ", LayerNames) + ".", HelpName = "LAYER" };
-            layers.AcceptOnlyFromAmong(LayerNames);
-            var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Write nothing: list each file emit would create, change or remove in DIR, and count those it would leave." };
-            var emit = new Command("emit", "Check the platform, then write only the files that changed under DIR, atomically (a failed run leaves DIR as it was).")
+            var root = new RootCommand(CommandTree.Root.Description);
+            // Its own --help and --version are replaced by the tree's.
+            root.Options.Clear();
+            Fill(root, CommandTree.Root, actions, specs, help);
+            foreach (var verb in CommandTree.Root.Verbs)
             {
-                outDir, hosts, layers, dryRun,
-            };
-            emit.SetAction(r => Emit(platform, console, r.GetValue(outDir)!, r.GetValue(hosts) ?? new string[0], r.GetValue(layers) ?? new string[0], r.GetValue(dryRun)));
-            examples[emit] = new[]
-            {
-                "emit --out out                                    write everything under out/",
-                "emit --out out --dry-run                          list what would change in out/, write nothing",
-                "emit --out out --host webmail-01.example.com      rewrite one host's folder only",
-                "emit --out out --layer mailstore --layer webmail  the mailstore and webmail hosts' folders",
-            };
-            root.Add(emit);
+                var command = new Command(verb.Name, verb.Description);
+                Fill(command, verb, actions, specs, help);
+                root.Add(command);
+            }
+            return root;
+        }
 
-            // check
-            var format = new Option<string>("--format") { Description = "text: a table, one finding a line; json: one object for CI (id, severity, where, title, message, help).", HelpName = "text|json", DefaultValueFactory = _ => "text" };
-            format.AcceptOnlyFromAmong("text", "json");
-            var check = new Command("check", "Run MailDsl's rules on the platform and print every finding (ID, severity, where, message); exit 1 if one is an error.")
+        private static void Fill(Command command, CommandSpec spec, Dictionary<CommandSpec, Func<ParseResult, int>> actions, Dictionary<Command, CommandSpec> specs, WriteHelp help)
+        {
+            specs[command] = spec;
+            foreach (var argumentSpec in spec.Arguments)
             {
-                format,
-            };
-            check.SetAction(r => Check(platform, console, r.GetValue(format) == "json"));
-            examples[check] = new[]
-            {
-                "check                                   the findings as a table, or \"no findings: N hosts, M services checked\"",
-                "check --format json > findings.json     the same for CI; exit 1 when a finding is an error",
-            };
-            root.Add(check);
+                var argument = new Argument<string>(argumentSpec.Name)
+                {
+                    Description = argumentSpec.Description,
+                    Arity = argumentSpec.Optional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
+                };
+                if (argumentSpec.RefusedPrefix is { } prefix) RefuseOptionLike(command, argument, prefix);
+                command.Add(argument);
+            }
+            foreach (var option in spec.Options) command.Add(Option(option, help));
+            command.SetAction(actions[spec]);
+        }
 
-            // show
-            var host = new Argument<string>("HOST") { Description = "A host of the platform, or / for the files emit writes in DIR itself." };
-            var path = new Argument<string?>("PATH") { Description = "One of the host's files, by its absolute path on the host.", Arity = ArgumentArity.ZeroOrOne };
-            var show = new Command("show", "List the files emit writes for HOST (mode, path, size), or print one of them exactly as emit writes it.")
+        private static Option Option(OptionSpec spec, WriteHelp help)
+        {
+            var aliases = spec.Aliases;
+            switch (spec.Kind)
             {
-                host, path,
-            };
-            RefuseOptionLike(show, host, "-");
-            RefuseOptionLike(show, path, "-");
-            show.SetAction(r => Show(platform, console, r.GetValue(host)!, r.GetValue(path)));
-            examples[show] = new[]
-            {
-                "show webmail-01.example.com                          the host's files",
-                "show webmail-01.example.com /etc/nginx/conf.d/sogo.conf",
-                "show / README.md                                     the platform's summary",
-            };
-            root.Add(show);
+                case OptionKind.Help:
+                    return new HelpOption(spec.Name, aliases) { Description = spec.Description, Action = help };
+                case OptionKind.Version:
+                    return new VersionOption(spec.Name, aliases) { Description = spec.Description };
+                case OptionKind.Flag:
+                    return new Option<bool>(spec.Name, aliases) { Description = spec.Description };
+                case OptionKind.RepeatableValue:
+                    var many = new Option<string[]>(spec.Name, aliases) { Description = spec.Description, HelpName = spec.HelpName, Required = spec.Required };
+                    if (spec.AcceptedValues.Length > 0) many.AcceptOnlyFromAmong(spec.AcceptedValues);
+                    return many;
+                default:
+                    var one = new Option<string>(spec.Name, aliases) { Description = spec.Description, HelpName = spec.HelpName, Required = spec.Required };
+                    if (spec.Default is { } value) one.DefaultValueFactory = _ => value;
+                    if (spec.AcceptedValues.Length > 0) one.AcceptOnlyFromAmong(spec.AcceptedValues);
+                    return one;
+            }
+        }
 
-            // ciphers
-            var cipherString = new Argument<string>("STRING") { Description = "An OpenSSL cipher string, e.g. \"HIGH:!aNULL:!MD5\" (quote it for the shell)." };
-            var openSsl = new Option<string>("--openssl") { Description = "Read the string as this OpenSSL version (3.0, 3.2, 3.5); default: the platform's target's.", HelpName = "VERSION" };
-            var verbose = new Option<bool>("--verbose", "-v") { Description = "Explain each suite: protocol, key exchange, authentication, cipher, MAC, and why it is in or out of the profile." };
-            var profile = new Option<string>("--profile") { Description = "The profile -v judges against, of the platform's guideline (TLSRef 6.0 unless it pins Mozilla 5.7); default: the platform's.", HelpName = "modern|intermediate|old" };
-            profile.AcceptOnlyFromAmong("modern", "intermediate", "old");
-            var ciphers = new Command("ciphers", "List the suites an OpenSSL cipher string selects, one a line, in OpenSSL's order (TLS 1.3 suites first).")
-            {
-                cipherString, openSsl, verbose, profile,
-            };
-            // A cipher string may start with one '-' ("-ALL:kRSA"), never with two.
-            RefuseOptionLike(ciphers, cipherString, "--");
-            ciphers.SetAction(r => Ciphers(platform, console, r.GetValue(cipherString)!, r.GetValue(openSsl), r.GetValue(verbose), r.GetValue(profile)));
-            examples[ciphers] = new[]
-            {
-                "ciphers \"HIGH:!aNULL:!MD5\"                 what the string enables, as the target's OpenSSL lists it",
-                "ciphers -v \"ALL:!LOW:!SSLv2:!EXP:!aNULL\"   each suite explained, and why it is in or out of the profile",
-                "ciphers --openssl 3.5 \"HIGH\"               as OpenSSL 3.5 reads it",
-            };
-            root.Add(ciphers);
+        /// <summary>The help option's action: <see cref="HelpWriter"/>'s help for the verb it follows.</summary>
+        private sealed class WriteHelp : SynchronousCommandLineAction
+        {
+            private readonly Dictionary<Command, CommandSpec> _specs;
+            private readonly HostConsole _console;
 
-            // help
-            var verb = new Argument<string?>("VERB") { Description = "The verb to explain.", Arity = ArgumentArity.ZeroOrOne };
-            var helpVerb = new Command("help", "Show this help, or a verb's (the same as VERB --help).") { verb };
-            helpVerb.SetAction(r =>
+            public WriteHelp(Dictionary<Command, CommandSpec> specs, HostConsole console)
             {
-                var name = r.GetValue(verb);
-                return Run(name is null ? new[] { "--help" } : new[] { name, "--help" }, platform, console);
-            });
-            root.Add(helpVerb);
+                _specs = specs;
+                _console = console;
+            }
 
-            root.SetAction(r => Run(new[] { "--help" }, platform, console));
-            examples[root] = new[]
+            /// <summary>Help asked for is not an error, whatever else the command line lacks (<c>emit --help</c> has no <c>--out</c>).</summary>
+            public override bool ClearsParseErrors => true;
+
+            public override int Invoke(ParseResult parseResult)
             {
-                "dotnet run -- emit --out out            write every host's files under out/",
-                "dotnet run -- check                     print every finding",
-                "dotnet run -- emit --help               a verb's options and examples",
-                "",
-                "Exit codes: 0 success; 1 the platform has errors, OpenSSL refuses the string, a host or file does not exist,",
-                "or DIR could not be written; 2 the command line is wrong (unknown verb or option, a missing or invalid value).",
-            };
-            return (root, examples);
+                // Except a verb or option it does not know: "emti --help" is the typo, said as such, not the verbs' list.
+                if (parseResult.UnmatchedTokens.Count > 0) return UsageError(parseResult, _console);
+                HelpWriter.Write(_specs[parseResult.CommandResult.Command], _console);
+                return Success;
+            }
+        }
+
+        /// <summary><c>help [VERB]</c>: the root's help or the verb's; an unknown verb is a usage error naming the nearest.</summary>
+        private static int HelpVerb(string? name, HostConsole console)
+        {
+            var command = name is null ? CommandTree.Root : CommandTree.Verb(name);
+            if (command is null)
+            {
+                console.Error.WriteLine($"unknown verb '{name}'.{Suggest(name!, CommandTree.Root.Verbs.Select(v => v.Name).ToList())}");
+                console.Error.WriteLine("Run 'help' for the verbs and their options.");
+                return Usage;
+            }
+            HelpWriter.Write(command, console);
+            return Success;
         }
 
         /// <summary>
@@ -175,14 +181,6 @@ namespace MailDsl.Hosting
                     result.AddError($"unknown option '{token.Value}'.{(suggestion.StartsWith(" Did", StringComparison.Ordinal) ? suggestion : "")}");
                 }
             });
-        }
-
-        private static void WriteExamples(Command command, Dictionary<Command, string[]> examples, HostConsole console)
-        {
-            if (!examples.TryGetValue(command, out var lines)) return;
-            console.Out.WriteLine("Examples:");
-            foreach (var line in lines) console.Out.WriteLine(line.Length == 0 ? "" : line.StartsWith("Exit codes", StringComparison.Ordinal) || line.StartsWith("or DIR", StringComparison.Ordinal) ? line : "  " + line);
-            console.Out.WriteLine();
         }
 
         /// <summary>Says what is wrong with the command line, names each unknown token with the nearest valid one, and returns 2.</summary>

@@ -13,7 +13,9 @@ namespace MailDsl.Hosting
     /// <remarks>
     /// Exit codes: 0 success; 1 the platform has errors, OpenSSL refuses the cipher string, a host or file does not exist,
     /// or DIR could not be written; 2 the command line is wrong (an unknown verb or option, named with the nearest valid
-    /// one; a missing or invalid value). Output is plain text when it does not go to a terminal.
+    /// one; a missing or invalid value). Output is plain text when it does not go to a terminal. A plain help request
+    /// (none, <c>help</c>, <c>--help</c>, <c>help VERB</c>, <c>VERB --help</c>) is answered without loading
+    /// System.CommandLine, so it costs little more than the process's start.
     /// </remarks>
     public static class PlatformHost
     {
@@ -42,7 +44,16 @@ namespace MailDsl.Hosting
         public static int Run(string[] args, Func<Platform> describe, string? compileTimeFingerprint, TextWriter? stdout = null, TextWriter? stderr = null)
         {
             var console = HostConsole.Create(stdout, stderr);
-            return CommandLine.Run(args ?? new string[0], new PlatformRun(describe, compileTimeFingerprint), console);
+            args ??= new string[0];
+            // A plain help request is answered from the command tree alone: no parser, so System.CommandLine is not even
+            // loaded (its JIT was most of help's time). This method names none of its types, so the JIT loads it only
+            // when CommandLine.Run runs.
+            if (HelpWriter.Requested(args) is { } command)
+            {
+                HelpWriter.Write(command, console);
+                return 0;
+            }
+            return CommandLine.Run(args, new PlatformRun(describe, compileTimeFingerprint), console);
         }
     }
 }

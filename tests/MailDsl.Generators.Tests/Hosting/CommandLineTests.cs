@@ -59,6 +59,9 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "emit" }, "emit: Option '--out' is required.")]
     [InlineData(new[] { "check", "--format", "xml" }, "check: Argument 'xml' not recognized.")]
     [InlineData(new[] { "show", "a", "b", "c" }, "show: unexpected argument 'c'.")]
+    [InlineData(new[] { "help", "emti" }, "unknown verb 'emti'. Did you mean 'emit'?")]
+    [InlineData(new[] { "help", "deploy" }, "unknown verb 'deploy'. Known: check, ciphers, emit, help, show.")]
+    [InlineData(new[] { "emti", "--help" }, "unknown verb 'emti'. Did you mean 'emit'?")]
     public void A_wrong_command_line_exits_2_naming_what_is_wrong_without_building_the_platform(string[] args, string said)
     {
         var (exit, stdout, stderr) = Run(NeverBuilt, args);
@@ -93,9 +96,116 @@ public sealed class CommandLineTests : IDisposable
         {
             var (exit, stdout, _) = Run(NeverBuilt, args);
             Assert.Equal(0, exit);
-            foreach (var verb in new[] { "emit", "check", "show <HOST> <PATH>", "ciphers <STRING>", "help" }) Assert.Contains("  " + verb, stdout);
+            foreach (var verb in new[] { "emit", "check", "show <HOST> [<PATH>]", "ciphers <STRING>", "help [<VERB>]" }) Assert.Contains("  " + verb + "  ", stdout);
             Assert.Contains("Exit codes: 0 success; 1 the platform has errors", stdout);
             Assert.False(stdout.Contains('\u001b'), "an escape code in output that is not a terminal");
+        }
+    }
+
+    public static TheoryData<string> Verbs() => new(CommandTree.Root.Verbs.Select(v => v.Name));
+
+    /// <summary>
+    /// Help after a verb's other arguments: System.CommandLine parses these, and its help option's action writes help.
+    /// The plain forms (<c>VERB --help</c>, <c>help VERB</c>) never reach it; both must give the same text.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ThroughTheParser = new()
+    {
+        ["emit"] = new[] { "emit", "--out", "x", "--help" },
+        ["check"] = new[] { "check", "--format", "json", "-h" },
+        ["show"] = new[] { "show", "web-01.example.org", "-?" },
+        ["ciphers"] = new[] { "ciphers", "-v", "--help" },
+        ["help"] = new[] { "help", "emit", "--help" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Verbs))]
+    public void Every_way_of_asking_for_a_verbs_help_gives_the_same_text_and_never_builds_the_platform(string verb)
+    {
+        var slow = ThroughTheParser[verb];
+        Assert.Null(HelpWriter.Requested(slow));
+        var forms = new[] { new[] { verb, "--help" }, new[] { verb, "-h" }, new[] { verb, "-?" }, new[] { "help", verb }, slow };
+        var texts = forms.Select(args =>
+        {
+            var (exit, stdout, stderr) = Run(NeverBuilt, args);
+            Assert.True(exit == 0, string.Join(" ", args) + ": " + stderr);
+            Assert.Equal("", stderr);
+            return stdout;
+        }).ToList();
+        Assert.All(texts, text => Assert.Equal(texts[0], text));
+        Assert.StartsWith("Description:", texts[0]);
+        Assert.Contains($" {verb} ", texts[0].Split('\n').Single(l => l.EndsWith("[options]", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Every_way_of_asking_for_the_verbs_list_gives_the_same_text()
+    {
+        var forms = new[] { Array.Empty<string>(), new[] { "help" }, new[] { "--help" }, new[] { "-h" }, new[] { "-?" } };
+        var texts = forms.Select(args => Run(NeverBuilt, args)).ToList();
+        Assert.All(texts, r => Assert.Equal((0, texts[0].Out, ""), r));
+        Assert.Contains("Commands:", texts[0].Out);
+    }
+
+    [Fact]
+    public void Help_has_no_trailing_space_fits_the_width_and_keeps_every_word()
+    {
+        foreach (var command in CommandTree.Root.Verbs.Prepend(CommandTree.Root))
+        {
+            string Help(int width)
+            {
+                var writer = new StringWriter { NewLine = "\n" };
+                HelpWriter.Write(command, writer, width, "Corp");
+                return writer.ToString();
+            }
+            var words = Help(1000).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            // 60: the narrowest terminal HostConsole wraps at; 110: output that is not a terminal.
+            foreach (var width in new[] { 60, 80, HelpWriter.PlainWidth })
+            {
+                var text = Help(width);
+                foreach (var line in text.Split('\n'))
+                {
+                    Assert.True(line.Length <= width, $"{line.Length} > {width}: '{line}'");
+                    Assert.True(line == line.TrimEnd(), $"a trailing space at width {width}: '{line}'");
+                }
+                Assert.Equal(words, text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_parser_takes_every_argument_and_option_help_lists_and_nothing_it_does_not()
+    {
+        var root = CommandLine.Build(new PlatformRun(NeverBuilt, null), HostConsole.Create(new StringWriter(), new StringWriter()));
+        Assert.Equal(CommandTree.Root.Verbs.Select(v => v.Name), root.Subcommands.Select(c => c.Name));
+        foreach (var verb in CommandTree.Root.Verbs)
+        {
+            var command = root.Subcommands.Single(c => c.Name == verb.Name);
+            string Value(OptionSpec o) => o.AcceptedValues.FirstOrDefault() ?? "x";
+            // What the verb needs to parse at all: its required arguments, and its required options but one.
+            List<string> Needed(OptionSpec? but = null)
+            {
+                var args = new List<string> { verb.Name };
+                args.AddRange(verb.Arguments.Where(a => !a.Optional).Select(_ => "a"));
+                foreach (var option in verb.Options.Where(o => o.Required && o != but)) args.AddRange(new[] { option.Name, Value(option) });
+                return args;
+            }
+            var needed = Needed();
+            Assert.Empty(root.Parse(needed).Errors);
+
+            foreach (var option in verb.Options)
+            {
+                foreach (var spelling in option.Aliases.Append(option.Name))
+                {
+                    var args = Needed(but: option).Concat(option.Kind == OptionKind.Flag ? new[] { spelling } : new[] { spelling, Value(option) }).ToList();
+                    var parsed = root.Parse(args);
+                    Assert.True(parsed.Errors.Count == 0, string.Join(" ", args) + ": " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
+                    Assert.Same(command, parsed.CommandResult.Command);
+                }
+                if (option.AcceptedValues.Length > 0)
+                    Assert.NotEmpty(root.Parse(needed.Concat(new[] { option.Name, "nonsense" }).ToList()).Errors);
+                if (option.Required)
+                    Assert.Contains(root.Parse(new[] { verb.Name }).Errors, e => e.Message.Contains(option.Name, StringComparison.Ordinal));
+            }
+            Assert.NotEmpty(root.Parse(needed.Append("--no-such-option").ToList()).Errors);
         }
     }
 

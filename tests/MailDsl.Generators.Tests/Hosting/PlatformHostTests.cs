@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.Loader;
 using MailDsl.Hosting;
 using MailDsl.Model;
 using MailDsl.Render;
@@ -165,8 +168,68 @@ public sealed class PlatformHostTests : IDisposable
         var built = 0;
         var result = Run(() => { built++; throw new InvalidOperationException("built"); }, "v1:whatever", "help");
         Assert.Equal(0, result.Exit);
-        Assert.Contains("show <HOST> <PATH>", result.Out);
+        Assert.Contains("show <HOST> [<PATH>]", result.Out);
         Assert.Equal(0, built);
+    }
+
+    /// <summary>
+    /// MailDsl loaded a second time, in a context of its own that records every assembly its code asks for: the test host
+    /// has System.CommandLine loaded already, so only a fresh context shows whether help needs it.
+    /// </summary>
+    private sealed class RecordingContext : AssemblyLoadContext
+    {
+        public RecordingContext() : base("help without System.CommandLine", isCollectible: true)
+        {
+        }
+
+        public List<string> Requested { get; } = new();
+
+        protected override Assembly? Load(AssemblyName name)
+        {
+            Requested.Add(name.Name!);
+            var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        }
+    }
+
+    [Fact]
+    public void A_plain_help_request_is_answered_without_loading_System_CommandLine()
+    {
+        var context = new RecordingContext();
+        try
+        {
+            var library = context.LoadFromAssemblyPath(Path.Combine(AppContext.BaseDirectory, "MailDsl.dll"));
+            var run = library.GetType("MailDsl.Hosting.PlatformHost", throwOnError: true)!.GetMethods()
+                .Single(m => m.Name == nameof(PlatformHost.Run) && m.GetParameters().Length == 5);
+            // Func<Platform> of that context's Platform, throwing: help never builds the platform.
+            var describeType = run.GetParameters()[1].ParameterType;
+            var describe = Expression.Lambda(describeType,
+                Expression.Throw(Expression.New(typeof(InvalidOperationException)), describeType.GetGenericArguments()[0])).Compile();
+            string Help(params string[] args)
+            {
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                var exit = (int)run.Invoke(null, new object?[] { args, describe, "v1:whatever", stdout, stderr })!;
+                Assert.True(exit == 0, stderr.ToString());
+                return stdout.ToString();
+            }
+
+            var plain = new List<string>
+            {
+                Help(), Help("help"), Help("--help"), Help("-h"), Help("-?"),
+                Help("emit", "--help"), Help("help", "emit"), Help("show", "-h"), Help("help", "ciphers"), Help("check", "-?"), Help("help", "help"),
+            };
+            Assert.All(plain, text => Assert.StartsWith("Description:", text));
+            Assert.DoesNotContain("System.CommandLine", context.Requested);
+
+            // The control: the same context loads it as soon as the parser is needed, and help through it reads the same.
+            Assert.Equal(plain[5], Help("emit", "--out", "x", "--help"));
+            Assert.Contains("System.CommandLine", context.Requested);
+        }
+        finally
+        {
+            context.Unload();
+        }
     }
 
     [Fact]
