@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
@@ -50,6 +51,32 @@ namespace MailDsl.Generators.Evaluation
                 // A builder refused a value: the semantic evaluator reports it at the argument.
                 return null;
             }
+        }
+
+        /// <summary>
+        /// A public method of a DSL type and its parameters. Looked up once per process and name: the DSL's types are this
+        /// assembly's own and never change, and reflection's own lookups allocate on every call (every build and keystroke).
+        /// </summary>
+        private sealed class DslMethod
+        {
+            private static readonly ConcurrentDictionary<(Type Type, string Name, bool IsStatic), DslMethod[]> Cache = new();
+
+            private DslMethod(MethodInfo method)
+            {
+                Method = method;
+                Parameters = method.GetParameters();
+            }
+
+            public MethodInfo Method { get; }
+
+            public ParameterInfo[] Parameters { get; }
+
+            /// <summary>The non-generic public methods of <paramref name="type"/> called <paramref name="name"/>.</summary>
+            public static DslMethod[] Named(Type type, string name, bool isStatic) => Cache.GetOrAdd((type, name, isStatic), key => key.Type
+                .GetMethods(BindingFlags.Public | (key.IsStatic ? BindingFlags.Static : BindingFlags.Instance))
+                .Where(m => m.Name == key.Name && !m.IsGenericMethodDefinition)
+                .Select(m => new DslMethod(m))
+                .ToArray());
         }
 
         /// <summary>The syntax uses something beyond the DSL's vocabulary.</summary>
@@ -157,22 +184,20 @@ namespace MailDsl.Generators.Evaluation
                     else positional.Add(value);
                 }
 
-                var flags = BindingFlags.Public | (receiver is null ? BindingFlags.Static : BindingFlags.Instance);
-                MethodInfo? chosen = null;
+                DslMethod? chosen = null;
                 object?[]? chosenValues = null;
-                foreach (var method in type.GetMethods(flags))
+                foreach (var method in DslMethod.Named(type, call.Name.Identifier.ValueText, isStatic: receiver is null))
                 {
-                    if (method.Name != call.Name.Identifier.ValueText || method.IsGenericMethodDefinition) continue;
-                    if (Bind(method.GetParameters(), positional, named) is not { } values) continue;
+                    if (Bind(method.Parameters, positional, named) is not { } values) continue;
                     // Two applicable overloads: the compiler's rules decide, not ours.
                     if (chosen is not null) throw new NotClosedException();
                     chosen = method;
                     chosenValues = values;
                 }
                 if (chosen is null) throw new NotClosedException();
-                if (!_recordOrigins) return chosen.Invoke(receiver, chosenValues);
-                using (DslCallSite.Enter(SourceSpans.MethodName(invocation), ArgumentSpans(chosen.GetParameters(), invocation.ArgumentList)))
-                    return chosen.Invoke(receiver, chosenValues);
+                if (!_recordOrigins) return chosen.Method.Invoke(receiver, chosenValues);
+                using (DslCallSite.Enter(SourceSpans.MethodName(invocation), ArgumentSpans(chosen.Parameters, invocation.ArgumentList)))
+                    return chosen.Method.Invoke(receiver, chosenValues);
             }
 
             /// <summary>

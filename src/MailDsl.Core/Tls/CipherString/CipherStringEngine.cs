@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using MailDsl.Targets;
 using MailDsl.Tls.Catalog;
 
@@ -91,8 +92,7 @@ namespace MailDsl.Tls.CipherString
         private static CipherStringResult ParseCore(string input, CipherCatalog catalog)
         {
             var st = new State(catalog);
-            foreach (var s in catalog.Suites) st.Order.Add(new Node(s));
-            ApplyDefaultOrdering(st);
+            foreach (var s in DefaultOrder(catalog)) st.Order.Add(new Node(s));
 
             // Suite B modes replace the whole string when it starts with them (check_suiteb_cipher_list).
             var rules = input;
@@ -144,6 +144,20 @@ namespace MailDsl.Tls.CipherString
         };
 
         /// <summary>OpenSSL's preference order before any rule: ECDHE first, AEAD, AES, strength, TLS 1.2, then (EC)DHE+AEAD on top.</summary>
+        // The default ordering depends on the catalogue alone and is most of a parse's cost (each rule walks and relinks
+        // every suite): worked out once per catalogue, every parse starts from it, every suite inactive as OpenSSL leaves them.
+        private static readonly ConditionalWeakTable<CipherCatalog, CipherSuite[]> DefaultOrders = new();
+
+        private static CipherSuite[] DefaultOrder(CipherCatalog catalog) => DefaultOrders.GetValue(catalog, c =>
+        {
+            var st = new State(c);
+            foreach (var s in c.Suites) st.Order.Add(new Node(s));
+            ApplyDefaultOrdering(st);
+            var order = new CipherSuite[st.Order.Count];
+            for (var i = 0; i < order.Length; i++) order[i] = st.Order[i].Suite;
+            return order;
+        });
+
         private static void ApplyDefaultOrdering(State st)
         {
             Apply(st, new Pattern { Kx = KeyExchange.Ecdhe, Au = Authentication.Ecdsa, StrengthBits = -1 }, RuleAdd, null);
