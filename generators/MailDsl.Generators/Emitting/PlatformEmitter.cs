@@ -77,11 +77,7 @@ namespace MailDsl.Generators.Emitting
             return w.ToString();
         }
 
-        private static string Hosts(HostGroup group)
-        {
-            var shown = string.Join(", ", group.Hosts.Take(HostsShown));
-            return group.Hosts.Count <= HostsShown ? shown : shown + " and " + (group.Hosts.Count - HostsShown).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more";
-        }
+        private static string Hosts(HostGroup group) => Listing.Abbreviate(group.Hosts, HostsShown);
 
         private static string Xml(string text)
         {

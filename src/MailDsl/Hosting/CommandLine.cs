@@ -360,7 +360,7 @@ namespace MailDsl.Hosting
             {
                 var known = artifacts.Select(a => a.Host).Where(h => h.Length > 0).Distinct().ToList();
                 var suggestion = Suggest(host, known);
-                console.Error.WriteLine($"show: the platform has no host '{host}'.{(suggestion.StartsWith(" Did", StringComparison.Ordinal) ? suggestion : "")} Its hosts: {string.Join(", ", known.Take(10))}{(known.Count > 10 ? $" and {known.Count - 10} more" : "")}.");
+                console.Error.WriteLine($"show: the platform has no host '{host}'.{(suggestion.StartsWith(" Did", StringComparison.Ordinal) ? suggestion : "")} Its hosts: {MailDsl.Text.Listing.Abbreviate(known, 10)}.");
                 return Failure;
             }
             if (path is null)

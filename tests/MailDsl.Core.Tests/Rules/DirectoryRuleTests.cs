@@ -258,6 +258,18 @@ public class MailboxOnOneHostTests
     }
 
     [Fact]
+    public void A_large_layer_is_named_by_its_first_hosts_and_a_count_not_every_host()
+    {
+        // A 2,500-host mailstore once put every name in the message (60 KB in `check`'s table).
+        var hosts = Enumerable.Range(1, 2500).Select(i => $"store-{i:D5}.example.org").ToArray();
+        var model = Minimal().Mailstore(m => m.Hosts(hosts)).Build();
+
+        var f = Assert.Single(Findings(model, "MAIL5006"));
+        Assert.Contains("The mailstore has 2500 hosts (store-00001.example.org, store-00002.example.org, store-00003.example.org, store-00004.example.org and 2496 more)", f.Message);
+        Assert.DoesNotContain("store-00005.example.org", f.Message);
+    }
+
+    [Fact]
     public void Local_indexes_under_shared_mail_are_a_warning_at_the_index_path()
     {
         var model = DirectoryPlatforms.Clean(mailstore: m => m.Storage(s => s.LocalIndexes("/var/lib/dovecot/index"))).Build();

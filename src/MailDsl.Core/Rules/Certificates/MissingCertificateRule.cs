@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
+using MailDsl.Text;
 
 namespace MailDsl.Rules.Certificates
 {
@@ -24,7 +25,7 @@ namespace MailDsl.Rules.Certificates
                 .ToList();
             if (tlsListeners.Count == 0) yield break;
 
-            var uses = "these listeners use TLS: " + string.Join(", ", tlsListeners.Take(6)) + (tlsListeners.Count > 6 ? $" and {tlsListeners.Count - 6} more" : "");
+            var uses = "these listeners use TLS: " + Listing.Abbreviate(tlsListeners, 6);
             if (platform.Certificate is not { } cert)
             {
                 yield return Report("platform", $"The platform names no certificate, but {uses}. Without a certificate and its key "

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
+using MailDsl.Text;
 
 namespace MailDsl.Rules.Directories
 {
@@ -30,7 +31,7 @@ namespace MailDsl.Rules.Directories
                     ? "each host keeps mail in its own system users' home directories"
                     : $"each host keeps mail on its own disk ({(storage ?? new MailStorage()).Root})";
                 yield return Report(storage is null ? "mailstore.hosts.1" : "mailstore.storage.kind",
-                    $"The mailstore has {hosts.Count} hosts ({string.Join(", ", hosts)}) and {where}: {front} sends each login and each delivery "
+                    $"The mailstore has {hosts.Count} hosts ({Listing.Abbreviate(hosts)}) and {where}: {front} sends each login and each delivery "
                     + "to any of them, so a user's mail is split between hosts and each sees only part of it. Share the mailboxes: "
                     + ".Storage(s => s.Nfs(\"/srv/vmail\")) with the export mounted there on every host (and a .Directory(...) for the users); or keep "
                     + "one host; or make sure every connection and delivery for a user always reaches the same host (e.g. a Dovecot proxy in front).");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
+using MailDsl.Text;
 
 namespace MailDsl.Rules.Listeners
 {
@@ -45,7 +46,7 @@ namespace MailDsl.Rules.Listeners
                     var shared = SharedHosts(earlier.Layer, later.Layer);
                     if (shared.Count == 0) continue;
                     yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener, "port"),
-                        $"Port {later.Listener.Port} is used twice on host{(shared.Count > 1 ? "s" : "")} {string.Join(", ", shared.Select(h => "'" + h + "'"))}, "
+                        $"Port {later.Listener.Port} is used twice on host{(shared.Count > 1 ? "s" : "")} {Listing.Abbreviate(shared.Select(h => "'" + h + "'").ToList())}, "
                         + $"which {(shared.Count > 1 ? "are" : "is")} in both the {PlatformLayers.DisplayName(earlier.Layer)} and the {PlatformLayers.DisplayName(later.Layer)} layer: "
                         + $"by {PlatformLayers.DisplayName(earlier.Layer)} listener '{earlier.Listener.Name}' and by {PlatformLayers.DisplayName(later.Layer)} listener '{later.Listener.Name}'. "
                         + "The second cannot bind the port and its daemon fails to start. Put the layers on different hosts or give one of the listeners another port.");

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
 using MailDsl.Tls;
+using MailDsl.Text;
 
 namespace MailDsl.Rules.Tls
 {
@@ -27,7 +28,7 @@ namespace MailDsl.Rules.Tls
                     var exclusions = CipherMessages.Exclusions(suites.Select(c => c.Suite), brokenOnly: true);
                     var finding = Report(site.OriginKey,
                         $"In {site.Label}, '{group.Key.Text}' enables {suites.Count} broken suite{(suites.Count == 1 ? "" : "s")} on {site.OpenSsl} ({CipherMessages.ReasonCounts(suites)}): "
-                        + CipherMessages.Abbreviate(CipherMessages.Describe(suites))
+                        + Listing.Abbreviate(CipherMessages.Describe(suites))
                         + $". Append {exclusions} to the string, or drop it and use the {site.Profile.ProfileName} profile's suites.",
                         start, length);
                     // The corrected string for a code fix, where the written value is the cipher string itself.

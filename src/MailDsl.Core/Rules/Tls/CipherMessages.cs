@@ -9,10 +9,6 @@ namespace MailDsl.Rules.Tls
     /// <summary>Wording shared by the cipher rules: short suite lists and the exclusions that fix them.</summary>
     internal static class CipherMessages
     {
-        /// <summary>The first few items, then "and N more".</summary>
-        public static string Abbreviate(IReadOnlyList<string> items, int shown = 4)
-            => items.Count <= shown ? string.Join(", ", items) : string.Join(", ", items.Take(shown)) + $" and {items.Count - shown} more";
-
         /// <summary>The cipher-string exclusions that remove suites with these problems.</summary>
         public static string Exclusions(IEnumerable<CipherSuite> suites, bool brokenOnly = false)
         {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
 using MailDsl.Tls;
+using MailDsl.Text;
 
 namespace MailDsl.Rules.Tls
 {
@@ -26,7 +27,7 @@ namespace MailDsl.Rules.Tls
                     var (start, length) = site.SpanOf(group.Key);
                     yield return Report(site.OriginKey,
                         $"In {site.Label}, '{group.Key.Text}' enables {suites.Count} suite{(suites.Count == 1 ? "" : "s")} on {site.OpenSsl} outside the {site.Profile.Description} ({CipherMessages.ReasonCounts(suites)}): "
-                        + CipherMessages.Abbreviate(CipherMessages.Describe(suites))
+                        + Listing.Abbreviate(CipherMessages.Describe(suites))
                         + $". Append {CipherMessages.Exclusions(suites.Select(c => c.Suite))}, or use the profile's string: {Shorten(site.Profile.Ciphers)}.",
                         start, length);
                 }

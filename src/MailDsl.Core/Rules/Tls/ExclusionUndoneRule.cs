@@ -3,6 +3,7 @@ using System.Linq;
 using MailDsl.Model;
 using MailDsl.Tls;
 using MailDsl.Tls.CipherString;
+using MailDsl.Text;
 
 namespace MailDsl.Rules.Tls
 {
@@ -39,7 +40,7 @@ namespace MailDsl.Rules.Tls
                         var (start, length) = site.SpanOf(g.Key);
                         var finding = Report(site.OriginKey,
                             $"In {site.Label}, '{g.Key.Text}' selects {suites.Count} suite{(suites.Count == 1 ? "" : "s")} that the earlier '{minus.Text}' was there to exclude ({reasons}): "
-                            + $"{CipherMessages.Abbreviate(suites.Select(s => s.Name).ToList())}. A '-' removes only what is selected at that point; any later token that matches the suites adds them back. "
+                            + $"{Listing.Abbreviate(suites.Select(s => s.Name).ToList())}. A '-' removes only what is selected at that point; any later token that matches the suites adds them back. "
                             + $"Write '{bang}' instead of '{minus.Text}': OpenSSL never adds back what '!' removed.",
                             start, length);
                         if (minus.Start >= 0 && minus.Start < site.Written.Length && site.Written[minus.Start] == '-')
