@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MailDsl.Benchmarks;
 
 /// <summary>
-/// `analyzer-parts`: where the analyzer's time goes on the example, each part on a new compilation (as a build gets):
+/// `analyzer-parts [HOSTS...]`: where the analyzer's time goes on the example (0, the default) or a synthetic platform, each part on a new compilation (as a build gets):
 /// binding Describe()'s body, evaluating it (which binds it), the rules, and the whole analyzer through the driver.
 /// Milliseconds at the 1st, 10th and 100th compilation of the process (the compiler server's JIT warms the same way).
 /// </summary>
@@ -37,11 +37,20 @@ public static class AnalyzerParts
         }
     }
 
-    public static int Run()
+    public static int Run(string[] args)
     {
-        var source = Compiling.Example();
+        foreach (var hosts in args.Length > 0 ? args.Select(int.Parse).ToArray() : new[] { 0 })
+        {
+            Console.WriteLine(hosts == 0 ? "the example" : hosts + " hosts");
+            Run(hosts == 0 ? Compiling.Example() : MailDsl.Generators.Tests.SyntheticPlatform.Source(hosts), hosts == 0 ? 100 : 10);
+        }
+        return 0;
+    }
+
+    private static void Run(string source, int builds)
+    {
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new MailPlatformAnalyzer());
-        for (var build = 1; build <= 100; build++)
+        for (var build = 1; build <= builds; build++)
         {
             var compilation = Compiling.Compile(source, "public static class Other { public static int Value => " + build + "; }");
             var tree = compilation.SyntaxTrees.First();
@@ -75,6 +84,5 @@ public static class AnalyzerParts
             if (build is 1 or 2 or 10 or 30 or 100)
                 Console.WriteLine($"compilation {build,3}: bind Describe {bind,6:F2}  evaluate (binds) {evaluate,6:F2}  rules {rules,6:F2}  syntactic evaluation with origins {syntactic,6:F2}  whole analyzer via driver {whole,6:F2} ({diagnostics.Length} diagnostics), an analyzer doing nothing {floor,6:F2}");
         }
-        return 0;
     }
 }

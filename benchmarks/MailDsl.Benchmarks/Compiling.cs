@@ -49,6 +49,16 @@ public static class Compiling
         => CSharpGeneratorDriver.Create(new[] { new PlatformGenerator().AsSourceGenerator() },
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
+    /// <summary>
+    /// The example with one cipher string changed: the mailstore gets its own string where it had the profile's. Throws
+    /// when the example no longer has the text it edits, so a benchmark never measures an edit that changed nothing.
+    /// </summary>
+    public static string ExampleCipherEdit(string example)
+    {
+        var edited = example.Replace(".Pop3s(995)", ".Pop3s(995).Ciphers(\"ECDHE+AESGCM:!SHA1\")");
+        return edited != example ? edited : throw new InvalidOperationException("the example's cipher edit changed nothing: its mailstore no longer has .Pop3s(995)");
+    }
+
     /// <summary>The example's source (examples/CorporateCloud/CorporateCloud.cs, copied next to the binaries).</summary>
     public static string Example() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Sources", "CorporateCloud.cs"));
 }

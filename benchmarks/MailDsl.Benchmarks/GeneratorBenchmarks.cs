@@ -31,7 +31,7 @@ public class GeneratorBenchmarks
         _unrelated = Compiling.Edit(_compilation, "Other.cs", Compiling.UnrelatedEdit);
         _comment = Compiling.Edit(_compilation, "Platform.cs", source.Replace("[MailPlatform]", "// a comment\n[MailPlatform]"));
         var cipherSource = Hosts == 0
-            ? source.Replace(".Pop3s(995))", ".Pop3s(995).Ciphers(\"ECDHE+AESGCM:!SHA1\"))")
+            ? Compiling.ExampleCipherEdit(source)
             : SyntheticPlatform.Source(Hosts, SyntheticPlatform.StoreCiphers + ":!SHA1");
         if (cipherSource == source) throw new InvalidOperationException("the cipher edit changed nothing");
         _cipher = Compiling.Edit(_compilation, "Platform.cs", cipherSource);

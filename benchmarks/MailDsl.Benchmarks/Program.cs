@@ -18,7 +18,7 @@ if (args.Length > 1 && args[0] == "source")
     return 0;
 }
 if (args.Length > 0 && args[0] == "analyzer-parts")
-    return AnalyzerParts.Run();
+    return AnalyzerParts.Run(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "quick")
     return QuickRun.Run(args.Skip(1).ToArray());
 BenchmarkSwitcher.FromAssembly(typeof(QuickRun).Assembly).Run(args);

@@ -31,7 +31,8 @@ public static class QuickRun
             Scenario("unrelated edit", driver, unrelated);
             var comment = Compiling.Edit(baseCompilation, "Platform.cs", source.Replace("[MailPlatform]", "// a comment\n[MailPlatform]"));
             Scenario("comment inside", driver, comment);
-            var cipher = Compiling.Edit(baseCompilation, "Platform.cs", SyntheticPlatform.Source(n, SyntheticPlatform.StoreCiphers + ":!SHA1"));
+            var cipher = Compiling.Edit(baseCompilation, "Platform.cs",
+                n == 0 ? Compiling.ExampleCipherEdit(source) : SyntheticPlatform.Source(n, SyntheticPlatform.StoreCiphers + ":!SHA1"));
             Scenario("cipher change", driver, cipher);
         }
         return 0;

@@ -12,6 +12,8 @@ hosts=${1:-10000}
 rounds=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=scripts/bench/common.sh
+source "$(dirname "$0")/common.sh"
 
 dotnet build "$repo/benchmarks/MailDsl.Benchmarks" -c Release -v q -nologo >/dev/null
 bench=("dotnet" "$repo/benchmarks/MailDsl.Benchmarks/bin/Release/net10.0/MailDsl.Benchmarks.dll")
@@ -62,34 +64,19 @@ CS
 
 # $1: folder, $2: yes/no/floor generator.
 project() {
-  mkdir -p "$work/$1"
-  cp "$work/Platform.cs" "$work/$1/Platform.cs"
-  echo "return $class.Run(args);" >"$work/$1/Program.cs"
   local analyzer=""
   if [[ $2 == yes ]]; then
-    analyzer="<ProjectReference Include=\"$repo/generators/MailDsl.Generators/MailDsl.Generators.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+    analyzer=$(analyzer_reference "$repo/generators/MailDsl.Generators/MailDsl.Generators.csproj")
   elif [[ $2 == floor ]]; then
-    analyzer="<ProjectReference Include=\"$work/floorgen/floorgen.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+    analyzer=$(analyzer_reference "$work/floorgen/floorgen.csproj")
   else
     # Without the generator, Run is written by hand: what the generated code does, minus the fingerprint.
+    mkdir -p "$work/$1"
     printf 'namespace %s;\npublic static partial class %s\n{\n    public static int Run(string[] args) => MailDsl.Hosting.PlatformHost.Run(args, Describe);\n}\n' "$ns" "$name" >"$work/$1/Run.cs"
   fi
-  cat >"$work/$1/$1.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/src/MailDsl/MailDsl.csproj" />
-    <!-- Inside the repository Directory.Build.targets adds Core beside MailDsl, as the package carries it; out here, by hand. -->
-    <ProjectReference Include="$repo/src/MailDsl.Core/MailDsl.Core.csproj" />
-    $analyzer
-  </ItemGroup>
-</Project>
-XML
+  bench_project "$work/$1" "return $class.Run(args);" "$(maildsl_references "$repo")
+    $analyzer"
+  cp "$work/Platform.cs" "$work/$1/Platform.cs"
 }
 project with yes
 project without no
@@ -104,7 +91,6 @@ for p in with without floor; do
 done
 
 now() { date +%s.%N; }
-calc() { awk "BEGIN { print $* }"; }
 declare -a tw two
 for ((i = 0; i < rounds; i++)); do
   for p in with without; do
@@ -113,7 +99,6 @@ for ((i = 0; i < rounds; i++)); do
     if [[ $p == with ]]; then tw+=("$(calc "$t1 - $t0")"); else two+=("$(calc "$t1 - $t0")"); fi
   done
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mw=$(median "${tw[@]}"); mwo=$(median "${two[@]}")
 echo "platform: $hosts ($(wc -c <"$work/Platform.cs") bytes of source), $rounds alternating rebuilds after touching Platform.cs, warm compiler server"
 printf 'build with the generator     %6.2f s (median)\n' "$mw"

@@ -13,25 +13,12 @@ rounds=${1:-20}
 hosts=10000
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=scripts/bench/common.sh
+source "$(dirname "$0")/common.sh"
 
-# $1: folder; $2: Program.cs; $3: extra csproj items (MailDsl.Core is a reference of its own, as the package gives it:
-# the repository's Directory.Build.targets that adds it does not reach a temporary folder).
+# $1: folder; $2: Program.cs; $3: extra csproj items.
 project() {
-  mkdir -p "$work/$1"
-  echo "$2" >"$work/$1/Program.cs"
-  cat >"$work/$1/$1.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
-  </PropertyGroup>
-  <ItemGroup>
-    $3
-  </ItemGroup>
-</Project>
-XML
+  bench_project "$work/$1" "$2" "$3"
   dotnet build "$work/$1" -c Release -v q -nologo >/dev/null
 }
 
@@ -43,9 +30,8 @@ project empty 'System.Console.WriteLine("Hello, World!");' ""
 mkdir -p "$work/fleet"
 dotnet "$repo/benchmarks/MailDsl.Benchmarks/bin/Release/net10.0/MailDsl.Benchmarks.dll" source "$hosts" >"$work/fleet/Platform.cs"
 project fleet 'return Synthetic.Fleet.Run(args);' \
-  "<ProjectReference Include=\"$repo/src/MailDsl/MailDsl.csproj\" />
-    <ProjectReference Include=\"$repo/src/MailDsl.Core/MailDsl.Core.csproj\" />
-    <ProjectReference Include=\"$repo/generators/MailDsl.Generators/MailDsl.Generators.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+  "$(maildsl_references "$repo")
+    $(analyzer_reference "$repo/generators/MailDsl.Generators/MailDsl.Generators.csproj")"
 
 example="$repo/examples/CorporateCloud/bin/Release/net10.0/CorporateCloud"
 names=("empty app" "CorporateCloud --version" "CorporateCloud help" "CorporateCloud emit --help" "$hosts hosts: help")
@@ -78,11 +64,12 @@ for ((r = 0; r < rounds; r++)); do
   done
 done
 
-median() { tr ' ' '\n' | sort -g | awk 'NF {a[++n]=$1} END {print (n%2 ? a[(n+1)/2] : (a[n/2]+a[n/2+1])/2)}'; }
-floor=$(median <<<"${wall[0]}")
+# $1: numbers separated by spaces.
+median_of() { local -a values; read -ra values <<<"$1"; median "${values[@]}"; }
+floor=$(median_of "${wall[0]}")
 echo "$rounds alternating rounds, output to /dev/null; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-28s %9s %11s %9s\n' "" "wall" "vs empty" "cpu"
 for i in "${!names[@]}"; do
-  w=$(median <<<"${wall[$i]}")
-  printf '%-28s %6.0f ms %10.2fx %6.0f ms\n' "${names[$i]}" "$w" "$(awk "BEGIN { print $w / $floor }")" "$(median <<<"${cpu[$i]}")"
+  w=$(median_of "${wall[$i]}")
+  printf '%-28s %6.0f ms %10.2fx %6.0f ms\n' "${names[$i]}" "$w" "$(awk "BEGIN { print $w / $floor }")" "$(median_of "${cpu[$i]}")"
 done
