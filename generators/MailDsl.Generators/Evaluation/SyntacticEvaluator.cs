@@ -65,11 +65,15 @@ namespace MailDsl.Generators.Evaluation
             {
                 Method = method;
                 Parameters = method.GetParameters();
+                ParamsIndex = Parameters.Length > 0 && Parameters[Parameters.Length - 1].IsDefined(typeof(ParamArrayAttribute), false) ? Parameters.Length - 1 : -1;
             }
 
             public MethodInfo Method { get; }
 
             public ParameterInfo[] Parameters { get; }
+
+            /// <summary>The index of its <c>params</c> array parameter (always the last), or -1.</summary>
+            public int ParamsIndex { get; }
 
             /// <summary>The non-generic public methods of <paramref name="type"/> called <paramref name="name"/>.</summary>
             public static DslMethod[] Named(Type type, string name, bool isStatic) => Cache.GetOrAdd((type, name, isStatic), key => key.Type
@@ -188,7 +192,7 @@ namespace MailDsl.Generators.Evaluation
                 object?[]? chosenValues = null;
                 foreach (var method in DslMethod.Named(type, call.Name.Identifier.ValueText, isStatic: receiver is null))
                 {
-                    if (Bind(method.Parameters, positional, named) is not { } values) continue;
+                    if (Bind(method, positional, named) is not { } values) continue;
                     // Two applicable overloads: the compiler's rules decide, not ours.
                     if (chosen is not null) throw new NotClosedException();
                     chosen = method;
@@ -196,7 +200,7 @@ namespace MailDsl.Generators.Evaluation
                 }
                 if (chosen is null) throw new NotClosedException();
                 if (!_recordOrigins) return chosen.Method.Invoke(receiver, chosenValues);
-                using (DslCallSite.Enter(SourceSpans.MethodName(invocation), ArgumentSpans(chosen.Parameters, invocation.ArgumentList)))
+                using (DslCallSite.Enter(SourceSpans.MethodName(invocation), ArgumentSpans(chosen, invocation.ArgumentList)))
                     return chosen.Method.Invoke(receiver, chosenValues);
             }
 
@@ -204,13 +208,14 @@ namespace MailDsl.Generators.Evaluation
             /// Each parameter's argument span, in parameter order, as <see cref="DslEvaluator"/> lists them: one span per
             /// element of a params array, null for a parameter left to its default.
             /// </summary>
-            private static SourceSpan?[] ArgumentSpans(ParameterInfo[] parameters, ArgumentListSyntax arguments)
+            private static SourceSpan?[] ArgumentSpans(DslMethod method, ArgumentListSyntax arguments)
             {
+                var parameters = method.Parameters;
                 var spans = new List<SourceSpan?>();
                 var positional = arguments.Arguments.Where(a => a.NameColon is null).ToList();
                 for (var i = 0; i < parameters.Length; i++)
                 {
-                    if (parameters[i].IsDefined(typeof(ParamArrayAttribute), false) && i == parameters.Length - 1)
+                    if (i == method.ParamsIndex)
                     {
                         spans.AddRange(positional.Skip(i).Select(a => (SourceSpan?)SourceSpans.Argument(a.Expression)));
                         break;
@@ -223,12 +228,13 @@ namespace MailDsl.Generators.Evaluation
                 return spans.ToArray();
             }
 
-            /// <summary>The arguments for <paramref name="parameters"/>, or null when the call does not fit them exactly.</summary>
-            private object?[]? Bind(ParameterInfo[] parameters, List<object?> positional, Dictionary<string, object?> named)
+            /// <summary>The arguments for <paramref name="method"/>'s parameters, or null when the call does not fit them exactly.</summary>
+            private object?[]? Bind(DslMethod method, List<object?> positional, Dictionary<string, object?> named)
             {
+                var parameters = method.Parameters;
+                var paramsIndex = method.ParamsIndex;
                 var values = new object?[parameters.Length];
                 var filled = new bool[parameters.Length];
-                var paramsIndex = parameters.Length > 0 && parameters[parameters.Length - 1].IsDefined(typeof(ParamArrayAttribute), false) ? parameters.Length - 1 : -1;
                 for (var i = 0; i < positional.Count; i++)
                 {
                     if (i == paramsIndex)
