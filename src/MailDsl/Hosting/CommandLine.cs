@@ -157,8 +157,8 @@ namespace MailDsl.Hosting
             var command = name is null ? CommandTree.Root : CommandTree.Verb(name);
             if (command is null)
             {
-                console.Error.WriteLine($"unknown verb '{name}'.{Suggest(name!, CommandTree.Root.Verbs.Select(v => v.Name).ToList())}");
-                console.Error.WriteLine("Run 'help' for the verbs and their options.");
+                console.Error.WriteLine(UnknownVerb(name!));
+                console.Error.WriteLine(RootHint);
                 return Usage;
             }
             HelpWriter.Write(command, console);
@@ -200,7 +200,7 @@ namespace MailDsl.Hosting
                 }
                 else if (command is RootCommand)
                 {
-                    console.Error.WriteLine($"unknown verb '{token}'.{Suggest(token, command.Subcommands.Select(c => c.Name).ToList())}");
+                    console.Error.WriteLine(UnknownVerb(token));
                 }
                 else
                 {
@@ -212,9 +212,15 @@ namespace MailDsl.Hosting
                 if (unmatched.Any(t => error.Message.IndexOf("'" + t + "'", StringComparison.Ordinal) >= 0)) continue;
                 console.Error.WriteLine(prefix + error.Message);
             }
-            console.Error.WriteLine(verbName.Length == 0 ? "Run 'help' for the verbs and their options." : $"Run '{verbName} --help' for its options and examples.");
+            console.Error.WriteLine(verbName.Length == 0 ? RootHint : $"Run '{verbName} --help' for its options and examples.");
             return Usage;
         }
+
+        /// <summary>The last line of a usage error at the root.</summary>
+        private const string RootHint = "Run 'help' for the verbs and their options.";
+
+        /// <summary>"unknown verb 'emti'. Did you mean 'emit'?", for the parser's errors and for <c>help VERB</c> alike.</summary>
+        private static string UnknownVerb(string token) => $"unknown verb '{token}'.{Suggest(token, CommandTree.Root.Verbs.Select(v => v.Name).ToList())}";
 
         /// <summary>" Did you mean '--host'?" for the nearest name within two edits (or the one it begins), or "".</summary>
         private static string Suggest(string token, IReadOnlyList<string> names)
