@@ -1,6 +1,7 @@
 extern alias gen;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using gen::MailDsl.Generators.Analysis;
 using gen::MailDsl.Generators.Evaluation;
 using RuleSet = gen::MailDsl.Rules.RuleSet;
@@ -50,18 +51,22 @@ public static class AnalyzerParts
     private static void Run(string source, int builds)
     {
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new MailPlatformAnalyzer());
+        // Each part gets a compilation of its own (the other file's value differs), so nothing bound before is reused.
+        (CSharpCompilation Compilation, SyntaxTree Tree, ClassDeclarationSyntax Type) Fresh(string value)
+        {
+            var compilation = Compiling.Compile(source, "public static class Other { public static int Value => " + value + "; }");
+            var tree = compilation.SyntaxTrees.First();
+            return (compilation, tree, tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0));
+        }
+
         for (var build = 1; build <= builds; build++)
         {
-            var compilation = Compiling.Compile(source, "public static class Other { public static int Value => " + build + "; }");
-            var tree = compilation.SyntaxTrees.First();
-            var type = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
+            var (compilation, tree, type) = Fresh(build.ToString(CultureInfo.InvariantCulture));
             var describe = type.Members.OfType<MethodDeclarationSyntax>().First(m => m.Identifier.ValueText == "Describe");
             var sw = Stopwatch.StartNew();
             compilation.GetSemanticModel(tree).GetOperation(describe);
             var bind = sw.Elapsed.TotalMilliseconds;
-            compilation = Compiling.Compile(source, "public static class Other { public static int Value => -" + build + "; }");
-            tree = compilation.SyntaxTrees.First();
-            type = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
+            (compilation, tree, type) = Fresh("-" + build.ToString(CultureInfo.InvariantCulture));
             sw.Restart();
             var result = DslEvaluator.Evaluate(type, compilation.GetSemanticModel(tree), CancellationToken.None);
             var evaluate = sw.Elapsed.TotalMilliseconds;
@@ -71,13 +76,13 @@ public static class AnalyzerParts
             sw.Restart();
             SyntacticEvaluator.TryEvaluate(describe, CancellationToken.None, recordOrigins: true);
             var syntactic = sw.Elapsed.TotalMilliseconds;
-            compilation = Compiling.Compile(source, "public static class Other { public static int Value => 0" + build + "; }");
+            compilation = Fresh("0" + build.ToString(CultureInfo.InvariantCulture)).Compilation;
             sw.Restart();
             var diagnostics = compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().Result;
             var whole = sw.Elapsed.TotalMilliseconds;
             // The driver binds every method body for its events whatever the analyzer does: the same run with an
             // analyzer that does nothing is the floor.
-            compilation = Compiling.Compile(source, "public static class Other { public static int Value => 00" + build + "; }");
+            compilation = Fresh("00" + build.ToString(CultureInfo.InvariantCulture)).Compilation;
             sw.Restart();
             compilation.WithAnalyzers(Empty).GetAnalyzerDiagnosticsAsync().Result.ToString();
             var floor = sw.Elapsed.TotalMilliseconds;

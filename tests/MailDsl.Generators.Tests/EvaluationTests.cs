@@ -58,12 +58,7 @@ public sealed class EvaluationTests
     {
         // The analyzer's fast path: its findings land where the semantic evaluator would have put them, only if each
         // origin key maps to the same span (argument, params element, named argument, string content offset).
-        var compilation = Harness.Compile(source);
-        var tree = compilation.SyntaxTrees.Single();
-        var type = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
-        var describe = type.Members.OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Describe");
-        var syntactic = SyntacticEvaluator.TryEvaluate(describe, default, recordOrigins: true);
-        var semantic = DslEvaluator.Evaluate(type, compilation.GetSemanticModel(tree), default);
+        var (syntactic, semantic) = Both(source, recordOrigins: true);
         Assert.NotNull(syntactic);
         Assert.NotEmpty(semantic.Model!.Origins.Entries);
         Assert.Equal(semantic.Model!.Origins.Entries.Select(e => e.ToString()), syntactic!.Origins.Entries.Select(e => e.ToString()));
@@ -80,12 +75,13 @@ public sealed class EvaluationTests
         if (semantic.IsComplete) Assert.NotNull(semantic.Model);
     }
 
-    private static (gen::MailDsl.Model.PlatformModel? Syntactic, EvaluationResult Semantic) Both(string source)
+    private static (gen::MailDsl.Model.PlatformModel? Syntactic, EvaluationResult Semantic) Both(string source, bool recordOrigins = false)
     {
         var compilation = Harness.Compile(source);
         var tree = compilation.SyntaxTrees.Single();
         var type = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
-        var syntactic = SyntacticEvaluator.TryEvaluate(type, default);
+        var describe = DescribeMethod.Find(type, null);
+        var syntactic = describe is null ? null : SyntacticEvaluator.TryEvaluate(describe, default, recordOrigins);
         var semantic = DslEvaluator.Evaluate(type, compilation.GetSemanticModel(tree), default);
         return (syntactic, semantic);
     }
