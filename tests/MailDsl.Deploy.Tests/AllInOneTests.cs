@@ -102,14 +102,14 @@ public abstract class AllInOneTests(AllInOneFixture fixture)
             Assert.Equal(pids["dovecot"], after["dovecot"]);
             Assert.Equal(pids["nginx"], after["nginx"]);
             // The running Postfix serves the new main.cf.
-            Assert.Contains("ESMTP Changed banner", Probe.SmtpGreeting(fixture.Ports.MxSmtp));
+            Assert.Contains("ESMTP Changed banner", Probe.SmtpGreetingAfterReload(fixture.Ports.MxSmtp, "ESMTP Changed banner"));
             Assert.Equal(backups.Count + 1, Host.Backups().Count);
         }
         finally
         {
             Host.MustInstall(fixture.HostDir);
         }
-        Assert.Contains("ESMTP MailDsl deployment test", Probe.SmtpGreeting(fixture.Ports.MxSmtp));
+        Assert.Contains("ESMTP MailDsl deployment test", Probe.SmtpGreetingAfterReload(fixture.Ports.MxSmtp, "ESMTP MailDsl deployment test"));
     }
 
     [DeployFact]

@@ -5,62 +5,6 @@ using MailDsl.TestPlatform.Directories;
 
 namespace MailDsl.TestPlatform;
 
-/// <summary>The ports the loopback platform's listeners get: free high ports, picked when it starts.</summary>
-public sealed record LoopbackPorts(
-    int MxSmtp, int RelaySmtp, int Submission, int Submissions, int StoreSmtp,
-    int Imap, int Imaps, int Pop3s, int Https, int Http, int Sogo)
-{
-    /// <summary>ManageSieve on the mailstore (STARTTLS).</summary>
-    public int Sieve { get; init; }
-
-    /// <summary>The directory's and database's ports.</summary>
-    public DirectoryPorts Directory { get; init; } = new(0, 0, 0);
-
-    /// <summary>The second mailstore host's SMTP port (it shares the first one's mail storage).</summary>
-    public int Store2Smtp { get; init; }
-
-    /// <summary>The second mailstore host's IMAPS port.</summary>
-    public int Store2Imaps { get; init; }
-
-    /// <summary>memcached's port on the webmail host (SOGo's cache; platforms running side by side share loopback).</summary>
-    public int Memcached { get; init; }
-
-    private static readonly HashSet<int> Handed = new();
-
-    /// <summary>
-    /// Asks the kernel for eighteen distinct free ports on 127.0.0.1, none of them handed out before in this process:
-    /// platforms of different targets start side by side, and a port one of them was given but has not bound yet is
-    /// free to the kernel.
-    /// </summary>
-    public static LoopbackPorts PickFree()
-    {
-        lock (Handed)
-        {
-            // Every listener stays open until all are picked, so no port is handed out twice in one call.
-            var listeners = new List<TcpListener>();
-            var picked = new List<int>();
-            while (picked.Count < 18)
-            {
-                var l = new TcpListener(IPAddress.Loopback, 0);
-                l.Start();
-                listeners.Add(l);
-                var port = ((IPEndPoint)l.LocalEndpoint).Port;
-                if (Handed.Add(port)) picked.Add(port);
-            }
-            listeners.ForEach(l => l.Stop());
-            var p = picked.ToArray();
-            return new LoopbackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10])
-            {
-                Sieve = p[11],
-                Directory = new DirectoryPorts(p[12], p[13], p[14]),
-                Store2Smtp = p[15],
-                Store2Imaps = p[16],
-                Memcached = p[17],
-            };
-        }
-    }
-}
-
 /// <summary>
 /// The test platform, described with the DSL as an operator would: one host per layer, every daemon bound to
 /// 127.0.0.1, the layers dialling each other by name (the sandboxes' /etc/hosts say 127.0.0.1), Mozilla's

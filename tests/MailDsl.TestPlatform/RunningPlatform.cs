@@ -216,12 +216,14 @@ public sealed class RunningPlatform : IDisposable
                         $"nothing listens on 127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) 30 s after the daemons started:\n{Logs(host.Name)}");
                 Thread.Sleep(200);
             }
-            // Something answers; it must be this host's daemon (ss, run in the host's PID namespace, names the owner
-            // only for its own processes), not another process that holds the port (another platform started beside).
-            var owner = host.Run($"ss -Hltnp 'sport = :{listener.Port}'");
-            if (!owner.Output.Contains("users:", StringComparison.Ordinal))
+            // Something answers; it must be this host's daemon alone (ss, run in the host's PID namespace, names the
+            // owner only for its own processes), not another process that holds the port too: Postfix listens with
+            // SO_REUSEPORT, so a second Postfix on the port would take some of the connections.
+            var owners = host.Run($"ss -Hltnp 'sport = :{listener.Port}'");
+            var sockets = owners.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (sockets.Length == 0 || sockets.Any(s => !s.Contains("users:", StringComparison.Ordinal)))
                 throw new InvalidOperationException(
-                    $"127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) answers, but no daemon of {host.Name} listens there: another process holds the port\n{owner}\n{Logs(host.Name)}");
+                    $"127.0.0.1:{listener.Port} ({host.Name} {listener.Name}) answers, but not only a daemon of {host.Name} listens there: another process holds the port\n{owners}\n{Logs(host.Name)}");
         }
     }
 

@@ -42,4 +42,18 @@ public static class Probe
         var read = stream.Read(buffer, 0, buffer.Length);
         return Encoding.ASCII.GetString(buffer, 0, read).TrimEnd();
     }
+
+    /// <summary>
+    /// The SMTP greeting on 127.0.0.1:<paramref name="port"/> once it contains <paramref name="expected"/>, or the last one
+    /// seen after 15 s. <c>postfix reload</c> only signals the master, and smtpd processes started under the previous
+    /// main.cf finish at their earliest convenience: a connection made the moment install.sh returns may still meet one.
+    /// </summary>
+    public static string SmtpGreetingAfterReload(int port, string expected)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); ; Thread.Sleep(200))
+        {
+            var greeting = SmtpGreeting(port);
+            if (greeting.Contains(expected, StringComparison.Ordinal) || DateTime.UtcNow > deadline) return greeting;
+        }
+    }
 }
