@@ -16,19 +16,27 @@ namespace MailDsl.Rules
         }
 
         /// <summary>
-        /// Every port a layer's hosts bind: its listeners, and on the webmail layer memcached's (SOGo's cache, loopback only,
-        /// named <c>memcached</c> as the DSL records it), so the port rules see it too.
+        /// Every port a layer's hosts bind: its listeners, and on the webmail layer memcached's (SOGo's cache), so the
+        /// port rules see it too.
         /// </summary>
-        public static IEnumerable<Listener> BoundPorts(Layer layer)
+        public static IEnumerable<BoundPort> BoundPorts(Layer layer)
         {
-            foreach (var listener in layer.Listeners) yield return listener;
+            foreach (var listener in layer.Listeners)
+            {
+                if (listener is null) continue;
+                // sogod serves nginx alone, so MailDsl binds it to loopback whatever the layer's address.
+                yield return new BoundPort(listener.Name, listener.Port, listener.Protocol == ServiceProtocol.Sogo);
+            }
+            // memcached serves sogod alone: loopback too. The DSL records its port under this listener name.
             if (layer is WebmailLayer web)
-                yield return new Listener("memcached", ServiceProtocol.Sogo, web.MemcachedPort, ListenerSecurity.Plain, false);
+                yield return new BoundPort("memcached", web.MemcachedPort, LoopbackOnly: true);
         }
 
         /// <summary>The origin key of one member of a listener, e.g. <c>webmail.listener.https.port</c>.</summary>
-        public static string ListenerKey(Layer layer, Listener listener, string member)
-            => layer.Key + ".listener." + listener.Name + "." + member;
+        public static string ListenerKey(Layer layer, Listener listener, string member) => ListenerKey(layer, listener.Name, member);
+
+        /// <summary>The origin key of one member of a listener or bound port by name, e.g. <c>webmail.listener.memcached.port</c>.</summary>
+        public static string ListenerKey(Layer layer, string name, string member) => layer.Key + ".listener." + name + "." + member;
 
         /// <summary>The origin key of the <paramref name="n"/>th raw setting of one daemon and key (the builders' numbering).</summary>
         public static string SettingKey(Layer layer, RawSetting setting, int n, string member)
@@ -61,4 +69,10 @@ namespace MailDsl.Rules
             _ => layer.Key,
         };
     }
+
+    /// <summary>A port a layer's hosts bind: a listener's, or a daemon's the layer runs beside them (memcached).</summary>
+    /// <param name="Name">The listener's name (<c>memcached</c> for memcached), as origin keys and messages name it.</param>
+    /// <param name="Port">The port.</param>
+    /// <param name="LoopbackOnly">Whether the daemon binds 127.0.0.1 whatever the layer's listen address.</param>
+    internal sealed record BoundPort(string Name, int Port, bool LoopbackOnly);
 }

@@ -19,11 +19,11 @@ namespace MailDsl.Rules.Listeners
             {
                 foreach (var listener in PlatformLayers.BoundPorts(layer))
                 {
-                    if (listener is null || IsValid(listener.Port)) continue;
+                    if (IsValid(listener.Port)) continue;
                     var message = $"The {PlatformLayers.DisplayName(layer)} listener '{listener.Name}' has port {listener.Port}, "
                         + $"but a TCP port is a number from 1 to {MaxPort}: the daemon would refuse the configuration and not start. "
                         + "Write a port in that range, e.g. the protocol's standard one.";
-                    yield return Report(PlatformLayers.ListenerKey(layer, listener, "port"), message);
+                    yield return Report(PlatformLayers.ListenerKey(layer, listener.Name, "port"), message);
                 }
             }
         }

@@ -17,14 +17,14 @@ namespace MailDsl.Rules.Listeners
         /// <inheritdoc/>
         public override RuleDescriptor Descriptor => RuleCatalog.PortClash;
 
-        private sealed record Bound(Layer Layer, Listener Listener);
+        private sealed record Bound(Layer Layer, BoundPort Listener);
 
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
             var layers = PlatformLayers.Of(platform).ToList();
             var bound = layers
-                .SelectMany(layer => PlatformLayers.BoundPorts(layer).Where(l => l is not null && InvalidPortRule.IsValid(l.Port)).Select(l => new Bound(layer, l)))
+                .SelectMany(layer => PlatformLayers.BoundPorts(layer).Where(l => InvalidPortRule.IsValid(l.Port)).Select(l => new Bound(layer, l)))
                 .ToList();
 
             for (var b = 0; b < bound.Count; b++)
@@ -36,7 +36,7 @@ namespace MailDsl.Rules.Listeners
                     if (earlier.Listener.Port != later.Listener.Port) continue;
                     if (ReferenceEquals(earlier.Layer, later.Layer))
                     {
-                        yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener, "port"),
+                        yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener.Name, "port"),
                             $"Port {later.Listener.Port} is used twice in the {PlatformLayers.DisplayName(later.Layer)} layer: by listener '{earlier.Listener.Name}' "
                             + $"and by listener '{later.Listener.Name}'. Every host of the layer runs both, so the second cannot bind the port and its daemon "
                             + $"fails to start. Give '{later.Listener.Name}' a port of its own.");
@@ -45,7 +45,7 @@ namespace MailDsl.Rules.Listeners
                     if (!SameAddress(earlier, later)) continue;
                     var shared = SharedHosts(earlier.Layer, later.Layer);
                     if (shared.Count == 0) continue;
-                    yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener, "port"),
+                    yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener.Name, "port"),
                         $"Port {later.Listener.Port} is used twice on host{(shared.Count > 1 ? "s" : "")} {Listing.Abbreviate(shared.Select(h => "'" + h + "'").ToList())}, "
                         + $"which {(shared.Count > 1 ? "are" : "is")} in both the {PlatformLayers.DisplayName(earlier.Layer)} and the {PlatformLayers.DisplayName(later.Layer)} layer: "
                         + $"by {PlatformLayers.DisplayName(earlier.Layer)} listener '{earlier.Listener.Name}' and by {PlatformLayers.DisplayName(later.Layer)} listener '{later.Listener.Name}'. "
@@ -63,9 +63,9 @@ namespace MailDsl.Rules.Listeners
             return x is null || y is null || string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>sogod and memcached always bind loopback (nginx and sogod are their only clients); other daemons bind the layer's address, or all.</summary>
+        /// <summary>What a bound port binds: loopback (sogod, memcached), else the layer's address, or all (null).</summary>
         private static string? Address(Bound bound)
-            => bound.Listener.Protocol == ServiceProtocol.Sogo ? "127.0.0.1" : bound.Layer.ListenAddress?.Trim();
+            => bound.Listener.LoopbackOnly ? "127.0.0.1" : bound.Layer.ListenAddress?.Trim();
 
         /// <summary>Hosts named in both layers; DNS names compare without regard to case.</summary>
         private static List<string> SharedHosts(Layer a, Layer b)
