@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates every SEEN settings catalogue from the daemons themselves: Debian 12's on this machine, Debian 13's in
+# Regenerates every SEEN settings catalogue from the daemons themselves (SOGo's from its packages' files): Debian 12's on this machine, Debian 13's in
 # the root scripts/debian13-root.sh builds (entered with chroot, inside a private mount namespace whose tmpfs on the
 # root's /tmp and proc are gone when it ends: nothing is written into the root). Reasoned catalogues are not touched
 # (see README.md). Needs root for the Debian 13 part.
@@ -20,17 +20,18 @@ while [[ $# -gt 0 ]]; do
 done
 dest() { if [[ -n $out ]]; then echo "$out/$1"; else echo "$repo/src/MailDsl.Core/Daemons/$1/Catalog"; fi; }
 
-# One target: the three daemons, one after the other, with ROOT as their root.
+# One target: the four daemons, one after the other, with ROOT as their root.
 generate() {
   local r=$1
   python3 "$here/postfix_catalog.py" seen --root "$r" --out "$(dest Postfix)"
   python3 "$here/dovecot_catalog.py" --root "$r" --out "$(dest Dovecot)" --upgrade "$here/dovecot-2.4-upgrade.tsv"
   python3 "$here/nginx_catalog.py" --root "$r" --out "$(dest Nginx)"
+  python3 "$here/sogo_catalog.py" --root "$r" --out "$(dest Sogo)" --upgrade "$here/sogo-upgrade.tsv"
 }
 
 pids=()
 if [[ -z $only || $only == debian12 ]]; then
-  for tool in postconf doveconf nginx; do
+  for tool in postconf doveconf nginx sogod; do
     command -v "$tool" >/dev/null || PATH=$PATH:/usr/sbin command -v "$tool" >/dev/null \
       || { echo "regenerate.sh: $tool is not installed (scripts/install-deps.sh installs Debian 12's daemons)" >&2; exit 1; }
   done

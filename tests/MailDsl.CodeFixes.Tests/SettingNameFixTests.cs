@@ -10,7 +10,7 @@ namespace MailDsl.CodeFixes.Tests;
 
 /// <summary>
 /// The settings-catalogue diagnostics end to end: the real analyzer (with the catalogues embedded in the generator)
-/// reports MAIL4010, MAIL4011 or MAIL4016 at the raw setting's name argument, and FixedValueFix writes the name the
+/// reports MAIL4010, MAIL4011 or MAIL4016 at the raw setting's name argument (Postfix, Dovecot, SOGo), and FixedValueFix writes the name the
 /// target's daemon version knows; the fixed source has no diagnostic left.
 /// </summary>
 public class SettingNameFixTests
@@ -66,4 +66,11 @@ public class SettingNameFixTests
         => Run(
             """.Target(Distro.Debian12).SmtpIn(s => s.Hosts("mx.example.org").PostfixSetting({|MAIL4010:"smtpd_starttls_timeot"|}, "300s"))""",
             """.Target(Distro.Debian12).SmtpIn(s => s.Hosts("mx.example.org").PostfixSetting("smtpd_starttls_timeout", "300s"))""");
+
+    [Fact]
+    public Task MAIL4010_a_sogo_setting_the_upgrade_notes_replaced_becomes_its_replacement()
+        // MAIL5007 (no user source, no database) stays: this webmail layer is cut down to the setting.
+        => Run(
+            """.Target(Distro.Debian13).{|MAIL5007:Webmail|}(w => w.Hosts("web.example.org").Imap("imaps://imap.example.org:993").Smtp("smtp://smtp.example.org:587/?tls=YES").SogoSetting({|MAIL4010:"SOGoMailMessageCheck"|}, "every_minute"))""",
+            """.Target(Distro.Debian13).{|MAIL5007:Webmail|}(w => w.Hosts("web.example.org").Imap("imaps://imap.example.org:993").Smtp("smtp://smtp.example.org:587/?tls=YES").SogoSetting("SOGoRefreshViewCheck", "every_minute"))""");
 }

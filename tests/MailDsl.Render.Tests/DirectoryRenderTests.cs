@@ -124,6 +124,27 @@ public sealed class DirectoryRenderTests : IClassFixture<DirectoryRenderTests.Em
         }
     }
 
+    /// <summary>
+    /// Every setting MailDsl writes into sogo.conf is one the target's SOGo reads: its catalogue is read off the target's
+    /// sogo and libsope1 packages (CatalogReproducibilityTests keeps it so). sogod ignores a name it does not know, silently,
+    /// so plparse cannot tell.
+    /// </summary>
+    [Fact]
+    public void Every_top_level_sogo_conf_setting_is_one_the_targets_sogo_reads()
+    {
+        foreach (var (name, describe) in Platforms)
+            foreach (var distro in new[] { Distro.Debian12, Distro.Debian13 })
+            {
+                var catalog = Daemons.Settings.SettingsCatalog.For(Targets.TargetTable.Of(distro), Daemon.Sogo)!;
+                Assert.True(catalog.Covers(Targets.TargetTable.Of(distro).Sogo), catalog.ToString());
+                var conf = PlatformRenderer.Render(describe(distro).Build()).Single(a => a.Path == "/etc/sogo/sogo.conf").Content;
+                var keys = PropertyList.TopLevelKeys(conf);
+                Assert.Contains("SOGoUserSources", keys);
+                var unknown = keys.Where(k => catalog.Lookup(k).Status != Daemons.Settings.SettingStatus.Known).ToList();
+                Assert.True(unknown.Count == 0, $"{name} on {distro}: sogo.conf writes {string.Join(", ", unknown)}, which {catalog} does not list");
+            }
+    }
+
     [Fact]
     public void No_emitted_file_holds_a_secret_only_placeholders_and_those_files_are_not_world_readable()
     {

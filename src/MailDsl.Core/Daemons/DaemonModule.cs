@@ -87,6 +87,12 @@ namespace MailDsl.Daemons
         /// </summary>
         public virtual string? Validation(TargetFacts target, HostPlan host, Artifact file) => null;
 
+        /// <summary>
+        /// How the daemon takes a raw setting (<c>.PostfixSetting</c>, <c>.DovecotSetting</c>, <c>.SogoSetting</c>), for the
+        /// daemons whose settings catalogues (<c>Catalog/</c> beside the module) check them; null for the others.
+        /// </summary>
+        public virtual Settings.RawSettingFacts? RawSettings => null;
+
         /// <summary>The daemon's own rules (cross-daemon rules live in <c>Rules/</c>).</summary>
         public virtual IReadOnlyList<Rule> Rules => Array.Empty<Rule>();
     }

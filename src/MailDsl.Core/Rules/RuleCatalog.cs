@@ -136,7 +136,7 @@ namespace MailDsl.Rules
             "A version override must be a version (major.minor[.patch]) of a release MailDsl renders for; otherwise the files would be written for another version's syntax.");
         /// <summary>MAIL4010: a raw setting the target's daemon version does not know (Postfix ignores it, doveconf refuses the file).</summary>
         public static readonly RuleDescriptor UnknownSetting = new("MAIL4010", "Setting unknown to the target's daemon version", Severity.Error, "Configuration",
-            "The raw setting's name is not one the target's version of the daemon takes, according to its settings catalogue (generated from postconf -d and doveconf -d): Postfix ignores it as an unused parameter, doveconf refuses the whole file.");
+            "The raw setting's name is not one the target's version of the daemon takes, according to its settings catalogue (generated from postconf -d and doveconf -d, and from the SOGo packages' files): Postfix ignores it as an unused parameter, doveconf refuses the whole file, sogod never reads it.");
 
         /// <summary>MAIL4011: a raw setting under an old name the daemon still reads for compatibility.</summary>
         public static readonly RuleDescriptor RenamedSetting = new("MAIL4011", "Setting has a new name", Severity.Warning, "Configuration",

@@ -79,7 +79,8 @@ namespace MailDsl
         /// <summary>
         /// Adds a raw sogo.conf setting the typed DSL has no verb for, its value in property-list syntax (quote strings).
         /// <c>SOGoIMAPServer</c>, <c>SOGoSMTPServer</c> and <c>SOGoSieveServer</c> replace MailDsl's URL in place; rules
-        /// still read them (TLS, <c>tlsVerifyMode</c>).
+        /// still read them (TLS, <c>tlsVerifyMode</c>). The name is checked against what the target's SOGo reads (MAIL4010):
+        /// sogod itself ignores an unknown name without a word.
         /// </summary>
         /// <param name="key">The setting name, e.g. <c>SOGoMailAuxiliaryUserAccountsEnabled</c>.</param>
         /// <param name="value">Its value as sogo.conf writes it, e.g. <c>YES</c> or <c>"imaps://imap.example.com:993"</c>.</param>

@@ -29,6 +29,13 @@ public class SettingsCatalogRuleTests
             foreach (var (k, v) in settings) s.PostfixSetting(k, v);
         });
 
+    private static Platform Web(Distro distro, params (string Key, string Value)[] settings)
+        => Minimal().Target(distro).Webmail(w =>
+        {
+            w.Hosts("web-01.example.org").Imap("imaps://imap.example.org:993").Smtp("smtp://smtp.example.org:587/?tls=YES");
+            foreach (var (k, v) in settings) w.SogoSetting(k, v);
+        });
+
     private static List<Finding> CatalogFindings(Platform platform)
         => AllFindings(platform.Build()).Where(f => f.RuleId is "MAIL4010" or "MAIL4011" or "MAIL4012" or "MAIL4013" or "MAIL4014" or "MAIL4015" or "MAIL4016").ToList();
 
@@ -44,6 +51,9 @@ public class SettingsCatalogRuleTests
     [InlineData(Daemon.Dovecot, "2.4.0", "2.4.1", true)]
     [InlineData(Daemon.Nginx, "1.24.0", "1.22.1", false)]
     [InlineData(Daemon.Nginx, "1.20.1", "1.22.1", false)]    // older than every catalogue: the oldest of the major
+    [InlineData(Daemon.Sogo, "5.8.0", "5.8.0", true)]
+    [InlineData(Daemon.Sogo, "5.12.1", "5.12.1", true)]
+    [InlineData(Daemon.Sogo, "5.10.0", "5.8.0", false)]      // Ubuntu 24.04
     public void A_version_gets_the_catalogue_of_the_newest_series_not_newer_than_it(Daemon daemon, string version, string expected, bool covers)
     {
         var asked = SoftwareVersion.TryParse(version)!.Value;
@@ -58,8 +68,10 @@ public class SettingsCatalogRuleTests
     public void Every_target_has_a_catalogue_for_Postfix_Dovecot_and_nginx_and_the_seen_ones_say_so()
     {
         foreach (var target in TargetTable.All)
-            foreach (var daemon in new[] { Daemon.Postfix, Daemon.Dovecot, Daemon.Nginx })
+            foreach (var daemon in new[] { Daemon.Postfix, Daemon.Dovecot, Daemon.Nginx, Daemon.Sogo })
                 Assert.NotNull(SettingsCatalog.For(target, daemon));
+        Assert.Equal(Provenance.Seen, SettingsCatalog.For(TargetTable.Debian12, Daemon.Sogo)!.Provenance);
+        Assert.Contains("sogo 5.12.1", SettingsCatalog.For(TargetTable.Debian13, Daemon.Sogo)!.Source);
         Assert.Equal(Provenance.Seen, SettingsCatalog.For(TargetTable.Debian13, Daemon.Dovecot)!.Provenance);
         Assert.Equal(Provenance.Reasoned, SettingsCatalog.For(TargetTable.Rhel9, Daemon.Postfix)!.Provenance);
         Assert.Contains("postfix 3.7.11", SettingsCatalog.For(TargetTable.Debian12, Daemon.Postfix)!.Source);
@@ -143,6 +155,63 @@ public class SettingsCatalogRuleTests
         Assert.Equal("MAIL4010", f.RuleId);
         Assert.Contains("Did you mean 'smtpd_tls_ciphers'?", f.Message);
         Assert.Equal("smtpd_tls_ciphers", Property(f, FixProperties.FixedValue));
+    }
+
+    // ------------------------------------------------------------------ SOGo: sogod ignores what it does not read, silently
+
+    [Theory]
+    [InlineData(Distro.Debian12)]
+    [InlineData(Distro.Debian13)]
+    public void A_misspelled_sogo_setting_gets_the_nearest_name_and_a_fix(Distro distro)
+    {
+        var f = Assert.Single(CatalogFindings(Web(distro, ("SOGoMailDomian", "\"example.org\""))));
+
+        Assert.Equal("MAIL4010", f.RuleId);
+        Assert.Equal("webmail.setting.sogo.SOGoMailDomian.0.key", f.OriginKey);
+        Assert.Contains("The webmail SOGo setting 'SOGoMailDomian' is unknown to SOGo " + (distro == Distro.Debian12 ? "5.8.0" : "5.12.1"), f.Message);
+        Assert.Contains("sogod never reads it", f.Message);
+        Assert.Contains("Did you mean 'SOGoMailDomain'?", f.Message);
+        Assert.Equal("SOGoMailDomain", Property(f, FixProperties.FixedValue));
+    }
+
+    [Fact]
+    public void Sogo_settings_the_target_reads_pass_on_both_targets_debug_switches_included()
+    {
+        foreach (var distro in new[] { Distro.Debian12, Distro.Debian13 })
+            Assert.Empty(CatalogFindings(Web(distro, ("SOGoTimeZone", "\"Europe/Madrid\""), ("SOGoRefreshViewCheck", "every_5_minutes"),
+                ("ImapDebugEnabled", "NO"), ("SOGoDebugRequests", "NO"), ("NGImap4ConnectionStringSeparator", "\"/\""), ("SxVMemLimit", "512"))));
+    }
+
+    [Fact]
+    public void A_sogo_setting_the_upgrade_notes_replaced_is_gone_and_names_its_replacement()
+    {
+        var f = Assert.Single(CatalogFindings(Web(Distro.Debian13, ("SOGoMailMessageCheck", "every_minute"))));
+
+        Assert.Equal("MAIL4010", f.RuleId);
+        Assert.True(f.Message.Contains("is gone in SOGo 5.12.1 on Debian 13 (SOGo Installation Guide, upgrading to 2.2.8: replaced with SOGoRefreshViewCheck)", StringComparison.Ordinal), f.Message);
+        Assert.Contains("Write 'SOGoRefreshViewCheck' instead.", f.Message);
+        Assert.Equal("SOGoRefreshViewCheck", Property(f, FixProperties.FixedValue));
+    }
+
+    [Fact]
+    public void A_deprecated_sogo_setting_sogod_still_reads_is_a_warning()
+    {
+        var f = Assert.Single(CatalogFindings(Web(Distro.Debian12, ("SOGoForceIMAPLoginWithEmail", "YES"))));
+
+        Assert.Equal("MAIL4012", f.RuleId);
+        Assert.Contains("SOGoForceExternalLoginWithEmail", f.Message);
+    }
+
+    [Fact]
+    public void A_sogo_setting_of_a_newer_sope_names_the_version_that_reads_it()
+    {
+        // SOPE's MySQL adaptor reads MySQL4SSLEnabled from 5.11 on: Debian 13's has it, Debian 12's 5.8 does not.
+        var f = Assert.Single(CatalogFindings(Web(Distro.Debian12, ("MySQL4SSLEnabled", "YES"))));
+
+        Assert.Equal("MAIL4010", f.RuleId);
+        Assert.Contains("SOGo 5.12.1 knows it", f.Message);
+        Assert.Contains(".WithSogo(\"5.12\")", f.Message);
+        Assert.Empty(CatalogFindings(Web(Distro.Debian13, ("MySQL4SSLEnabled", "YES"))));
     }
 
     [Fact]

@@ -29,6 +29,10 @@ namespace MailDsl.Daemons.Dovecot
         public override bool RunsOn(HostPlan host) => host.RunsDovecot;
 
         /// <inheritdoc/>
+        public override Settings.RawSettingFacts RawSettings { get; } = new(
+            "doveconf refuses the file and Dovecot does not start", "doveconf -d", "doveconf answers 'Unknown setting' and Dovecot does not start");
+
+        /// <inheritdoc/>
         public override IEnumerable<Artifact> Render(PlatformTopology topology, HostPlan host)
         {
             yield return new Artifact(host.Name, DovecotConfRenderer.ConfPath, Artifact.ReadableMode, DovecotConfRenderer.Render(topology, host));

@@ -45,6 +45,10 @@ namespace MailDsl.Daemons.Postfix
         public override IReadOnlyList<Rule> Rules => OwnRules;
 
         /// <inheritdoc/>
+        public override Settings.RawSettingFacts RawSettings { get; } = new(
+            "postconf warns 'unused parameter' and Postfix ignores it", "postconf -d", "the daemon refuses it");
+
+        /// <inheritdoc/>
         /// <remarks>Debian (seen) and RHEL (reasoned from its package lists) ship the lookup tables apart: postfix-ldap, -pgsql, -mysql.</remarks>
         public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host)
             => host.Directory is { } directory ? new[] { "postfix", PostfixDirectory.TablePackage(directory) } : new[] { "postfix" };

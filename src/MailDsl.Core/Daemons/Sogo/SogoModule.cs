@@ -31,6 +31,14 @@ namespace MailDsl.Daemons.Sogo
         public override IReadOnlyList<Rules.Rule> Rules => OwnRules;
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// sogod asks its defaults for the names it knows and never looks at the others: nothing warns (plparse checks the
+        /// syntax only). Its catalogues are read off its packages' files (scripts/catalogs/sogo_catalog.py).
+        /// </remarks>
+        public override Settings.RawSettingFacts RawSettings { get; } = new(
+            "sogod never reads it, so it changes nothing, and nothing says so", "the SOGo Installation Guide", "sogod no longer reads it, so it changes nothing");
+
+        /// <inheritdoc/>
         public override string Name => "SOGo";
 
         /// <inheritdoc/>

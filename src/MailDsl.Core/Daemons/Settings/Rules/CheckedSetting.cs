@@ -9,7 +9,7 @@ using MailDsl.Topology;
 namespace MailDsl.Daemons.Settings.Rules
 {
     /// <summary>
-    /// One raw Postfix or Dovecot setting of a layer, with the catalogue of the version the target runs and what that
+    /// One raw Postfix, Dovecot or SOGo setting of a layer, with the catalogue of the version the target runs and what that
     /// catalogue makes of its name: what the MAIL4010-MAIL4016 rules share.
     /// </summary>
     /// <param name="Layer">The layer the setting is written on.</param>
@@ -20,8 +20,9 @@ namespace MailDsl.Daemons.Settings.Rules
     /// <param name="Target">The target's name as messages say it, e.g. <c>Debian 12</c>.</param>
     /// <param name="Catalog">The catalogue checked against.</param>
     /// <param name="Info">What the catalogue makes of the name.</param>
+    /// <param name="Facts">How the daemon takes raw settings, from its module.</param>
     internal sealed record CheckedSetting(Layer Layer, RawSetting Setting, int Occurrence, SoftwareVersion Version, bool Overridden, string Target,
-        SettingsCatalog Catalog, SettingInfo Info)
+        SettingsCatalog Catalog, SettingInfo Info, RawSettingFacts Facts)
     {
         /// <summary>The origin key of the setting's name argument, where findings point.</summary>
         public string KeyOrigin => PlatformLayers.SettingKey(Layer, Setting, Occurrence, "key");
@@ -47,7 +48,7 @@ namespace MailDsl.Daemons.Settings.Rules
             return text.ToString();
         }
 
-        /// <summary>Every Postfix and Dovecot raw setting of <paramref name="platform"/> with a name the catalogue can answer for.</summary>
+        /// <summary>Every raw setting of <paramref name="platform"/> whose daemon has catalogues (<see cref="DaemonModule.RawSettings"/>), with a name the catalogue can answer for.</summary>
         public static IEnumerable<CheckedSetting> Of(PlatformModel platform)
         {
             var facts = PlatformTopology.Of(platform).Target;
@@ -56,13 +57,20 @@ namespace MailDsl.Daemons.Settings.Rules
             {
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
-                    if (setting.Daemon is not (Daemon.Postfix or Daemon.Dovecot) || !IsName(setting.Key)) continue;
+                    if (setting is null || !IsName(setting.Key) || RawSettingsOf(setting.Daemon) is not { } taken) continue;
                     var version = facts.VersionOf(setting.Daemon);
                     if (SettingsCatalog.For(setting.Daemon, version) is not { } catalog) continue;
                     yield return new CheckedSetting(layer, setting, n, version, version != own.VersionOf(setting.Daemon), facts.DisplayName,
-                        catalog, catalog.Lookup(setting.Key));
+                        catalog, catalog.Lookup(setting.Key), taken);
                 }
             }
+        }
+
+        private static RawSettingFacts? RawSettingsOf(Daemon daemon)
+        {
+            foreach (var module in DaemonModules.All)
+                if (module.Daemon == daemon) return module.RawSettings;
+            return null;
         }
 
         /// <summary>

@@ -24,9 +24,7 @@ namespace MailDsl.Daemons.Settings.Rules
             {
                 if (c.Info.Status is not (SettingStatus.Moved or SettingStatus.Replaced) || c.Info.Replacement is not { } replacement) continue;
                 var daemon = SettingsCatalog.DaemonName(c.Setting.Daemon);
-                var refusal = c.Setting.Daemon == Daemon.Dovecot
-                    ? "doveconf answers 'Unknown setting' and Dovecot does not start"
-                    : "the daemon refuses it";
+                var refusal = c.Facts.RefusedOldName;
                 if (c.Info.Status == SettingStatus.Moved)
                 {
                     var message = $"{c.Subject} was renamed to '{replacement}' ({CheckedSetting.Clause(c.Info.Note)}), and {c.VersionPhrase} no longer reads the old name: "

@@ -6,9 +6,10 @@ using MailDsl.Rules;
 namespace MailDsl.Daemons.Settings.Rules
 {
     /// <summary>
-    /// MAIL4010: a raw Postfix or Dovecot setting whose name the target's version does not take: not in its catalogue,
-    /// removed, or the name of a section. Postfix ignores such a parameter ("unused parameter"); doveconf refuses the
-    /// whole file ("Unknown setting"), so Dovecot does not start. Like <c>dovecot_config_version</c> on Dovecot 2.3, or
+    /// MAIL4010: a raw Postfix, Dovecot or SOGo setting whose name the target's version does not take: not in its
+    /// catalogue, removed, or the name of a section. Postfix ignores such a parameter ("unused parameter"); doveconf refuses
+    /// the whole file ("Unknown setting"), so Dovecot does not start; sogod never reads it, silently. What each daemon does
+    /// comes from its module (<see cref="DaemonModule.RawSettings"/>). Like <c>dovecot_config_version</c> on Dovecot 2.3, or
     /// <c>tls_ffdhe_auto_groups</c> on Postfix 3.7. The message says which versions do know it and the nearest known
     /// name; where one name is clearly meant, it is carried in <see cref="FixProperties.FixedValue"/>.
     /// (Postfix would accept a user-defined parameter that another one expands as <c>$name</c>, but MailDsl refuses
@@ -35,9 +36,7 @@ namespace MailDsl.Daemons.Settings.Rules
         {
             var key = c.Setting.Key;
             var daemon = SettingsCatalog.DaemonName(c.Setting.Daemon);
-            var reaction = c.Setting.Daemon == Daemon.Postfix
-                ? "postconf warns 'unused parameter' and Postfix ignores it"
-                : "doveconf refuses the file and Dovecot does not start";
+            var reaction = c.Facts.UnknownReaction;
             var what = c.Info.Status switch
             {
                 SettingStatus.Removed => $"is gone in {c.VersionPhrase} ({CheckedSetting.Clause(c.Info.Note)})",
@@ -75,7 +74,7 @@ namespace MailDsl.Daemons.Settings.Rules
                     message += $" Did you mean '{nearest}'?";
                 }
                 else if (earlier is null)
-                    message += $" Remove it, or write a setting {(c.Setting.Daemon == Daemon.Postfix ? "postconf -d" : "doveconf -d")} lists.";
+                    message += $" Remove it, or write a setting {c.Facts.NamesListedBy} lists.";
             }
             return (message, fix);
         }
