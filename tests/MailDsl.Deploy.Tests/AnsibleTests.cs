@@ -117,8 +117,8 @@ public sealed partial class AnsibleTests
         host.Sandbox.Must($"install -D -m 0600 /dev/stdin {DeployPlatforms.BindSecretPath} <<<{Command.ShellQuote(bindSecret)}", "the bind password on the host");
         var home = Path.Combine(deployment.Root, "ansible-home");
         Directory.CreateDirectory(home);
-        var env = $"HOME={Command.ShellQuote(home)} ANSIBLE_LOCAL_TEMP={Command.ShellQuote(home)}/local ANSIBLE_REMOTE_TEMP={Command.ShellQuote(home)}/remote ANSIBLE_NOCOLOR=1 ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3"
-            + $" {DeployPlatforms.DatabaseSecretVariable}={databaseSecret}";
+        var ansibleEnv = $"HOME={Command.ShellQuote(home)} ANSIBLE_LOCAL_TEMP={Command.ShellQuote(home)}/local ANSIBLE_REMOTE_TEMP={Command.ShellQuote(home)}/remote ANSIBLE_NOCOLOR=1 ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3";
+        var env = ansibleEnv + $" {DeployPlatforms.DatabaseSecretVariable}={databaseSecret}";
         CommandResult Playbook(string args) => host.Sandbox.Run($"cd {Command.ShellQuote(outDir)} && {env} ansible-playbook {args}", TimeSpan.FromMinutes(10));
 
         // Most verbose: what Ansible runs and with which environment is shown, and still never a secret.
@@ -137,11 +137,24 @@ public sealed partial class AnsibleTests
         Assert.NotEqual("", stageFolder);
         Assert.Equal("gone", host.Sandbox.Run($"test -e {stageFolder} || echo gone").Output.Trim());
 
+        // The second run takes the database's password from Ansible Vault (maildsl_secrets in an encrypted group_vars file),
+        // with nothing in the environment: the same secret, so nothing changes.
         var pids = host.DaemonPids();
-        var second = Playbook("-i inventory.ini site.yml -c local");
-        Assert.True(second.Succeeded, second.ToString());
+        Directory.CreateDirectory(Path.Combine(outDir, "group_vars/all"));
+        var vault = Path.Combine(outDir, "group_vars/all/vault.yml");
+        var vaultPassword = Path.Combine(home, "vault-password");
+        File.WriteAllText(vault, $"maildsl_secrets:\n  {DeployPlatforms.DatabaseSecretVariable}: \"{databaseSecret}\"\n");
+        File.WriteAllText(vaultPassword, "Vault-Test-Pw-3\n");
+        host.Sandbox.Must($"{ansibleEnv} ansible-vault encrypt --vault-password-file {Command.ShellQuote(vaultPassword)} {Command.ShellQuote(vault)}", "encrypting the vault file");
+        Assert.DoesNotContain(databaseSecret, File.ReadAllText(vault));
+        env = ansibleEnv;
+        var second = Playbook($"-i inventory.ini site.yml -c local -v --vault-password-file {Command.ShellQuote(vaultPassword)}");
+        Assert.True(second.Succeeded, $"{second}\n{host.Logs()}");
         Assert.Equal(0, Recap(second).Changed);
+        Assert.DoesNotContain(databaseSecret, second.Output);
         Assert.Equal(pids, host.DaemonPids());
+        File.Delete(vault);
+        env = ansibleEnv + $" {DeployPlatforms.DatabaseSecretVariable}={databaseSecret}";
 
         // Without the bind password on the host, install.sh --stage says which file is missing and nothing changes.
         host.Sandbox.Must($"rm {DeployPlatforms.BindSecretPath}", "removing the bind password");

@@ -61,10 +61,12 @@ namespace MailDsl.Fleet
         private static string Secrets() => """
             ---
             # The secrets (the directory's bind password, the database's) never pass through the controller's files: the host's
-            # own install.sh reads each one (from its file on the host, or from the environment, which is ansible-playbook's
-            # own) and writes it over its placeholders in a copy of the host's files, in a folder only root reads
-            # (install.sh --stage). The files holding secrets are copied from there, each checked by its checker as the
-            # others are; the folder is removed once the files are installed.
+            # own install.sh reads each one (from its file on the host, or from the environment) and writes it over its
+            # placeholders in a copy of the host's files, in a folder only root reads (install.sh --stage). A secret the
+            # description reads from the environment comes from maildsl_secrets when that names it (group_vars/all.yml
+            # says how to keep it in Ansible Vault), else from ansible-playbook's own environment. The files holding secrets
+            # are copied from there, each checked by its checker as the others are; the folder is removed once the files are
+            # installed.
             - name: Make a folder only root reads
               ansible.builtin.tempfile:
                 state: directory
@@ -95,7 +97,7 @@ namespace MailDsl.Fleet
                 # The secrets read from the environment reach install.sh on its standard input, never on a command line or
                 # in the environment of a command Ansible shows (-vvv prints those); the task's arguments are never logged.
                 # install.sh's own messages name a secret's file or variable, never its value.
-                stdin: "{% for name in maildsl_secret_environment %}{{ name }}={{ lookup('ansible.builtin.env', name) }}\n{% endfor %}"
+                stdin: "{% for name in maildsl_secret_environment %}{{ name }}={{ maildsl_secrets[name] | default(lookup('ansible.builtin.env', name)) }}\n{% endfor %}"
                 stdin_add_newline: false
               no_log: true
               register: maildsl_stage
@@ -131,6 +133,13 @@ namespace MailDsl.Fleet
             # and the rollout stops before the next host.
             maildsl_health_timeout: 60
 
+            # The secrets the description reads from the environment (Secret.Environment), by variable name; one not named
+            # here is read from ansible-playbook's environment. Keep them encrypted: put this in a file of its own,
+            # `ansible-vault encrypt group_vars/all/vault.yml`, and run ansible-playbook with --ask-vault-pass or
+            # --vault-password-file. install.sh on the host receives them on its standard input, never in a file or a log.
+            # maildsl_secrets:
+            #   SOGO_DB_PASSWORD: "..."
+
             """;
 
         private static string Defaults() => """
@@ -139,6 +148,7 @@ namespace MailDsl.Fleet
             maildsl_source: "{{ playbook_dir }}"
             maildsl_host: "{{ inventory_hostname }}"
             maildsl_health_timeout: 60
+            maildsl_secrets: {}
 
             """;
 
