@@ -17,7 +17,10 @@ namespace MailDsl.Daemons.Nginx
         /// <summary>The module.</summary>
         public static NginxModule Instance { get; } = new();
 
-        private static readonly Rule[] OwnRules = { new NginxRegexWithoutTildeRule(), new NginxLocationReachRule() };
+        private static readonly Rule[] OwnRules =
+        {
+            new NginxRegexWithoutTildeRule(), new NginxLocationReachRule(), new NginxUnknownDirectiveRule(), new NginxDirectiveNotAllowedRule(),
+        };
 
         private NginxModule() { }
 

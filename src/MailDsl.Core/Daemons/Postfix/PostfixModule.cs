@@ -16,7 +16,7 @@ namespace MailDsl.Daemons.Postfix
         /// <summary>The module.</summary>
         public static PostfixModule Instance { get; } = new();
 
-        private static readonly Rule[] OwnRules = { new RequiredTlsOnPublicMxRule() };
+        private static readonly Rule[] OwnRules = { new RequiredTlsOnPublicMxRule(), new IneffectiveSettingRule() };
 
         private PostfixModule() { }
 

@@ -22,7 +22,10 @@ namespace MailDsl.Daemons.Sogo
 
         private SogoModule() { }
 
-        private static readonly Rules.Rule[] OwnRules = { new SogoUrlWithoutTlsRule(), new SogoTlsVerifyNoneRule(), new SogoAllowInsecureLocalhostRule() };
+        private static readonly Rules.Rule[] OwnRules =
+        {
+            new SogoUrlWithoutTlsRule(), new SogoTlsVerifyNoneRule(), new SogoAllowInsecureLocalhostRule(), new SogoMariaDbWithoutTlsRule(),
+        };
 
         /// <inheritdoc/>
         public override Daemon Daemon => Daemon.Sogo;

@@ -5,7 +5,7 @@ using MailDsl.Model;
 using MailDsl.Rules;
 using MailDsl.Topology;
 
-namespace MailDsl.Daemons.Settings.Rules
+namespace MailDsl.Daemons.Postfix
 {
     /// <summary>
     /// MAIL4013: a raw Postfix setting that changes nothing where it is written: the <c>smtpd_tls_mandatory_*</c> family

@@ -3,9 +3,11 @@ using MailDsl.Model;
 using MailDsl.Rules;
 using MailDsl.Rules.Values;
 using MailDsl.Targets;
+using MailDsl.Daemons.Settings;
+using MailDsl.Daemons.Settings.Rules;
 using MailDsl.Topology;
 
-namespace MailDsl.Daemons.Settings.Rules
+namespace MailDsl.Daemons.Nginx
 {
     /// <summary>One directive name at the top level of a raw nginx location body line, and where it sits in the line.</summary>
     internal sealed record LocationDirective(int Location, int Line, string Text, string Name, int Start, SettingsCatalog Catalog, SoftwareVersion Version, bool Overridden, string Target)

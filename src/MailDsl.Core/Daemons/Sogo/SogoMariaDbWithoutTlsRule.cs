@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using MailDsl.Directories;
 using MailDsl.Model;
+using MailDsl.Rules;
 using MailDsl.Targets;
 
-namespace MailDsl.Rules.Directories
+namespace MailDsl.Daemons.Sogo
 {
     /// <summary>
     /// MAIL5008: SOGo's database on MariaDB on another host, on a target whose SOGo has no TLS to MariaDB. SOPE's MySQL
