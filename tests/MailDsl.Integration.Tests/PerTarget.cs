@@ -84,3 +84,11 @@ public sealed class HopVerificationTestsOnDebian12(Debian12Platform platform) : 
 /// <summary><see cref="HopVerificationTests"/> on Debian 13's daemons.</summary>
 [Collection(Debian13Collection.Name)]
 public sealed class HopVerificationTestsOnDebian13(Debian13Platform platform) : HopVerificationTests(platform);
+
+/// <summary><see cref="SslscanTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class SslscanTestsOnDebian12(Debian12Platform platform) : SslscanTests(platform);
+
+/// <summary><see cref="SslscanTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class SslscanTestsOnDebian13(Debian13Platform platform) : SslscanTests(platform);

@@ -131,21 +131,18 @@ public static class Endpoints
     public static string Key(TlsEndpoint e) => e.Host.Split('.')[0] + "/" + e.Listener;
 
     /// <summary>The TLS endpoints testssl.sh can scan (<see cref="TlsEndpoint.TestsslCanScan"/>).</summary>
-    public static TheoryData<string> Scannable()
-    {
-        var model = LoopbackPlatform.Describe(new LoopbackPorts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), Distro.Debian12).Build();
-        var data = new TheoryData<string>();
-        foreach (var e in TlsEndpoint.Of(model).Where(e => e.TestsslCanScan)) data.Add(Key(e));
-        return data;
-    }
+    public static TheoryData<string> Scannable() => Where(e => e.TestsslCanScan);
 
     /// <summary>Every TLS endpoint of the loopback platform, as the model lists them.</summary>
-    public static TheoryData<string> All()
+    public static TheoryData<string> All() => Where(_ => true);
+
+    /// <summary>The TLS endpoints of the loopback platform that <paramref name="include"/> keeps.</summary>
+    public static TheoryData<string> Where(Func<TlsEndpoint, bool> include)
     {
         // The listeners are the description's, the same on every target.
         var model = LoopbackPlatform.Describe(new LoopbackPorts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), Distro.Debian12).Build();
         var data = new TheoryData<string>();
-        foreach (var e in TlsEndpoint.Of(model)) data.Add(Key(e));
+        foreach (var e in TlsEndpoint.Of(model).Where(include)) data.Add(Key(e));
         return data;
     }
 }
@@ -186,7 +183,7 @@ internal static class PlatformSkip
 {
     // The target's daemons, and this machine's tools that make sandboxes and probe them.
     private static readonly string[] Daemons = { "nginx", "dovecot", "postfix", "sogod", "openssl" };
-    private static readonly string[] Probes = { "openssl", "unshare", "nsenter", "testssl" };
+    private static readonly string[] Probes = { "openssl", "unshare", "nsenter", "testssl", "sslscan" };
 
     /// <summary>The target whose platform a test class runs against: the fixture its constructor takes.</summary>
     public static Distro TargetOf(Type testClass)

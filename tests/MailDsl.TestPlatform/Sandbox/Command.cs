@@ -31,6 +31,7 @@ public static class Command
         ["unshare"] = "util-linux",
         ["nsenter"] = "util-linux",
         ["testssl"] = "testssl.sh",
+        ["sslscan"] = "sslscan",
         ["plparse"] = "gnustep-base-runtime",
         ["shellcheck"] = "shellcheck",
         ["ansible-playbook"] = "ansible",
