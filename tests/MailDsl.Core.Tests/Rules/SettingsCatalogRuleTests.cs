@@ -188,7 +188,7 @@ public class SettingsCatalogRuleTests
         var f = Assert.Single(CatalogFindings(Web(Distro.Debian13, ("SOGoMailMessageCheck", "every_minute"))));
 
         Assert.Equal("MAIL4010", f.RuleId);
-        Assert.True(f.Message.Contains("is gone in SOGo 5.12.1 on Debian 13 (SOGo Installation Guide, upgrading to 2.2.8: replaced with SOGoRefreshViewCheck)", StringComparison.Ordinal), f.Message);
+        Assert.Contains("is gone in SOGo 5.12.1 on Debian 13 (SOGo Installation Guide, upgrading to 2.2.8: replaced with SOGoRefreshViewCheck)", f.Message);
         Assert.Contains("Write 'SOGoRefreshViewCheck' instead.", f.Message);
         Assert.Equal("SOGoRefreshViewCheck", Property(f, FixProperties.FixedValue));
     }
