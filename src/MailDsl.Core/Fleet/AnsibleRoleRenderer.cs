@@ -136,7 +136,8 @@ namespace MailDsl.Fleet
             # The secrets the description reads from the environment (Secret.Environment), by variable name; one not named
             # here is read from ansible-playbook's environment. Keep them encrypted: put this in a file of its own,
             # `ansible-vault encrypt group_vars/all/vault.yml`, and run ansible-playbook with --ask-vault-pass or
-            # --vault-password-file. install.sh on the host receives them on its standard input, never in a file or a log.
+            # --vault-password-file. install.sh on the host receives them on its standard input, never on a command line
+            # or in Ansible's output.
             # maildsl_secrets:
             #   SOGO_DB_PASSWORD: "..."
 
