@@ -23,8 +23,8 @@ namespace MailDsl.Daemons
             NginxModule.Instance,
         };
 
-        /// <summary>The module of <paramref name="daemon"/>.</summary>
-        public static DaemonModule Of(Daemon daemon) => All.First(m => m.Daemon == daemon);
+        /// <summary>The module of <paramref name="daemon"/>; null for a value no module serves (a cast out of range).</summary>
+        public static DaemonModule? Of(Daemon daemon) => All.FirstOrDefault(m => m.Daemon == daemon);
 
         /// <summary>The modules whose daemon runs on <paramref name="host"/>, in <see cref="All"/>'s order.</summary>
         public static IEnumerable<DaemonModule> On(HostPlan host) => All.Where(m => m.RunsOn(host));

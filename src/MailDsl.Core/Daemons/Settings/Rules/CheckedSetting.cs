@@ -57,20 +57,13 @@ namespace MailDsl.Daemons.Settings.Rules
             {
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
-                    if (setting is null || !IsName(setting.Key) || RawSettingsOf(setting.Daemon) is not { } taken) continue;
+                    if (setting is null || !IsName(setting.Key) || DaemonModules.Of(setting.Daemon)?.RawSettings is not { } taken) continue;
                     var version = facts.VersionOf(setting.Daemon);
                     if (SettingsCatalog.For(setting.Daemon, version) is not { } catalog) continue;
                     yield return new CheckedSetting(layer, setting, n, version, version != own.VersionOf(setting.Daemon), facts.DisplayName,
                         catalog, catalog.Lookup(setting.Key), taken);
                 }
             }
-        }
-
-        private static RawSettingFacts? RawSettingsOf(Daemon daemon)
-        {
-            foreach (var module in DaemonModules.All)
-                if (module.Daemon == daemon) return module.RawSettings;
-            return null;
         }
 
         /// <summary>
