@@ -23,6 +23,7 @@ public static class PortReservations
     private const int Lowest = 20000;
 
     private static readonly Dictionary<int, FileStream> Held = new();
+    private static readonly (int Lowest, int End) Span = Range();
     private static int? next;
 
     /// <summary>
@@ -33,8 +34,12 @@ public static class PortReservations
     {
         lock (Held)
         {
-            var (lowest, end) = Range();
-            next ??= Random.Shared.Next(lowest, end);
+            var (lowest, end) = Span;
+            if (next is null)
+            {
+                ShareFolder();
+                next = Random.Shared.Next(lowest, end);
+            }
             var taken = new List<int>(count);
             for (var tried = 0; taken.Count < count; tried++)
             {
@@ -71,18 +76,20 @@ public static class PortReservations
         return (Lowest, end);
     }
 
+    // Made by the first test process that needs it, sticky and writable by all as /tmp is: runs as different users share it.
+    private static void ShareFolder()
+    {
+        if (Directory.Exists(Folder)) return;
+        Directory.CreateDirectory(Folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            try { File.SetUnixFileMode(Folder, (UnixFileMode)Convert.ToInt32("1777", 8)); }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
     private static FileStream? TryHold(int port)
     {
-        if (!Directory.Exists(Folder))
-        {
-            Directory.CreateDirectory(Folder);
-            // Sticky and writable by all, as /tmp is: runs as different users share it.
-            if (!OperatingSystem.IsWindows())
-            {
-                try { File.SetUnixFileMode(Folder, (UnixFileMode)Convert.ToInt32("1777", 8)); }
-                catch (UnauthorizedAccessException) { }
-            }
-        }
         try
         {
             // On Linux, FileShare.None is an exclusive flock: refused while another process holds it, dropped when it exits.
