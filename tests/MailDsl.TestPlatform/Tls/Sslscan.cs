@@ -12,7 +12,7 @@ public sealed record SslscanSuite(string Protocol, string Name, int Bits, bool P
 
 /// <summary>What sslscan (Debian package sslscan), a second scanner beside testssl.sh, saw of one endpoint, from its XML.</summary>
 /// <param name="Endpoint">What was scanned.</param>
-/// <param name="Protocols">The protocols it found enabled (SSLv2, SSLv3, TLSv1.0 ... TLSv1.3).</param>
+/// <param name="Protocols">The protocols it found enabled, by OpenSSL's names (SSLv2, SSLv3, TLSv1, TLSv1.1 ... TLSv1.3).</param>
 /// <param name="Suites">Every suite the server accepted, by protocol.</param>
 /// <param name="HeartbleedVulnerable">The protocols sslscan found vulnerable to Heartbleed.</param>
 /// <param name="InsecureRenegotiation">Whether the server allows renegotiation without RFC 5746.</param>
@@ -44,8 +44,9 @@ public static class Sslscan
         var end = run.Output.IndexOf("</document>", start, StringComparison.Ordinal);
         var test = XDocument.Parse(run.Output[start..(end + "</document>".Length)]).Root!.Element("ssltest")
             ?? throw new InvalidOperationException($"sslscan's XML for {endpoint} has no ssltest (it could not connect):\n{run}");
+        // By OpenSSL's names (TLSv1 for 1.0), as the daemons and MailDsl.Tls.TlsProtocolNames write them.
         var protocols = test.Elements("protocol").Where(p => (string?)p.Attribute("enabled") == "1")
-            .Select(p => ((string)p.Attribute("type")! == "ssl" ? "SSLv" : "TLSv") + (string)p.Attribute("version")!).ToList();
+            .Select(p => ((string)p.Attribute("type")! == "ssl" ? "SSLv" : "TLSv") + ((string)p.Attribute("version")! is "1.0" ? "1" : (string)p.Attribute("version")!)).ToList();
         var suites = test.Elements("cipher").Select(c => new SslscanSuite((string)c.Attribute("sslversion")!, (string)c.Attribute("cipher")!,
             (int)c.Attribute("bits")!, (string?)c.Attribute("status") == "preferred")).ToList();
         var heartbleed = test.Elements("heartbleed").Where(h => (string?)h.Attribute("vulnerable") == "1").Select(h => (string)h.Attribute("sslversion")!).ToList();
