@@ -34,10 +34,10 @@ public sealed class SogoSettingsTests
             // Started as install.sh starts it on the target (SogoModule's own command), in a sandbox of the target's system:
             // private mount and PID namespaces, so whatever sogod writes and every process it forks go with the sandbox.
             using var sandbox = EtcSandbox.Open(distro, hostDir);
-            var start = Daemons.Sogo.SogoModule.Instance.Service(Targets.TargetTable.Of(distro)).Start;
+            var service = Daemons.Sogo.SogoModule.Instance.Service(Targets.TargetTable.Of(distro));
             var result = sandbox.Run(string.Join("\n",
-                "log=/var/log/sogo/sogo.log",
-                start,
+                "log=" + service.Log,
+                service.Start,
                 "for _ in $(seq 1 150); do grep -q 'notified the watchdog that we are ready' $log 2>/dev/null && break; sleep 0.2; done",
                 "cat $log"));
 
