@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Text;
 using MailDsl.Topology;
@@ -140,7 +141,7 @@ namespace MailDsl.Fleet
             foreach (var layer in layers)
             {
                 var id = layer.Key;
-                yield return "  subgraph " + id + "[\"" + Label(Rules.PlatformLayers.DisplayName(layer)) + "\"]";
+                yield return "  subgraph " + id + "[\"" + Label(PlatformLayers.DisplayName(layer)) + "\"]";
                 yield return "    direction TB";
                 var drawn = layer.Hosts.Distinct().Take(HostsDrawn).Select((h, i) => (Id: id + "_host" + (i + 1), Name: h)).ToList();
                 if (layer.Vip is { Length: > 0 } vip)

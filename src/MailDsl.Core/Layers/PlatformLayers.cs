@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using MailDsl.Model;
 
-namespace MailDsl.Rules
+namespace MailDsl.Layers
 {
     /// <summary>Walks a platform's described layers in a fixed order (SMTP-in, SMTP-out, mailstore, webmail).</summary>
     internal static class PlatformLayers

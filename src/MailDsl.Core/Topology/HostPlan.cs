@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Topology
@@ -42,7 +43,7 @@ namespace MailDsl.Topology
         public static IReadOnlyList<HostPlan> Of(PlatformModel platform)
         {
             var byHost = new SortedDictionary<string, List<Layer>>(StringComparer.Ordinal);
-            foreach (var layer in Rules.PlatformLayers.Of(platform))
+            foreach (var layer in PlatformLayers.Of(platform))
             {
                 foreach (var host in layer.Hosts.Distinct(StringComparer.Ordinal))
                 {

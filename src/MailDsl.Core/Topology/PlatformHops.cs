@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Daemons.Sogo;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Topology
@@ -46,7 +47,7 @@ namespace MailDsl.Topology
         public static readonly HopEnd Users = new("users", "users");
 
         /// <summary>The end for <paramref name="layer"/>.</summary>
-        public static HopEnd Of(Layer layer) => new(layer.Key, Rules.PlatformLayers.DisplayName(layer));
+        public static HopEnd Of(Layer layer) => new(layer.Key, PlatformLayers.DisplayName(layer));
     }
 
     /// <summary>One connection the platform makes or accepts, as the emitted files configure it.</summary>
@@ -175,14 +176,14 @@ namespace MailDsl.Topology
         /// </summary>
         private static Hop Internal(Layer from, Layer to, int port, string setting, HopTls ordinary, string purpose)
         {
-            var over = Rules.PlatformLayers.NumberedSettings(from).LastOrDefault(s => s.Setting.Daemon == Daemon.Postfix && s.Setting.Key == setting);
+            var over = PlatformLayers.NumberedSettings(from).LastOrDefault(s => s.Setting.Daemon == Daemon.Postfix && s.Setting.Key == setting);
             var overridden = over.Setting is not null
                 && !(setting == "relay_transport" && Daemons.Postfix.PostfixRenderer.IsInternalTransport(over.Setting.Value));
             if (!overridden)
                 return new Hop(HopEnd.Of(from), HopEnd.Of(to), "SMTP", port, to.DialName ?? "", HopTls.RequiredStartTls, HopVerification.Verified, purpose);
             return new Hop(HopEnd.Of(from), HopEnd.Of(to), "SMTP", port, to.DialName ?? "", ordinary,
                 ordinary == HopTls.None ? HopVerification.NoTls : HopVerification.NotVerified, purpose)
-            { Origin = Rules.PlatformLayers.SettingKey(from, over.Setting!, over.Occurrence, "value") };
+            { Origin = PlatformLayers.SettingKey(from, over.Setting!, over.Occurrence, "value") };
         }
 
         private static string? OriginOf(SogoServerUrl url) => url.OriginKey.Length > 0 ? url.OriginKey : null;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Directories

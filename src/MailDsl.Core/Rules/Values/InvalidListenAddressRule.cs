@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Values

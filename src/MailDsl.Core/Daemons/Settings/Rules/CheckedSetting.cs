@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules;
 using MailDsl.Targets;
