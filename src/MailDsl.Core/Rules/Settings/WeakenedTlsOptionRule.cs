@@ -46,7 +46,7 @@ namespace MailDsl.Rules.Settings
                         _ => null,
                     };
                     if (why is null) continue;
-                    var message = $"The {PlatformLayers.DisplayName(layer)} {setting.Daemon} setting '{setting.Key} = {ValueSafety.Show(setting.Value)}' {why}";
+                    var message = $"The {LayerDescriptors.Of(layer).DisplayName} {setting.Daemon} setting '{setting.Key} = {ValueSafety.Show(setting.Value)}' {why}";
                     yield return Report(PlatformLayers.SettingKey(layer, setting, n, "value"), message);
                 }
             }
