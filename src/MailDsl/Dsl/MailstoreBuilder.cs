@@ -14,7 +14,7 @@ namespace MailDsl
         private int _smtpPort = 25;
         private MailStorage? _storage;
 
-        internal MailstoreBuilder(OriginRecorder origins) : base(origins, "mailstore") { }
+        internal MailstoreBuilder(OriginRecorder origins) : base(origins, Layers.LayerDescriptors.Mailstore.Key) { }
 
         /// <summary>Serves IMAP over implicit TLS (RFC 8314).</summary>
         /// <param name="port">The TCP port.</param>

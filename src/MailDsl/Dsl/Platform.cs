@@ -181,7 +181,7 @@ namespace MailDsl
         /// <param name="configure">Sets the layer's hosts and options.</param>
         public Platform SmtpIn(Action<SmtpInBuilder> configure)
         {
-            _origins.Call("smtpIn");
+            _origins.Call(Layers.LayerDescriptors.SmtpIn.Key);
             configure(_smtpIn ??= new SmtpInBuilder(_origins));
             return this;
         }
@@ -190,7 +190,7 @@ namespace MailDsl
         /// <param name="configure">Sets the layer's hosts and options.</param>
         public Platform SmtpOut(Action<SmtpOutBuilder> configure)
         {
-            _origins.Call("smtpOut");
+            _origins.Call(Layers.LayerDescriptors.SmtpOut.Key);
             configure(_smtpOut ??= new SmtpOutBuilder(_origins));
             return this;
         }
@@ -199,7 +199,7 @@ namespace MailDsl
         /// <param name="configure">Sets the layer's hosts, listeners and options.</param>
         public Platform Mailstore(Action<MailstoreBuilder> configure)
         {
-            _origins.Call("mailstore");
+            _origins.Call(Layers.LayerDescriptors.Mailstore.Key);
             configure(_mailstore ??= new MailstoreBuilder(_origins));
             return this;
         }
@@ -208,7 +208,7 @@ namespace MailDsl
         /// <param name="configure">Sets the layer's hosts, ports and options.</param>
         public Platform Webmail(Action<WebmailBuilder> configure)
         {
-            _origins.Call("webmail");
+            _origins.Call(Layers.LayerDescriptors.Webmail.Key);
             configure(_webmail ??= new WebmailBuilder(_origins));
             return this;
         }

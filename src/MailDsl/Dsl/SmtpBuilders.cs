@@ -10,7 +10,7 @@ namespace MailDsl
         private TlsLevel _startTls = TlsLevel.May;
         private int _smtpPort = 25;
 
-        internal SmtpInBuilder(OriginRecorder origins) : base(origins, "smtpIn") { }
+        internal SmtpInBuilder(OriginRecorder origins) : base(origins, Layers.LayerDescriptors.SmtpIn.Key) { }
 
         /// <summary>Sets the STARTTLS level offered to senders: <see cref="TlsLevel.May"/> for a public MX (RFC 3207).</summary>
         /// <param name="level">The level.</param>
@@ -44,7 +44,7 @@ namespace MailDsl
         private TlsLevel _outboundTls = TlsLevel.May;
         private int _smtpPort = 25;
 
-        internal SmtpOutBuilder(OriginRecorder origins) : base(origins, "smtpOut") { }
+        internal SmtpOutBuilder(OriginRecorder origins) : base(origins, Layers.LayerDescriptors.SmtpOut.Key) { }
 
         /// <summary>Sets the TLS level used towards remote servers (smtp_tls_security_level).</summary>
         /// <param name="level">The level; <see cref="TlsLevel.May"/> is right for the open Internet.</param>

@@ -20,7 +20,7 @@ namespace MailDsl
         private bool _activeSync = true;
         private DatabaseConnection? _database;
 
-        internal WebmailBuilder(OriginRecorder origins) : base(origins, "webmail") { }
+        internal WebmailBuilder(OriginRecorder origins) : base(origins, Layers.LayerDescriptors.Webmail.Key) { }
 
         /// <summary>Sets the loopback port sogod listens on (SOGo's WOPort); only nginx reaches it.</summary>
         /// <param name="port">The TCP port.</param>

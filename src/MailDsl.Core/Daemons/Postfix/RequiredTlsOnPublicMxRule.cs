@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules;
 

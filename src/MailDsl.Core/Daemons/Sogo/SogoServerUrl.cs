@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MailDsl.Directories;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules;
 

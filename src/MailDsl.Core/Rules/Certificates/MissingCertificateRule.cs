@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Text;
 
@@ -21,7 +22,7 @@ namespace MailDsl.Rules.Certificates
         {
             var tlsListeners = PlatformLayers.Of(platform)
                 .SelectMany(layer => layer.Listeners.Where(l => l is not null && l.Security != ListenerSecurity.Plain)
-                    .Select(l => $"{PlatformLayers.DisplayName(layer)} '{l.Name}' ({l.Port})"))
+                    .Select(l => $"{LayerDescriptors.Of(layer).DisplayName} '{l.Name}' ({l.Port})"))
                 .ToList();
             if (tlsListeners.Count == 0) yield break;
 

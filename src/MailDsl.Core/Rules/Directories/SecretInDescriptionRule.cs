@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Directories
@@ -57,7 +58,7 @@ namespace MailDsl.Rules.Directories
                     var inConnect = value.IndexOf("password=", StringComparison.OrdinalIgnoreCase) >= 0;
                     if (!isPassword && !inConnect) continue;
                     yield return Report(PlatformLayers.SettingKey(layer, setting, n, "value"),
-                        $"The {PlatformLayers.DisplayName(layer)} Dovecot setting '{setting.Key}' holds a password written in the description, so it would be "
+                        $"The {LayerDescriptors.Of(layer).DisplayName} Dovecot setting '{setting.Key}' holds a password written in the description, so it would be "
                         + "compiled into the generated code and installed in a world-readable dovecot.conf. Describe the directory with "
                         + ".Directory(d => ...) and its password with Secret.File(...) or Secret.Environment(...): install.sh writes it where "
                         + "Dovecot reads it, readable by root only.");

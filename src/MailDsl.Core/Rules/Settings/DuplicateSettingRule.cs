@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules.Values;
 
@@ -30,7 +31,7 @@ namespace MailDsl.Rules.Settings
                         continue;
                     }
                     var same = string.Equals((original.Value ?? "").Trim(), (setting.Value ?? "").Trim(), StringComparison.Ordinal);
-                    var message = $"The {PlatformLayers.DisplayName(layer)} {setting.Daemon} setting '{setting.Key}' is written again "
+                    var message = $"The {LayerDescriptors.Of(layer).DisplayName} {setting.Daemon} setting '{setting.Key}' is written again "
                         + (same
                             ? $"with the same value '{ValueSafety.Show(setting.Value)}': the second line changes nothing. Remove it."
                             : $"('{ValueSafety.Show(original.Value)}' first, now '{ValueSafety.Show(setting.Value)}'): only the last value takes effect "

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Tls.Catalog;
 

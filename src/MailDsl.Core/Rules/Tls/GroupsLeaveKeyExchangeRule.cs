@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Tls;
 using MailDsl.Tls.Catalog;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Values
@@ -28,7 +29,7 @@ namespace MailDsl.Rules.Values
 
             foreach (var layer in PlatformLayers.Of(platform))
             {
-                var name = PlatformLayers.DisplayName(layer);
+                var name = LayerDescriptors.Of(layer).DisplayName;
                 for (var i = 0; i < layer.Hosts.Count; i++)
                     yield return new WrittenValue(layer.Key + ".hosts." + i, "The " + name + " host name", layer.Hosts[i], ValueKind.Name);
                 if (layer.Vip is not null)
@@ -155,7 +156,7 @@ namespace MailDsl.Rules.Values
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                     if (PathIn(setting) is { } path)
                         yield return new WrittenPath(PlatformLayers.SettingKey(layer, setting, n, "value"),
-                            $"The {PlatformLayers.DisplayName(layer)} {setting.Daemon} setting {setting.Key}", setting.Value, path.Start, path.Role);
+                            $"The {LayerDescriptors.Of(layer).DisplayName} {setting.Daemon} setting {setting.Key}", setting.Value, path.Start, path.Role);
         }
 
         /// <summary>Dovecot settings whose value is <c>&lt;path</c>: the file's content is read in.</summary>

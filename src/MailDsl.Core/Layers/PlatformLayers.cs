@@ -1,23 +1,22 @@
 using System.Collections.Generic;
 using MailDsl.Model;
 
-namespace MailDsl.Rules
+namespace MailDsl.Layers
 {
-    /// <summary>Walks a platform's described layers in a fixed order (SMTP-in, SMTP-out, mailstore, webmail).</summary>
+    /// <summary>Walks a platform's described layers in platform order (<see cref="LayerDescriptors.All"/>).</summary>
     internal static class PlatformLayers
     {
         /// <summary>Every layer the platform describes, skipping those it leaves out.</summary>
         public static IEnumerable<Layer> Of(PlatformModel platform)
         {
-            if (platform.SmtpIn is { } smtpIn) yield return smtpIn;
-            if (platform.SmtpOut is { } smtpOut) yield return smtpOut;
-            if (platform.Mailstore is { } mailstore) yield return mailstore;
-            if (platform.Webmail is { } webmail) yield return webmail;
+            foreach (var descriptor in LayerDescriptors.All)
+                if (descriptor.Of(platform) is { } layer) yield return layer;
         }
 
         /// <summary>
-        /// Every port a layer's hosts bind: its listeners, and on the webmail layer memcached's (SOGo's cache), so the
-        /// port rules see it too.
+        /// Every port a layer's hosts bind: its listeners, and those of the daemons its descriptor runs beside them
+        /// (<see cref="LayerDescriptor.DaemonPorts"/>: memcached, SOGo's cache, on the webmail layer), so the port rules see
+        /// them too.
         /// </summary>
         public static IEnumerable<BoundPort> BoundPorts(Layer layer)
         {
@@ -27,9 +26,8 @@ namespace MailDsl.Rules
                 // sogod serves nginx alone, so MailDsl binds it to loopback whatever the layer's address.
                 yield return new BoundPort(listener.Name, listener.Port, listener.Protocol == ServiceProtocol.Sogo);
             }
-            // memcached serves sogod alone: loopback too. The DSL records its port under this listener name.
-            if (layer is WebmailLayer web)
-                yield return new BoundPort("memcached", web.MemcachedPort, LoopbackOnly: true);
+            foreach (var port in LayerDescriptors.Of(layer).DaemonPorts(layer))
+                yield return port;
         }
 
         /// <summary>The origin key of one member of a listener, e.g. <c>webmail.listener.https.port</c>.</summary>
@@ -58,20 +56,10 @@ namespace MailDsl.Rules
                 yield return (setting, n);
             }
         }
-
-        /// <summary>A layer's name as operators read it in messages.</summary>
-        public static string DisplayName(Layer layer) => layer switch
-        {
-            SmtpInLayer => "SMTP-in",
-            SmtpOutLayer => "SMTP-out",
-            MailstoreLayer => "mailstore",
-            WebmailLayer => "webmail",
-            _ => layer.Key,
-        };
     }
 
     /// <summary>A port a layer's hosts bind: a listener's, or a daemon's the layer runs beside them (memcached).</summary>
-    /// <param name="Name">The listener's name (<c>memcached</c> for memcached), as origin keys and messages name it.</param>
+    /// <param name="Name">The listener's name (<c>memcached</c> for memcached: the DSL records its port under it), as origin keys and messages name it.</param>
     /// <param name="Port">The port.</param>
     /// <param name="LoopbackOnly">Whether the daemon binds 127.0.0.1 whatever the layer's listen address.</param>
     internal sealed record BoundPort(string Name, int Port, bool LoopbackOnly);
