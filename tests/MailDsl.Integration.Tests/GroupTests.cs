@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using MailDsl.Model;
-using MailDsl.TestPlatform;
 using MailDsl.TestPlatform.Tls;
 using MailDsl.Tls;
 using MailDsl.Topology;
@@ -65,13 +64,13 @@ public abstract partial class GroupTests(PlatformFixture fixture)
                 Assert.Contains(naming, f => f.Contains(daemonFile, StringComparison.Ordinal));
     }
 
-    // One s_client run inside the endpoint's host, so it is the target's OpenSSL; -msg shows the hello going out.
+    // One s_client run inside the endpoint's host, to the host's own address, so it is the target's OpenSSL; -msg shows the hello going out.
     private TestPlatform.Sandbox.CommandResult SClient(TlsEndpoint e, string groups, bool tls13Only)
     {
         var q = TestPlatform.Sandbox.Command.ShellQuote;
         var starttls = e.OpenSslStartTls is { } s ? " -starttls " + s : "";
         return fixture.Platform.Host(e.Host).Run(
-            $"openssl s_client -connect 127.0.0.1:{e.Port} -servername {q(e.Host)}{starttls} -groups {q(groups)}{(tls13Only ? " -tls1_3" : "")} -msg </dev/null 2>&1",
+            $"openssl s_client -connect {q(e.Target)} -servername {q(e.Host)}{starttls} -groups {q(groups)}{(tls13Only ? " -tls1_3" : "")} -msg </dev/null 2>&1",
             TimeSpan.FromSeconds(30));
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using MailDsl.Integration.Tests.Clients;
+using MailDsl.Layers;
 using MailDsl.TestPlatform;
+using MailDsl.TestPlatform.Network;
 using MailDsl.TestPlatform.Directories;
 using MailDsl.TestPlatform.Sandbox;
 using MailKit;
@@ -15,78 +17,85 @@ namespace MailDsl.Integration.Tests;
 
 /// <summary>
 /// Every hop between layers verifies the next layer's certificate against the platform's CA: with one layer's certificate
-/// swapped for one another CA issued (same names, a valid chain of its own), the MX keeps the mail for the mailstore in its
-/// queue, the relay keeps the mail for the MX, each with OpenSSL's verification error in Postfix's log, and SOGo opens no
-/// mailbox. Each test checks the hop works first, swaps, sees the refusal, puts the platform's certificate back and sees
-/// the held mail delivered. Tests of one collection run one at a time, so no other test sees the swapped certificate.
+/// swapped, on every host of the layer, for one another CA issued (same names, a valid chain of its own), the MX keeps the
+/// mail for the mailstore in its queue, the relay keeps the mail for the MX, each with OpenSSL's verification error in
+/// Postfix's log, and SOGo opens no mailbox. Each test checks the hop works first, swaps, sees the refusal, puts the
+/// platform's certificate back and sees the held mail delivered. Tests of one collection run one at a time, so no other
+/// test sees the swapped certificate.
 /// </summary>
 /// <remarks>Run once per target: <see cref="HopVerificationTestsOnDebian12"/>, <see cref="HopVerificationTestsOnDebian13"/>.</remarks>
 public abstract class HopVerificationTests(PlatformFixture fixture)
 {
-    private RunningPlatform Platform => fixture.Platform;
+    private LabPlatform Platform => fixture.Platform;
+
+    private SandboxHost[] HostsOf(LayerDescriptor layer) => Platform.HostsOf(layer).Select(Platform.Host).ToArray();
+
+    private SogoClient Sogo() => new($"https://{fixture.Vip(LayerDescriptors.Webmail)}:{fixture.Port(LayerDescriptors.Webmail, "https")}", fixture.IsPlatformCertificate);
 
     [PlatformFact]
     public async Task The_mx_holds_mail_for_a_mailstore_with_another_cas_certificate_and_sogo_opens_no_mailbox()
     {
-        var store = Platform.Host(LoopbackPlatform.Store);
-        var mx = Platform.Host(LoopbackPlatform.Mx);
-        using var sogo = new SogoClient($"https://127.0.0.1:{Platform.Ports.Https}", fixture.IsPlatformCertificate);
+        var stores = HostsOf(LayerDescriptors.Mailstore);
+        var mxs = HostsOf(LayerDescriptors.SmtpIn);
+        var webs = HostsOf(LayerDescriptors.Webmail);
+        using var sogo = Sogo();
         var control = await OpenInbox(sogo);
-        Assert.True(control.Status == HttpStatusCode.OK, $"SOGo could not open alice's inbox before the swap ({(int)control.Status}): {control.Body}\n{Platform.Logs(LoopbackPlatform.Web)}");
+        Assert.True(control.Status == HttpStatusCode.OK, $"SOGo could not open alice's inbox before the swap ({(int)control.Status}): {control.Body}\n{fixture.Logs(LayerDescriptors.Webmail)}");
 
         var subject = "MailDsl held by the MX " + Guid.NewGuid().ToString("N");
-        var mxLog = LogSize(mx);
-        var sogoLog = LogSize(Platform.Host(LoopbackPlatform.Web), "/var/log/sogo/sogo.log");
+        var mxLogs = mxs.Select(h => LogSize(h)).ToArray();
+        var sogoLogs = webs.Select(h => LogSize(h, "/var/log/sogo/sogo.log")).ToArray();
         try
         {
-            SwapCertificate(store, OtherCa());
-            await SendTo(Platform.Ports.MxSmtp, login: false, subject);
-            var log = await WaitForLog(mx, mxLog, "status=deferred", LoopbackPlatform.PostfixLog);
-            Assert.Contains("certificate verification failed for " + LoopbackPlatform.Store, log, StringComparison.Ordinal);
+            foreach (var store in stores) SwapCertificate(store, OtherCa());
+            await SendTo(fixture.Vip(LayerDescriptors.SmtpIn), fixture.Port(LayerDescriptors.SmtpIn, "smtp"), login: false, subject);
+            // Whichever MX took the message holds it.
+            var (mx, log) = await WaitForLog(mxs, mxLogs, "status=deferred", IntegrationPlatform.PostfixLog);
+            Assert.Contains("certificate verification failed for " + IntegrationPlatform.StoreVip, log, StringComparison.Ordinal);
             Assert.Contains("Server certificate not verified", log, StringComparison.Ordinal);
             Assert.Contains("postfix/internal", log, StringComparison.Ordinal);
             Assert.Contains(subject.Split(' ').Last(), QueueOf(mx), StringComparison.Ordinal);
 
             // A new SOGo session (the old IMAP sessions were kicked): SOGo's IMAP client refuses the store's certificate.
-            using var refused = new SogoClient($"https://127.0.0.1:{Platform.Ports.Https}", fixture.IsPlatformCertificate);
+            using var refused = Sogo();
             var inbox = await OpenInbox(refused);
             Assert.False(inbox.Status == HttpStatusCode.OK && inbox.Body.Contains("\"headers\"", StringComparison.Ordinal),
                 $"SOGo opened alice's inbox on a mailstore whose certificate another CA issued ({(int)inbox.Status}): {inbox.Body}");
-            var sogoSaid = Since(Platform.Host(LoopbackPlatform.Web), "/var/log/sogo/sogo.log", sogoLog);
-            Assert.Contains(LoopbackPlatform.Store, sogoSaid, StringComparison.Ordinal);
+            var sogoSaid = string.Join("\n", webs.Select((h, i) => Since(h, "/var/log/sogo/sogo.log", sogoLogs[i])));
+            Assert.Contains(IntegrationPlatform.StoreVip, sogoSaid, StringComparison.Ordinal);
             Assert.Matches("(?i)ssl|certificate", sogoSaid);
         }
         finally
         {
-            SwapCertificate(store, (Platform.CertificateFile, Platform.KeyFile));
+            foreach (var store in stores) SwapCertificate(store, (Platform.CertificateFile, Platform.KeyFile));
         }
         // The platform's certificate back: the held message goes through on the next try.
-        mx.Must("postqueue -f", "flushing the MX's queue");
-        await fixture.DeliveredAsync(Platform.Ports.Imaps, TestDirectory.Alice, subject, "INBOX", LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        foreach (var mx in mxs) mx.Must("postqueue -f", "flushing the MX's queue");
+        await fixture.DeliveredAsync(TestDirectory.Alice, subject, "INBOX", LayerDescriptors.SmtpIn, LayerDescriptors.Mailstore);
     }
 
     [PlatformFact]
     public async Task The_relay_holds_mail_for_an_mx_with_another_cas_certificate()
     {
-        var mx = Platform.Host(LoopbackPlatform.Mx);
-        var relay = Platform.Host(LoopbackPlatform.Relay);
+        var mxs = HostsOf(LayerDescriptors.SmtpIn);
+        var relays = HostsOf(LayerDescriptors.SmtpOut);
         var subject = "MailDsl held by the relay " + Guid.NewGuid().ToString("N");
-        var relayLog = LogSize(relay);
+        var relayLogs = relays.Select(h => LogSize(h)).ToArray();
         try
         {
-            SwapCertificate(mx, OtherCa());
-            await SendTo(Platform.Ports.Submission, login: true, subject);
-            var log = await WaitForLog(relay, relayLog, "status=deferred", LoopbackPlatform.PostfixLog);
-            Assert.Contains("certificate verification failed for " + LoopbackPlatform.Mx, log, StringComparison.Ordinal);
+            foreach (var mx in mxs) SwapCertificate(mx, OtherCa());
+            await SendTo(fixture.Vip(LayerDescriptors.SmtpOut), fixture.Port(LayerDescriptors.SmtpOut, "submission"), login: true, subject);
+            var (relay, log) = await WaitForLog(relays, relayLogs, "status=deferred", IntegrationPlatform.PostfixLog);
+            Assert.Contains("certificate verification failed for " + IntegrationPlatform.MxVip, log, StringComparison.Ordinal);
             Assert.Contains("Server certificate not verified", log, StringComparison.Ordinal);
             Assert.Contains(subject.Split(' ').Last(), QueueOf(relay), StringComparison.Ordinal);
         }
         finally
         {
-            SwapCertificate(mx, (Platform.CertificateFile, Platform.KeyFile));
+            foreach (var mx in mxs) SwapCertificate(mx, (Platform.CertificateFile, Platform.KeyFile));
         }
-        relay.Must("postqueue -f", "flushing the relay's queue");
-        await fixture.DeliveredAsync(Platform.Ports.Imaps, TestDirectory.Alice, subject, "INBOX", LoopbackPlatform.Relay, LoopbackPlatform.Mx, LoopbackPlatform.Store);
+        foreach (var relay in relays) relay.Must("postqueue -f", "flushing the relay's queue");
+        await fixture.DeliveredAsync(TestDirectory.Alice, subject, "INBOX", LayerDescriptors.SmtpOut, LayerDescriptors.SmtpIn, LayerDescriptors.Mailstore);
     }
 
     /// <summary>
@@ -101,12 +110,14 @@ public abstract class HopVerificationTests(PlatformFixture fixture)
         if (File.Exists(chain)) return (chain, key);
         Directory.CreateDirectory(dir);
         string P(string name) => Path.Combine(dir, name);
-        var names = string.Join(",", LoopbackPlatform.HostNames.Prepend(LoopbackPlatform.Domain).Select(n => "DNS:" + n).Append("IP:127.0.0.1"));
+        // Every name and address the platform's own certificate has.
+        var names = string.Join(",", Platform.Names.Keys.Prepend(IntegrationPlatform.Domain).Distinct(StringComparer.OrdinalIgnoreCase).Select(n => "DNS:" + n)
+            .Concat(Platform.Names.Values.Select(a => a.ToString()).Distinct().Select(a => "IP:" + a)));
         File.WriteAllText(P("server.ext"), "subjectAltName=" + names + "\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
         foreach (var args in new[]
         {
             new[] { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", P("ca.key"), "-out", P("ca.crt"), "-days", "2", "-subj", "/CN=Another CA" },
-            new[] { "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", P("server.csr"), "-subj", "/CN=" + LoopbackPlatform.Domain },
+            new[] { "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", P("server.csr"), "-subj", "/CN=" + IntegrationPlatform.Domain },
             new[] { "x509", "-req", "-in", P("server.csr"), "-CA", P("ca.crt"), "-CAkey", P("ca.key"), "-CAcreateserial", "-days", "2", "-extfile", P("server.ext"), "-out", P("server.crt") },
         })
         {
@@ -127,8 +138,8 @@ public abstract class HopVerificationTests(PlatformFixture fixture)
         host.Must(string.Join("\n", new[]
         {
             "set -e",
-            $"install -m 0644 {q(pair.Certificate)} {q(LoopbackPlatform.CertificatePath)}",
-            $"install -m 0600 {q(pair.Key)} {q(LoopbackPlatform.KeyPath)}",
+            $"install -m 0644 {q(pair.Certificate)} {q(IntegrationPlatform.CertificatePath)}",
+            $"install -m 0600 {q(pair.Key)} {q(IntegrationPlatform.KeyPath)}",
             "postfix reload",
             // Dovecot runs on the mailstore and (for submission logins) the relay; the MX has none to reload.
             "if command -v doveadm >/dev/null 2>&1 && doveadm reload 2>/dev/null; then doveadm kick '*' >/dev/null 2>&1 || true; fi",
@@ -137,14 +148,14 @@ public abstract class HopVerificationTests(PlatformFixture fixture)
         }), "swapping the certificate on " + host.Name);
     }
 
-    private async Task SendTo(int port, bool login, string subject)
+    private async Task SendTo(System.Net.IPAddress address, int port, bool login, string subject)
     {
         using var smtp = fixture.Client<SmtpClient>();
-        await smtp.ConnectAsync("127.0.0.1", port, SecureSocketOptions.StartTls);
-        if (login) fixture.LogIn(smtp, LoopbackPlatform.Relay);
+        await smtp.ConnectAsync(address.ToString(), port, SecureSocketOptions.StartTls);
+        if (login) fixture.LogIn(smtp, LayerDescriptors.SmtpOut);
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(login ? RunningPlatform.Address : "sender@example.org"));
-        message.To.Add(MailboxAddress.Parse(RunningPlatform.Address));
+        message.From.Add(MailboxAddress.Parse(login ? PlatformFixture.Address : "sender@example.org"));
+        message.To.Add(MailboxAddress.Parse(PlatformFixture.Address));
         message.Subject = subject;
         message.Body = new TextPart("plain") { Text = "Sent by the hop verification tests." };
         await smtp.SendAsync(message);
@@ -158,20 +169,22 @@ public abstract class HopVerificationTests(PlatformFixture fixture)
         return await sogo.InboxAsync(TestDirectory.Alice.Uid);
     }
 
-    private static long LogSize(SandboxHost host, string path = LoopbackPlatform.PostfixLog)
+    private static long LogSize(SandboxHost host, string path = IntegrationPlatform.PostfixLog)
         => long.TryParse(host.Run($"stat -c %s {Command.ShellQuote(path)} 2>/dev/null || echo 0").Output.Trim(), out var size) ? size : 0;
 
     private static string Since(SandboxHost host, string path, long offset)
         => host.Run($"tail -c +{offset + 1} {Command.ShellQuote(path)}").Output;
 
-    // Postfix's log from offset on, once it has a line with what; fails with what it has after 60 s.
-    private static async Task<string> WaitForLog(SandboxHost host, long offset, string what, string path)
+    // The first of the hosts whose log, from its offset on, has a line with what, and that log; fails with what they have after 60 s.
+    private static async Task<(SandboxHost Host, string Log)> WaitForLog(SandboxHost[] hosts, long[] offsets, string what, string path)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(500))
         {
-            var text = Since(host, path, offset);
-            if (text.Contains(what, StringComparison.Ordinal)) return text;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"no '{what}' in {host.Name}:{path} after 60 s:\n{text}");
+            var texts = hosts.Select((h, i) => Since(h, path, offsets[i])).ToArray();
+            var found = Array.FindIndex(texts, t => t.Contains(what, StringComparison.Ordinal));
+            if (found >= 0) return (hosts[found], texts[found]);
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"no '{what}' in {path} of {string.Join(", ", hosts.Select(h => h.Name))} after 60 s:\n{string.Join("\n", texts)}");
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class LabNetworkTests
     {
         var work = Directory.CreateTempSubdirectory("maildsl-lab-").FullName;
         string bridge;
+        IReadOnlyList<string> made;
         var namespaces = new List<string>();
         try
         {
@@ -29,6 +30,7 @@ public sealed class LabNetworkTests
             {
                 bridge = lab.Bridge;
                 namespaces.AddRange(new[] { a, b }.Select(h => new FileInfo($"/proc/{h.InitProcessId}/ns/net").LinkTarget!));
+                made = lab.Links;
                 Assert.Equal(2, namespaces.Distinct().Count());
                 Assert.DoesNotContain(new FileInfo("/proc/self/ns/net").LinkTarget, namespaces);
 
@@ -64,10 +66,13 @@ public sealed class LabNetworkTests
                 Assert.False(stray.Succeeded, stray.ToString());
             }
 
-            // Disposed: the bridge, the links and the namespaces are gone.
-            var links = Command.Run("ip", "-o", "link", "show");
-            Assert.DoesNotContain(bridge, links.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain("mdsl", links.Output, StringComparison.Ordinal);
+            // Disposed: the bridge, the links and the namespaces are gone. (Only this network's: other tests' lab networks may
+            // be up in this namespace meanwhile, each with links of its own.)
+            var links = Command.Run("ip", "-o", "link", "show").Output.Split('\n')
+                .Select(l => l.Split(':', 3) is { Length: 3 } f ? f[1].Trim().Split('@')[0] : "").ToHashSet(StringComparer.Ordinal);
+            Assert.DoesNotContain(bridge, links);
+            Assert.NotEmpty(made);
+            Assert.All(made, link => Assert.DoesNotContain(link, links));
             var left = Directory.EnumerateDirectories("/proc").Select(d => Path.GetFileName(d))
                 .Where(p => p.All(char.IsDigit))
                 .Select(p => { try { return new FileInfo($"/proc/{p}/ns/net").LinkTarget; } catch (IOException) { return null; } })

@@ -92,3 +92,11 @@ public sealed class SslscanTestsOnDebian12(Debian12Platform platform) : SslscanT
 /// <summary><see cref="SslscanTests"/> on Debian 13's daemons.</summary>
 [Collection(Debian13Collection.Name)]
 public sealed class SslscanTestsOnDebian13(Debian13Platform platform) : SslscanTests(platform);
+
+/// <summary><see cref="HostAddressTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class HostAddressTestsOnDebian12(Debian12Platform platform) : HostAddressTests(platform);
+
+/// <summary><see cref="HostAddressTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class HostAddressTestsOnDebian13(Debian13Platform platform) : HostAddressTests(platform);

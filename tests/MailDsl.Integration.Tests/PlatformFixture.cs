@@ -1,6 +1,9 @@
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.TestPlatform;
+using MailDsl.TestPlatform.Network;
 using MailDsl.TestPlatform.Sandbox;
 using MailDsl.TestPlatform.Tls;
 using Xunit;
@@ -10,32 +13,46 @@ using Xunit.Sdk;
 namespace MailDsl.Integration.Tests;
 
 /// <summary>
-/// The loopback platform on one target's daemons, started once for every test in that target's collection and
-/// stopped after them: <see cref="Debian12Platform"/> (this machine) and <see cref="Debian13Platform"/> (the cached
-/// root). Each test class is abstract and has one concrete class per target, so every test runs, and is named, once
-/// per target (<c>MailboxTestsOnDebian13.Imaps_logs_in_and_opens_the_inbox</c>).
+/// The integration platform (<see cref="IntegrationPlatform"/>: two hosts per layer, each with an address of its own on a
+/// lab network) on one target's daemons, started once for every test in that target's collection and stopped after them:
+/// <see cref="Debian12Platform"/> (this machine) and <see cref="Debian13Platform"/> (the cached root). Tests reach the
+/// platform as its users do, through the layers' VIPs, and a host directly where the test is about that host. Each test
+/// class is abstract and has one concrete class per target, so every test runs, and is named, once per target
+/// (<c>MailboxTestsOnDebian13.Imaps_logs_in_and_opens_the_inbox</c>).
 /// </summary>
 public abstract class PlatformFixture : IDisposable
 {
-    private readonly Lazy<RunningPlatform> _platform;
+    private readonly Lazy<LabPlatform> _platform;
     private readonly Lazy<IReadOnlyList<TestsslReport>> _testssl;
 
-    /// <summary>Starts nothing yet: the platform starts on first use, and testssl.sh runs once, for every port, on first use.</summary>
+    /// <summary>Starts nothing yet: the platform starts on first use, and testssl.sh runs once, for every VIP port, on first use.</summary>
     protected PlatformFixture(Distro target)
     {
         Target = target;
-        _platform = new(() => RunningPlatform.Start(target));
-        _testssl = new(() => Testssl.ScanAll(Platform.TlsEndpoints, Platform.CertificateFile, Path.Combine(Platform.Root, "testssl")));
+        _platform = new(() => IntegrationPlatform.Start(target));
+        _testssl = new(() => Testssl.ScanAll(Platform.VipEndpoints, Platform.CertificateFile, Path.Combine(Platform.Root, "testssl")));
     }
 
     /// <summary>Whose daemons run the platform.</summary>
     public Distro Target { get; }
 
-    /// <summary>What testssl.sh said of every TLS port.</summary>
+    /// <summary>What testssl.sh said of every TLS port of every VIP.</summary>
     public IReadOnlyList<TestsslReport> TestsslReports => _testssl.Value;
 
     /// <summary>The running platform (started on first use, so skipped tests start nothing).</summary>
-    public RunningPlatform Platform => _platform.Value;
+    public LabPlatform Platform => _platform.Value;
+
+    /// <summary>The address of a layer's VIP, as a client outside the platform reaches it.</summary>
+    public IPAddress Vip(LayerDescriptor layer) => Platform.AddressOf(layer.Of(Platform.Model)!.Vip!);
+
+    /// <summary>The address of one host of the platform.</summary>
+    public IPAddress AddressOf(string host) => Platform.AddressOf(host);
+
+    /// <summary>The port the model gives <paramref name="layer"/>'s listener <paramref name="listener"/>.</summary>
+    public int Port(LayerDescriptor layer, string listener) => layer.Of(Platform.Model)!.Listeners.Single(l => l.Name == listener).Port;
+
+    /// <summary>The last lines of every daemon log on every host of <paramref name="layers"/>, for failure messages.</summary>
+    public string Logs(params LayerDescriptor[] layers) => Platform.Logs(layers.SelectMany(Platform.HostsOf));
 
     /// <summary>The certificate every daemon must present.</summary>
     public X509Certificate2 Certificate => _certificate ??= X509Certificate2.CreateFromPem(File.ReadAllText(Platform.CertificateFile));
@@ -50,20 +67,29 @@ public abstract class PlatformFixture : IDisposable
         => new() { ServerCertificateValidationCallback = (_, certificate, _, _) => IsPlatformCertificate(certificate) };
 
     /// <summary>
-    /// Reads <paramref name="user"/>'s <paramref name="folder"/> over IMAPS on <paramref name="imapsPort"/> until a message with
-    /// <paramref name="subject"/> is there (60 s at most), and returns it; fails with the logs of the <paramref name="hops"/>.
+    /// Reads <paramref name="user"/>'s <paramref name="folder"/> over IMAPS through the mailstore's VIP until a message with
+    /// <paramref name="subject"/> is there (60 s at most), and returns it; fails with the logs of the <paramref name="hops"/>' hosts.
     /// </summary>
-    public async Task<MimeKit.MimeMessage> DeliveredAsync(int imapsPort, MailDsl.TestPlatform.Directories.TestUser user, string subject, string folder, params string[] hops)
+    public Task<MimeKit.MimeMessage> DeliveredAsync(MailDsl.TestPlatform.Directories.TestUser user, string subject, string folder, params LayerDescriptor[] hops)
+        => DeliveredAsync(Vip(LayerDescriptors.Mailstore), user, subject, folder, hops);
+
+    /// <summary>
+    /// Reads <paramref name="user"/>'s <paramref name="folder"/> over IMAPS at <paramref name="imaps"/> (a VIP's address or
+    /// one mailstore host's) until a message with <paramref name="subject"/> is there (60 s at most), and returns it; fails
+    /// with the logs of the <paramref name="hops"/>' hosts.
+    /// </summary>
+    public async Task<MimeKit.MimeMessage> DeliveredAsync(IPAddress imaps, MailDsl.TestPlatform.Directories.TestUser user, string subject, string folder, params LayerDescriptor[] hops)
     {
+        var port = Port(LayerDescriptors.Mailstore, "imaps");
         using var imap = Client<MailKit.Net.Imap.ImapClient>();
-        await imap.ConnectAsync("127.0.0.1", imapsPort, MailKit.Security.SecureSocketOptions.SslOnConnect);
+        await imap.ConnectAsync(imaps.ToString(), port, MailKit.Security.SecureSocketOptions.SslOnConnect);
         try
         {
             await imap.AuthenticateAsync(user.Uid, user.Password);
         }
         catch (MailKit.Security.AuthenticationException ex)
         {
-            Assert.Fail($"{user.Uid} could not log in on port {imapsPort}: {ex.Message}\n{string.Join("\n", hops.Select(Platform.Logs))}");
+            Assert.Fail($"{user.Uid} could not log in on {imaps}:{port}: {ex.Message}\n{Logs(hops)}");
         }
         for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(500))
         {
@@ -74,25 +100,34 @@ public abstract class PlatformFixture : IDisposable
             if (found.Count > 0) return await box.GetMessageAsync(found[0]);
             await box.CloseAsync();
         }
-        Assert.Fail($"'{subject}' did not reach {user.Address}'s {folder} in 60 s:\n{string.Join("\n", hops.Select(Platform.Logs))}");
+        Assert.Fail($"'{subject}' did not reach {user.Address}'s {folder} in 60 s:\n{Logs(hops)}");
         throw new InvalidOperationException("unreachable");
     }
 
-    /// <summary>Logs the platform's user in on <paramref name="client"/>, or fails with <paramref name="host"/>'s daemon logs.</summary>
-    public void LogIn(MailKit.MailService client, string host)
+    /// <summary>Logs the platform's user in on <paramref name="client"/>, or fails with the daemon logs of <paramref name="layer"/>'s hosts.</summary>
+    public void LogIn(MailKit.MailService client, LayerDescriptor layer)
     {
         try
         {
-            client.Authenticate(RunningPlatform.User, RunningPlatform.Password);
+            client.Authenticate(User, Password);
         }
         catch (Exception ex) when (ex is MailKit.Security.AuthenticationException or MailKit.CommandException or MailKit.ProtocolException)
         {
-            Assert.Fail($"login on {host} failed: {ex.Message}\n{Platform.Logs(host)}");
+            Assert.Fail($"login on the {layer.DisplayName} layer failed: {ex.Message}\n{Logs(layer)}");
         }
     }
 
-    /// <summary>The running endpoint for a key from <see cref="Endpoints.Keys"/>.</summary>
-    public TlsEndpoint Endpoint(string key) => Platform.TlsEndpoints.Single(e => Endpoints.Key(e) == key);
+    /// <summary>The mail user the older tests log in as: alice, in the directory.</summary>
+    public static string User => MailDsl.TestPlatform.Directories.TestDirectory.Alice.Uid;
+
+    /// <summary>Her password.</summary>
+    public static string Password => MailDsl.TestPlatform.Directories.TestDirectory.Alice.Password;
+
+    /// <summary>Her address.</summary>
+    public static string Address => MailDsl.TestPlatform.Directories.TestDirectory.Alice.Address;
+
+    /// <summary>The running endpoint for a key from <see cref="Endpoints.Keys"/>: one host's port, or a VIP's.</summary>
+    public TlsEndpoint Endpoint(string key) => Platform.TlsEndpoints.Concat(Platform.VipEndpoints).Single(e => Endpoints.Key(e) == key);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -102,10 +137,10 @@ public abstract class PlatformFixture : IDisposable
     }
 }
 
-/// <summary>The loopback platform on Debian 12's daemons (this machine).</summary>
+/// <summary>The integration platform on Debian 12's daemons (this machine).</summary>
 public sealed class Debian12Platform() : PlatformFixture(Distro.Debian12);
 
-/// <summary>The loopback platform on Debian 13's daemons (the root scripts/debian13-root.sh builds).</summary>
+/// <summary>The integration platform on Debian 13's daemons (the root scripts/debian13-root.sh builds).</summary>
 public sealed class Debian13Platform() : PlatformFixture(Distro.Debian13);
 
 /// <summary>The tests that share the Debian 12 platform. Collections run side by side, so both targets' platforms run at once.</summary>
@@ -124,25 +159,33 @@ public sealed class Debian13Collection : ICollectionFixture<Debian13Platform>
     public const string Name = "running platform on Debian 13";
 }
 
-/// <summary>The platform's TLS endpoints as theory data: host/listener keys, the same whatever ports are picked.</summary>
+/// <summary>
+/// The platform's TLS endpoints as theory data: <c>host/listener</c> keys for each host's own ports (<c>store2/imaps</c>),
+/// <c>vip/listener</c> for the VIPs' (<c>store/imaps</c>), the same whatever addresses the lab gives.
+/// </summary>
 public static class Endpoints
 {
-    /// <summary>A stable key for an endpoint.</summary>
+    /// <summary>A stable key for an endpoint: its host's (or VIP's) first label and its listener.</summary>
     public static string Key(TlsEndpoint e) => e.Host.Split('.')[0] + "/" + e.Listener;
 
-    /// <summary>The TLS endpoints testssl.sh can scan (<see cref="TlsEndpoint.TestsslCanScan"/>).</summary>
-    public static TheoryData<string> Scannable() => Where(e => e.TestsslCanScan);
+    /// <summary>The VIPs' TLS endpoints testssl.sh can scan (<see cref="TlsEndpoint.TestsslCanScan"/>): each VIP port once.</summary>
+    public static TheoryData<string> Scannable() => Data(TlsEndpoint.OfVips(Model, Planned).Where(e => e.TestsslCanScan));
 
-    /// <summary>Every TLS endpoint of the loopback platform, as the model lists them.</summary>
+    /// <summary>Every TLS endpoint of every host of the platform, as the model lists them.</summary>
     public static TheoryData<string> All() => Where(_ => true);
 
-    /// <summary>The TLS endpoints of the loopback platform that <paramref name="include"/> keeps.</summary>
-    public static TheoryData<string> Where(Func<TlsEndpoint, bool> include)
+    /// <summary>The TLS endpoints of the platform's hosts that <paramref name="include"/> keeps.</summary>
+    public static TheoryData<string> Where(Func<TlsEndpoint, bool> include) => Data(TlsEndpoint.Of(Model, Planned).Where(include));
+
+    // The listeners are the description's, the same on every target and lab.
+    private static readonly PlatformModel Model = IntegrationPlatform.PlannedModel();
+
+    private static string Planned(string name) => "198.18.0.1";
+
+    private static TheoryData<string> Data(IEnumerable<TlsEndpoint> endpoints)
     {
-        // The listeners are the description's, the same on every target.
-        var model = LoopbackPlatform.Describe(new LoopbackPorts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), Distro.Debian12).Build();
         var data = new TheoryData<string>();
-        foreach (var e in TlsEndpoint.Of(model).Where(include)) data.Add(Key(e));
+        foreach (var e in endpoints) data.Add(Key(e));
         return data;
     }
 }
@@ -183,7 +226,7 @@ internal static class PlatformSkip
 {
     // The target's daemons, and this machine's tools that make sandboxes and probe them.
     private static readonly string[] Daemons = { "nginx", "dovecot", "postfix", "sogod", "openssl" };
-    private static readonly string[] Probes = { "openssl", "unshare", "nsenter", "testssl", "sslscan" };
+    private static readonly string[] Probes = { "openssl", "unshare", "nsenter", "ip", "testssl", "sslscan" };
 
     /// <summary>The target whose platform a test class runs against: the fixture its constructor takes.</summary>
     public static Distro TargetOf(Type testClass)
@@ -193,7 +236,9 @@ internal static class PlatformSkip
     public static string? Reason(ITestMethod testMethod)
     {
         var target = TargetOf(testMethod.TestClass.Class.ToRuntimeType());
-        return TargetSystems.SkipReason(target, Daemons, needsRoot: true) ?? Command.SkipReason(Probes, needsRoot: true);
+        // The platform's hosts are on a lab network, made only where no packet can leave the machine (as LabFactAttribute).
+        return TargetSystems.SkipReason(target, Daemons, needsRoot: true) ?? Command.SkipReason(Probes, needsRoot: true)
+            ?? (Environment.GetEnvironmentVariable("MAILDSL_REQUIRE_DAEMONS") == "1" ? null : LabNetwork.UnsafeReason());
     }
 
     public static IXunitTestCase Skipped(IMessageSink sink, ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, string reason)

@@ -1,14 +1,13 @@
-using MailDsl.Daemons.Sogo;
-using MailDsl.Targets;
 using System.Net;
-using MailDsl.Model;
-using MailDsl.Render;
-using MailDsl.TestPlatform;
+using System.Net.Sockets;
+using MailDsl.Daemons.Sogo;
+using MailDsl.Layers;
+using MailDsl.Targets;
 using Xunit;
 
 namespace MailDsl.Integration.Tests;
 
-/// <summary>nginx in front of sogod, as emitted: HTTPS reaches SOGo, HTTP only redirects, HSTS is sent.</summary>
+/// <summary>nginx in front of sogod, as emitted, through the webmail VIP: HTTPS reaches SOGo, HTTP only redirects, HSTS is sent.</summary>
 /// <remarks>Run once per target: <see cref="WebmailTestsOnDebian12"/>, <see cref="WebmailTestsOnDebian13"/>.</remarks>
 public abstract class WebmailTests(PlatformFixture fixture) : IDisposable
 {
@@ -19,7 +18,14 @@ public abstract class WebmailTests(PlatformFixture fixture) : IDisposable
         ServerCertificateCustomValidationCallback = (_, certificate, _, _) => fixture.IsPlatformCertificate(certificate),
     });
 
-    private string Https => $"https://127.0.0.1:{fixture.Platform.Ports.Https}";
+    private string Https => Url("https", "https", 443);
+
+    // The VIP's URL for a webmail listener; the port is left out where it is the scheme's own, as nginx leaves it out of a redirect.
+    private string Url(string scheme, string listener, int standard)
+    {
+        var port = fixture.Port(LayerDescriptors.Webmail, listener);
+        return $"{scheme}://{fixture.Vip(LayerDescriptors.Webmail)}" + (port == standard ? "" : ":" + port);
+    }
 
     [PlatformFact]
     public async Task Https_serves_the_SOGo_login_page()
@@ -37,7 +43,7 @@ public abstract class WebmailTests(PlatformFixture fixture) : IDisposable
     {
         using var response = await _http.GetAsync(Https + "/");
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Equal($"https://127.0.0.1:{fixture.Platform.Ports.Https}/SOGo/", response.Headers.Location?.OriginalString);
+        Assert.Equal(Https + "/SOGo/", response.Headers.Location?.OriginalString);
     }
 
     [PlatformFact]
@@ -66,9 +72,9 @@ public abstract class WebmailTests(PlatformFixture fixture) : IDisposable
     [PlatformFact]
     public async Task Plain_http_redirects_to_https()
     {
-        using var response = await _http.GetAsync($"http://127.0.0.1:{fixture.Platform.Ports.Http}/SOGo/?x=1");
+        using var response = await _http.GetAsync(Url("http", "http", 80) + "/SOGo/?x=1");
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
-        Assert.Equal($"https://127.0.0.1:{fixture.Platform.Ports.Https}/SOGo/?x=1", response.Headers.Location?.OriginalString);
+        Assert.Equal(Https + "/SOGo/?x=1", response.Headers.Location?.OriginalString);
     }
 
     [PlatformFact]
@@ -93,19 +99,29 @@ public abstract class WebmailTests(PlatformFixture fixture) : IDisposable
     }
 
     [PlatformFact]
-    public async Task Sogod_itself_is_reachable_only_on_loopback_behind_nginx()
+    public void Sogod_itself_is_reachable_only_on_loopback_behind_nginx()
     {
-        // sogod answers nginx on its WOPort; the platform's site is the only way in from outside the host.
-        using var response = await _http.GetAsync($"http://127.0.0.1:{fixture.Platform.Ports.Sogo}/SOGo/");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var listening = TestPlatform.Sandbox.Command.Run("ss", new[] { "-Hltn", "sport = :" + fixture.Platform.Ports.Sogo });
-        Assert.All(listening.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-            line => Assert.Contains("127.0.0.1:" + fixture.Platform.Ports.Sogo, line, StringComparison.Ordinal));
+        var port = fixture.Port(LayerDescriptors.Webmail, "sogo");
+        foreach (var web in fixture.Platform.HostsOf(LayerDescriptors.Webmail))
+        {
+            // sogod answers nginx on its WOPort, on the host's own loopback...
+            var host = fixture.Platform.Host(web);
+            var inside = host.Run($"exec 3<>/dev/tcp/127.0.0.1/{port} && printf 'GET /SOGo/ HTTP/1.0\\r\\nHost: {web}\\r\\n\\r\\n' >&3 && head -n 1 <&3");
+            Assert.True(inside.Succeeded && inside.Output.StartsWith("HTTP/1.", StringComparison.Ordinal) && inside.Output.Contains(" 200 ", StringComparison.Ordinal),
+                $"{web}: sogod did not answer on 127.0.0.1:{port}: {inside}\n{fixture.Platform.Logs(web)}");
+            // ...and nowhere else: it listens on loopback only, and the host's own address refuses the test process.
+            var listening = host.Run($"ss -Hltn 'sport = :{port}'");
+            Assert.NotEmpty(listening.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.All(listening.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                line => Assert.Contains("127.0.0.1:" + port, line, StringComparison.Ordinal));
+            using var outside = new TcpClient();
+            Assert.Throws<SocketException>(() => outside.Connect(fixture.AddressOf(web), port));
+        }
     }
 
     public void Dispose() => _http.Dispose();
 
-    private string Logs() => fixture.Platform.Logs(LoopbackPlatform.Web);
+    private string Logs() => fixture.Logs(LayerDescriptors.Webmail);
 
     // A file the target's SOGo package installed, read from that target's own root (the machine, or the Debian 13 root).
     private (string Relative, byte[] Bytes) FirstFile(string directory, string pattern)

@@ -5,8 +5,9 @@ namespace MailDsl.Integration.Tests;
 
 /// <summary>
 /// A plain-text conversation with a server, line by line, to see exactly what it answers before TLS (MailKit would
-/// refuse some of these commands itself, without asking the server). It connects from 127.0.0.2: Dovecot treats a
-/// client whose address is the server's own (127.0.0.1 to 127.0.0.1) as secure and would allow plaintext logins.
+/// refuse some of these commands itself, without asking the server). It connects from the test process's own address on
+/// the lab (its gateway), never the server's: Dovecot treats a client whose address is the server's own as secure and
+/// would allow plaintext logins.
 /// </summary>
 public sealed class Wire : IDisposable
 {
@@ -15,11 +16,11 @@ public sealed class Wire : IDisposable
     private readonly Stream _stream;
     private readonly StringBuilder _transcript = new();
 
-    /// <summary>Connects to 127.0.0.1:<paramref name="port"/> and reads the greeting.</summary>
-    public Wire(int port)
+    /// <summary>Connects to <paramref name="address"/>:<paramref name="port"/> and reads the greeting.</summary>
+    public Wire(System.Net.IPAddress address, int port)
     {
-        _tcp = new TcpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.2"), 0));
-        _tcp.Connect("127.0.0.1", port);
+        _tcp = new TcpClient();
+        _tcp.Connect(address, port);
         _tcp.ReceiveTimeout = 15000;
         _stream = _tcp.GetStream();
         _reader = new StreamReader(_stream, Encoding.ASCII);

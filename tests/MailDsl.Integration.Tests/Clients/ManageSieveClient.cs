@@ -17,13 +17,13 @@ public sealed class ManageSieveClient : IDisposable
     private readonly StringBuilder _transcript = new();
 
     /// <summary>
-    /// Connects to 127.0.0.1:<paramref name="port"/> from 127.0.0.2 and reads the capability greeting. (Dovecot treats a client
-    /// on its own address as secure and would take logins before TLS.)
+    /// Connects to <paramref name="address"/>:<paramref name="port"/> and reads the capability greeting. (The test process's
+    /// address is never the server's: Dovecot treats a client on its own address as secure and would take logins before TLS.)
     /// </summary>
-    public ManageSieveClient(int port)
+    public ManageSieveClient(System.Net.IPAddress address, int port)
     {
-        _tcp = new TcpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.2"), 0));
-        _tcp.Connect("127.0.0.1", port);
+        _tcp = new TcpClient();
+        _tcp.Connect(address, port);
         _tcp.ReceiveTimeout = 15000;
         _stream = _tcp.GetStream();
         _reader = new StreamReader(_stream, Encoding.UTF8);

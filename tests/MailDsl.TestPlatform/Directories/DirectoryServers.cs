@@ -17,6 +17,9 @@ public sealed record DirectoryPorts(int Ldap, int Ldaps, int Postgres);
 /// </summary>
 public sealed class DirectoryServers : IDisposable
 {
+    /// <summary>The servers' standard ports (LDAP 389, LDAPS 636, PostgreSQL 5432), what they use on a lab host of their own.</summary>
+    public static readonly DirectoryPorts StandardPorts = new(389, 636, 5432);
+
     /// <summary>slapd's log inside the sandbox.</summary>
     public const string SlapdLog = "/var/log/slapd-test.log";
 
@@ -57,7 +60,7 @@ public sealed class DirectoryServers : IDisposable
     /// </summary>
     public static DirectoryServers Start(string root, DirectoryPorts ports, string certificateFile, string keyFile, string hosts, Network.LabNetwork? network, System.Net.IPAddress? address = null)
     {
-        var host = SandboxHost.Start("directory." + LoopbackPlatform.Domain, Path.Combine(root, "hosts", "directory"), Model.Distro.Debian12, Array.Empty<string>(), network, address);
+        var host = SandboxHost.Start("directory." + IntegrationPlatform.Domain, Path.Combine(root, "hosts", "directory"), Model.Distro.Debian12, Array.Empty<string>(), network, address);
         var servers = new DirectoryServers(host, ports) { _clients = network?.Cidr ?? "127.0.0.1/32" };
         try
         {

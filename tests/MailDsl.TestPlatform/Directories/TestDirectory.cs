@@ -43,10 +43,10 @@ public static class TestDirectory
     public const string SogoDbName = "sogo";
 
     /// <summary>The directory server's name (its certificate names it).</summary>
-    public const string LdapHost = "ldap." + LoopbackPlatform.Domain;
+    public const string LdapHost = "ldap." + IntegrationPlatform.Domain;
 
     /// <summary>The database server's name.</summary>
-    public const string DbHost = "db." + LoopbackPlatform.Domain;
+    public const string DbHost = "db." + IntegrationPlatform.Domain;
 
     /// <summary>Where every host keeps the bind password (mode 0600), as the platform names it.</summary>
     public const string BindSecretPath = "/etc/maildsl/secrets/ldap-bind";
@@ -55,13 +55,13 @@ public static class TestDirectory
     public const string SogoSecretPath = "/etc/maildsl/secrets/sogo-db";
 
     /// <summary>Alice, in the platform's own domain (the user the older tests log in as).</summary>
-    public static readonly TestUser Alice = new("alice", "Loopback-Test-Password-1", "alice@" + LoopbackPlatform.Domain);
+    public static readonly TestUser Alice = new("alice", "Loopback-Test-Password-1", "alice@" + IntegrationPlatform.Domain);
 
     /// <summary>Bob, in the second domain.</summary>
     public static readonly TestUser Bob = new("bob", "Loopback-Test-Password-2", "bob@" + SecondDomain);
 
     /// <summary>Carol, with an address in each domain (the second is another value of <c>mail</c>).</summary>
-    public static readonly TestUser Carol = new("carol", "Loopback-Test-Password-3", "carol@" + SecondDomain, "c.smith@" + LoopbackPlatform.Domain);
+    public static readonly TestUser Carol = new("carol", "Loopback-Test-Password-3", "carol@" + SecondDomain, "c.smith@" + IntegrationPlatform.Domain);
 
     /// <summary>Every user.</summary>
     public static readonly IReadOnlyList<TestUser> Users = new[] { Alice, Bob, Carol };

@@ -39,6 +39,15 @@ public sealed class LabNetwork : IDisposable
     /// <summary>Which /24 of 198.18.0.0/15 the network has (0-511).</summary>
     public int Index { get; }
 
+    /// <summary>The host end of every veth pair made so far, in the test process's namespace (each goes with its host, or on disposing).</summary>
+    public IReadOnlyList<string> Links
+    {
+        get
+        {
+            lock (_gate) return _links.ToList();
+        }
+    }
+
     /// <summary>The bridge's name in the test process's namespace.</summary>
     public string Bridge { get; }
 

@@ -9,46 +9,6 @@ using MailDsl.Topology;
 
 namespace MailDsl.TestPlatform.Network;
 
-/// <summary>
-/// Names the addresses a description running on a lab network uses: each name (a host, a VIP, the directory) gets an
-/// address of the lab the first time it is asked for, and keeps it.
-/// </summary>
-public sealed class LabAddresses
-{
-    private readonly LabNetwork _network;
-    private readonly Dictionary<string, IPAddress> _byName = new(StringComparer.OrdinalIgnoreCase);
-
-    internal LabAddresses(LabNetwork network) => _network = network;
-
-    /// <summary>The address of <paramref name="name"/> on the lab, given now if it has none yet.</summary>
-    public IPAddress this[string name]
-    {
-        get
-        {
-            lock (_byName)
-            {
-                if (!_byName.TryGetValue(name, out var address)) _byName[name] = address = _network.Allocate();
-                return address;
-            }
-        }
-    }
-
-    /// <summary>Whether <paramref name="name"/> has an address yet.</summary>
-    public bool Has(string name)
-    {
-        lock (_byName) return _byName.ContainsKey(name);
-    }
-
-    /// <summary>Every name given an address, with it.</summary>
-    public IReadOnlyList<KeyValuePair<string, IPAddress>> All
-    {
-        get
-        {
-            lock (_byName) return _byName.ToList();
-        }
-    }
-}
-
 /// <summary>What a lab platform runs beside the described hosts, and what it puts on them.</summary>
 public sealed record LabPlatformOptions
 {
@@ -60,6 +20,15 @@ public sealed record LabPlatformOptions
 
     /// <summary>Files the operator puts on every host before install.sh (mode 0600): the secrets the description reads, by path.</summary>
     public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Shell commands to run on a host after it is prepared and before its install.sh (null for none): what a test needs
+    /// there that the operator would not have done, e.g. something already holding a port.
+    /// </summary>
+    public Func<HostPlan, string?>? BeforeInstall { get; init; }
+
+    /// <summary>Called with the platform as soon as it exists, before any host starts: a test that expects the start to fail can still see what it made.</summary>
+    public Action<LabPlatform>? Observe { get; init; }
 
     /// <summary>Log files worth showing when a host fails, besides install.sh's own.</summary>
     public IReadOnlyList<string> Logs { get; init; } = new[] { "/var/log/postfix.log", "/var/log/dovecot.log", "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" };
@@ -81,12 +50,13 @@ public sealed record LabPlatformOptions
 public sealed class LabPlatform : IDisposable
 {
     /// <summary>Where every host keeps the certificate chain; the description must name these paths.</summary>
-    public const string CertificatePath = LoopbackPlatform.CertificatePath;
+    public const string CertificatePath = "/etc/ssl/maildsl/allservers.crt";
 
     /// <summary>Where every host keeps the private key.</summary>
-    public const string KeyPath = LoopbackPlatform.KeyPath;
+    public const string KeyPath = "/etc/ssl/maildsl/allservers.key";
 
     private readonly List<SandboxHost> _hosts = new();
+    private bool _disposed;
     private readonly LabPlatformOptions _options;
 
     private LabPlatform(Distro target, string root, LabNetwork network, LabAddresses addresses, LabPlatformOptions options)
@@ -115,6 +85,12 @@ public sealed class LabPlatform : IDisposable
 
     /// <summary>Every host of the description with its layers.</summary>
     public IReadOnlyList<HostPlan> Plans { get; private set; } = Array.Empty<HostPlan>();
+
+    /// <summary>Every TLS port of every described host, at the host's own address.</summary>
+    public IReadOnlyList<TlsEndpoint> TlsEndpoints => TlsEndpoint.Of(Model, name => AddressOf(name).ToString());
+
+    /// <summary>Every TLS port of every layer's VIP, at the address the VIP resolves to: what a client outside reaches.</summary>
+    public IReadOnlyList<TlsEndpoint> VipEndpoints => TlsEndpoint.OfVips(Model, name => AddressOf(name).ToString());
 
     /// <summary>The directory and database servers, when <see cref="LabPlatformOptions.Directory"/> asked for them.</summary>
     public DirectoryServers? DirectoryServers { get; private set; }
@@ -147,8 +123,18 @@ public sealed class LabPlatform : IDisposable
     /// <summary>The sandbox of <paramref name="name"/>.</summary>
     public SandboxHost Host(string name) => Hosts.Single(h => h.Name == name);
 
-    /// <summary>The address of <paramref name="name"/> (a host, a VIP, the directory) on the lab.</summary>
-    public IPAddress AddressOf(string name) => Addresses.Has(name) ? Addresses[name] : throw new ArgumentException($"'{name}' has no address on the lab", nameof(name));
+    /// <summary>The address <paramref name="name"/> (a host, a VIP, the directory) resolves to on the lab's hosts.</summary>
+    public IPAddress AddressOf(string name)
+        => _names.TryGetValue(name, out var address) ? address
+            : Addresses.Has(name) ? Addresses[name] : throw new ArgumentException($"'{name}' has no address on the lab", nameof(name));
+
+    /// <summary>The hosts of the described layer that <paramref name="layer"/>'s descriptor finds, in the order described.</summary>
+    public IReadOnlyList<string> HostsOf(MailDsl.Layers.LayerDescriptor layer) => layer.Of(Model)?.Hosts.ToList() ?? new List<string>();
+
+    private SortedDictionary<string, IPAddress> _names = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every name the lab's hosts resolve (/etc/hosts on each), with its address: hosts, VIPs, the directory's names.</summary>
+    public IReadOnlyDictionary<string, IPAddress> Names => _names;
 
     /// <summary>
     /// Describes the platform with <paramref name="describe"/> (which asks <see cref="LabAddresses"/> for the addresses it
@@ -166,20 +152,25 @@ public sealed class LabPlatform : IDisposable
         {
             var addresses = new LabAddresses(network);
             platform = new LabPlatform(target, System.IO.Directory.CreateTempSubdirectory("maildsl-lab-").FullName, network, addresses, options);
+            options.Observe?.Invoke(platform);
             platform.Model = describe(addresses).Build();
             platform.Plans = HostPlan.Of(platform.Model);
             platform.Emit(() => describe(addresses));
-            var names = platform.NameAll();
+            var names = platform._names = platform.NameAll();
             TestCertificate.Make(platform.CertificateFile, platform.KeyFile, names.Keys.Prepend(platform.Model.Domain), names.Values.Select(a => a.ToString()));
             System.IO.Directory.CreateDirectory(platform.SharedStorageDir);
-            var hostsFile = string.Join("\n", names.GroupBy(n => n.Value).Select(g => g.Key + " " + string.Join(" ", g.Select(n => n.Key))));
+            // One line per address, the host's own name first: the name a reverse lookup answers (Postfix's 'connect from
+            // NAME[address]'), never a VIP that resolves to it for want of a balancer.
+            var hostsFile = string.Join("\n", names.GroupBy(n => n.Value).Select(g => g.Key + " "
+                + string.Join(" ", g.Select(n => n.Key).OrderBy(n => platform.Plans.Any(p => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase)) ? 0 : 1))));
             if (options.Directory)
-                platform.DirectoryServers = DirectoryServers.Start(platform.Root, new DirectoryPorts(389, 636, 5432), platform.CertificateFile, platform.KeyFile,
+                platform.DirectoryServers = DirectoryServers.Start(platform.Root, DirectoryServers.StandardPorts, platform.CertificateFile, platform.KeyFile,
                     hostsFile, network, addresses[TestDirectory.LdapHost]);
-            // In the order the layers depend on each other: the mailstores first (the others hand mail to them), the web last.
+            // In the order the layers depend on each other: the mailstores first (the others hand mail to them), the web last;
+            // the hosts of one rank at once.
             foreach (var rank in platform.Plans.GroupBy(StartRank).OrderBy(g => g.Key))
-                Parallel.ForEach(rank, plan => platform.StartHost(plan, hostsFile));
-            Parallel.ForEach(platform.Hosts, platform.WaitForListeners);
+                AllOrNothing(rank, plan => platform.StartHost(plan, hostsFile));
+            AllOrNothing(platform.Hosts, platform.WaitForListeners);
             return platform;
         }
         catch
@@ -189,6 +180,9 @@ public sealed class LabPlatform : IDisposable
             throw;
         }
     }
+
+    /// <summary>The last lines of every daemon log on each of <paramref name="hosts"/>, for failure messages.</summary>
+    public string Logs(IEnumerable<string> hosts) => string.Join("\n", hosts.Select(Logs));
 
     /// <summary>The last lines of every daemon log on <paramref name="host"/>, for failure messages.</summary>
     public string Logs(string host)
@@ -210,8 +204,13 @@ public sealed class LabPlatform : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        // The hosts stay listed (each disposed once), so a caller can see that every one of them is gone.
+        lock (_hosts)
+        {
+            if (_disposed) return;
+            _disposed = true;
+        }
         foreach (var host in Hosts) host.Dispose();
-        lock (_hosts) _hosts.Clear();
         DirectoryServers?.Dispose();
         Network.Dispose();
         try { System.IO.Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -227,6 +226,22 @@ public sealed class LabPlatform : IDisposable
         foreach (var layer in Plans.SelectMany(p => p.Layers).Distinct())
             if (layer.Vip is { } vip && !names.ContainsKey(vip) && layer.Hosts.Count > 0) names[vip] = Addresses[layer.Hosts[0]];
         return names;
+    }
+
+    // Runs each at once; a failure is thrown as the one InvalidOperationException it was (or one naming them all), not an
+    // AggregateException, so a caller reads the daemons' own words.
+    private static void AllOrNothing<T>(IEnumerable<T> items, Action<T> start)
+    {
+        try
+        {
+            Parallel.ForEach(items, start);
+        }
+        catch (AggregateException all)
+        {
+            var inner = all.Flatten().InnerExceptions;
+            if (inner.Count == 1) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner[0]).Throw();
+            throw new InvalidOperationException(string.Join("\n\n", inner.Select(e => e.Message)), all);
+        }
     }
 
     private void Emit(Func<Platform> describe)
@@ -274,6 +289,7 @@ public sealed class LabPlatform : IDisposable
         if (plan.Layer<MailstoreLayer>()?.Storage is { Kind: StorageKind.Nfs } storage)
             steps.Add($"mkdir -p {q(storage.Root)} && mount --bind {q(SharedStorageDir)} {q(storage.Root)}");
         host.Must(string.Join("\n", steps), "preparing the host");
+        if (_options.BeforeInstall?.Invoke(plan) is { } before) host.Must(before, "what the test does before install.sh");
         var installed = host.Run($"cd {q(emitted)} && bash ./install.sh", TimeSpan.FromMinutes(3));
         if (!installed.Succeeded)
             throw new InvalidOperationException($"install.sh failed on {plan.Name}:\n{installed}\n{Logs(plan.Name)}");

@@ -32,7 +32,7 @@ public static partial class OpenSslProbe
     /// </summary>
     public static Handshake Try(TlsEndpoint endpoint, string? version = null, string? cipher = null)
     {
-        var args = new List<string> { "s_client", "-connect", "127.0.0.1:" + endpoint.Port, "-servername", endpoint.Host, "-msg" };
+        var args = new List<string> { "s_client", "-connect", endpoint.Target, "-servername", endpoint.Host, "-msg" };
         if (endpoint.OpenSslStartTls is { } starttls) args.AddRange(new[] { "-starttls", starttls });
         if (version is not null) args.Add(version);
         args.AddRange(new[] { "-cipher", (cipher ?? "DEFAULT") + ":@SECLEVEL=0" });

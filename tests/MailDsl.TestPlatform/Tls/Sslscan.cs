@@ -37,7 +37,7 @@ public static class Sslscan
     {
         var args = new List<string> { "--no-colour", "--xml=-", "--sni-name=" + endpoint.Host };
         if (endpoint.OpenSslStartTls is { } starttls) args.Add("--starttls-" + starttls);
-        args.Add("127.0.0.1:" + endpoint.Port);
+        args.Add(endpoint.Target);
         var run = Command.Run("sslscan", args, timeout: TimeSpan.FromMinutes(2));
         var start = run.Output.IndexOf("<?xml", StringComparison.Ordinal);
         if (!run.Succeeded || start < 0) throw new InvalidOperationException($"sslscan gave no XML for {endpoint}:\n{run}");

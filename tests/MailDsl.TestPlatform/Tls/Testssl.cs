@@ -47,7 +47,7 @@ public static partial class Testssl
         var args = new List<string> { "--quiet", "--color", "0", "--warnings", "off", "--nodns", "none", "--add-ca", caFile, "--jsonfile", json, "--logfile", log };
         args.AddRange(Sections);
         if (endpoint.OpenSslStartTls is { } starttls) args.AddRange(new[] { "--starttls", starttls });
-        args.Add("127.0.0.1:" + endpoint.Port);
+        args.Add(endpoint.Target);
         // A scan takes about a minute; the limit is for a machine shared with much else, and for a hung handshake.
         // Both targets' platforms scan at once in one test run: the gate keeps the whole process at two scans.
         CommandResult run;
