@@ -8,8 +8,10 @@ namespace Examples;
 /// in Active Directory, read over LDAPS by every layer with a read-only bind account whose password stays on the hosts;
 /// recipients checked at RCPT on the MX and the relay; mailboxes on NFS, shared by every mailstore host and owned by
 /// vmail 5000:5000; Sieve filters uploaded over ManageSieve and run at delivery; SOGo logging users in from the same
-/// directory, its database in MariaDB beside it as in the series. One certificate on every host, TLSRef 6.0's intermediate
-/// profile everywhere. It compiles without a single MAIL diagnostic.
+/// directory, its database in MariaDB beside it as in the series. Every layer behind its VIP, held by keepalived on two
+/// balancer hosts running HAProxy (as the guide's LBaaS would sit), which pass TLS through and tell each host the client's
+/// address with the PROXY protocol. One certificate on every host, TLSRef 6.0's intermediate profile everywhere. It
+/// compiles without a single MAIL diagnostic.
 /// </summary>
 [MailPlatform]
 public static partial class CorporateCloud
@@ -31,28 +33,34 @@ public static partial class CorporateCloud
             .AddAlias("postmaster@domain01.dom", "it-team@domain01.dom")
             .AddAlias("postmaster@domain02.dom", "it-team@domain01.dom"))
         .SmtpIn(s => s
-            .Hosts("smtp-in-01.cloud0.mycompany.dom", "smtp-in-02.cloud0.mycompany.dom")
-            .Vip("smtp-in.cloud0.mycompany.dom")
+            .Host("smtp-in-01.cloud0.mycompany.dom", "172.16.10.11")
+            .Host("smtp-in-02.cloud0.mycompany.dom", "172.16.10.12")
+            .Vip("smtp-in.cloud0.mycompany.dom", "172.16.10.100")
             .StartTls(TlsLevel.May)
             .PostfixSetting("smtpd_starttls_timeout", "300s"))
         .SmtpOut(s => s
-            .Hosts("smtp-out-01.cloud0.mycompany.dom", "smtp-out-02.cloud0.mycompany.dom")
-            .Vip("smtp-out.cloud0.mycompany.dom")
+            .Host("smtp-out-01.cloud0.mycompany.dom", "172.16.10.21")
+            .Host("smtp-out-02.cloud0.mycompany.dom", "172.16.10.22")
+            .Vip("smtp-out.cloud0.mycompany.dom", "172.16.10.101")
             .Submission(587)
             .Submissions(465))
         .Mailstore(m => m
-            .Hosts("vm-172-16-10-142.cloud0.hc.mycompany.dom", "vm-172-16-10-143.cloud0.hc.mycompany.dom")
-            .Vip("imap.cloud0.mycompany.dom")
+            .Host("vm-172-16-10-142.cloud0.hc.mycompany.dom", "172.16.10.142")
+            .Host("vm-172-16-10-143.cloud0.hc.mycompany.dom", "172.16.10.143")
+            .Vip("imap.cloud0.mycompany.dom", "172.16.10.102")
             .Imaps(993)
             .Pop3s(995)
             .ManageSieve(4190)
             .Storage(s => s.Nfs("/MAILBOXES/C7/vmail").Owner("vmail", 5000, 5000)))
         .Webmail(w => w
-            .Hosts("webmail-01.cloud0.mycompany.dom")
-            .Vip("webmail.cloud0.mycompany.dom")
+            .Host("webmail-01.cloud0.mycompany.dom", "172.16.10.41")
+            .Vip("webmail.cloud0.mycompany.dom", "172.16.10.103")
             .Sogo(port: 20000)
             .Https(443)
             .HttpRedirect(80)
             .Imap("imaps://imap.cloud0.mycompany.dom:993")
-            .Database(db => db.MariaDb("localhost").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))));
+            .Database(db => db.MariaDb("localhost").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))))
+        .Balancers(b => b                                   // HAProxy on both, keepalived holding each VIP on one of them
+            .Host("lb-01.cloud0.mycompany.dom", "172.16.10.2")
+            .Host("lb-02.cloud0.mycompany.dom", "172.16.10.3"));
 }

@@ -79,7 +79,8 @@ public sealed class LayerEnumerationTests : IDisposable
         .SmtpIn(s => s.Hosts("mx-01.example.org", "mx-02.example.org"))
         .SmtpOut(s => s.Hosts("relay-01.example.org", "relay-02.example.org"))
         .Mailstore(m => m.Hosts("store-01.example.org"))
-        .Webmail(w => w.Hosts("web-01.example.org"));
+        .Webmail(w => w.Hosts("web-01.example.org"))
+        .Balancers(b => b.Host("lb-01.example.org", "10.0.0.2").Host("lb-02.example.org", "10.0.0.3"));
 
     private static EvaluationResult Evaluate(string source)
     {

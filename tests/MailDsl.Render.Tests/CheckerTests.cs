@@ -82,6 +82,47 @@ public sealed class CheckerTests
     public void The_all_in_one_platform_passes_every_checker_of_its_target(Distro target)
         => DaemonChecks.AssertEveryCheckerPasses(target, (c, k) => TestPlatforms.AllInOne(target, c, k));
 
+    /// <summary>
+    /// Every file of a platform with two hosts per layer behind two emitted balancers, emitted for each target, passes every
+    /// checker of that target: haproxy -c, keepalived -t and nft -c on the balancer and backend files beside the daemons' own.
+    /// </summary>
+    [TargetTheory("openssl", "nginx", "doveconf", "postconf", "postfix", "plparse", "script", "haproxy", "keepalived", "nft"), MemberData(nameof(Runnable))]
+    public void The_balanced_platform_passes_every_checker_of_its_target_with_https_passed_through_or_terminated(Distro target)
+    {
+        foreach (var mode in new[] { HttpsBalancing.PassThrough, HttpsBalancing.Terminate })
+        {
+            var results = DaemonChecks.AssertEveryCheckerPasses(target, (c, k) => TestPlatforms.Balanced(target, c, k, mode));
+            // The balancers' and the PROXY ports' own checkers ran, on every host that has their files.
+            Assert.Equal(2, results.Count(r => r.Checker == "haproxy -c"));
+            Assert.Equal(2, results.Count(r => r.Checker == "keepalived -t"));
+            Assert.Equal(8, results.Count(r => r.Checker == "nft -c"));
+        }
+    }
+
+    /// <summary>HAProxy and keepalived refuse what they do not know, in their own words, and a warning fails HAProxy's check.</summary>
+    [TargetTheory("haproxy", "keepalived"), MemberData(nameof(Runnable))]
+    public void The_balancers_checkers_refuse_with_their_own_words(Distro target)
+    {
+        var dir = Directory.CreateTempSubdirectory("maildsl-warn-").FullName;
+        try
+        {
+            // A listen section with no server only warns ("has no server available"): -dW makes it fatal.
+            Write(dir, "etc/haproxy/haproxy.cfg", "defaults\n    mode tcp\n    timeout connect 5s\n    timeout client 1m\n    timeout server 1m\nlisten empty\n    bind 127.0.0.1:18025\n    balance leastconnx\n");
+            Write(dir, "etc/keepalived/keepalived.conf", "vrrp_instance x {\n    interface eth0\n    virtual_router_id 51\n    advert_intx 1\n}\n");
+
+            var results = DaemonChecks.All(target, dir).ToDictionary(r => r.Checker);
+
+            Assert.Equal(new[] { "haproxy -c", "keepalived -t" }, results.Keys.Order(StringComparer.Ordinal));
+            Assert.All(results.Values, r => Assert.False(r.Passed, r.ToString()));
+            Assert.Contains("leastconnx", results["haproxy -c"].Failure);
+            Assert.Contains("Unknown keyword 'advert_intx'", results["keepalived -t"].Result.Output);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static void Write(string dir, string path, string text)
     {
         var file = Path.Combine(dir, path);

@@ -40,4 +40,22 @@ public static class TestPlatforms
         .Certificate(certificate, key)
         .SmtpOut(s => s.Hosts("relay.test.maildsl.internal").ListenOn("127.0.0.1").Smtp(2526).Submission(2587).Submissions(2465)
             .DovecotSetting("auth_verbose", "yes"));
+
+    /// <summary>
+    /// Two hosts per layer, each with its address, every layer behind a VIP with its address, and two emitted balancer hosts
+    /// (HAProxy, keepalived) in front: every backend gets its PROXY ports and their firewall; HTTPS passed through or
+    /// terminated on the balancers as <paramref name="https"/> says.
+    /// </summary>
+    public static Platform Balanced(Distro distro, string certificate, string key, HttpsBalancing https = HttpsBalancing.PassThrough) => Platform.Create("mycompany.dom")
+        .Target(distro)
+        .Certificate(certificate, key)
+        .CertificateAuthority(certificate)
+        .SmtpIn(s => s.Host("mx-01.mycompany.dom", "172.16.10.11").Host("mx-02.mycompany.dom", "172.16.10.12").Vip("mx.mycompany.dom", "172.16.10.100"))
+        .SmtpOut(s => s.Host("relay-01.mycompany.dom", "172.16.10.21").Host("relay-02.mycompany.dom", "172.16.10.22").Vip("relay.mycompany.dom", "172.16.10.101")
+            .Submission(587).Submissions(465))
+        .Mailstore(m => m.Host("store-01.mycompany.dom", "172.16.10.31").Host("store-02.mycompany.dom", "172.16.10.32").Vip("imap.mycompany.dom", "172.16.10.102")
+            .Imap(143).Imaps(993).Pop3s(995))
+        .Webmail(w => w.Host("web-01.mycompany.dom", "172.16.10.41").Host("web-02.mycompany.dom", "172.16.10.42").Vip("webmail.mycompany.dom", "172.16.10.103")
+            .Sogo(20000).Https(443).HttpRedirect(80))
+        .Balancers(b => b.Host("lb-01.mycompany.dom", "172.16.10.2").Host("lb-02.mycompany.dom", "172.16.10.3").Https(https));
 }

@@ -264,6 +264,71 @@ namespace MailDsl.Generators.Analysis
             "MAIL5012", RuleCatalog.IncompleteDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.IncompleteDirectory.Description, DocsBaseUrl + RuleCatalog.IncompleteDirectory.HelpLink);
 
+        /// <summary>MAIL7001: <see cref="RuleCatalog.BalancerForwardsClearText"/>.</summary>
+        public static readonly DiagnosticDescriptor BalancerForwardsClearText = new(
+            "MAIL7001", RuleCatalog.BalancerForwardsClearText.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.BalancerForwardsClearText.Description, DocsBaseUrl + RuleCatalog.BalancerForwardsClearText.HelpLink);
+
+        /// <summary>MAIL7002: <see cref="RuleCatalog.ProxyWithoutSender"/>.</summary>
+        public static readonly DiagnosticDescriptor ProxyWithoutSender = new(
+            "MAIL7002", RuleCatalog.ProxyWithoutSender.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ProxyWithoutSender.Description, DocsBaseUrl + RuleCatalog.ProxyWithoutSender.HelpLink);
+
+        /// <summary>MAIL7003: <see cref="RuleCatalog.ProxyNotTrusted"/>.</summary>
+        public static readonly DiagnosticDescriptor ProxyNotTrusted = new(
+            "MAIL7003", RuleCatalog.ProxyNotTrusted.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ProxyNotTrusted.Description, DocsBaseUrl + RuleCatalog.ProxyNotTrusted.HelpLink);
+
+        /// <summary>MAIL7004: <see cref="RuleCatalog.TrustedNetworkTooWide"/>.</summary>
+        public static readonly DiagnosticDescriptor TrustedNetworkTooWide = new(
+            "MAIL7004", RuleCatalog.TrustedNetworkTooWide.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.TrustedNetworkTooWide.Description, DocsBaseUrl + RuleCatalog.TrustedNetworkTooWide.HelpLink);
+
+        /// <summary>MAIL7005: <see cref="RuleCatalog.StartTlsTerminated"/>.</summary>
+        public static readonly DiagnosticDescriptor StartTlsTerminated = new(
+            "MAIL7005", RuleCatalog.StartTlsTerminated.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.StartTlsTerminated.Description, DocsBaseUrl + RuleCatalog.StartTlsTerminated.HelpLink);
+
+        /// <summary>MAIL7006: <see cref="RuleCatalog.HealthCheckGreeting"/>.</summary>
+        public static readonly DiagnosticDescriptor HealthCheckGreeting = new(
+            "MAIL7006", RuleCatalog.HealthCheckGreeting.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.HealthCheckGreeting.Description, DocsBaseUrl + RuleCatalog.HealthCheckGreeting.HelpLink);
+
+        /// <summary>MAIL7007: <see cref="RuleCatalog.IdleTimeoutTooShort"/>.</summary>
+        public static readonly DiagnosticDescriptor IdleTimeoutTooShort = new(
+            "MAIL7007", RuleCatalog.IdleTimeoutTooShort.Title, "{0}", "Balancing", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.IdleTimeoutTooShort.Description, DocsBaseUrl + RuleCatalog.IdleTimeoutTooShort.HelpLink);
+
+        /// <summary>MAIL7008: <see cref="RuleCatalog.VipWithoutBackend"/>.</summary>
+        public static readonly DiagnosticDescriptor VipWithoutBackend = new(
+            "MAIL7008", RuleCatalog.VipWithoutBackend.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.VipWithoutBackend.Description, DocsBaseUrl + RuleCatalog.VipWithoutBackend.HelpLink);
+
+        /// <summary>MAIL7009: <see cref="RuleCatalog.LayerHostsDisagree"/>.</summary>
+        public static readonly DiagnosticDescriptor LayerHostsDisagree = new(
+            "MAIL7009", RuleCatalog.LayerHostsDisagree.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.LayerHostsDisagree.Description, DocsBaseUrl + RuleCatalog.LayerHostsDisagree.HelpLink);
+
+        /// <summary>MAIL7010: <see cref="RuleCatalog.SingleBalancer"/>.</summary>
+        public static readonly DiagnosticDescriptor SingleBalancer = new(
+            "MAIL7010", RuleCatalog.SingleBalancer.Title, "{0}", "Balancing", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.SingleBalancer.Description, DocsBaseUrl + RuleCatalog.SingleBalancer.HelpLink);
+
+        /// <summary>MAIL7011: <see cref="RuleCatalog.BalancerAddress"/>.</summary>
+        public static readonly DiagnosticDescriptor BalancerAddress = new(
+            "MAIL7011", RuleCatalog.BalancerAddress.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.BalancerAddress.Description, DocsBaseUrl + RuleCatalog.BalancerAddress.HelpLink);
+
+        /// <summary>MAIL7012: <see cref="RuleCatalog.ProxiedSslNotRequired"/>.</summary>
+        public static readonly DiagnosticDescriptor ProxiedSslNotRequired = new(
+            "MAIL7012", RuleCatalog.ProxiedSslNotRequired.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ProxiedSslNotRequired.Description, DocsBaseUrl + RuleCatalog.ProxiedSslNotRequired.HelpLink);
+
+        /// <summary>MAIL7013: <see cref="RuleCatalog.ProxyPortOutOfRange"/>.</summary>
+        public static readonly DiagnosticDescriptor ProxyPortOutOfRange = new(
+            "MAIL7013", RuleCatalog.ProxyPortOutOfRange.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ProxyPortOutOfRange.Description, DocsBaseUrl + RuleCatalog.ProxyPortOutOfRange.HelpLink);
+
         /// <summary>MAIL9001: <see cref="RuleCatalog.NotConstant"/>.</summary>
         public static readonly DiagnosticDescriptor NotConstant = new(
             "MAIL9001", RuleCatalog.NotConstant.Title, "{0}", "Evaluation", DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -326,6 +391,19 @@ namespace MailDsl.Generators.Analysis
             LoginNotInSchema,
             NeedsDirectory,
             IncompleteDirectory,
+            BalancerForwardsClearText,
+            ProxyWithoutSender,
+            ProxyNotTrusted,
+            TrustedNetworkTooWide,
+            StartTlsTerminated,
+            HealthCheckGreeting,
+            IdleTimeoutTooShort,
+            VipWithoutBackend,
+            LayerHostsDisagree,
+            SingleBalancer,
+            BalancerAddress,
+            ProxiedSslNotRequired,
+            ProxyPortOutOfRange,
             NotConstant,
             EvaluationFailed);
 

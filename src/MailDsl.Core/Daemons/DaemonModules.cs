@@ -1,7 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Daemons.Dovecot;
+using MailDsl.Daemons.Haproxy;
+using MailDsl.Daemons.Keepalived;
 using MailDsl.Daemons.Memcached;
+using MailDsl.Daemons.Nftables;
 using MailDsl.Daemons.Nginx;
 using MailDsl.Daemons.Postfix;
 using MailDsl.Daemons.Sogo;
@@ -13,14 +16,21 @@ namespace MailDsl.Daemons
     /// <summary>Every daemon module, in the order a host's daemons are installed and started.</summary>
     public static class DaemonModules
     {
-        /// <summary>Postfix, Dovecot, memcached, SOGo, nginx: the mail transport first, SOGo's cache before SOGo, the web front last (it dials the others).</summary>
+        /// <summary>
+        /// The PROXY ports' firewall first (up before anything listens there), then Postfix, Dovecot, memcached, SOGo,
+        /// nginx: the mail transport first, SOGo's cache before SOGo, the web front last (it dials the others); on a balancer
+        /// host HAProxy before keepalived (a host takes a VIP only once HAProxy answers).
+        /// </summary>
         public static IReadOnlyList<DaemonModule> All { get; } = new DaemonModule[]
         {
+            NftablesModule.Instance,
             PostfixModule.Instance,
             DovecotModule.Instance,
             MemcachedModule.Instance,
             SogoModule.Instance,
             NginxModule.Instance,
+            HaproxyModule.Instance,
+            KeepalivedModule.Instance,
         };
 
         /// <summary>The module of <paramref name="daemon"/>; null for a value no module serves (a cast out of range).</summary>

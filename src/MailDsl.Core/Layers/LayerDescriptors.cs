@@ -22,15 +22,18 @@ namespace MailDsl.Layers
         /// <summary>Webmail.</summary>
         public static WebmailDescriptor Webmail { get; } = new();
 
+        /// <summary>The balancers in front of the other layers' VIPs.</summary>
+        public static BalancersDescriptor Balancers { get; } = new();
+
         /// <summary>
         /// Every layer in platform order, the order rules, hosts and hops walk them and the README draws them: SMTP-in,
-        /// SMTP-out, mailstore, webmail.
+        /// SMTP-out, mailstore, webmail, and the balancers in front of them.
         /// </summary>
-        public static IReadOnlyList<LayerDescriptor> All { get; } = new LayerDescriptor[] { SmtpIn, SmtpOut, Mailstore, Webmail };
+        public static IReadOnlyList<LayerDescriptor> All { get; } = new LayerDescriptor[] { SmtpIn, SmtpOut, Mailstore, Webmail, Balancers };
 
         /// <summary>
         /// Every layer in the order the playbook installs them: each after the layers it names in
-        /// <see cref="LayerDescriptor.RolloutAfter"/>, otherwise in platform order (mailstore, SMTP-in, SMTP-out, webmail).
+        /// <see cref="LayerDescriptor.RolloutAfter"/>, otherwise in platform order (mailstore, SMTP-in, SMTP-out, webmail, balancers).
         /// </summary>
         public static IReadOnlyList<LayerDescriptor> InRolloutOrder { get; } = RolloutOrder();
 

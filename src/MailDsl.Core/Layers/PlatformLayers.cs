@@ -30,6 +30,19 @@ namespace MailDsl.Layers
                 yield return port;
         }
 
+        /// <summary>
+        /// Every port a layer's hosts bind on <paramref name="platform"/>: <see cref="BoundPorts(Layer)"/>, and the PROXY port
+        /// beside each listener the balancers feed with the PROXY protocol (reported at that listener's port).
+        /// </summary>
+        public static IEnumerable<BoundPort> BoundPorts(PlatformModel platform, Layer layer)
+        {
+            foreach (var port in BoundPorts(layer)) yield return port;
+            var balancing = Topology.PlatformBalancing.Of(platform);
+            if (!balancing.ProxiesTo(layer)) yield break;
+            foreach (var proxied in balancing.PortsOf(layer))
+                yield return new BoundPort(proxied.Listener.Name + " (its PROXY port)", proxied.BackendPort, LoopbackOnly: false) { OriginName = proxied.Listener.Name };
+        }
+
         /// <summary>The origin key of one member of a listener, e.g. <c>webmail.listener.https.port</c>.</summary>
         public static string ListenerKey(Layer layer, Listener listener, string member) => ListenerKey(layer, listener.Name, member);
 
@@ -62,5 +75,11 @@ namespace MailDsl.Layers
     /// <param name="Name">The listener's name (<c>memcached</c> for memcached: the DSL records its port under it), as origin keys and messages name it.</param>
     /// <param name="Port">The port.</param>
     /// <param name="LoopbackOnly">Whether the daemon binds 127.0.0.1 whatever the layer's listen address.</param>
-    internal sealed record BoundPort(string Name, int Port, bool LoopbackOnly);
+    internal sealed record BoundPort(string Name, int Port, bool LoopbackOnly)
+    {
+        /// <summary>The listener whose origin keys a finding about this port points at: its own name, unless it is another listener's PROXY twin.</summary>
+        public string OriginName { get => _origin ?? Name; init => _origin = value; }
+
+        private readonly string? _origin;
+    }
 }

@@ -114,5 +114,42 @@ namespace MailDsl.Model
         Sogo,
         /// <summary>memcached, SOGo's cache beside it on every webmail host.</summary>
         Memcached,
+        /// <summary>HAProxy on the emitted balancer hosts.</summary>
+        Haproxy,
+        /// <summary>keepalived (VRRP) on the emitted balancer hosts, holding the VIPs.</summary>
+        Keepalived,
+        /// <summary>The nftables rules that let only the balancers reach a backend's PROXY ports (a ruleset, loaded and removed as a service).</summary>
+        Nftables,
+    }
+
+    /// <summary>Whether MailDsl emits the balancers or only describes what an existing LBaaS does.</summary>
+    public enum BalancerKind
+    {
+        /// <summary>Balancer hosts MailDsl emits: HAProxy with keepalived holding the VIPs.</summary>
+        Emitted,
+        /// <summary>An LBaaS the operator already has; MailDsl configures the backends for it and says what it must be set to.</summary>
+        Described,
+    }
+
+    /// <summary>What a described LBaaS does with a client's connection.</summary>
+    public enum LbaasBehaviour
+    {
+        /// <summary>TCP pass-through: TLS end to end, but the backends see the LBaaS's address as the client's.</summary>
+        PassThrough,
+        /// <summary>TCP pass-through with the PROXY protocol v2: TLS end to end, the client's address passed on.</summary>
+        PassThroughProxy,
+        /// <summary>Terminates TLS and opens a new TLS connection to the backend, verified against the platform's CA.</summary>
+        TerminateReencrypt,
+        /// <summary>Terminates TLS and forwards the connection in clear text.</summary>
+        TerminateClear,
+    }
+
+    /// <summary>How emitted balancers carry HTTPS to the webmail hosts.</summary>
+    public enum HttpsBalancing
+    {
+        /// <summary>TCP pass-through with PROXY v2: nginx terminates the client's TLS.</summary>
+        PassThrough,
+        /// <summary>HAProxy terminates the client's TLS and re-encrypts to nginx, verifying it against the platform's CA.</summary>
+        Terminate,
     }
 }

@@ -11,6 +11,18 @@ namespace MailDsl.Model
         /// <summary>The load-balancer VIP name in front of the layer; what other layers dial.</summary>
         public string? Vip { get; init; }
 
+        /// <summary>
+        /// The VIP's address (IPv4 or IPv6), when the description says it: what emitted balancers hold with keepalived and
+        /// bind with HAProxy, and what a described LBaaS listens on. Null when only the name is known.
+        /// </summary>
+        public string? VipAddress { get; init; }
+
+        /// <summary>
+        /// The addresses of the layer's hosts the description names (<c>.Host(name, address)</c>), in the order written: where a
+        /// host binds the ports a balancer feeds, and what the balancers dial and trust. A host without one is left out.
+        /// </summary>
+        public EquatableArray<HostAddress> HostAddresses { get; init; } = EquatableArray<HostAddress>.Empty;
+
         /// <summary>The address daemons bind to; null means all addresses.</summary>
         public string? ListenAddress { get; init; }
 
@@ -31,7 +43,21 @@ namespace MailDsl.Model
 
         /// <summary>The name every other layer dials: the VIP, else the first host.</summary>
         public string? DialName => Vip ?? (Hosts.Count > 0 ? Hosts[0] : null);
+
+        /// <summary>The address the description gives host <paramref name="host"/>, or null.</summary>
+        /// <param name="host">A host of the layer.</param>
+        public string? AddressOf(string host)
+        {
+            foreach (var named in HostAddresses)
+                if (named is not null && string.Equals(named.Host, host, System.StringComparison.OrdinalIgnoreCase)) return named.Address;
+            return null;
+        }
     }
+
+    /// <summary>A host's address, as the description names it.</summary>
+    /// <param name="Host">The host's fully qualified name.</param>
+    /// <param name="Address">Its address on the network the platform's hosts share (IPv4 or IPv6).</param>
+    public sealed record HostAddress(string Host, string Address);
 
     /// <summary>The MX layer: Postfix receiving mail from the Internet on port 25.</summary>
     public sealed record SmtpInLayer : Layer
@@ -96,6 +122,57 @@ namespace MailDsl.Model
         /// <inheritdoc/>
         public override string Key => LayerDescriptors.Webmail.Key;
     }
+
+    /// <summary>
+    /// The balancers in front of the layers' VIPs: either <see cref="BalancerKind.Emitted"/> hosts running HAProxy (TCP
+    /// pass-through with PROXY v2 to the backends' own PROXY ports, HTTPS passed through or terminated and re-encrypted)
+    /// and keepalived (VRRP) holding the VIPs, or a <see cref="BalancerKind.Described"/> LBaaS the operator already has,
+    /// by what it does. Every layer with a VIP is behind them.
+    /// </summary>
+    public sealed record BalancerLayer : Layer
+    {
+        /// <summary>Whether MailDsl emits the balancers (HAProxy and keepalived on <see cref="Layer.Hosts"/>) or only describes an LBaaS.</summary>
+        public BalancerKind Kind { get; init; } = BalancerKind.Emitted;
+
+        /// <summary>What a described LBaaS does with a connection (emitted balancers pass TCP through with PROXY v2).</summary>
+        public LbaasBehaviour Behaviour { get; init; } = LbaasBehaviour.PassThroughProxy;
+
+        /// <summary>The addresses or networks (CIDR) a described LBaaS connects to the backends from: what the backends trust and let in.</summary>
+        public EquatableArray<string> Sources { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>How emitted balancers carry HTTPS to the webmail hosts.</summary>
+        public HttpsBalancing Https { get; init; } = HttpsBalancing.PassThrough;
+
+        /// <summary>The network interface keepalived runs VRRP on and adds the VIPs to, on every balancer host.</summary>
+        public string Interface { get; init; } = "eth0";
+
+        /// <summary>The first VRRP virtual router id; each VIP takes the next one (1-255 on the network segment).</summary>
+        public int VirtualRouterId { get; init; } = 51;
+
+        /// <summary>
+        /// How long a connection may be idle, in minutes, on both of its legs (HAProxy's <c>timeout client</c> and
+        /// <c>timeout server</c>): beyond IMAP IDLE's 29 minutes (RFC 2177) and the 30-minute autologout RFC 9051 sets.
+        /// </summary>
+        public int IdleTimeoutMinutes { get; init; } = 31;
+
+        /// <summary>HAProxy's statistics and Prometheus metrics port.</summary>
+        public int StatsPort { get; init; } = 8404;
+
+        /// <summary>Where the statistics port listens: loopback (the default) or an address on the internal network.</summary>
+        public string StatsAddress { get; init; } = "127.0.0.1";
+
+        /// <summary>Health checks the description sets instead of the protocol's own, in the order written.</summary>
+        public EquatableArray<HealthCheck> Checks { get; init; } = EquatableArray<HealthCheck>.Empty;
+
+        /// <inheritdoc/>
+        public override string Key => LayerDescriptors.Balancers.Key;
+    }
+
+    /// <summary>A health check the description sets for one listener of one layer: what the backend must answer first.</summary>
+    /// <param name="Layer">The layer's key, e.g. <c>mailstore</c>.</param>
+    /// <param name="Listener">The listener's name, e.g. <c>imaps</c>.</param>
+    /// <param name="Expect">The text the backend's first answer must start with (its greeting), e.g. <c>* OK</c>.</param>
+    public sealed record HealthCheck(string Layer, string Listener, string Expect);
 
     /// <summary>A raw nginx location block: its match (e.g. <c>~ ^/SOGo/so/(.*)$</c>) and its body directives.</summary>
     /// <param name="Match">Everything between <c>location</c> and <c>{</c>.</param>

@@ -48,6 +48,9 @@ namespace MailDsl.Model
         /// <summary>The SOGo + nginx layer, if described.</summary>
         public WebmailLayer? Webmail { get; init; }
 
+        /// <summary>The balancers in front of the layers' VIPs, if described.</summary>
+        public BalancerLayer? Balancers { get; init; }
+
         /// <summary>Where each value was written in the DSL source (empty when built at run time).</summary>
         public SourceMap Origins { get; init; } = SourceMap.Empty;
     }

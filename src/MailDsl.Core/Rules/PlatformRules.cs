@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MailDsl.Daemons.Settings.Rules;
 using MailDsl.Rules.Certificates;
 using MailDsl.Rules.Directories;
@@ -41,6 +42,6 @@ namespace MailDsl.Rules
             new NeedsDirectoryRule(),
             new IncompleteDirectoryRule(),
             new Hops.UnverifiedHopRule(),
-        };
+        }.Concat(Balancers.BalancerRules.All).ToList();
     }
 }

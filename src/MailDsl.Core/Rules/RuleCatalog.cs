@@ -7,7 +7,8 @@ namespace MailDsl.Rules
     /// <c>generators/MailDsl.Generators/AnalyzerReleases.Shipped.md</c> and are never reused.
     /// MAIL1xxx: TLS (ciphers, protocols, certificates). MAIL2xxx: authentication and listeners.
     /// MAIL3xxx: values the target files cannot hold. MAIL4xxx: daemon-specific mistakes.
-    /// MAIL5xxx: the directory, databases, mail storage and secrets. MAIL9xxx: evaluating the DSL itself.
+    /// MAIL5xxx: the directory, databases, mail storage and secrets. MAIL7xxx: load balancers (balancers, VIPs and the PROXY protocol).
+    /// MAIL9xxx: evaluating the DSL itself.
     /// </summary>
     public static class RuleCatalog
     {
@@ -209,6 +210,58 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor IncompleteDirectory = new("MAIL5012", "Directory description incomplete", Severity.Error, "Directory",
             "Daemons need at least one server, where to search (base DN or table) and an account with its password to reach the directory or database.");
 
+        /// <summary>MAIL7001: a balancer that terminates TLS and forwards the connection in clear text.</summary>
+        public static readonly RuleDescriptor BalancerForwardsClearText = new("MAIL7001", "Balancer terminates TLS and forwards in clear text", Severity.Error, "Balancing",
+            "Between the balancer and the hosts every password and message would cross the network unencrypted, and Dovecot counts a connection whose PROXY header says TLS as secured whatever the leg behind it.");
+
+        /// <summary>MAIL7002: the PROXY protocol expected where nothing sends it.</summary>
+        public static readonly RuleDescriptor ProxyWithoutSender = new("MAIL7002", "PROXY protocol expected where no balancer sends it", Severity.Error, "Balancing",
+            "A port that expects the PROXY header waits for it and hangs up on every client that does not send one; Postfix applies a main.cf value to every port of the host, the direct ones included.");
+
+        /// <summary>MAIL7003: the balancers send the PROXY protocol where the backend does not take it from them.</summary>
+        public static readonly RuleDescriptor ProxyNotTrusted = new("MAIL7003", "PROXY protocol sent where the backend does not take it", Severity.Error, "Balancing",
+            "Dovecot aborts a connection with a PROXY header from an address outside haproxy_trusted_networks, and a described LBaaS that sends PROXY from no named network is let in nowhere.");
+
+        /// <summary>MAIL7004: a trusted-network setting that covers more than the balancers, or a balancer where no balancer belongs.</summary>
+        public static readonly RuleDescriptor TrustedNetworkTooWide = new("MAIL7004", "Trusted network wider than the balancers", Severity.Error, "Balancing",
+            "A balancer's address in mynetworks makes every client it passes on a trusted relay client; in login_trusted_networks it may claim any client address; a haproxy_trusted_networks wider than the balancers lets any host there claim any client address.");
+
+        /// <summary>MAIL7005: TLS terminated by the balancer for a port where TLS starts with STARTTLS.</summary>
+        public static readonly RuleDescriptor StartTlsTerminated = new("MAIL7005", "TLS terminated for a STARTTLS port", Severity.Error, "Balancing",
+            "On SMTP, submission, IMAP, POP3 and ManageSieve with STARTTLS the client starts TLS inside the protocol; a balancer that terminates TLS does not speak the protocol and cannot take part, so those ports must be passed through.");
+
+        /// <summary>MAIL7006: a health check that expects another daemon's greeting, or one no server sends.</summary>
+        public static readonly RuleDescriptor HealthCheckGreeting = new("MAIL7006", "Health check expects another daemon's greeting", Severity.Error, "Balancing",
+            "A health check that never sees what it expects marks every host of the layer down, and the VIP serves nobody.");
+
+        /// <summary>MAIL7007: a balancer idle timeout shorter than IMAP IDLE's silence.</summary>
+        public static readonly RuleDescriptor IdleTimeoutTooShort = new("MAIL7007", "Balancer timeout breaks IMAP IDLE", Severity.Warning, "Balancing",
+            "IMAP clients in IDLE stay silent for up to 29 minutes (RFC 2177) and servers may not log them out sooner than 30 (RFC 9051); a shorter idle timeout on the balancer cuts every such session.");
+
+        /// <summary>MAIL7008: a VIP in front of a layer with no hosts.</summary>
+        public static readonly RuleDescriptor VipWithoutBackend = new("MAIL7008", "VIP with no backend", Severity.Error, "Balancing",
+            "The balancers would hold the VIP and accept connections with nowhere to send them.");
+
+        /// <summary>MAIL7009: one listen address for a layer of several hosts.</summary>
+        public static readonly RuleDescriptor LayerHostsDisagree = new("MAIL7009", "A layer's hosts cannot all serve its ports", Severity.Error, "Balancing",
+            "A layer's listen address is bound by every host of the layer; one address belongs to one host, so the others cannot bind their ports and the balancers send them connections nobody accepts.");
+
+        /// <summary>MAIL7010: one emitted balancer host.</summary>
+        public static readonly RuleDescriptor SingleBalancer = new("MAIL7010", "One balancer host: no failover", Severity.Warning, "Balancing",
+            "keepalived moves a VIP to another balancer host when its holder fails; with one host, its failure takes every VIP down.");
+
+        /// <summary>MAIL7011: a balancer, VIP or host address that is missing or is not an address.</summary>
+        public static readonly RuleDescriptor BalancerAddress = new("MAIL7011", "Balancer or VIP address missing or invalid", Severity.Error, "Balancing",
+            "keepalived holds each VIP's address, HAProxy binds it, and the backends trust and let in the balancers by their addresses: each must be one IP address (or, for an LBaaS, a network).");
+
+        /// <summary>MAIL7012: Dovecot behind the PROXY protocol without ssl = required.</summary>
+        public static readonly RuleDescriptor ProxiedSslNotRequired = new("MAIL7012", "Dovecot counts the balancer's connections as secured", Severity.Error, "Balancing",
+            "Dovecot 2.3 and 2.4 count a connection from a trusted balancer as secured unless ssl = required, so a client on the clear-text leg of a STARTTLS port could log in with its password before TLS.");
+
+        /// <summary>MAIL7013: a listener whose PROXY port would be above 65535.</summary>
+        public static readonly RuleDescriptor ProxyPortOutOfRange = new("MAIL7013", "PROXY port out of range", Severity.Error, "Balancing",
+            "The balancers feed each listener on its port plus 10000; a port above 55535 has no PROXY port.");
+
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
             "The generator can only check values it can evaluate at compile time; this one is checked again at run time, before anything is written.");
@@ -227,6 +280,8 @@ namespace MailDsl.Rules
             UnknownSetting, RenamedSetting, ObsoleteSetting, IneffectiveSetting, NginxUnknownDirective, NginxDirectiveNotAllowed, RefusedOldSetting,
             PlaintextDirectory, PlaintextDatabase, UnverifiedServer, SecretInDescription, InvalidSecretSource, MailboxOnOneHost,
             IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory,
+            BalancerForwardsClearText, ProxyWithoutSender, ProxyNotTrusted, TrustedNetworkTooWide, StartTlsTerminated, HealthCheckGreeting,
+            IdleTimeoutTooShort, VipWithoutBackend, LayerHostsDisagree, SingleBalancer, BalancerAddress, ProxiedSslNotRequired, ProxyPortOutOfRange,
             NotConstant, EvaluationFailed,
         };
     }

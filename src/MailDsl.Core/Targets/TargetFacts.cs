@@ -46,6 +46,12 @@ namespace MailDsl.Targets
         Provenance Provenance,
         string Source)
     {
+        /// <summary>HAProxy's version, on the emitted balancer hosts.</summary>
+        public SoftwareVersion Haproxy { get; init; } = new(2, 6, 12);
+
+        /// <summary>keepalived's version, on the emitted balancer hosts.</summary>
+        public SoftwareVersion Keepalived { get; init; } = new(2, 2, 7);
+
         /// <summary>
         /// The version of <paramref name="daemon"/> on this target, or null for a daemon whose version the target table does
         /// not track (memcached: nothing MailDsl writes depends on it).
@@ -56,6 +62,8 @@ namespace MailDsl.Targets
             Daemon.Dovecot => Dovecot,
             Daemon.Postfix => Postfix,
             Daemon.Sogo => Sogo,
+            Daemon.Haproxy => Haproxy,
+            Daemon.Keepalived => Keepalived,
             _ => null,
         };
     }

@@ -15,32 +15,52 @@ namespace MailDsl.Targets
         public static readonly TargetFacts Debian12 = new(
             Distro.Debian12, "Debian 12", DistroFamily.Debian,
             OpenSsl: new(3, 0, 19), Nginx: new(1, 22, 1), Dovecot: new(2, 3, 19), Postfix: new(3, 7, 11), Sogo: new(5, 8, 0),
-            Provenance.Seen, "Debian 12 packages: openssl 3.0.19, nginx 1.22.1, dovecot 2.3.19.1, postfix 3.7.11, sogo 5.8.0");
+            Provenance.Seen, "Debian 12 packages: openssl 3.0.19, nginx 1.22.1, dovecot 2.3.19.1, postfix 3.7.11, sogo 5.8.0, haproxy 2.6.12, keepalived 2.2.7")
+        {
+            Haproxy = new(2, 6, 12),
+            Keepalived = new(2, 2, 7),
+        };
 
         /// <summary>Debian 13 (trixie), seen in a debootstrap root.</summary>
         public static readonly TargetFacts Debian13 = new(
             Distro.Debian13, "Debian 13", DistroFamily.Debian,
             OpenSsl: new(3, 5, 9), Nginx: new(1, 26, 3), Dovecot: new(2, 4, 1), Postfix: new(3, 10, 13), Sogo: new(5, 12, 1),
-            Provenance.Seen, "Debian 13 packages in a debootstrap root: openssl 3.5.9, nginx 1.26.3, dovecot 2.4.1, postfix 3.10.13, sogo 5.12.1");
+            Provenance.Seen, "Debian 13 packages in a debootstrap root: openssl 3.5.9, nginx 1.26.3, dovecot 2.4.1, postfix 3.10.13, sogo 5.12.1, haproxy 3.0.11, keepalived 2.3.3")
+        {
+            Haproxy = new(3, 0, 11),
+            Keepalived = new(2, 3, 3),
+        };
 
         /// <summary>RHEL 9, reasoned.</summary>
         public static readonly TargetFacts Rhel9 = new(
             Distro.Rhel9, "RHEL 9", DistroFamily.Rhel,
             // RHEL 9.0-9.4 shipped OpenSSL 3.0.7 and 9.5 rebased to 3.2.2; 3.2 is listed as the oldest still supported minor's.
             OpenSsl: new(3, 2, 2), Nginx: new(1, 20, 1), Dovecot: new(2, 3, 16), Postfix: new(3, 5, 9), Sogo: new(5, 12, 0),
-            Provenance.Reasoned, "RHEL 9 AppStream package lists (openssl 3.2.2 from 9.5, nginx 1.20.1 default stream, dovecot 2.3.16, postfix 3.5.9); SOGo from Alinto's repository");
+            Provenance.Reasoned, "RHEL 9 AppStream package lists (openssl 3.2.2 from 9.5, nginx 1.20.1 default stream, dovecot 2.3.16, postfix 3.5.9, haproxy 2.4.22, keepalived 2.2.8); SOGo from Alinto's repository")
+        {
+            Haproxy = new(2, 4, 22),
+            Keepalived = new(2, 2, 8),
+        };
 
         /// <summary>RHEL 10, reasoned.</summary>
         public static readonly TargetFacts Rhel10 = new(
             Distro.Rhel10, "RHEL 10", DistroFamily.Rhel,
             OpenSsl: new(3, 2, 2), Nginx: new(1, 26, 3), Dovecot: new(2, 3, 21), Postfix: new(3, 8, 5), Sogo: new(5, 12, 0),
-            Provenance.Reasoned, "RHEL 10.0 package lists (openssl 3.2.2, nginx 1.26.3, dovecot 2.3.21, postfix 3.8.5); SOGo from Alinto's repository");
+            Provenance.Reasoned, "RHEL 10.0 package lists (openssl 3.2.2, nginx 1.26.3, dovecot 2.3.21, postfix 3.8.5, haproxy 3.0.5, keepalived 2.2.8); SOGo from Alinto's repository")
+        {
+            Haproxy = new(3, 0, 5),
+            Keepalived = new(2, 2, 8),
+        };
 
         /// <summary>Ubuntu 24.04 LTS, reasoned.</summary>
         public static readonly TargetFacts Ubuntu2404 = new(
             Distro.Ubuntu2404, "Ubuntu 24.04", DistroFamily.Debian,
             OpenSsl: new(3, 0, 13), Nginx: new(1, 24, 0), Dovecot: new(2, 3, 21), Postfix: new(3, 8, 6), Sogo: new(5, 10, 0),
-            Provenance.Reasoned, "Ubuntu 24.04 (noble) package lists: openssl 3.0.13, nginx 1.24.0, dovecot 2.3.21, postfix 3.8.6, sogo 5.10.0");
+            Provenance.Reasoned, "Ubuntu 24.04 (noble) package lists: openssl 3.0.13, nginx 1.24.0, dovecot 2.3.21, postfix 3.8.6, sogo 5.10.0, haproxy 2.8.5, keepalived 2.2.8")
+        {
+            Haproxy = new(2, 8, 5),
+            Keepalived = new(2, 2, 8),
+        };
 
         /// <summary>Every target, in the order of <see cref="Distro"/>.</summary>
         public static readonly TargetFacts[] All = { Rhel9, Debian12, Debian13, Rhel10, Ubuntu2404 };

@@ -9,9 +9,11 @@ namespace MailDsl
     public abstract class LayerBuilder<TSelf> where TSelf : LayerBuilder<TSelf>
     {
         private readonly List<string> _hosts = new();
+        private readonly List<HostAddress> _addresses = new();
         private readonly List<Listener> _listeners = new();
         private readonly List<RawSetting> _settings = new();
         private string? _vip;
+        private string? _vipAddress;
         private string? _listenAddress;
         private TlsPolicy? _tls;
 
@@ -38,12 +40,45 @@ namespace MailDsl
             return Self;
         }
 
+        /// <summary>
+        /// Adds one host with its address on the network the platform's hosts share: the host gets its own files and install
+        /// script, binds the ports the balancers feed on that address, and the balancers dial it there.
+        /// </summary>
+        /// <param name="name">The host's name, e.g. <c>smtp-in-01.cloud0.mycompany.dom</c>.</param>
+        /// <param name="address">Its IPv4 or IPv6 address, e.g. <c>172.16.10.11</c>.</param>
+        public TSelf Host(string name, string address)
+        {
+            var n = _hosts.Count;
+            Origins.Call(Key + ".host." + n);
+            Origins.Argument(Key + ".hosts." + n, 0);
+            Origins.Argument(Key + ".hostAddress." + n, 1);
+            _hosts.Add(name);
+            _addresses.Add(new HostAddress(name, address));
+            return Self;
+        }
+
         /// <summary>Sets the load-balancer VIP name in front of the layer: the name other layers dial.</summary>
         /// <param name="name">The VIP's DNS name.</param>
         public TSelf Vip(string name)
         {
             Origins.Argument(Key + ".vip", 0);
             _vip = name;
+            return Self;
+        }
+
+        /// <summary>
+        /// Sets the load-balancer VIP in front of the layer with its address: the name other layers dial, and the address the
+        /// balancers hold (keepalived) and listen on (HAProxy), or a described LBaaS listens on.
+        /// </summary>
+        /// <param name="name">The VIP's DNS name.</param>
+        /// <param name="address">Its IPv4 or IPv6 address, e.g. <c>172.16.10.100</c>.</param>
+        public TSelf Vip(string name, string address)
+        {
+            Origins.Call(Key + ".vip");
+            Origins.Argument(Key + ".vip", 0);
+            Origins.Argument(Key + ".vipAddress", 1);
+            _vip = name;
+            _vipAddress = address;
             return Self;
         }
 
@@ -160,7 +195,9 @@ namespace MailDsl
         private protected TLayer Fill<TLayer>(TLayer layer) where TLayer : Layer => layer with
         {
             Hosts = _hosts.ToEquatableArray(),
+            HostAddresses = _addresses.ToEquatableArray(),
             Vip = _vip,
+            VipAddress = _vipAddress,
             ListenAddress = _listenAddress,
             Tls = _tls,
             Listeners = DefaultListeners(_listeners).Concat(_listeners).ToEquatableArray(),

@@ -23,6 +23,7 @@ namespace MailDsl
         private SmtpOutBuilder? _smtpOut;
         private MailstoreBuilder? _mailstore;
         private WebmailBuilder? _webmail;
+        private BalancerBuilder? _balancers;
         private DirectoryBuilder? _directory;
 
         private Platform(string domain)
@@ -213,6 +214,19 @@ namespace MailDsl
             return this;
         }
 
+        /// <summary>
+        /// Describes the balancers in front of every layer's VIP: two or more emitted balancer hosts (HAProxy with keepalived
+        /// holding the VIPs), or an LBaaS you already have. The backends get the client's real address from them (PROXY
+        /// protocol, from the balancers only).
+        /// </summary>
+        /// <param name="configure">The balancers: <c>b =&gt; b.Host("lb-01...", "172.16.10.2").Host("lb-02...", "172.16.10.3")</c>.</param>
+        public Platform Balancers(Action<BalancerBuilder> configure)
+        {
+            _origins.Call(Layers.LayerDescriptors.Balancers.Key);
+            configure(_balancers ??= new BalancerBuilder(_origins));
+            return this;
+        }
+
         /// <summary>The immutable model of everything described so far.</summary>
         public PlatformModel Build() => _model with
         {
@@ -220,6 +234,7 @@ namespace MailDsl
             SmtpOut = _smtpOut?.Build(),
             Mailstore = _mailstore?.Build(),
             Webmail = _webmail?.Build(),
+            Balancers = _balancers?.Build(),
             Directory = _directory?.Build(),
             Origins = _origins.ToSourceMap(),
         };

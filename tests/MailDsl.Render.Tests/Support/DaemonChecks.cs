@@ -46,9 +46,10 @@ public static class DaemonChecks
         var applicable = Checkers.Where(c => Path.Exists(Path.Combine(hostDir, c.File))).ToList();
         if (applicable.Count == 0) return Array.Empty<CheckResult>();
         using var sandbox = EtcSandbox.Open(target, hostDir, shared, certificate);
+        var before = HostChanges(hostDir);
         return applicable.Select(c =>
         {
-            var result = sandbox.Run(c.Command);
+            var result = sandbox.Run(c.Name == "haproxy -c" ? before + c.Command : c.Command);
             return new CheckResult(Path.GetFileName(Path.GetFullPath(hostDir)), target, c.Name, result, c.Verdict(result));
         }).ToList();
     }
@@ -69,7 +70,29 @@ public static class DaemonChecks
         new("nginx -t", "etc/nginx/conf.d", "rm -f /etc/nginx/sites-enabled/default && nginx -t",
             r => Refusal(r, l => l.Contains("[warn]", StringComparison.Ordinal) || l.Contains("[emerg]", StringComparison.Ordinal) || l.Contains("[alert]", StringComparison.Ordinal) || l.Contains("[crit]", StringComparison.Ordinal), "test is successful")),
         new("plparse", "etc/sogo/sogo.conf", "plparse /etc/sogo/sogo.conf", r => Refusal(r, l => !l.Contains("a dictionary", StringComparison.Ordinal), "a dictionary")),
+        // HAProxy prints [WARNING] and [ALERT] lines; -dW makes a warning fatal too.
+        new("haproxy -c", "etc/haproxy/haproxy.cfg", "haproxy -c -dW -f /etc/haproxy/haproxy.cfg",
+            r => Refusal(r, l => l.Contains("[WARNING]", StringComparison.Ordinal) || l.Contains("[ALERT]", StringComparison.Ordinal))),
+        // keepalived -t exits non-zero on an unknown keyword, a bad value or a missing script, and says which on its error output.
+        new("keepalived -t", "etc/keepalived/keepalived.conf", "keepalived -t -f /etc/keepalived/keepalived.conf", r => Refusal(r, _ => false)),
+        // nft -c checks the ruleset against the kernel without loading it.
+        new("nft -c", "etc/maildsl/proxy-firewall.nft", "nft -c -f /etc/maildsl/proxy-firewall.nft", r => Refusal(r, l => l.Contains("Error", StringComparison.Ordinal))),
     };
+
+    /// <summary>
+    /// What install.sh makes beside the files that a checker reads: the links to the certificate and key where HAProxy
+    /// terminates TLS, read off the host's own install.sh (its certificate and key paths), as shell commands to run first.
+    /// </summary>
+    private static string HostChanges(string hostDir)
+    {
+        var script = Path.Combine(hostDir, "install.sh");
+        if (!File.Exists(script)) return "";
+        var text = File.ReadAllText(script);
+        if (!text.Contains(MailDsl.Daemons.Haproxy.HaproxyConfigRenderer.TerminatedCertificate, StringComparison.Ordinal)) return "";
+        string Value(string name) => text.Split('\n').First(l => l.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
+        var pem = MailDsl.Daemons.Haproxy.HaproxyConfigRenderer.TerminatedCertificate;
+        return $"install -d {Path.GetDirectoryName(pem)} && ln -sfn {Value("certificate")} {pem} && ln -sfn {Value("key")} {pem}.key && ";
+    }
 
     /// <summary>Null when <paramref name="result"/> exited 0, printed <paramref name="success"/> (if given) and no line <paramref name="bad"/> matches; else the tool's own words.</summary>
     private static string? Refusal(CommandResult result, Func<string, bool> bad, string? success = null)

@@ -68,6 +68,16 @@ namespace MailDsl.Daemons.Dovecot
                 top.Set("dovecot_storage_version", topology.Target.Dovecot.ToString());
             }
             if (store is not null) MailServer(top, topology, names, store, host.Name);
+            if (store is not null && PlatformBalancing.Of(topology.Platform).ProxiesTo(store))
+            {
+                // Who may send the PROXY header on the listeners marked haproxy = yes: the balancers only. Dovecot aborts
+                // a connection from anywhere else to those listeners (haproxy_trusted_networks, Dovecot's HAProxy page),
+                // and a connection from a trusted balancer counts as secured only where it says the client's leg was TLS
+                // or ssl is not 'required' (login-common/client-common.c, 2.3 and 2.4): with ssl = required, above, a
+                // client on a STARTTLS port still has to start TLS before it may log in.
+                top.Comment("# The balancers send the client's address first (PROXY v2) on the *-proxy listeners; only they may.");
+                top.Set("haproxy_trusted_networks", string.Join(" ", PlatformBalancing.Of(topology.Platform).Trusted));
+            }
             else AuthOnly(top, names, host.Name);
             names.SetCleartextAuth(top, allowed: false);
             top.Set("auth_mechanisms", "plain login");
@@ -87,7 +97,7 @@ namespace MailDsl.Daemons.Dovecot
                 names.PassdbUserdb(w, "pam", "passwd");
                 w.Line();
             }
-            if (store is not null) LoginListeners(w, store);
+            if (store is not null) LoginListeners(w, store, PlatformBalancing.Of(topology.Platform), host.Name);
             w.Line("# Postfix authenticates submission clients through Dovecot (smtpd_sasl_type = dovecot).");
             w.Open("service auth {");
             w.Open("unix_listener " + AuthSocketPath + " {");
@@ -142,9 +152,13 @@ namespace MailDsl.Daemons.Dovecot
             top.Blank();
         }
 
-        // Exactly the model's IMAP and POP3 listeners; Dovecot's built-in ones the model lacks get port 0.
-        private static void LoginListeners(ConfigWriter w, MailstoreLayer store)
+        // Exactly the model's IMAP and POP3 listeners; Dovecot's built-in ones the model lacks get port 0. Beside each one
+        // a balancer feeds, its PROXY twin on the host's own address (haproxy = yes: the PROXY v2 header first, then the
+        // protocol, TLS included, as on the listener itself).
+        private static void LoginListeners(ConfigWriter w, MailstoreLayer store, PlatformBalancing balancing, string host)
         {
+            var proxied = balancing.ProxiesTo(store) ? balancing.PortsOf(store) : new List<BalancedPort>();
+            var proxyAddress = PlatformBalancing.ProxyListenAddress(store, host);
             foreach (var (service, protocol, defaults) in LoginServices)
             {
                 var listeners = store.Listeners.Where(l => l.Protocol == protocol).ToList();
@@ -155,6 +169,15 @@ namespace MailDsl.Daemons.Dovecot
                     w.Open("inet_listener " + listener.Name + " {");
                     w.Line("port = " + listener.Port);
                     if (listener.Security == ListenerSecurity.ImplicitTls) w.Line("ssl = yes");
+                    w.Close();
+                }
+                foreach (var port in proxied.Where(p => p.Listener.Protocol == protocol))
+                {
+                    w.Open("inet_listener " + port.Listener.Name + "_proxy {");
+                    w.Line("port = " + port.BackendPort);
+                    if (!string.IsNullOrEmpty(proxyAddress)) w.Line("address = " + proxyAddress);
+                    if (port.Listener.Security == ListenerSecurity.ImplicitTls) w.Line("ssl = yes");
+                    w.Line("haproxy = yes");
                     w.Close();
                 }
                 foreach (var name in defaults.Where(d => listeners.All(l => l.Name != d)))

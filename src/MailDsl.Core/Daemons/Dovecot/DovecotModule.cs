@@ -17,7 +17,12 @@ namespace MailDsl.Daemons.Dovecot
         /// <summary>The module.</summary>
         public static DovecotModule Instance { get; } = new();
 
+        private static readonly Rules.Rule[] OwnRules = { new ProxiedSslNotRequiredRule() };
+
         private DovecotModule() { }
+
+        /// <inheritdoc/>
+        public override IReadOnlyList<Rules.Rule> Rules => OwnRules;
 
         /// <inheritdoc/>
         public override Daemon Daemon => Daemon.Dovecot;
@@ -102,7 +107,8 @@ namespace MailDsl.Daemons.Dovecot
         public override IEnumerable<ServedPort> Ports(HostPlan host)
             => host.Layers.SelectMany(l => l.Listeners
                 .Where(x => x.Protocol is ServiceProtocol.Imap or ServiceProtocol.Pop3)
-                .Select(x => new ServedPort(x.Name, ServedPorts.Dial(l.ListenAddress), x.Port)));
+                .Select(x => new ServedPort(x.Name, ServedPorts.Dial(l.ListenAddress), x.Port)))
+                .Concat(PlatformBalancing.ServedProxyPorts(host, ServiceProtocol.Imap, ServiceProtocol.Pop3));
 
         /// <inheritdoc/>
         /// <remarks>The emitted dovecot.conf is self-contained: <c>doveconf -n -c</c> reads the new file as the daemon will.</remarks>

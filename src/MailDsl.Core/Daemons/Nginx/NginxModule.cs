@@ -78,7 +78,8 @@ namespace MailDsl.Daemons.Nginx
         public override IEnumerable<ServedPort> Ports(HostPlan host)
             => host.Layers.SelectMany(l => l.Listeners
                 .Where(x => x.Protocol is ServiceProtocol.Https or ServiceProtocol.Http)
-                .Select(x => new ServedPort(x.Name, ServedPorts.Dial(l.ListenAddress), x.Port)));
+                .Select(x => new ServedPort(x.Name, ServedPorts.Dial(l.ListenAddress), x.Port)))
+                .Concat(PlatformBalancing.ServedProxyPorts(host, ServiceProtocol.Https, ServiceProtocol.Http));
 
         /// <inheritdoc/>
         /// <remarks>

@@ -85,7 +85,8 @@ namespace MailDsl.Daemons.Postfix
         public override IEnumerable<ServedPort> Ports(HostPlan host)
             => host.Layers.SelectMany(l => l.Listeners
                 .Where(x => x.Protocol is ServiceProtocol.Smtp or ServiceProtocol.Submission)
-                .Select(x => new ServedPort(x.Name, ServedPorts.Dial(l.ListenAddress), x.Port)));
+                .Select(x => new ServedPort(x.Name, ServedPorts.Dial(l.ListenAddress), x.Port)))
+                .Concat(PlatformBalancing.ServedProxyPorts(host, ServiceProtocol.Smtp, ServiceProtocol.Submission));
 
         /// <inheritdoc/>
         /// <remarks>

@@ -1,0 +1,302 @@
+using System.Collections.Generic;
+using System.Linq;
+using MailDsl.Layers;
+using MailDsl.Model;
+using MailDsl.Rules.Values;
+using MailDsl.Topology;
+
+namespace MailDsl.Rules.Balancers
+{
+    /// <summary>The rules about balancers, VIPs and the PROXY protocol that concern more than one daemon (MAIL7001-MAIL7013 but the modules' own).</summary>
+    internal static class BalancerRules
+    {
+        public static IReadOnlyList<Rule> All { get; } = new Rule[]
+        {
+            new BalancerForwardsClearTextRule(),
+            new ProxyWithoutSenderRule(),
+            new ProxyNotTrustedRule(),
+            new TrustedNetworkTooWideRule(),
+            new StartTlsTerminatedRule(),
+            new VipWithoutBackendRule(),
+            new LayerHostsDisagreeRule(),
+            new BalancerAddressRule(),
+            new ProxyPortOutOfRangeRule(),
+        };
+
+        /// <summary>The layer's raw settings of <paramref name="daemon"/> named <paramref name="key"/>, with their origin keys.</summary>
+        public static IEnumerable<(RawSetting Setting, string Origin)> Settings(Layer layer, Daemon daemon, string key)
+            => PlatformLayers.NumberedSettings(layer)
+                .Where(s => s.Setting.Daemon == daemon && s.Setting.Key == key)
+                .Select(s => (s.Setting, PlatformLayers.SettingKey(layer, s.Setting, s.Occurrence, "value")));
+
+        /// <summary>The networks a trusted-network setting's value names (space or comma separated), and the words that are none.</summary>
+        public static (List<(System.Net.IPAddress Address, int Prefix)> Networks, List<string> Other) Read(string? value)
+        {
+            var networks = new List<(System.Net.IPAddress, int)>();
+            var other = new List<string>();
+            foreach (var word in (value ?? "").Split(new[] { ' ', ',', '\t' }, System.StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Topology.Networks.Parse(word) is { } n) networks.Add(n);
+                else other.Add(word);
+            }
+            return (networks, other);
+        }
+
+        /// <summary>The balancers' addresses, parsed: each emitted host's, or the first address of each network a described LBaaS comes from.</summary>
+        public static List<(System.Net.IPAddress Address, int Prefix)> Balancers(PlatformModel platform)
+            => PlatformBalancing.Of(platform).Trusted.Select(Topology.Networks.Parse).Where(n => n is not null).Select(n => n!.Value).ToList();
+
+        /// <summary>Whether <paramref name="network"/> lies inside one of <paramref name="trusted"/>.</summary>
+        public static bool Inside((System.Net.IPAddress Address, int Prefix) network, IEnumerable<(System.Net.IPAddress Address, int Prefix)> trusted)
+            => trusted.Any(t => t.Prefix <= network.Prefix && Topology.Networks.Contains(t, network.Address));
+
+        public static string Name(Layer layer) => LayerDescriptors.Of(layer).DisplayName;
+
+        public static string Show(string? value) => ValueSafety.Show(value);
+    }
+
+    /// <summary>MAIL7001: a described LBaaS that terminates TLS and forwards in clear text.</summary>
+    internal sealed class BalancerForwardsClearTextRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.BalancerForwardsClearText;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            if (platform.Balancers is { Kind: BalancerKind.Described, Behaviour: LbaasBehaviour.TerminateClear })
+                yield return Report("balancers.behaviour",
+                    "The LBaaS is described as terminating TLS and forwarding in clear text (LbaasBehaviour.TerminateClear): between it and the hosts every "
+                    + "password and message would cross the network unencrypted, and Dovecot counts a connection whose PROXY header says the client used TLS as "
+                    + "secured whatever the leg behind it (Dovecot's HAProxy page). Write LbaasBehaviour.PassThroughProxy (TLS end to end, the client's address "
+                    + "passed on), or TerminateReencrypt if the LBaaS must see the traffic.");
+        }
+    }
+
+    /// <summary>
+    /// MAIL7002: a raw setting that makes a port wait for the PROXY header where nothing sends it: Postfix's
+    /// smtpd_upstream_proxy_protocol or postscreen_upstream_proxy_protocol in main.cf (it then applies to every smtpd or
+    /// postscreen of the host, direct ports included; MailDsl sets it with -o on the PROXY ports only), or Dovecot's
+    /// haproxy_trusted_networks on a layer no PROXY balancer fronts.
+    /// </summary>
+    internal sealed class ProxyWithoutSenderRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.ProxyWithoutSender;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            var balancing = PlatformBalancing.Of(platform);
+            foreach (var layer in PlatformLayers.Of(platform))
+            {
+                var proxied = balancing.ProxiesTo(layer);
+                foreach (var key in new[] { "smtpd_upstream_proxy_protocol", "postscreen_upstream_proxy_protocol" })
+                    foreach (var (setting, origin) in BalancerRules.Settings(layer, Daemon.Postfix, key))
+                    {
+                        if (string.IsNullOrWhiteSpace(setting.Value)) continue;
+                        yield return Report(origin, proxied
+                            ? $"The {BalancerRules.Name(layer)} Postfix setting '{key} = {BalancerRules.Show(setting.Value)}' goes into main.cf, so it applies to every "
+                              + $"{(key.StartsWith("smtpd") ? "smtpd" : "postscreen")} of the host, also on the ports clients and other layers dial directly, where nobody sends a PROXY header: "
+                              + "Postfix waits for one and hangs up on each of them (and an smtpd behind postscreen ignores it, with a warning). MailDsl already sets it, "
+                              + "on the PROXY ports the balancers feed and only there; remove this setting."
+                            : $"The {BalancerRules.Name(layer)} Postfix setting '{key} = {BalancerRules.Show(setting.Value)}' makes Postfix wait for a PROXY header on every "
+                              + $"port of the host, but no balancer sends one to this layer ({Why(platform, layer)}): every client is hung up on after "
+                              + $"{key.Replace("_protocol", "_timeout")}. Remove it; describe the balancers (.Balancers(...)) and MailDsl sets it where they send PROXY.");
+                    }
+                if (!proxied)
+                    foreach (var (setting, origin) in BalancerRules.Settings(layer, Daemon.Dovecot, "haproxy_trusted_networks"))
+                        if (!string.IsNullOrWhiteSpace(setting.Value))
+                            yield return Report(origin,
+                                $"The {BalancerRules.Name(layer)} Dovecot setting 'haproxy_trusted_networks = {BalancerRules.Show(setting.Value)}' trusts balancers to send "
+                                + $"the PROXY header, but none sends it to this layer ({Why(platform, layer)}) and no listener here takes it. Remove it; describe the "
+                                + "balancers (.Balancers(...)) and MailDsl writes it with their addresses.");
+            }
+        }
+
+        private static string Why(PlatformModel platform, Layer layer)
+            => platform.Balancers is null ? "the platform describes no balancers"
+                : string.IsNullOrEmpty(layer.Vip) ? "the layer has no VIP"
+                : "the LBaaS is described as passing TCP through without PROXY";
+    }
+
+    /// <summary>
+    /// MAIL7003: the balancers send the PROXY header where the backend does not take it from them: a raw
+    /// haproxy_trusted_networks that leaves out a balancer, or a described LBaaS that sends PROXY from no named network.
+    /// </summary>
+    internal sealed class ProxyNotTrustedRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.ProxyNotTrusted;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            var balancing = PlatformBalancing.Of(platform);
+            if (platform.Balancers is { Kind: BalancerKind.Described, Behaviour: LbaasBehaviour.PassThroughProxy } lbaas && lbaas.Sources.Count == 0 && balancing.Fronted.Count > 0)
+                yield return Report("balancers.behaviour",
+                    "The LBaaS sends the PROXY header (LbaasBehaviour.PassThroughProxy), but the description names no network it connects from: the hosts would "
+                    + "trust no one with it and their firewalls let no one reach the PROXY ports. Name its addresses: .From(\"10.0.0.0/28\").");
+            var balancers = BalancerRules.Balancers(platform);
+            foreach (var layer in balancing.Fronted.Where(balancing.ProxiesTo))
+                foreach (var (setting, origin) in BalancerRules.Settings(layer, Daemon.Dovecot, "haproxy_trusted_networks"))
+                {
+                    var (networks, _) = BalancerRules.Read(setting.Value);
+                    var left = balancers.Where(b => !networks.Any(n => n.Prefix <= b.Prefix && Topology.Networks.Contains(n, b.Address))).ToList();
+                    if (left.Count > 0)
+                        yield return Report(origin,
+                            $"The {BalancerRules.Name(layer)} Dovecot setting 'haproxy_trusted_networks = {BalancerRules.Show(setting.Value)}' leaves out the balancer"
+                            + $"{(left.Count > 1 ? "s" : "")} {string.Join(", ", left.Select(l => l.Address))}, which send{(left.Count > 1 ? "" : "s")} the PROXY header: "
+                            + "Dovecot aborts every connection it passes on. Remove the setting (MailDsl writes it with the balancers' addresses).");
+                }
+        }
+    }
+
+    /// <summary>
+    /// MAIL7004: a trusted-network setting that covers more than it should: a balancer's address in Postfix's mynetworks or
+    /// Dovecot's login_trusted_networks, or a haproxy_trusted_networks wider than the balancers.
+    /// </summary>
+    internal sealed class TrustedNetworkTooWideRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.TrustedNetworkTooWide;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            var balancers = BalancerRules.Balancers(platform);
+            if (balancers.Count == 0) yield break;
+            foreach (var layer in PlatformLayers.Of(platform))
+            {
+                foreach (var (daemon, key, why) in new[]
+                {
+                    (Daemon.Postfix, "mynetworks", "every client the balancer passes on would be a trusted relay client (permit_mynetworks): behind a balancer that sends no PROXY header that is the whole Internet, an open relay"),
+                    (Daemon.Dovecot, "login_trusted_networks", "a client the balancer passes on could claim any address (IMAP ID, XCLIENT) and Dovecot counts its connection as secured unless ssl = required"),
+                })
+                    foreach (var (setting, origin) in BalancerRules.Settings(layer, daemon, key))
+                    {
+                        var (networks, _) = BalancerRules.Read(setting.Value);
+                        var covered = balancers.Where(b => networks.Any(n => Topology.Networks.Contains(n, b.Address))).ToList();
+                        if (covered.Count > 0)
+                            yield return Report(origin,
+                                $"The {BalancerRules.Name(layer)} {daemon} setting '{key} = {BalancerRules.Show(setting.Value)}' covers the balancer{(covered.Count > 1 ? "s" : "")} "
+                                + $"{string.Join(", ", covered.Select(c => c.Address))}: {why}. Leave the balancers out of it.");
+                    }
+                foreach (var (setting, origin) in BalancerRules.Settings(layer, Daemon.Dovecot, "haproxy_trusted_networks"))
+                {
+                    var (networks, _) = BalancerRules.Read(setting.Value);
+                    var wide = networks.Where(n => !BalancerRules.Inside(n, balancers)).ToList();
+                    if (wide.Count > 0)
+                        yield return Report(origin,
+                            $"The {BalancerRules.Name(layer)} Dovecot setting 'haproxy_trusted_networks = {BalancerRules.Show(setting.Value)}' trusts "
+                            + $"{string.Join(", ", wide.Select(w => w.Address + "/" + w.Prefix))}, wider than the balancers ({string.Join(", ", balancers.Select(b => b.Address + (Topology.Networks.IsSingleAddress(b) ? "" : "/" + b.Prefix)))}): "
+                            + "any host there may send a PROXY header and claim any client address (auth penalties, rate limits and logs would believe it). "
+                            + "Remove the setting: MailDsl writes it with the balancers' addresses only.");
+                }
+            }
+        }
+    }
+
+    /// <summary>MAIL7005: a described LBaaS that terminates TLS in front of a layer with a STARTTLS port.</summary>
+    internal sealed class StartTlsTerminatedRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.StartTlsTerminated;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            if (platform.Balancers is not { Kind: BalancerKind.Described } lbaas
+                || lbaas.Behaviour is not (LbaasBehaviour.TerminateReencrypt or LbaasBehaviour.TerminateClear)) yield break;
+            var startTls = PlatformBalancing.Of(platform).Ports.Where(p => p.Listener.Security == ListenerSecurity.StartTls).ToList();
+            if (startTls.Count == 0) yield break;
+            yield return Report("balancers.behaviour",
+                $"The LBaaS is described as terminating TLS ({lbaas.Behaviour}), but it fronts ports where the client starts TLS inside the protocol with STARTTLS: "
+                + string.Join(", ", startTls.Select(p => $"{BalancerRules.Name(p.Layer)} {p.Listener.Name} ({p.Listener.Port})"))
+                + ". A balancer that terminates TLS does not speak SMTP, IMAP, POP3 or ManageSieve, so it cannot take part in STARTTLS and those clients get no TLS "
+                + "(or no service). Describe it as LbaasBehaviour.PassThroughProxy: TLS stays end to end and the client's address is passed on.");
+        }
+    }
+
+    /// <summary>MAIL7008: a layer with a VIP but no hosts, while balancers are described.</summary>
+    internal sealed class VipWithoutBackendRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.VipWithoutBackend;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            if (platform.Balancers is null) yield break;
+            foreach (var layer in PlatformLayers.Of(platform))
+                if (layer is not BalancerLayer && !string.IsNullOrEmpty(layer.Vip) && layer.Hosts.Count == 0)
+                    yield return Report(layer.Key + ".vip",
+                        $"The {BalancerRules.Name(layer)} VIP '{BalancerRules.Show(layer.Vip)}' has no host behind it: the balancers would hold it and accept "
+                        + $"connections with nowhere to send them. Add the layer's hosts (.Hosts(...)), or remove the VIP.");
+        }
+    }
+
+    /// <summary>MAIL7009: a layer of several hosts bound to one address.</summary>
+    internal sealed class LayerHostsDisagreeRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.LayerHostsDisagree;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            foreach (var layer in PlatformLayers.Of(platform))
+            {
+                var hosts = layer.Hosts.Where(h => !string.IsNullOrEmpty(h)).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
+                if (hosts.Count < 2 || Addresses.Parse(layer.ListenAddress?.Trim()) is not { } address) continue;
+                if (System.Net.IPAddress.IsLoopback(address) || Addresses.IsUnspecified(address)) continue;
+                yield return Report(layer.Key + ".listenAddress",
+                    $"The {BalancerRules.Name(layer)} layer binds every daemon to {address}, but it has {hosts.Count} hosts and one address belongs to one of them: "
+                    + "the others cannot bind their ports, their daemons fail to start, and the balancers send connections to hosts that do not listen. "
+                    + "Remove .ListenOn(...) (each host binds its own addresses), or give each host its address with .Host(name, address).");
+            }
+        }
+    }
+
+    /// <summary>MAIL7011: a balancer, VIP or host address that is missing where it is needed, or is not an address.</summary>
+    internal sealed class BalancerAddressRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.BalancerAddress;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            var balancing = PlatformBalancing.Of(platform);
+            foreach (var layer in PlatformLayers.Of(platform))
+            {
+                for (var i = 0; i < layer.HostAddresses.Count; i++)
+                    if (layer.HostAddresses[i] is { } named && Addresses.Parse(named.Address?.Trim()) is null)
+                        yield return Report(layer.Key + ".hostAddress." + i,
+                            $"The {BalancerRules.Name(layer)} host '{BalancerRules.Show(named.Host)}' has the address '{BalancerRules.Show(named.Address)}', which is not one "
+                            + "IPv4 or IPv6 address: the balancers could not dial it, nor the backends trust it. Write the host's address, e.g. 172.16.10.11.");
+                if (layer.VipAddress is { } vipAddress && Addresses.Parse(vipAddress.Trim()) is null)
+                    yield return Report(layer.Key + ".vipAddress",
+                        $"The {BalancerRules.Name(layer)} VIP address '{BalancerRules.Show(vipAddress)}' is not one IPv4 or IPv6 address: keepalived could not hold it "
+                        + "nor HAProxy bind it. Write the VIP's address, e.g. 172.16.10.100.");
+                else if (layer.VipAddress is null && balancing.Emitted && balancing.IsFronted(layer))
+                    yield return Report(layer.Key + ".vip",
+                        $"The {BalancerRules.Name(layer)} VIP '{BalancerRules.Show(layer.Vip)}' has no address, and the emitted balancers must hold it: keepalived adds "
+                        + "the address to the balancer host that holds the VIP, and HAProxy listens on it. Write .Vip(name, address).");
+            }
+            if (platform.Balancers is { Kind: BalancerKind.Emitted } emitted)
+                for (var i = 0; i < emitted.Hosts.Count; i++)
+                    if (emitted.Hosts[i] is { } name && emitted.AddressOf(name) is null)
+                        yield return Report("balancers.hosts." + i,
+                            $"The balancer host '{BalancerRules.Show(name)}' has no address: keepalived's VRRP peers talk to it there, and the backends "
+                            + "trust the PROXY header and open their PROXY ports to the balancers by address. Write .Host(name, address).");
+            if (platform.Balancers is { Kind: BalancerKind.Described } lbaas)
+                for (var i = 0; i < lbaas.Sources.Count; i++)
+                    if (Topology.Networks.Parse(lbaas.Sources[i]) is null)
+                        yield return Report("balancers.sources." + i,
+                            $"'{BalancerRules.Show(lbaas.Sources[i])}' is not an address or a network (CIDR, e.g. 10.0.0.0/28): the hosts would trust and let in "
+                            + "no LBaaS by it. Write the addresses the LBaaS connects to the hosts from.");
+        }
+    }
+
+    /// <summary>MAIL7013: a listener behind a PROXY balancer whose PROXY port would be above 65535.</summary>
+    internal sealed class ProxyPortOutOfRangeRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.ProxyPortOutOfRange;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            var balancing = PlatformBalancing.Of(platform);
+            foreach (var layer in balancing.Fronted.Where(balancing.ProxiesTo))
+                foreach (var port in balancing.PortsOf(layer).Where(p => p.BackendPort > 65535 && p.Listener.Port <= 65535))
+                    yield return Report(PlatformLayers.ListenerKey(layer, port.Listener, "port"),
+                        $"The {BalancerRules.Name(layer)} listener '{port.Listener.Name}' is on port {port.Listener.Port}; the balancers feed each listener with the "
+                        + $"PROXY protocol on its port plus {PlatformBalancing.ProxyPortOffset}, and {port.BackendPort} is no TCP port. Give it a port below "
+                        + $"{65536 - PlatformBalancing.ProxyPortOffset}.");
+        }
+    }
+}
