@@ -1,0 +1,106 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using MailDsl.Layers;
+using MailDsl.Model;
+using Xunit;
+
+namespace MailDsl.Core.Tests.Layers;
+
+/// <summary>
+/// Origin keys are built by <see cref="OriginKeys"/> alone: no builder or rule spells one (<c>"mailstore.storage.kind"</c>)
+/// or pieces one together (<c>key + ".value"</c>), so Go to Definition finds every use of a key, and the test that every
+/// key a rule reports is recorded (MailDsl.Generators.Tests' OriginKeyTests) covers them all.
+/// </summary>
+public sealed class OriginKeySpellingTests
+{
+    [Fact]
+    public void No_origin_key_is_spelled_outside_the_key_builder()
+    {
+        var keys = AllKeys();
+        var roots = keys.Select(k => k.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        var members = keys.SelectMany(k => k.Split('.').Skip(1)).Where(s => !s.All(char.IsDigit) && s != "x").ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string> { "platform", "directory", "smtpIn", "smtpOut", "mailstore", "webmail" }, roots);
+        Assert.Contains("value", members);
+
+        var root = RepoRoot();
+        var literal = new Regex("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+        var found = new List<string>();
+        foreach (var file in new[] { "src", "generators" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories)))
+        {
+            if (file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj") || file.EndsWith(Path.Combine("Model", "OriginKeys.cs"), StringComparison.Ordinal)) continue;
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var code = lines[i].TrimStart();
+                if (code.StartsWith("//", StringComparison.Ordinal)) continue;
+                foreach (Match m in literal.Matches(code))
+                {
+                    var text = m.Groups[1].Value;
+                    var parts = text.Split('.');
+                    var spelled = parts.Length > 1 && roots.Contains(parts[0]) && parts[1].Length > 0 && char.IsLetter(parts[1][0]);
+                    var pieced = parts.Length > 1 && parts[0].Length == 0 && members.Contains(parts[1]);
+                    if (spelled || pieced) found.Add($"{Path.GetRelativePath(root, file)}:{i + 1}: \"{text}\"");
+                }
+            }
+        }
+        Assert.True(found.Count == 0, "origin keys spelled outside OriginKeys (build them with it instead):\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void The_key_builder_gives_the_keys_the_source_map_has_always_had()
+    {
+        // The keys are part of what an analyzer's suppressions and a user's tooling may have come to rely on: spot-check the grammar.
+        Assert.Equal("platform.tls.groups.2", OriginKeys.Platform.Tls.Groups[2]);
+        Assert.Equal("platform.target.version.openSsl", OriginKeys.Platform.Target.OpenSsl);
+        Assert.Equal("mailstore.storage.kind", OriginKeys.Mailstore.Storage.Kind);
+        Assert.Equal("smtpIn.setting.postfix.smtpd_tls_mandatory_ciphers.1.value", OriginKeys.SmtpIn.Setting(Daemon.Postfix, "smtpd_tls_mandatory_ciphers", 1).Value);
+        Assert.Equal("webmail.listener.memcached.port", OriginKeys.Webmail.Listener("memcached").Port);
+        Assert.Equal("webmail.location.0.body.3", OriginKeys.Webmail.Location(0).Body[3]);
+        Assert.Equal("directory.ldap.bindPassword.value", OriginKeys.Directory.Ldap.BindPassword.Value);
+        Assert.Equal("directory.sql.database.password.value", OriginKeys.Directory.Sql.Database.Password.Value);
+        Assert.Equal("directory.alias.1.target.0", OriginKeys.Directory.Alias(1).Target[0]);
+        Assert.All(LayerDescriptors.All, d => Assert.Equal(d.Key + ".hosts.0", OriginKeys.Of((Layer)Activator.CreateInstance(d.LayerType)!).Hosts[0]));
+    }
+
+    /// <summary>Every key <see cref="OriginKeys"/> builds, with sample names and indexes where it takes them.</summary>
+    private static List<string> AllKeys()
+    {
+        var keys = new List<string>();
+        var roots = new OriginKey[] { OriginKeys.Platform, OriginKeys.Directory, OriginKeys.SmtpIn, OriginKeys.SmtpOut, OriginKeys.Mailstore, OriginKeys.Webmail };
+        foreach (var node in roots) Walk(node, keys, 0);
+        return keys;
+    }
+
+    private static void Walk(object node, List<string> keys, int depth)
+    {
+        if (depth > 8) return;
+        if (node is string leaf)
+        {
+            keys.Add(leaf);
+            return;
+        }
+        if (node is not OriginKey key) return;
+        keys.Add(key.Path);
+        foreach (var property in node.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.Name == nameof(OriginKey.Path)) continue;
+            var index = property.GetIndexParameters();
+            Walk(index.Length == 0 ? property.GetValue(node)! : property.GetValue(node, new object[] { 0 })!, keys, depth + 1);
+        }
+        foreach (var method in node.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName))
+        {
+            var args = method.GetParameters().Select(p => p.ParameterType == typeof(int) ? 0 : p.ParameterType == typeof(string) ? (object)"x" : Daemon.Postfix).ToArray();
+            Walk(method.Invoke(node, args)!, keys, depth + 1);
+        }
+        if (node is LayerKeys layer && node.GetType() != typeof(LayerKeys))
+            foreach (var method in typeof(LayerKeys).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName))
+                Walk(method.Invoke(layer, method.GetParameters().Select(p => p.ParameterType == typeof(int) ? 0 : p.ParameterType == typeof(string) ? (object)"x" : Daemon.Postfix).ToArray())!, keys, depth + 1);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "MailDsl.sln"))) return dir.FullName;
+        throw new InvalidOperationException("MailDsl.sln not found above " + AppContext.BaseDirectory);
+    }
+}
