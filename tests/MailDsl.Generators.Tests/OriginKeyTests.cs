@@ -1,7 +1,6 @@
 extern alias gen;
 using System.Collections;
 using System.Reflection;
-using gen::MailDsl.Generators.Evaluation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
@@ -152,7 +151,7 @@ public sealed class OriginKeyTests
         var models = 0;
         foreach (var source in Everything)
         {
-            var result = Evaluate(source);
+            var result = Harness.Evaluate(source);
             Assert.True(result.IsComplete, string.Join("\n", result.Problems.Select(p => source.Substring(p.Span.Start, p.Span.Length) + ": " + p.Message)));
             var model = result.Model!;
             var recorded = model.Origins.Entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
@@ -265,12 +264,4 @@ public sealed class OriginKeyTests
 
     private static string TypeName(Type type)
         => Nullable.GetUnderlyingType(type) is { } underlying ? TypeName(underlying) : type.Name;
-
-    private static EvaluationResult Evaluate(string source)
-    {
-        var compilation = Harness.Compile(source);
-        var tree = compilation.SyntaxTrees.Single();
-        var type = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
-        return DslEvaluator.Evaluate(type, compilation.GetSemanticModel(tree), default);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using MailDsl.Layers;
 using MailDsl.Model;
 using Xunit;
@@ -22,26 +21,13 @@ public sealed class OriginKeySpellingTests
         Assert.Superset(new HashSet<string> { "platform", "directory", "smtpIn", "smtpOut", "mailstore", "webmail" }, roots);
         Assert.Contains("value", members);
 
-        var root = RepoRoot();
-        var literal = new Regex("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
         var found = new List<string>();
-        foreach (var file in new[] { "src", "generators" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories)))
+        foreach (var (where, text) in ProductSource.Literals(file => file == Path.Combine("src", "MailDsl.Core", "Model", "OriginKeys.cs")))
         {
-            if (file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj") || file.EndsWith(Path.Combine("Model", "OriginKeys.cs"), StringComparison.Ordinal)) continue;
-            var lines = File.ReadAllLines(file);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var code = lines[i].TrimStart();
-                if (code.StartsWith("//", StringComparison.Ordinal)) continue;
-                foreach (Match m in literal.Matches(code))
-                {
-                    var text = m.Groups[1].Value;
-                    var parts = text.Split('.');
-                    var spelled = parts.Length > 1 && roots.Contains(parts[0]) && parts[1].Length > 0 && char.IsLetter(parts[1][0]);
-                    var pieced = parts.Length > 1 && parts[0].Length == 0 && members.Contains(parts[1]);
-                    if (spelled || pieced) found.Add($"{Path.GetRelativePath(root, file)}:{i + 1}: \"{text}\"");
-                }
-            }
+            var parts = text.Split('.');
+            var spelled = parts.Length > 1 && roots.Contains(parts[0]) && parts[1].Length > 0 && char.IsLetter(parts[1][0]);
+            var pieced = parts.Length > 1 && parts[0].Length == 0 && members.Contains(parts[1]);
+            if (spelled || pieced) found.Add($"{where}: \"{text}\"");
         }
         Assert.True(found.Count == 0, "origin keys spelled outside OriginKeys (build them with it instead):\n" + string.Join("\n", found));
     }
@@ -87,20 +73,12 @@ public sealed class OriginKeySpellingTests
             var index = property.GetIndexParameters();
             Walk(index.Length == 0 ? property.GetValue(node)! : property.GetValue(node, new object[] { 0 })!, keys, depth + 1);
         }
-        foreach (var method in node.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName))
+        // The members that take a name, an index or a daemon (Listener("x"), Alias(0), Setting(Daemon.Postfix, "x", 0)), own or inherited.
+        foreach (var method in node.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(m => !m.IsSpecialName && m.DeclaringType != typeof(object) && m.DeclaringType != typeof(OriginKey)))
         {
             var args = method.GetParameters().Select(p => p.ParameterType == typeof(int) ? 0 : p.ParameterType == typeof(string) ? (object)"x" : Daemon.Postfix).ToArray();
             Walk(method.Invoke(node, args)!, keys, depth + 1);
         }
-        if (node is LayerKeys layer && node.GetType() != typeof(LayerKeys))
-            foreach (var method in typeof(LayerKeys).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => !m.IsSpecialName))
-                Walk(method.Invoke(layer, method.GetParameters().Select(p => p.ParameterType == typeof(int) ? 0 : p.ParameterType == typeof(string) ? (object)"x" : Daemon.Postfix).ToArray())!, keys, depth + 1);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MailDsl.sln"))) return dir.FullName;
-        throw new InvalidOperationException("MailDsl.sln not found above " + AppContext.BaseDirectory);
     }
 }
