@@ -13,8 +13,7 @@ files=() change_daemon=() change_what=() change_pending=() change_apply=() chang
 declare -A package_source=() unit=() running=() start=() reload=() stop=() reloads=() restart_when=() daemon_log=()
 declare -A file_mode=() file_group=() file_daemons=()
 # --- install.sh holds this file from the next line on ---
-# ---------------------------------------------------------------------------------------------------------------------
-# What follows is the same on every host; everything above it is this host's.
+# --- settings and state ---------------------------------------------------------------------------------------------
 keep_backups=${MAILDSL_KEEP_BACKUPS:-10}
 health_timeout=${MAILDSL_HEALTH_TIMEOUT:-30}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -16,6 +16,9 @@ placeholder_file=() placeholder_text=() placeholder_secret=() placeholder_encode
 # The folder of the staged copies (install-engine.sh's).
 stage=''
 # --- install.sh holds this file from the next line on ---
+# ---------------------------------------------------------------------------------------------------------------------
+# What follows is the same on every host; everything above it is this host's.
+# --- secrets --------------------------------------------------------------------------------------------------------
 # Secrets: read on this host, never printed, checked against every syntax they are written in before anything
 # changes, then written over their placeholders in the installed files (fill_secrets, below).
 if ((${#secret_id[@]})); then set +x; fi
