@@ -52,7 +52,7 @@ public sealed class CachingTests
     [Theory]
     [InlineData("MYCOMPANY Mail System", "MYCOMPANY Mail")]
     [InlineData(".Pop3s(995)", ".Pop3s(995).Ciphers(\"ECDHE+AESGCM:!aNULL\")")]
-    [InlineData("\"webmail-01.cloud0.mycompany.dom\")", "\"webmail-01.cloud0.mycompany.dom\", \"webmail-02.cloud0.mycompany.dom\")")]
+    [InlineData("\"172.16.10.41\")", "\"172.16.10.41\").Host(\"webmail-02.cloud0.mycompany.dom\", \"172.16.10.42\")")]
     public void A_change_to_the_model_reruns_check_layout_and_emit(string from, string to)
     {
         var source = Harness.Source("CorporateCloud.cs");

@@ -11,7 +11,7 @@ namespace MailDsl
     /// </summary>
     public sealed class BalancerBuilder
     {
-        private static readonly string Key = Layers.LayerDescriptors.Balancers.Key;
+        private static BalancerKeys Keys => OriginKeys.Balancers;
         private readonly OriginRecorder _origins;
         private readonly List<string> _hosts = new();
         private readonly List<HostAddress> _addresses = new();
@@ -31,9 +31,9 @@ namespace MailDsl
         public BalancerBuilder Host(string name, string address)
         {
             var n = _hosts.Count;
-            _origins.Call(Key + ".host." + n);
-            _origins.Argument(Key + ".hosts." + n, 0);
-            _origins.Argument(Key + ".hostAddress." + n, 1);
+            _origins.Call(Keys.Host(n));
+            _origins.Argument(Keys.Hosts[n], 0);
+            _origins.Argument(Keys.HostAddresses[n], 1);
             _hosts.Add(name);
             _addresses.Add(new HostAddress(name, address));
             return this;
@@ -47,8 +47,8 @@ namespace MailDsl
         public BalancerBuilder Hosts(params string[] names)
         {
             names ??= System.Array.Empty<string>();
-            _origins.Call(Key + ".hosts");
-            for (var i = 0; i < names.Length; i++) _origins.Argument(Key + ".hosts." + (_hosts.Count + i), i);
+            _origins.Call(Keys.Hosts);
+            for (var i = 0; i < names.Length; i++) _origins.Argument(Keys.Hosts[_hosts.Count + i], i);
             _hosts.AddRange(names);
             return this;
         }
@@ -60,7 +60,7 @@ namespace MailDsl
         /// <param name="behaviour">What it does: <see cref="LbaasBehaviour.PassThroughProxy"/> keeps TLS end to end and passes the client's address on.</param>
         public BalancerBuilder Lbaas(LbaasBehaviour behaviour)
         {
-            _origins.Argument(Key + ".behaviour", 0);
+            _origins.Argument(Keys.Behaviour, 0);
             _layer = _layer with { Kind = BalancerKind.Described, Behaviour = behaviour };
             return this;
         }
@@ -73,8 +73,8 @@ namespace MailDsl
         public BalancerBuilder From(params string[] networks)
         {
             networks ??= System.Array.Empty<string>();
-            _origins.Call(Key + ".sources");
-            for (var i = 0; i < networks.Length; i++) _origins.Argument(Key + ".sources." + (_sources.Count + i), i);
+            _origins.Call(Keys.Sources);
+            for (var i = 0; i < networks.Length; i++) _origins.Argument(Keys.Sources[_sources.Count + i], i);
             _sources.AddRange(networks);
             return this;
         }
@@ -86,7 +86,7 @@ namespace MailDsl
         /// <param name="mode">The mode.</param>
         public BalancerBuilder Https(HttpsBalancing mode)
         {
-            _origins.Argument(Key + ".https", 0);
+            _origins.Argument(Keys.Https, 0);
             _layer = _layer with { Https = mode };
             return this;
         }
@@ -95,7 +95,7 @@ namespace MailDsl
         /// <param name="name">The interface's name, e.g. <c>ens192</c>.</param>
         public BalancerBuilder Interface(string name)
         {
-            _origins.Argument(Key + ".interface", 0);
+            _origins.Argument(Keys.Interface, 0);
             _layer = _layer with { Interface = name };
             return this;
         }
@@ -104,7 +104,7 @@ namespace MailDsl
         /// <param name="id">1 to 255.</param>
         public BalancerBuilder VirtualRouterId(int id)
         {
-            _origins.Argument(Key + ".virtualRouterId", 0);
+            _origins.Argument(Keys.VirtualRouterId, 0);
             _layer = _layer with { VirtualRouterId = id };
             return this;
         }
@@ -116,7 +116,7 @@ namespace MailDsl
         /// <param name="minutes">Minutes.</param>
         public BalancerBuilder IdleTimeout(int minutes)
         {
-            _origins.Argument(Key + ".idleTimeout", 0);
+            _origins.Argument(Keys.IdleTimeout, 0);
             _layer = _layer with { IdleTimeoutMinutes = minutes };
             return this;
         }
@@ -129,9 +129,9 @@ namespace MailDsl
         /// <param name="address">The address (default <c>127.0.0.1</c>).</param>
         public BalancerBuilder Stats(int port = 8404, string address = "127.0.0.1")
         {
-            _origins.Call(Key + ".stats");
-            _origins.Argument(Key + ".listener.stats.port", 0);
-            _origins.Argument(Key + ".stats.address", 1);
+            _origins.Call(Keys.Stats);
+            _origins.Argument(Keys.Listener("stats").Port, 0);
+            _origins.Argument(Keys.Stats.Address, 1);
             _layer = _layer with { StatsPort = port, StatsAddress = address };
             return this;
         }
@@ -146,10 +146,11 @@ namespace MailDsl
         public BalancerBuilder HealthCheck(string layer, string listener, string expect)
         {
             var n = _checks.Count;
-            _origins.Call(Key + ".check." + n);
-            _origins.Argument(Key + ".check." + n + ".layer", 0);
-            _origins.Argument(Key + ".check." + n + ".listener", 1);
-            _origins.Argument(Key + ".check." + n + ".expect", 2);
+            var keys = Keys.Check(n);
+            _origins.Call(keys);
+            _origins.Argument(keys.Layer, 0);
+            _origins.Argument(keys.Listener, 1);
+            _origins.Argument(keys.Expect, 2);
             _checks.Add(new HealthCheck(layer, listener, expect));
             return this;
         }

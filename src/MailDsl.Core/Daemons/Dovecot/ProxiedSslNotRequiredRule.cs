@@ -24,7 +24,7 @@ namespace MailDsl.Daemons.Dovecot
             if (platform.Mailstore is not { } store || !balancing.ProxiesTo(store)) yield break;
             foreach (var (setting, n) in PlatformLayers.NumberedSettings(store))
                 if (setting.Daemon == Daemon.Dovecot && setting.Key == "ssl" && (setting.Value ?? "").Trim() != "required")
-                    yield return Report(PlatformLayers.SettingKey(store, setting, n, "value"),
+                    yield return Report(OriginKeys.Of(store).Setting(setting.Daemon, setting.Key, n).Value,
                         $"The mailstore Dovecot setting 'ssl = {ValueSafety.Show(setting.Value)}' behind balancers that send the PROXY header: Dovecot counts every "
                         + "connection from a trusted balancer as secured unless ssl = required, and a secured connection may log in with its password in clear text, "
                         + "so a client on a STARTTLS port could send it before TLS, across the network to the balancer. Remove the setting: MailDsl writes ssl = required.");

@@ -35,6 +35,9 @@ namespace MailDsl.Daemons.Haproxy
         /// </summary>
         public const string TerminatedCertificate = "/etc/haproxy/maildsl/platform.pem";
 
+        /// <summary>The key beside <see cref="TerminatedCertificate"/>, where HAProxy looks for it (ssl-load-extra-files' default: the crt's name plus .key).</summary>
+        public const string TerminatedKey = "/etc/haproxy/maildsl/platform.pem.key";
+
         /// <summary>Renders haproxy.cfg for balancer host <paramref name="host"/>.</summary>
         /// <param name="topology">The platform and its target.</param>
         /// <param name="host">The balancer host.</param>

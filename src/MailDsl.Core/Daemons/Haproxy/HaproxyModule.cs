@@ -81,11 +81,12 @@ namespace MailDsl.Daemons.Haproxy
             if (host.Platform?.Balancers is { Https: HttpsBalancing.Terminate } && host.Platform.Certificate is { } cert)
             {
                 var pem = HaproxyConfigRenderer.TerminatedCertificate;
-                changes.Add(new HostChange("link the platform's certificate and key where HAProxy reads them (" + pem + ", " + pem + ".key; the key is not copied)",
-                    "[[ $(readlink " + pem + ") != " + Word(cert.CertificateFile) + " || $(readlink " + pem + ".key) != " + Word(cert.KeyFile) + " ]]",
+                var key = HaproxyConfigRenderer.TerminatedKey;
+                changes.Add(new HostChange("link the platform's certificate and key where HAProxy reads them (" + pem + ", " + key + "; the key is not copied)",
+                    "[[ $(readlink " + pem + ") != " + Word(cert.CertificateFile) + " || $(readlink " + key + ") != " + Word(cert.KeyFile) + " ]]",
                     "install -d -m 0755 " + System.IO.Path.GetDirectoryName(pem)!.Replace('\\', '/') + " && ln -sfn " + Word(cert.CertificateFile) + " " + pem
-                        + " && ln -sfn " + Word(cert.KeyFile) + " " + pem + ".key",
-                    new[] { pem, pem + ".key" }));
+                        + " && ln -sfn " + Word(cert.KeyFile) + " " + key,
+                    new[] { pem, key }));
             }
             return changes;
         }

@@ -23,12 +23,12 @@ namespace MailDsl.Daemons.Haproxy
             for (var i = 0; i < balancers.Checks.Count; i++)
             {
                 if (balancers.Checks[i] is not { } check) continue;
-                var key = "balancers.check." + i;
+                var key = OriginKeys.Balancers.Check(i);
                 var layer = LayerDescriptors.All.FirstOrDefault(d => d.Key == check.Layer)?.Of(platform);
                 var listener = layer?.Listeners.FirstOrDefault(l => l is not null && l.Name == check.Listener);
                 if (layer is null || listener is null)
                 {
-                    yield return Report(key + (layer is null ? ".layer" : ".listener"),
+                    yield return Report(layer is null ? key.Layer : key.Listener,
                         $"The health check names {(layer is null ? "the layer '" + ValueSafety.Show(check.Layer) + "'" : "the listener '" + ValueSafety.Show(check.Listener) + "'")}, "
                         + $"which the platform does not describe{(layer is null ? "" : " on the " + LayerDescriptors.Of(layer).DisplayName + " layer")}. Name a described "
                         + $"layer by its key ({string.Join(", ", LayerDescriptors.All.Where(d => d.Of(platform) is { } l && l.Vip is not null).Select(d => d.Key))}) and one of its listeners.");
@@ -37,7 +37,7 @@ namespace MailDsl.Daemons.Haproxy
                 var expect = check.Expect ?? "";
                 if (expect.Any(c => c < ' ' || c == 0x7f))
                 {
-                    yield return Report(key + ".expect", $"The health check's expected greeting '{ValueSafety.Show(expect)}' holds a control character; HAProxy's "
+                    yield return Report(key.Expect, $"The health check's expected greeting '{ValueSafety.Show(expect)}' holds a control character; HAProxy's "
                         + "tcp-check expect takes one line of text. Write the start of the greeting, e.g. '" + HealthChecks.Greeting(listener.Protocol) + "'.");
                     continue;
                 }
@@ -45,7 +45,7 @@ namespace MailDsl.Daemons.Haproxy
                 var like = HealthChecks.GreetingsLike(expect);
                 if (own.StartsWith(expect, System.StringComparison.Ordinal) && expect.Length > 0 || expect.StartsWith(own, System.StringComparison.Ordinal)) continue;
                 var other = like.FirstOrDefault();
-                yield return Report(key + ".expect",
+                yield return Report(key.Expect,
                     $"The health check of {LayerDescriptors.Of(layer).DisplayName} '{listener.Name}' ({listener.Protocol}, port {listener.Port}) expects '{ValueSafety.Show(expect)}', "
                     + (like.Count > 0 ? $"which is how a {other} server greets, not {listener.Protocol}" : "which no " + listener.Protocol + " server sends first")
                     + $": the check never passes, HAProxy marks every host down and the VIP serves nobody. {listener.Protocol} servers start with '{own}'; "
@@ -64,7 +64,7 @@ namespace MailDsl.Daemons.Haproxy
             if (platform.Balancers is not { } balancers || balancers.IdleTimeoutMinutes >= 30) yield break;
             var imap = PlatformBalancing.Of(platform).Ports.Where(p => p.Listener.Protocol == ServiceProtocol.Imap).ToList();
             if (imap.Count == 0) yield break;
-            yield return Report("balancers.idleTimeout",
+            yield return Report(OriginKeys.Balancers.IdleTimeout,
                 $"The balancers close a connection idle for {balancers.IdleTimeoutMinutes} minute{(balancers.IdleTimeoutMinutes == 1 ? "" : "s")}, and they front IMAP "
                 + $"({string.Join(", ", imap.Select(p => p.Listener.Name + " " + p.Listener.Port))}): a client in IDLE is silent for up to 29 minutes (RFC 2177) and an IMAP "
                 + "server may not log it out sooner than 30 (RFC 9051 5.4), so every such session would be cut and the client would miss new mail until it "

@@ -27,7 +27,7 @@ namespace MailDsl.Rules.Balancers
         public static IEnumerable<(RawSetting Setting, string Origin)> Settings(Layer layer, Daemon daemon, string key)
             => PlatformLayers.NumberedSettings(layer)
                 .Where(s => s.Setting.Daemon == daemon && s.Setting.Key == key)
-                .Select(s => (s.Setting, PlatformLayers.SettingKey(layer, s.Setting, s.Occurrence, "value")));
+                .Select(s => (s.Setting, OriginKeys.Of(layer).Setting(s.Setting.Daemon, s.Setting.Key, s.Occurrence).Value));
 
         /// <summary>The networks a trusted-network setting's value names (space or comma separated), and the words that are none.</summary>
         public static (List<(System.Net.IPAddress Address, int Prefix)> Networks, List<string> Other) Read(string? value)
@@ -63,7 +63,7 @@ namespace MailDsl.Rules.Balancers
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
             if (platform.Balancers is { Kind: BalancerKind.Described, Behaviour: LbaasBehaviour.TerminateClear })
-                yield return Report("balancers.behaviour",
+                yield return Report(OriginKeys.Balancers.Behaviour,
                     "The LBaaS is described as terminating TLS and forwarding in clear text (LbaasBehaviour.TerminateClear): between it and the hosts every "
                     + "password and message would cross the network unencrypted, and Dovecot counts a connection whose PROXY header says the client used TLS as "
                     + "secured whatever the leg behind it (Dovecot's HAProxy page). Write LbaasBehaviour.PassThroughProxy (TLS end to end, the client's address "
@@ -127,8 +127,9 @@ namespace MailDsl.Rules.Balancers
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
             var balancing = PlatformBalancing.Of(platform);
+            // Nothing was written, so the finding sits on the .Balancers(...) call that leaves it out.
             if (platform.Balancers is { Kind: BalancerKind.Described, Behaviour: LbaasBehaviour.PassThroughProxy } lbaas && lbaas.Sources.Count == 0 && balancing.Fronted.Count > 0)
-                yield return Report("balancers.behaviour",
+                yield return Report(OriginKeys.Balancers,
                     "The LBaaS sends the PROXY header (LbaasBehaviour.PassThroughProxy), but the description names no network it connects from: the hosts would "
                     + "trust no one with it and their firewalls let no one reach the PROXY ports. Name its addresses: .From(\"10.0.0.0/28\").");
             var balancers = BalancerRules.Balancers(platform);
@@ -200,7 +201,7 @@ namespace MailDsl.Rules.Balancers
                 || lbaas.Behaviour is not (LbaasBehaviour.TerminateReencrypt or LbaasBehaviour.TerminateClear)) yield break;
             var startTls = PlatformBalancing.Of(platform).Ports.Where(p => p.Listener.Security == ListenerSecurity.StartTls).ToList();
             if (startTls.Count == 0) yield break;
-            yield return Report("balancers.behaviour",
+            yield return Report(OriginKeys.Balancers.Behaviour,
                 $"The LBaaS is described as terminating TLS ({lbaas.Behaviour}), but it fronts ports where the client starts TLS inside the protocol with STARTTLS: "
                 + string.Join(", ", startTls.Select(p => $"{BalancerRules.Name(p.Layer)} {p.Listener.Name} ({p.Listener.Port})"))
                 + ". A balancer that terminates TLS does not speak SMTP, IMAP, POP3 or ManageSieve, so it cannot take part in STARTTLS and those clients get no TLS "
@@ -218,7 +219,7 @@ namespace MailDsl.Rules.Balancers
             if (platform.Balancers is null) yield break;
             foreach (var layer in PlatformLayers.Of(platform))
                 if (layer is not BalancerLayer && !string.IsNullOrEmpty(layer.Vip) && layer.Hosts.Count == 0)
-                    yield return Report(layer.Key + ".vip",
+                    yield return Report(OriginKeys.Of(layer).Vip,
                         $"The {BalancerRules.Name(layer)} VIP '{BalancerRules.Show(layer.Vip)}' has no host behind it: the balancers would hold it and accept "
                         + $"connections with nowhere to send them. Add the layer's hosts (.Hosts(...)), or remove the VIP.");
         }
@@ -236,7 +237,7 @@ namespace MailDsl.Rules.Balancers
                 var hosts = layer.Hosts.Where(h => !string.IsNullOrEmpty(h)).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
                 if (hosts.Count < 2 || Addresses.Parse(layer.ListenAddress?.Trim()) is not { } address) continue;
                 if (System.Net.IPAddress.IsLoopback(address) || Addresses.IsUnspecified(address)) continue;
-                yield return Report(layer.Key + ".listenAddress",
+                yield return Report(OriginKeys.Of(layer).ListenAddress,
                     $"The {BalancerRules.Name(layer)} layer binds every daemon to {address}, but it has {hosts.Count} hosts and one address belongs to one of them: "
                     + "the others cannot bind their ports, their daemons fail to start, and the balancers send connections to hosts that do not listen. "
                     + "Remove .ListenOn(...) (each host binds its own addresses), or give each host its address with .Host(name, address).");
@@ -254,32 +255,46 @@ namespace MailDsl.Rules.Balancers
             var balancing = PlatformBalancing.Of(platform);
             foreach (var layer in PlatformLayers.Of(platform))
             {
+                var host = -1;
                 for (var i = 0; i < layer.HostAddresses.Count; i++)
-                    if (layer.HostAddresses[i] is { } named && Addresses.Parse(named.Address?.Trim()) is null)
-                        yield return Report(layer.Key + ".hostAddress." + i,
+                {
+                    if (layer.HostAddresses[i] is not { } named) continue;
+                    // The builders number an address as its host among all the layer's hosts (.Hosts and .Host alike).
+                    host = NextHost(layer, named.Host, host);
+                    if (Addresses.Parse(named.Address?.Trim()) is null)
+                        yield return Report(host < 0 ? OriginKeys.Of(layer) : OriginKeys.Of(layer).HostAddresses[host],
                             $"The {BalancerRules.Name(layer)} host '{BalancerRules.Show(named.Host)}' has the address '{BalancerRules.Show(named.Address)}', which is not one "
                             + "IPv4 or IPv6 address: the balancers could not dial it, nor the backends trust it. Write the host's address, e.g. 172.16.10.11.");
+                }
                 if (layer.VipAddress is { } vipAddress && Addresses.Parse(vipAddress.Trim()) is null)
-                    yield return Report(layer.Key + ".vipAddress",
+                    yield return Report(OriginKeys.Of(layer).VipAddress,
                         $"The {BalancerRules.Name(layer)} VIP address '{BalancerRules.Show(vipAddress)}' is not one IPv4 or IPv6 address: keepalived could not hold it "
                         + "nor HAProxy bind it. Write the VIP's address, e.g. 172.16.10.100.");
                 else if (layer.VipAddress is null && balancing.Emitted && balancing.IsFronted(layer))
-                    yield return Report(layer.Key + ".vip",
+                    yield return Report(OriginKeys.Of(layer).Vip,
                         $"The {BalancerRules.Name(layer)} VIP '{BalancerRules.Show(layer.Vip)}' has no address, and the emitted balancers must hold it: keepalived adds "
                         + "the address to the balancer host that holds the VIP, and HAProxy listens on it. Write .Vip(name, address).");
             }
             if (platform.Balancers is { Kind: BalancerKind.Emitted } emitted)
                 for (var i = 0; i < emitted.Hosts.Count; i++)
                     if (emitted.Hosts[i] is { } name && emitted.AddressOf(name) is null)
-                        yield return Report("balancers.hosts." + i,
+                        yield return Report(OriginKeys.Balancers.Hosts[i],
                             $"The balancer host '{BalancerRules.Show(name)}' has no address: keepalived's VRRP peers talk to it there, and the backends "
                             + "trust the PROXY header and open their PROXY ports to the balancers by address. Write .Host(name, address).");
             if (platform.Balancers is { Kind: BalancerKind.Described } lbaas)
                 for (var i = 0; i < lbaas.Sources.Count; i++)
                     if (Topology.Networks.Parse(lbaas.Sources[i]) is null)
-                        yield return Report("balancers.sources." + i,
+                        yield return Report(OriginKeys.Balancers.Sources[i],
                             $"'{BalancerRules.Show(lbaas.Sources[i])}' is not an address or a network (CIDR, e.g. 10.0.0.0/28): the hosts would trust and let in "
                             + "no LBaaS by it. Write the addresses the LBaaS connects to the hosts from.");
+        }
+
+        // The index of the next host called name after index after, or -1.
+        private static int NextHost(Layer layer, string? name, int after)
+        {
+            for (var j = after + 1; j < layer.Hosts.Count; j++)
+                if (string.Equals(layer.Hosts[j], name, System.StringComparison.OrdinalIgnoreCase)) return j;
+            return -1;
         }
     }
 
@@ -293,7 +308,7 @@ namespace MailDsl.Rules.Balancers
             var balancing = PlatformBalancing.Of(platform);
             foreach (var layer in balancing.Fronted.Where(balancing.ProxiesTo))
                 foreach (var port in balancing.PortsOf(layer).Where(p => p.BackendPort > 65535 && p.Listener.Port <= 65535))
-                    yield return Report(PlatformLayers.ListenerKey(layer, port.Listener, "port"),
+                    yield return Report(OriginKeys.Of(layer).Listener(port.Listener.Name).Port,
                         $"The {BalancerRules.Name(layer)} listener '{port.Listener.Name}' is on port {port.Listener.Port}; the balancers feed each listener with the "
                         + $"PROXY protocol on its port plus {PlatformBalancing.ProxyPortOffset}, and {port.BackendPort} is no TCP port. Give it a port below "
                         + $"{65536 - PlatformBalancing.ProxyPortOffset}.");
