@@ -67,7 +67,10 @@ public static class DaemonChecks
             r => Refusal(r, l => l.Contains("warning", StringComparison.Ordinal) || l.Contains("fatal", StringComparison.Ordinal) || l.Contains("backwards-compatible", StringComparison.Ordinal))),
         // The target's own nginx.conf, which includes conf.d/*.conf. Debian's default site is install.sh's business, not
         // the emitted files' (and it would answer on port 80 beside ours), so it is left out as the platform leaves it out.
-        new("nginx -t", "etc/nginx/conf.d", "rm -f /etc/nginx/sites-enabled/default && nginx -t",
+        // nginx -t binds every listen address, and a balanced host's PROXY listeners name the host's own address, which only
+        // that host has: it runs in a network namespace of its own (nothing is sent) that may bind any address.
+        new("nginx -t", "etc/nginx/conf.d",
+            "rm -f /etc/nginx/sites-enabled/default && unshare --net sh -c 'echo 1 >/proc/sys/net/ipv4/ip_nonlocal_bind && echo 1 >/proc/sys/net/ipv6/ip_nonlocal_bind && nginx -t'",
             r => Refusal(r, l => l.Contains("[warn]", StringComparison.Ordinal) || l.Contains("[emerg]", StringComparison.Ordinal) || l.Contains("[alert]", StringComparison.Ordinal) || l.Contains("[crit]", StringComparison.Ordinal), "test is successful")),
         new("plparse", "etc/sogo/sogo.conf", "plparse /etc/sogo/sogo.conf", r => Refusal(r, l => !l.Contains("a dictionary", StringComparison.Ordinal), "a dictionary")),
         // HAProxy prints [WARNING] and [ALERT] lines; -dW makes a warning fatal too.

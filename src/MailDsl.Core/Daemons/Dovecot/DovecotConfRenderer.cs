@@ -97,7 +97,7 @@ namespace MailDsl.Daemons.Dovecot
                 names.PassdbUserdb(w, "pam", "passwd");
                 w.Line();
             }
-            if (store is not null) LoginListeners(w, store, PlatformBalancing.Of(topology.Platform), host.Name);
+            if (store is not null) LoginListeners(w, names, store, PlatformBalancing.Of(topology.Platform), host.Name);
             w.Line("# Postfix authenticates submission clients through Dovecot (smtpd_sasl_type = dovecot).");
             w.Open("service auth {");
             w.Open("unix_listener " + AuthSocketPath + " {");
@@ -155,7 +155,7 @@ namespace MailDsl.Daemons.Dovecot
         // Exactly the model's IMAP and POP3 listeners; Dovecot's built-in ones the model lacks get port 0. Beside each one
         // a balancer feeds, its PROXY twin on the host's own address (haproxy = yes: the PROXY v2 header first, then the
         // protocol, TLS included, as on the listener itself).
-        private static void LoginListeners(ConfigWriter w, MailstoreLayer store, PlatformBalancing balancing, string host)
+        private static void LoginListeners(ConfigWriter w, DovecotSettings names, MailstoreLayer store, PlatformBalancing balancing, string host)
         {
             var proxied = balancing.ProxiesTo(store) ? balancing.PortsOf(store) : new List<BalancedPort>();
             var proxyAddress = PlatformBalancing.ProxyListenAddress(store, host);
@@ -175,7 +175,7 @@ namespace MailDsl.Daemons.Dovecot
                 {
                     w.Open("inet_listener " + port.Listener.Name + "_proxy {");
                     w.Line("port = " + port.BackendPort);
-                    if (!string.IsNullOrEmpty(proxyAddress)) w.Line("address = " + proxyAddress);
+                    if (!string.IsNullOrEmpty(proxyAddress)) w.Line(names.ListenerAddress + " = " + proxyAddress);
                     if (port.Listener.Security == ListenerSecurity.ImplicitTls) w.Line("ssl = yes");
                     w.Line("haproxy = yes");
                     w.Close();

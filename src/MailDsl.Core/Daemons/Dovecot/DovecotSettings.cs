@@ -39,6 +39,12 @@ namespace MailDsl.Daemons.Dovecot
         /// <summary>The value of <c>protocols</c> for a Dovecot that serves none (auth only).</summary>
         public string NoProtocols => _is24 ? "" : "none";
 
+        /// <summary>
+        /// The name of the address an <c>inet_listener</c> binds: 2.3's <c>address</c>; 2.4 knows no inet_listener_address
+        /// (doveconf 2.4.1: "Unknown setting: address") and takes the <c>listen</c> setting inside the listener instead (seen).
+        /// </summary>
+        public string ListenerAddress => _is24 ? "listen" : "address";
+
         /// <summary>The certificate and key, read from their files by Dovecot (the key is never read by MailDsl).</summary>
         public void SetCertificate(SettingsFile file, string certificate, string key)
         {
