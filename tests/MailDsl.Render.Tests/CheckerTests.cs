@@ -116,7 +116,8 @@ public sealed class CheckerTests
 
             Assert.Equal(new[] { "haproxy -c", "keepalived -t" }, results.Keys.Order(StringComparer.Ordinal));
             Assert.All(results.Values, r => Assert.False(r.Passed, r.ToString()));
-            Assert.Contains("leastconnx", results["haproxy -c"].Failure);
+            // HAProxy names the line and what the keyword takes, not the word it refused.
+            Assert.Contains("haproxy.cfg:8] : balance only supports", results["haproxy -c"].Failure);
             Assert.Contains("Unknown keyword 'advert_intx'", results["keepalived -t"].Result.Output);
         }
         finally
