@@ -68,6 +68,7 @@ namespace MailDsl.Daemons.Dovecot
                 top.Set("dovecot_storage_version", topology.Target.Dovecot.ToString());
             }
             if (store is not null) MailServer(top, topology, names, store, host.Name);
+            else AuthOnly(top, names, host.Name);
             if (store is not null && PlatformBalancing.Of(topology.Platform).ProxiesTo(store))
             {
                 // Who may send the PROXY header on the listeners marked haproxy = yes: the balancers only. Dovecot aborts
@@ -78,7 +79,6 @@ namespace MailDsl.Daemons.Dovecot
                 top.Comment("# The balancers send the client's address first (PROXY v2) on the *-proxy listeners; only they may.");
                 top.Set("haproxy_trusted_networks", string.Join(" ", PlatformBalancing.Of(topology.Platform).Trusted));
             }
-            else AuthOnly(top, names, host.Name);
             names.SetCleartextAuth(top, allowed: false);
             top.Set("auth_mechanisms", "plain login");
             var directory = topology.Platform.Directory;
