@@ -204,6 +204,21 @@ namespace MailDsl.Generators.Analysis
         public static readonly DiagnosticDescriptor RefusedOldSetting = new(
             "MAIL4016", RuleCatalog.RefusedOldSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.RefusedOldSetting.Description, DocsBaseUrl + RuleCatalog.RefusedOldSetting.HelpLink);
+        /// <summary>MAIL3006: <see cref="RuleCatalog.InvalidDistinguishedName"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidDistinguishedName = new(
+            "MAIL3006", RuleCatalog.InvalidDistinguishedName.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidDistinguishedName.Description, DocsBaseUrl + RuleCatalog.InvalidDistinguishedName.HelpLink);
+
+        /// <summary>MAIL3007: <see cref="RuleCatalog.InvalidMailAddress"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidMailAddress = new(
+            "MAIL3007", RuleCatalog.InvalidMailAddress.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidMailAddress.Description, DocsBaseUrl + RuleCatalog.InvalidMailAddress.HelpLink);
+
+        /// <summary>MAIL5013: <see cref="RuleCatalog.ReservedSecretVariable"/>.</summary>
+        public static readonly DiagnosticDescriptor ReservedSecretVariable = new(
+            "MAIL5013", RuleCatalog.ReservedSecretVariable.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ReservedSecretVariable.Description, DocsBaseUrl + RuleCatalog.ReservedSecretVariable.HelpLink);
+
         /// <summary>MAIL5001: <see cref="RuleCatalog.PlaintextDirectory"/>.</summary>
         public static readonly DiagnosticDescriptor PlaintextDirectory = new(
             "MAIL5001", RuleCatalog.PlaintextDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -302,6 +317,8 @@ namespace MailDsl.Generators.Analysis
             InvalidHostName,
             UnnormalizedPath,
             InvalidListenAddress,
+            InvalidDistinguishedName,
+            InvalidMailAddress,
             DuplicateSetting,
             NginxRegexWithoutTilde,
             WeakenedTlsOption,
@@ -326,6 +343,7 @@ namespace MailDsl.Generators.Analysis
             LoginNotInSchema,
             NeedsDirectory,
             IncompleteDirectory,
+            ReservedSecretVariable,
             NotConstant,
             EvaluationFailed);
 

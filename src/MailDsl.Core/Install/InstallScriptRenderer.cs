@@ -167,6 +167,6 @@ namespace MailDsl.Install
         private static string Words(IEnumerable<string> values) => string.Join(" ", values.Select(ShellWord));
 
         // Single quotes keep every character literal; the rules keep quotes out of paths.
-        private static string ShellWord(string value) => "'" + value.Replace("'", "'\\''") + "'";
+        private static string ShellWord(string value) => ShellText.Quote(value);
     }
 }

@@ -181,7 +181,6 @@ namespace MailDsl.Install
             w.Close();
         }
 
-        // Single quotes keep every character literal.
-        private static string ShellWord(string value) => "'" + value.Replace("'", "'\\''") + "'";
+        private static string ShellWord(string value) => ShellText.Quote(value);
     }
 }

@@ -196,15 +196,18 @@ public class InjectionClassTests
     [Fact]
     public void Install_sh_ends_the_options_of_every_command_that_takes_the_mail_users_name()
     {
-        var platform = SqlDirectory();
-        var script = File(platform, "store-01.example.org", "/install.sh");
+        var model = SqlDirectory().Build();
+        var topology = Topology.PlatformTopology.Of(model);
+        var store = topology.Hosts.Single(h => h.Name == "store-01.example.org");
+        var steps = string.Join("\n", Daemons.Dovecot.DovecotModule.Instance.Prepare(topology.Target, store));
 
         foreach (var command in new[] { "getent group", "getent passwd", "groupadd", "useradd", "id -u", "id -g" })
         {
-            var uses = System.Text.RegularExpressions.Regex.Matches(script, System.Text.RegularExpressions.Regex.Escape(command) + "[^'\n]*'?vmail");
+            var uses = System.Text.RegularExpressions.Regex.Matches(steps, System.Text.RegularExpressions.Regex.Escape(command) + "[^;|&\n]*?'vmail'");
             Assert.NotEmpty(uses);
-            Assert.All(uses, m => Assert.Contains(" -- ", m.Value));
+            Assert.All(uses, m => Assert.EndsWith(" -- 'vmail'", m.Value));
         }
+        Assert.Contains("install -d -o 5000 -g 5000 -m 0770 -- '/var/vmail'", steps);
     }
 
     [Theory]

@@ -14,9 +14,9 @@ namespace MailDsl.Rules.Values
         /// <summary>The values, platform-wide first, then layer by layer in the order written.</summary>
         public static IEnumerable<WrittenValue> Of(PlatformModel platform)
         {
-            yield return new WrittenValue("platform.domain", "The mail domain", platform.Domain, ValueKind.Name);
+            yield return new WrittenValue("platform.domain", "The mail domain", platform.Domain, ValueKind.Domain);
             if (platform.Banner is not null)
-                yield return new WrittenValue("platform.banner", "The SMTP banner", platform.Banner, ValueKind.Banner);
+                yield return new WrittenValue("platform.banner", "The SMTP banner", platform.Banner, ValueKind.Text);
             if (platform.Certificate is { } cert)
             {
                 yield return new WrittenValue("platform.certificate.file", "The certificate path", cert.CertificateFile, ValueKind.Path);
@@ -30,9 +30,9 @@ namespace MailDsl.Rules.Values
             {
                 var name = PlatformLayers.DisplayName(layer);
                 for (var i = 0; i < layer.Hosts.Count; i++)
-                    yield return new WrittenValue(layer.Key + ".hosts." + i, "The " + name + " host name", layer.Hosts[i], ValueKind.Name);
+                    yield return new WrittenValue(layer.Key + ".hosts." + i, "The " + name + " host name", layer.Hosts[i], ValueKind.HostName);
                 if (layer.Vip is not null)
-                    yield return new WrittenValue(layer.Key + ".vip", "The " + name + " VIP name", layer.Vip, ValueKind.Name);
+                    yield return new WrittenValue(layer.Key + ".vip", "The " + name + " VIP name", layer.Vip, ValueKind.HostName);
                 // The listen address is MAIL3005's: one IP address, which holds none of the characters MAIL3001 looks for.
                 if (layer.Tls?.Ciphers is { } layerCiphers)
                     yield return new WrittenValue(layer.Key + ".tls.ciphers", "The " + name + " cipher string", layerCiphers, ValueKind.CipherString);
@@ -60,7 +60,7 @@ namespace MailDsl.Rules.Values
                         if (mailstore.Storage is { } storage)
                         {
                             yield return new WrittenValue("mailstore.storage.root", "The mail storage path", storage.Root, ValueKind.Path) { Role = PathRole.Directory };
-                            yield return new WrittenValue("mailstore.storage.user", "The virtual mail user", storage.User, ValueKind.Identifier);
+                            yield return new WrittenValue("mailstore.storage.user", "The virtual mail user", storage.User, ValueKind.SystemUser);
                             if (storage.IndexPath is not null)
                                 yield return new WrittenValue("mailstore.storage.indexes", "The index path", storage.IndexPath, ValueKind.Path) { Role = PathRole.Directory };
                         }
@@ -90,7 +90,7 @@ namespace MailDsl.Rules.Values
         private static IEnumerable<WrittenValue> DirectoryValues(PlatformModel platform)
         {
             for (var i = 0; i < platform.MailDomains.Count; i++)
-                yield return new WrittenValue("platform.mailDomains." + i, "The mail domain", platform.MailDomains[i], ValueKind.Name);
+                yield return new WrittenValue("platform.mailDomains." + i, "The mail domain", platform.MailDomains[i], ValueKind.Domain);
             if (platform.CertificateAuthority is not null)
                 yield return new WrittenValue("platform.ca", "The CA path", platform.CertificateAuthority, ValueKind.Path);
             if (platform.Directory is not { } directory) yield break;
@@ -98,19 +98,22 @@ namespace MailDsl.Rules.Values
             {
                 for (var i = 0; i < ldap.Servers.Count; i++)
                     if (ldap.Servers[i] is { } server)
-                        yield return new WrittenValue("directory.ldap.server." + i + ".host", "The directory server name", server.Host, ValueKind.Name);
-                yield return new WrittenValue("directory.ldap.baseDn", "The directory's base DN", ldap.BaseDn, ValueKind.DirectoryValue);
+                        yield return new WrittenValue("directory.ldap.server." + i + ".host", "The directory server name", server.Host, ValueKind.HostName);
+                yield return new WrittenValue("directory.ldap.baseDn", "The directory's base DN", ldap.BaseDn, ValueKind.DistinguishedName);
                 if (ldap.BindDn is not null)
-                    yield return new WrittenValue("directory.ldap.bindDn", "The directory's bind DN", ldap.BindDn, ValueKind.DirectoryValue);
-                if (SecretFile(ldap.BindPassword, "directory.ldap.bindPassword", "The directory's bind password file") is { } bind) yield return bind;
+                    yield return new WrittenValue("directory.ldap.bindDn", "The directory's bind DN", ldap.BindDn, ValueKind.DistinguishedName);
+                if (SecretSource(ldap.BindPassword, "directory.ldap.bindPassword", "The directory's bind password") is { } bind) yield return bind;
             }
             if (directory.Sql is { } sql)
             {
                 foreach (var value in Database(sql.Database, "directory.sql.database", "The user directory's database")) yield return value;
-                yield return new WrittenValue("directory.sql.table", "The user table", sql.Table, ValueKind.Identifier);
+                yield return new WrittenValue("directory.sql.table", "The user table", sql.Table, ValueKind.SqlIdentifier);
             }
+            // The quota field is an attribute of an LDAP directory, a column of a SQL one.
             if (directory.QuotaField is not null)
-                yield return new WrittenValue("directory.quota", "The quota attribute", directory.QuotaField, ValueKind.Identifier);
+                yield return directory.Ldap is not null
+                    ? new WrittenValue("directory.quota", "The quota attribute", directory.QuotaField, ValueKind.LdapAttribute)
+                    : new WrittenValue("directory.quota", "The quota column", directory.QuotaField, ValueKind.SqlIdentifier);
             for (var i = 0; i < directory.Aliases.Count; i++)
             {
                 if (directory.Aliases[i] is not { } alias) continue;
@@ -122,24 +125,33 @@ namespace MailDsl.Rules.Values
 
         private static IEnumerable<WrittenValue> Database(DatabaseConnection database, string key, string what)
         {
-            yield return new WrittenValue(key + ".host", what + " server name", database.Host, ValueKind.Name);
+            yield return new WrittenValue(key + ".host", what + " server name", database.Host, ValueKind.HostName);
             // An empty name or user is MAIL5012's to report.
             if (!string.IsNullOrEmpty(database.Name))
-                yield return new WrittenValue(key + ".name", what + " name", database.Name, ValueKind.Identifier);
+                yield return new WrittenValue(key + ".name", what + " name", database.Name, ValueKind.DatabaseName);
             if (!string.IsNullOrEmpty(database.User))
-                yield return new WrittenValue(key + ".user", what + " user", database.User, ValueKind.Identifier);
-            if (SecretFile(database.Password, key + ".password", what + " password file") is { } password) yield return password;
+                yield return new WrittenValue(key + ".user", what + " user", database.User, ValueKind.DatabaseName);
+            if (SecretSource(database.Password, key + ".password", what + " password") is { } password) yield return password;
         }
 
         /// <summary>
-        /// The path of a secret kept in a file (install.sh writes it into its own text and reads the file on the host; nothing
-        /// here opens it). A name without '/' is not a path: it looks like the password itself, which MAIL5004 reports without
-        /// repeating it, so no other rule may quote it. An empty one is MAIL5005's.
+        /// Where a secret is read on the host: the path of its file (install.sh writes it into its own text and reads the file;
+        /// nothing here opens it), or the name of its environment variable. A file name without '/' is not a path: it looks
+        /// like the password itself, which MAIL5004 reports without repeating it, so no other rule may quote it. An empty one
+        /// is MAIL5005's.
         /// </summary>
-        private static WrittenValue? SecretFile(SecretRef? secret, string key, string label)
-            => secret is { Source: SecretSource.File } && !string.IsNullOrEmpty(secret.Name) && secret.Name.IndexOf('/') >= 0
-                ? new WrittenValue(key + ".value", label, secret.Name, ValueKind.Path) { Role = PathRole.SecretFile }
+        private static WrittenValue? SecretSource(SecretRef? secret, string key, string what)
+        {
+            if (secret is null || string.IsNullOrEmpty(secret.Name)) return null;
+            // A variable name holding what no name can looks like the password itself (MAIL5004, which never quotes it).
+            if (secret.Source == Model.SecretSource.Environment)
+                return Directories.DescribedSecrets.HasOnlyNameCharacters(secret.Name)
+                    ? new WrittenValue(key + ".value", what + " variable", secret.Name, ValueKind.EnvironmentName)
+                    : null;
+            return secret.Source == Model.SecretSource.File && secret.Name.IndexOf('/') >= 0
+                ? new WrittenValue(key + ".value", what + " file", secret.Name, ValueKind.Path) { Role = PathRole.SecretFile }
                 : null;
+        }
 
         /// <summary>
         /// Every path the renderers write: each value of kind <see cref="ValueKind.Path"/> (its role as listed above), then the path
