@@ -120,6 +120,10 @@ namespace MailDsl.Daemons.Postfix
                 var mode = db.Tls switch { DatabaseTls.VerifyFull => "verify-full&sslrootcert=" + UriText.Component(ca, keepSlash: true), DatabaseTls.Required => "require", _ => "disable" };
                 t.Set("hosts", "postgresql://" + UriText.Component(db.User) + ":" + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.UrlUserinfo)
                     + "@" + UriText.Host(db.Host) + ":" + port + "/" + UriText.Component(db.Name) + "?sslmode=" + mode);
+                // Postfix's pgsql table refuses to open without dbname ("bad string length 0 < 1: dbname", seen with postmap on
+                // 3.7 and 3.10) even when the URI names it; libpq then takes the URI's user and database (seen on the wire).
+                t.Set("dbname", db.Name);
+                t.Set("user", db.User);
             }
             t.Set("query", "SELECT mail FROM " + SqlText.Identifier(sql.Table, db.Engine) + " WHERE mail = '%s'");
             t.Set("domain", domains);
