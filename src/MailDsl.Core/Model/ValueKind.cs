@@ -8,14 +8,18 @@ namespace MailDsl.Model
     public enum ValueKind
     {
         /// <summary>
-        /// A host name (RFC 1123: labels of letters, digits and hyphens, 253 characters at most) or an IPv4 or IPv6 address:
-        /// a host, a VIP, a directory or database server. Written into nginx, Postfix, Dovecot and SOGo files, install.sh,
-        /// and into URLs, where an IPv6 address is bracketed.
+        /// A host name (RFC 1123: labels of letters, digits and hyphens, 253 characters at most) or an IPv4 or IPv6 address,
+        /// of a server other hosts dial: a VIP, a directory or database server. Written into Postfix, Dovecot and SOGo files
+        /// and install.sh, and into URLs, where an IPv6 address is bracketed. Whether it is this host itself (TLS then protects
+        /// nothing) is decided by parsing it: <c>localhost</c>, 127.0.0.0/8 or ::1, never a name that starts like one.
         /// </summary>
         HostName,
 
-        /// <summary>A mail domain: a host name, never an address (Postfix's domains, SOGo's mail domain, addresses under it).</summary>
-        Domain,
+        /// <summary>
+        /// A DNS name, never an address: a mail domain, and a layer's host name, which is each host's Postfix myhostname (Postfix
+        /// warns on an address there), nginx server_name and the name its certificate must cover.
+        /// </summary>
+        DnsName,
 
         /// <summary>
         /// An absolute path in normal form of letters, digits and <c>/ . - _</c>: certificate, key, CA, mail storage, a secret's

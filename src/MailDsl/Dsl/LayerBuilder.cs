@@ -29,7 +29,7 @@ namespace MailDsl
 
         /// <summary>Adds the fully qualified names of the layer's hosts; each gets its own files and install script.</summary>
         /// <param name="names">Host names, e.g. <c>smtp-in-01.cloud0.mycompany.dom</c>.</param>
-        public TSelf Hosts([ValueGrammar(ValueKind.HostName)] params string[] names)
+        public TSelf Hosts([ValueGrammar(ValueKind.DnsName)] params string[] names)
         {
             Origins.Call(Key + ".hosts");
             for (var i = 0; i < names.Length; i++)

@@ -34,7 +34,7 @@ namespace MailDsl
 
         /// <summary>Starts a platform for the mail domain <paramref name="domain"/> (e.g. <c>mycompany.dom</c>).</summary>
         /// <param name="domain">The mail domain: a DNS name.</param>
-        public static Platform Create([ValueGrammar(ValueKind.Domain)] string domain) => new(domain);
+        public static Platform Create([ValueGrammar(ValueKind.DnsName)] string domain) => new(domain);
 
         /// <summary>Sets the text in the SMTP greeting after the host name (e.g. <c>MYCOMPANY Mail System</c>).</summary>
         /// <param name="text">One line of text; no newlines.</param>
@@ -97,7 +97,7 @@ namespace MailDsl
         /// it, the relay keeps it inside, the mailstore delivers it.
         /// </summary>
         /// <param name="domain">The domain, e.g. <c>domain02.dom</c>.</param>
-        public Platform AddMailDomain([ValueGrammar(ValueKind.Domain)] string domain)
+        public Platform AddMailDomain([ValueGrammar(ValueKind.DnsName)] string domain)
         {
             _origins.Argument("platform.mailDomains." + _model.MailDomains.Count, 0);
             _model = _model with { MailDomains = System.Linq.Enumerable.Append(_model.MailDomains, domain).ToEquatableArray() };

@@ -7,7 +7,8 @@ namespace MailDsl.Rules.Values
     /// <summary>
     /// MAIL3003: the domain, a host, a VIP or the host of a server URL SOGo dials is not an RFC 1123 host name (labels of 1-63 letters, digits and
     /// hyphens, not starting or ending with a hyphen, 253 characters in all). Postfix's myhostname, nginx's
-    /// server_name and the certificate's names all need one. Hosts and VIPs may also be IP addresses.
+    /// server_name and the certificate's names all need one. VIPs and the servers other hosts dial (directory, databases) may also
+    /// be IP addresses; the domain and the layers' hosts may not (Postfix's myhostname warns on one, postmap with it).
     /// Values with characters the files cannot hold are left to MAIL3001, so one mistake gives one error.
     /// </summary>
     internal sealed class InvalidHostNameRule : Rule
@@ -30,7 +31,7 @@ namespace MailDsl.Rules.Values
                     yield return Report(value.OriginKey, urlMessage, inUrl.Start < 0 ? host.Start : host.Start + inUrl.Start, inUrl.Start < 0 ? host.Name.Length : inUrl.Length);
                     continue;
                 }
-                if (value.Kind is not (ValueKind.HostName or ValueKind.Domain)) continue;
+                if (value.Kind is not (ValueKind.HostName or ValueKind.DnsName)) continue;
                 var allowAddress = value.Kind == ValueKind.HostName;
                 if (Problem(value.Value ?? "", allowAddress) is not { } problem) continue;
                 var message = $"{value.Label} '{ValueSafety.Show(value.Value)}' is not a valid host name: {problem.Text}. "

@@ -27,7 +27,7 @@ namespace MailDsl.Rules.Values
         private static string Advice(ValueKind kind) => kind switch
         {
             ValueKind.HostName => "Write a DNS name of letters, digits, hyphens and dots, e.g. smtp-in-01.example.com (or an IP address).",
-            ValueKind.Domain => "Write a DNS name of letters, digits, hyphens and dots, e.g. example.com.",
+            ValueKind.DnsName => "Write a DNS name of letters, digits, hyphens and dots, e.g. example.com or smtp-in-01.example.com.",
             ValueKind.Path => "Write an absolute path of letters, digits and / . - _ only, e.g. /etc/pki/tls/certs/mail.crt.",
             ValueKind.Url => "Write a plain URL, e.g. imaps://imap.example.com:993.",
             ValueKind.CipherString => "Separate the cipher-string elements with ':' only, e.g. ECDHE+AESGCM:!aNULL.",

@@ -25,7 +25,7 @@ namespace MailDsl.Rules.Values
             switch (kind)
             {
                 case ValueKind.HostName:
-                case ValueKind.Domain:
+                case ValueKind.DnsName:
                 case ValueKind.Url:
                 case ValueKind.CipherString:
                 case ValueKind.MailAddress:
@@ -149,6 +149,16 @@ namespace MailDsl.Rules.Values
         /// </summary>
         private static UnsafeSpot? FindInPath(string value)
         {
+            // Linux's limits: 255 bytes a name (NAME_MAX), 4095 a path (PATH_MAX less its NUL); no file has a longer one.
+            if (value.Length > 4095) return new UnsafeSpot(4095, value.Length - 4095, "is " + value.Length.ToString(CultureInfo.InvariantCulture) + " characters long", "Linux opens no path longer than 4095 bytes (PATH_MAX)");
+            var segment = 0;
+            for (var i = 0; i <= value.Length; i++)
+            {
+                if (i < value.Length && value[i] != '/') continue;
+                if (i - segment > 255)
+                    return new UnsafeSpot(segment, i - segment, "has a name of " + (i - segment).ToString(CultureInfo.InvariantCulture) + " characters", "Linux allows 255 bytes in one file or directory name (NAME_MAX), so no file has this path");
+                segment = i + 1;
+            }
             for (var i = 0; i < value.Length; i++)
             {
                 var c = value[i];
@@ -214,6 +224,8 @@ namespace MailDsl.Rules.Values
                 var c = value[i];
                 if (char.IsControl(c)) return Control(value, i);
                 if (c == '$') return Spot(i, c, "Postfix expands '$name' in smtpd_banner as a parameter");
+                if (c > '~')
+                    return Spot(i, c, "the SMTP greeting is ASCII (RFC 5321), and sogo.conf, where the banner is SOGo's page title, is read in GNUstep's C-string encoding (plparse refuses the character)");
             }
             return null;
         }

@@ -14,7 +14,7 @@ namespace MailDsl.Rules.Values
         /// <summary>The values, platform-wide first, then layer by layer in the order written.</summary>
         public static IEnumerable<WrittenValue> Of(PlatformModel platform)
         {
-            yield return new WrittenValue("platform.domain", "The mail domain", platform.Domain, ValueKind.Domain);
+            yield return new WrittenValue("platform.domain", "The mail domain", platform.Domain, ValueKind.DnsName);
             if (platform.Banner is not null)
                 yield return new WrittenValue("platform.banner", "The SMTP banner", platform.Banner, ValueKind.Text);
             if (platform.Certificate is { } cert)
@@ -30,7 +30,7 @@ namespace MailDsl.Rules.Values
             {
                 var name = PlatformLayers.DisplayName(layer);
                 for (var i = 0; i < layer.Hosts.Count; i++)
-                    yield return new WrittenValue(layer.Key + ".hosts." + i, "The " + name + " host name", layer.Hosts[i], ValueKind.HostName);
+                    yield return new WrittenValue(layer.Key + ".hosts." + i, "The " + name + " host name", layer.Hosts[i], ValueKind.DnsName);
                 if (layer.Vip is not null)
                     yield return new WrittenValue(layer.Key + ".vip", "The " + name + " VIP name", layer.Vip, ValueKind.HostName);
                 // The listen address is MAIL3005's: one IP address, which holds none of the characters MAIL3001 looks for.
@@ -90,7 +90,7 @@ namespace MailDsl.Rules.Values
         private static IEnumerable<WrittenValue> DirectoryValues(PlatformModel platform)
         {
             for (var i = 0; i < platform.MailDomains.Count; i++)
-                yield return new WrittenValue("platform.mailDomains." + i, "The mail domain", platform.MailDomains[i], ValueKind.Domain);
+                yield return new WrittenValue("platform.mailDomains." + i, "The mail domain", platform.MailDomains[i], ValueKind.DnsName);
             if (platform.CertificateAuthority is not null)
                 yield return new WrittenValue("platform.ca", "The CA path", platform.CertificateAuthority, ValueKind.Path);
             if (platform.Directory is not { } directory) yield break;
