@@ -152,6 +152,28 @@ public sealed class InjectionReadBackTests
         Assert.Contains("5123:5124 770", run.Output);
     }
 
+    /// <summary>The variables MAIL5013 keeps secrets out of, as bash itself lists them on each target (compgen -v, nothing set).</summary>
+    [TargetTheory("bash"), MemberData(nameof(Runnable))]
+    public void Every_variable_bash_itself_sets_is_one_a_secret_may_not_be_read_from(Distro target)
+    {
+        var root = Directory.CreateTempSubdirectory("maildsl-bash-vars-").FullName;
+        try
+        {
+            using var sandbox = TestPlatform.Sandbox.SandboxHost.Start("bash-vars", root, target, Array.Empty<string>());
+            var listed = sandbox.Run("env -i bash --norc --noprofile -c 'compgen -v'");
+            Assert.True(listed.Succeeded, listed.ToString());
+            var names = listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Where(n => System.Text.RegularExpressions.Regex.IsMatch(n, "^[A-Z_][A-Z0-9_]*$")).ToList();
+            Assert.Contains("RANDOM", names);
+            var free = names.Where(n => !Install.InstallScriptVariables.UsedByBash(n) && !Install.InstallScriptVariables.UsedByInstallScript(n)).ToList();
+            Assert.True(free.Count == 0, "bash sets variables a secret could be read from: " + string.Join(", ", free));
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
     [TargetTheory("bash"), MemberData(nameof(Runnable))]
     public void The_environment_file_sogods_start_command_sources_gives_each_value_as_written_and_runs_nothing(Distro target)
     {
