@@ -255,6 +255,24 @@ public static class DslDescriptions
         .SelectMany(p => ContextsOf(p.Method).Select(c => new DslEntryPoint(p, c)))
         .ToList();
 
+    /// <summary>
+    /// One description calling every method of the surface, with benign arguments, in every place of a directory of
+    /// <paramref name="shape"/> that adds to the description (the first call, <c>Build()</c>, the directory's opening call and the
+    /// secret factories replace a part of it instead, so each stands in its own descriptions): what a fuzzer mutates to reach
+    /// every entry point at once.
+    /// </summary>
+    public static DslChain Everything(DirectoryShape shape)
+    {
+        var description = new DslDescription { Directory = shape };
+        foreach (var method in DslSurface.Methods)
+            foreach (var context in ContextsOf(method.Receiver).Where(c => c.Directory == shape && c.Accepts(method.Method)))
+            {
+                if (method.Method.IsStatic || method.Method.ReturnType == typeof(PlatformModel) || method.Receiver == typeof(DirectoryBuilder)) continue;
+                context.Place(description, Call(method, null, "", context).Step);
+            }
+        return description.Chain();
+    }
+
     /// <summary>The call of <paramref name="method"/> with <paramref name="value"/> as <paramref name="target"/> (null: benign values only).</summary>
     public static (DslStep Step, DslArgument Argument) Call(DslMethod method, DslParameter? target, string value, DslContext? context = null)
     {
