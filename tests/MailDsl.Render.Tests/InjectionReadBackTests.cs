@@ -165,7 +165,7 @@ public sealed class InjectionReadBackTests
             var names = listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Where(n => System.Text.RegularExpressions.Regex.IsMatch(n, "^[A-Z_][A-Z0-9_]*$")).ToList();
             Assert.Contains("RANDOM", names);
-            var free = names.Where(n => !Install.InstallScriptVariables.UsedByBash(n) && !Install.InstallScriptVariables.UsedByInstallScript(n)).ToList();
+            var free = names.Where(n => !MailDsl.Install.InstallScriptVariables.UsedByBash(n) && !MailDsl.Install.InstallScriptVariables.UsedByInstallScript(n)).ToList();
             Assert.True(free.Count == 0, "bash sets variables a secret could be read from: " + string.Join(", ", free));
         }
         finally

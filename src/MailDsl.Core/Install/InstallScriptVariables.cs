@@ -51,12 +51,12 @@ namespace MailDsl.Install
         /// <summary>Whether bash itself sets or reads <paramref name="name"/> (<see cref="Bash"/>, <see cref="BashPrefixes"/>).</summary>
         public static bool UsedByBash(string name) => Bash.Contains(name) || BashPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 
-        // install.sh is a host's data lines, the secret functions and the engine. The data lines are the same names on every
+        // install.sh is a host's data lines, the secret functions (install-secrets.sh) and the engine (install-engine.sh). The data lines are the same names on every
         // host; they are read off a rendered install.sh of a one-host platform, so they are install.sh's own text.
         private static IEnumerable<string> Texts()
         {
             yield return EngineText;
-            yield return SecretSteps.Functions((Secrets.SecretSyntax[])Enum.GetValues(typeof(Secrets.SecretSyntax)));
+            yield return InstallScriptEngine.Secrets;
             var platform = new PlatformModel
             {
                 Domain = "example.org",
@@ -66,7 +66,7 @@ namespace MailDsl.Install
             };
             var topology = PlatformTopology.Of(platform);
             foreach (var host in topology.Hosts)
-                yield return InstallScriptRenderer.Render(topology, host, HostFiles.Of(topology, host));
+                yield return InstallScriptRenderer.Render(topology, host, Render.HostFiles.Of(topology, host));
         }
 
         private static readonly Regex[] Patterns =

@@ -34,7 +34,7 @@ namespace MailDsl.Rules.Directories
                 if (why is null && InstallScriptVariables.UsedByBash(name))
                     why = "bash uses a variable of that name itself, so install.sh would read bash's value (or run differently) instead of the secret";
                 if (why is null) continue;
-                yield return Report(s.Key + ".value",
+                yield return Report(s.Key.Value,
                     $"{s.What} is read from the environment variable '{name}', which install.sh cannot read as the environment's: {why}. "
                     + $"Write an upper-case name of your own, e.g. Secret.Environment(\"{s.Variable}\").");
             }
