@@ -76,6 +76,55 @@ public sealed class InjectionReadBackTests
         Assert.Contains("query = SELECT mail FROM \"mail_users\" WHERE mail = '%s'", read.Output);
     }
 
+    /// <summary>The targets that render Dovecot 2.3 (its connect string is libpq's conninfo), each with both loopbacks.</summary>
+    public static TheoryData<Distro, string> Dovecot23TargetsAndLoopbacks()
+    {
+        var data = new TheoryData<Distro, string>();
+        foreach (var target in TestPlatform.Sandbox.TargetSystems.Runnable.Where(t => Targets.TargetTable.Of(t).Dovecot is { Major: 2, Minor: 3 }))
+            foreach (var host in new[] { "127.0.0.1", "::1" }) data.Add(target, host);
+        return data;
+    }
+
+    // Dovecot 2.3 reads an args file's quoted value as str_unescape does (a backslash keeps the next character), then hands the
+    // connect string to libpq as it is: here psql hands it to libpq the same way.
+    private const string Connect23 = """
+        v=$(sed -n 's/^connect = //p' /etc/dovecot/maildsl-passdb.conf.ext) && v=${v#\"} && v=${v%\"} && v=$(printf '%s' "$v" | sed -e 's/\\\(.\)/\1/g' -e 's/{{MAILDSL_SECRET:[^}]*}}/TestPassword1/') && echo "conninfo: $v" && timeout 30 psql "$v" -c 'select 1' 2>&1
+        """;
+
+    [TargetTheory("psql"), MemberData(nameof(Dovecot23TargetsAndLoopbacks))]
+    public void Dovecot_2_3s_connect_string_is_read_by_libpqs_conninfo_parser_with_verified_tls_to_the_server_named(Distro target, string host)
+    {
+        var port = PortReservations.Take(1)[0];
+        using var wire = new PostgresWire(port);
+        using var emitted = EmittedPlatform.Emit((c, k) => SqlDirectory(target, c, k, host, port, DatabaseTls.VerifyFull));
+        using var sandbox = EtcSandbox.Open(target, emitted.HostDir("store-01.example.org"), new[] { emitted.Root });
+
+        var read = sandbox.Run(Connect23);
+
+        // libpq dialled the server named (IPv6 as written: conninfo needs no brackets), asked for TLS first and looked for the
+        // CA as written: sslmode and sslrootcert are the description's, no parameter added.
+        Assert.Contains(wire.Seen, h => h.AskedTls && h.Remote.Equals(IPAddress.Parse(host)));
+        Assert.DoesNotContain(wire.Seen, h => !h.AskedTls);
+        Assert.Contains($"root certificate file \"{Ca}\" does not exist", read.Output);
+    }
+
+    [TargetTheory("psql"), MemberData(nameof(Dovecot23TargetsAndLoopbacks))]
+    public void Dovecot_2_3s_connect_string_logs_in_with_the_database_and_user_as_written(Distro target, string host)
+    {
+        var port = PortReservations.Take(1)[0];
+        using var wire = new PostgresWire(port);
+        using var emitted = EmittedPlatform.Emit((c, k) => SqlDirectory(target, c, k, host, port, DatabaseTls.Disabled));
+        using var sandbox = EtcSandbox.Open(target, emitted.HostDir("store-01.example.org"), new[] { emitted.Root });
+
+        var read = sandbox.Run(Connect23);
+
+        var hello = Assert.Single(wire.Seen.Where(h => !h.AskedTls).Take(1));
+        Assert.True(hello.Parameters.TryGetValue("user", out var user), read.Output);
+        Assert.Equal("svc-mail", user);
+        Assert.Equal("maildb.v2", hello.Parameters["database"]);
+        Assert.True(hello.Remote.Equals(IPAddress.Parse(host)), read.Output);
+    }
+
     [TargetTheory("psql", "plget"), MemberData(nameof(Runnable))]
     public void Libpq_reads_sogos_database_url_and_its_sourced_environment_as_written(Distro target)
     {
