@@ -205,6 +205,21 @@ namespace MailDsl.Generators.Analysis
             "MAIL4016", RuleCatalog.RefusedOldSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.RefusedOldSetting.Description, DocsBaseUrl + RuleCatalog.RefusedOldSetting.HelpLink);
 
+        /// <summary>MAIL3006: <see cref="RuleCatalog.InvalidDistinguishedName"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidDistinguishedName = new(
+            "MAIL3006", RuleCatalog.InvalidDistinguishedName.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidDistinguishedName.Description, DocsBaseUrl + RuleCatalog.InvalidDistinguishedName.HelpLink);
+
+        /// <summary>MAIL3007: <see cref="RuleCatalog.InvalidMailAddress"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidMailAddress = new(
+            "MAIL3007", RuleCatalog.InvalidMailAddress.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidMailAddress.Description, DocsBaseUrl + RuleCatalog.InvalidMailAddress.HelpLink);
+
+        /// <summary>MAIL5013: <see cref="RuleCatalog.ReservedSecretVariable"/>.</summary>
+        public static readonly DiagnosticDescriptor ReservedSecretVariable = new(
+            "MAIL5013", RuleCatalog.ReservedSecretVariable.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ReservedSecretVariable.Description, DocsBaseUrl + RuleCatalog.ReservedSecretVariable.HelpLink);
+
         /// <summary>MAIL4017: <see cref="RuleCatalog.DuplicateNginxLocation"/>.</summary>
         public static readonly DiagnosticDescriptor DuplicateNginxLocation = new(
             "MAIL4017", RuleCatalog.DuplicateNginxLocation.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -214,6 +229,7 @@ namespace MailDsl.Generators.Analysis
         public static readonly DiagnosticDescriptor NginxLocationNeverMatches = new(
             "MAIL4018", RuleCatalog.NginxLocationNeverMatches.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.NginxLocationNeverMatches.Description, DocsBaseUrl + RuleCatalog.NginxLocationNeverMatches.HelpLink);
+
         /// <summary>MAIL5001: <see cref="RuleCatalog.PlaintextDirectory"/>.</summary>
         public static readonly DiagnosticDescriptor PlaintextDirectory = new(
             "MAIL5001", RuleCatalog.PlaintextDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -312,6 +328,8 @@ namespace MailDsl.Generators.Analysis
             InvalidHostName,
             UnnormalizedPath,
             InvalidListenAddress,
+            InvalidDistinguishedName,
+            InvalidMailAddress,
             DuplicateSetting,
             NginxRegexWithoutTilde,
             WeakenedTlsOption,
@@ -338,6 +356,7 @@ namespace MailDsl.Generators.Analysis
             LoginNotInSchema,
             NeedsDirectory,
             IncompleteDirectory,
+            ReservedSecretVariable,
             NotConstant,
             EvaluationFailed);
 

@@ -22,6 +22,8 @@ namespace MailDsl.Rules
             new InvalidHostNameRule(),
             new UnnormalizedPathRule(),
             new InvalidListenAddressRule(),
+            new InvalidDistinguishedNameRule(),
+            new InvalidMailAddressRule(),
             new DuplicateSettingRule(),
             new WeakenedTlsOptionRule(),
             new Versions.UnknownVersionRule(),
@@ -40,6 +42,7 @@ namespace MailDsl.Rules
             new LoginNotInSchemaRule(),
             new NeedsDirectoryRule(),
             new IncompleteDirectoryRule(),
+            new ReservedSecretVariableRule(),
             new Hops.UnverifiedHopRule(),
         };
     }

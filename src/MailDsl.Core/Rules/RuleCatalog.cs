@@ -115,6 +115,14 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor InvalidListenAddress = new("MAIL3005", "Not a listen address", Severity.Error, "Syntax",
             "A daemon binds one IP address: a dotted IPv4 address or an IPv6 address, without a port, zone, brackets or list. A name, a list or an option would make a daemon bind every address, or fail.");
 
+        /// <summary>MAIL3006: a distinguished name that RFC 4514 does not read as one.</summary>
+        public static readonly RuleDescriptor InvalidDistinguishedName = new("MAIL3006", "Not a distinguished name", Severity.Error, "Syntax",
+            "A base or bind DN is comma-separated type=value pairs (RFC 4514), with \\ \" + , ; < > escaped inside a value. MailDsl writes it re-escaped into every file, so it must first read as one DN.");
+
+        /// <summary>MAIL3007: an alias or alias target that is not one mail address.</summary>
+        public static readonly RuleDescriptor InvalidMailAddress = new("MAIL3007", "Not a mail address", Severity.Error, "Syntax",
+            "An alias and each of its targets is one address local@domain: Postfix's alias table separates targets with commas and spaces, so anything more would add entries.");
+
         /// <summary>MAIL4001: the same daemon setting written twice (the last one silently wins).</summary>
         public static readonly RuleDescriptor DuplicateSetting = new("MAIL4001", "Setting written twice", Severity.Warning, "Configuration",
             "The daemon keeps only the last value; the first one is dead and misleads whoever reads the file.");
@@ -218,6 +226,10 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor IncompleteDirectory = new("MAIL5012", "Directory description incomplete", Severity.Error, "Directory",
             "Daemons need at least one server, where to search (base DN or table) and an account with its password to reach the directory or database.");
 
+        /// <summary>MAIL5013: a secret read from an environment variable install.sh or bash uses itself, or one not in upper case.</summary>
+        public static readonly RuleDescriptor ReservedSecretVariable = new("MAIL5013", "Secret variable install.sh or bash uses itself", Severity.Error, "Directory",
+            "install.sh reads a secret's environment variable by name; a name it or bash uses itself (lower-case names, MAILDSL_KEEP_BACKUPS, PATH, RANDOM, ...) gives install.sh's or bash's value instead of the environment's.");
+
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
             "The generator can only check values it can evaluate at compile time; this one is checked again at run time, before anything is written.");
@@ -232,11 +244,11 @@ namespace MailDsl.Rules
             BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ProfileNotInGuideline, UnknownGroup,
             GroupsWithoutP256, GroupsLeaveKeyExchange, SecurityLevelLowered, ObsoleteProtocol, DeprecatedProtocol, ExclusionUndone,
             MissingCertificate, RequiredTlsOnPublicMx, SogoUrlWithoutTls, SogoTlsVerifyNone, SogoAllowInsecureLocalhost, UnverifiedHop, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
-            UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
+            UnnormalizedPath, InvalidListenAddress, InvalidDistinguishedName, InvalidMailAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
             UnknownSetting, RenamedSetting, ObsoleteSetting, IneffectiveSetting, NginxUnknownDirective, NginxDirectiveNotAllowed, RefusedOldSetting,
             DuplicateNginxLocation, NginxLocationNeverMatches,
             PlaintextDirectory, PlaintextDatabase, UnverifiedServer, SecretInDescription, InvalidSecretSource, MailboxOnOneHost,
-            IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory,
+            IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory, ReservedSecretVariable,
             NotConstant, EvaluationFailed,
         };
     }

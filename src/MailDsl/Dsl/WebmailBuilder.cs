@@ -60,7 +60,7 @@ namespace MailDsl
 
         /// <summary>Sets the IMAP server SOGo dials (default: the mailstore VIP over IMAPS).</summary>
         /// <param name="url">E.g. <c>imaps://imap.cloud0.mycompany.dom:993</c>.</param>
-        public WebmailBuilder Imap(string url)
+        public WebmailBuilder Imap([ValueGrammar(ValueKind.Url)] string url)
         {
             Origins.Argument(OriginKeys.Webmail.ImapServer, 0);
             _imapServer = url;
@@ -69,7 +69,7 @@ namespace MailDsl
 
         /// <summary>Sets the SMTP server SOGo sends through (default: the SMTP-out VIP on submission with STARTTLS).</summary>
         /// <param name="url">E.g. <c>smtp://smtp-out.cloud0.mycompany.dom:587/?tls=YES</c>.</param>
-        public WebmailBuilder Smtp(string url)
+        public WebmailBuilder Smtp([ValueGrammar(ValueKind.Url)] string url)
         {
             Origins.Argument(OriginKeys.Webmail.SmtpServer, 0);
             _smtpServer = url;
@@ -84,7 +84,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="key">The setting name, e.g. <c>SOGoMailAuxiliaryUserAccountsEnabled</c>.</param>
         /// <param name="value">Its value as sogo.conf writes it, e.g. <c>YES</c> or <c>"imaps://imap.example.com:993"</c>.</param>
-        public WebmailBuilder SogoSetting(string key, string value) => AddSetting(Daemon.Sogo, key, value);
+        public WebmailBuilder SogoSetting([ValueGrammar(ValueKind.SettingKey)] string key, [ValueGrammar(ValueKind.SogoValue)] string value) => AddSetting(Daemon.Sogo, key, value);
 
         /// <summary>Sets the Strict-Transport-Security max-age; 0 leaves the header out.</summary>
         /// <param name="maxAgeSeconds">Seconds; Mozilla recommends two years (63072000).</param>
@@ -125,7 +125,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="match">Everything between <c>location</c> and <c>{</c>, e.g. <c>~ ^/SOGo/so/(.*)$</c>.</param>
         /// <param name="body">Directives inside the block, each ending in <c>;</c>.</param>
-        public WebmailBuilder NginxLocation(string match, params string[] body)
+        public WebmailBuilder NginxLocation([ValueGrammar(ValueKind.NginxMatch)] string match, [ValueGrammar(ValueKind.NginxDirective)] params string[] body)
         {
             var keys = OriginKeys.Webmail.Location(_locations.Count);
             Origins.Call(keys);

@@ -90,8 +90,9 @@ namespace MailDsl.Daemons.Dovecot
                 top.Comment("# The directory: " + string.Join(", ", ldap.Servers.Select(PlatformDirectory.Url)) + ", TLS verified against " + ca + ".");
                 top.Set("ldap_uris", string.Join(" ", ldap.Servers.Select(PlatformDirectory.Url)));
                 if (ldap.Servers.Any(s => s.Security == LdapSecurity.StartTls)) top.Set("ldap_starttls", "yes");
-                if (ldap.BindDn is { } dn) top.Set("ldap_auth_dn", Quote(dn));
-                top.Set("ldap_base", Quote(ldap.BaseDn));
+                // DNs in RFC 4514's escaped form: 2.4 expands %{...} in every string setting, and an escaped DN holds no '%'.
+                if (ldap.BindDn is { } dn) top.Set("ldap_auth_dn", Quote(DistinguishedNames.Escape(dn)));
+                top.Set("ldap_base", Quote(DistinguishedNames.Escape(ldap.BaseDn)));
                 top.Set("ssl_client_ca_file", ca);
                 top.Set("ssl_client_require_valid_cert", ldap.Servers.All(s => s.VerifyCertificate) ? "yes" : "no");
             }
@@ -164,19 +165,20 @@ namespace MailDsl.Daemons.Dovecot
             else if (directory.Sql is { } sql)
             {
                 var c = SqlColumns(directory);
+                var table = SqlText.Identifier(sql.Table, sql.Database.Engine);
                 w.Line("# Users come from the directory's table; passwords are crypt(3) hashes (SOGo's 'crypt' algorithm).");
                 w.Open("passdb sql {");
                 w.Line("default_password_scheme = CRYPT");
-                w.Line("query = SELECT lower(c_uid) AS user, c_password AS password FROM " + sql.Table + " WHERE " + c.Login + " = '%{user}'");
+                w.Line("query = SELECT lower(c_uid) AS user, c_password AS password FROM " + table + " WHERE " + c.Login + " = '%{user}'");
                 w.Close();
                 w.Open("userdb sql {");
                 var home = root is null ? "" : ", '" + root + "/' || lower(c_uid) AS home";
                 if (sql.Database.Engine == SqlEngine.MariaDb && root is not null) home = ", CONCAT('" + root + "/', lower(c_uid)) AS home";
-                var quota = directory.QuotaField is { } q && store is not null ? ", " + q + " AS quota_storage_size" : "";
-                w.Line("query = SELECT lower(c_uid) AS user" + home + quota + " FROM " + sql.Table + " WHERE c_uid = '%{user}' OR mail = '%{user}'");
-                w.Line("iterate_query = SELECT lower(c_uid) AS user FROM " + sql.Table);
+                var quota = directory.QuotaField is { } q && store is not null ? ", " + SqlText.Identifier(q, sql.Database.Engine) + " AS quota_storage_size" : "";
+                w.Line("query = SELECT lower(c_uid) AS user" + home + quota + " FROM " + table + " WHERE c_uid = '%{user}' OR mail = '%{user}'");
+                w.Line("iterate_query = SELECT lower(c_uid) AS user FROM " + table);
                 w.Close();
-                w.Open((sql.Database.Engine == SqlEngine.MariaDb ? "mysql " : "pgsql ") + sql.Database.Host + " {");
+                w.Open(SqlSection(sql.Database) + " {");
                 WriteSql24Connection(w, sql.Database, PlatformDirectory.CaFile(platform, topology.Target));
                 w.Close();
             }
@@ -263,7 +265,7 @@ namespace MailDsl.Daemons.Dovecot
                     secrets.Line("ldap_auth_dn_password = \"" + PlatformSecrets.Placeholder(PlatformSecrets.LdapBind, SecretSyntax.Dovecot24) + "\"");
                 else if (directory.Sql is { } sql)
                 {
-                    secrets.Open((sql.Database.Engine == SqlEngine.MariaDb ? "mysql " : "pgsql ") + sql.Database.Host + " {");
+                    secrets.Open(SqlSection(sql.Database) + " {");
                     if (sql.Database.Engine == SqlEngine.MariaDb)
                         secrets.Line("password = \"" + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.Dovecot24) + "\"");
                     else
@@ -301,9 +303,10 @@ namespace MailDsl.Daemons.Dovecot
                 if (ldap.Servers.Any(s => s.Security == LdapSecurity.StartTls)) f.Set("tls", "yes");
                 f.Set("tls_ca_cert_file", ca);
                 f.Set("tls_require_cert", ldap.Servers.All(s => s.VerifyCertificate) ? "demand" : "never");
-                if (ldap.BindDn is { } dn) f.Set("dn", Quote(dn));
+                // DNs in RFC 4514's escaped form: base expands '%' variables, and an escaped DN holds no '%'.
+                if (ldap.BindDn is { } dn) f.Set("dn", Quote(DistinguishedNames.Escape(dn)));
                 f.Set("dnpass", "\"" + PlatformSecrets.Placeholder(PlatformSecrets.LdapBind, SecretSyntax.Dovecot23) + "\"");
-                f.Set("base", Quote(ldap.BaseDn));
+                f.Set("base", Quote(DistinguishedNames.Escape(ldap.BaseDn)));
                 f.Set("scope", "subtree");
                 f.Set("deref", "never");
                 if (passdb)
@@ -328,25 +331,27 @@ namespace MailDsl.Daemons.Dovecot
             var db = sql.Database;
             var c = SqlColumns(directory);
             f.Comment(passdb ? "# Logins: the password is a crypt(3) hash in the table (SOGo's 'crypt' algorithm)." : "# User lookups: by login name or by address (LMTP delivery).");
+            var table = SqlText.Identifier(sql.Table, db.Engine);
             f.Set("driver", db.Engine == SqlEngine.MariaDb ? "mysql" : "pgsql");
-            f.Set("connect", "\"" + Connect23(db, ca) + "\"");
+            f.Set("connect", Quote(Connect23(db, ca)));
             if (passdb)
             {
                 f.Set("default_pass_scheme", "CRYPT");
-                f.Set("password_query", "SELECT lower(c_uid) AS user, c_password AS password FROM " + sql.Table + " WHERE " + c.Login + " = '%u'");
+                f.Set("password_query", "SELECT lower(c_uid) AS user, c_password AS password FROM " + table + " WHERE " + c.Login + " = '%u'");
             }
             else
             {
                 var home = root is null ? "" : db.Engine == SqlEngine.MariaDb ? ", CONCAT('" + root + "/', lower(c_uid)) AS home" : ", '" + root + "/' || lower(c_uid) AS home";
-                var quota = directory.QuotaField is { } q && mailstore ? ", CONCAT('*:bytes=', " + q + ") AS quota_rule" : "";
-                if (quota.Length > 0 && db.Engine == SqlEngine.PostgreSql) quota = ", '*:bytes=' || " + directory.QuotaField + " AS quota_rule";
-                f.Set("user_query", "SELECT lower(c_uid) AS user" + home + quota + " FROM " + sql.Table + " WHERE c_uid = '%u' OR mail = '%u'");
-                f.Set("iterate_query", "SELECT lower(c_uid) AS user FROM " + sql.Table);
+                var column = directory.QuotaField is { } q && mailstore ? SqlText.Identifier(q, db.Engine) : null;
+                var quota = column is null ? "" : db.Engine == SqlEngine.MariaDb ? ", CONCAT('*:bytes=', " + column + ") AS quota_rule" : ", '*:bytes=' || " + column + " AS quota_rule";
+                f.Set("user_query", "SELECT lower(c_uid) AS user" + home + quota + " FROM " + table + " WHERE c_uid = '%u' OR mail = '%u'");
+                f.Set("iterate_query", "SELECT lower(c_uid) AS user FROM " + table);
             }
             return f.ToString();
         }
 
-        // Dovecot 2.3's connect string: libpq's conninfo, or Dovecot's own mysql key=value list.
+        // Dovecot 2.3's connect string (written Dovecot-quoted): libpq's conninfo, each value single-quoted as libpq reads it, or
+        // Dovecot's own mysql key=value list, which has no quoting (the grammars keep spaces and quotes out of its values).
         private static string Connect23(DatabaseConnection db, string ca)
         {
             var port = db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -356,10 +361,15 @@ namespace MailDsl.Daemons.Dovecot
                 return "host=" + db.Host + " port=" + port + " dbname=" + db.Name + " user=" + db.User
                     + " password=" + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.MysqlInDovecot23) + tls;
             }
-            var mode = db.Tls switch { DatabaseTls.VerifyFull => "verify-full sslrootcert=" + ca, DatabaseTls.Required => "require", _ => "disable" };
-            return "host=" + db.Host + " port=" + port + " dbname=" + db.Name + " user=" + db.User
+            var mode = db.Tls switch { DatabaseTls.VerifyFull => "verify-full sslrootcert=" + SqlText.ConninfoValue(ca), DatabaseTls.Required => "require", _ => "disable" };
+            return "host=" + SqlText.ConninfoValue(db.Host) + " port=" + port + " dbname=" + SqlText.ConninfoValue(db.Name) + " user=" + SqlText.ConninfoValue(db.User)
                 + " password='" + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.PgConninfoInDovecot23) + "' sslmode=" + mode;
         }
+
+        // Dovecot 2.4's SQL connection section: the driver and the server, an IPv6 address quoted (a section name is one word,
+        // and doveconf reads a quoted one as the same name).
+        private static string SqlSection(DatabaseConnection db)
+            => (db.Engine == SqlEngine.MariaDb ? "mysql " : "pgsql ") + (Topology.Addresses.IsIPv6(db.Host) ? Quote(db.Host) : db.Host);
 
         // Dovecot 2.4's connection block body (the password is in the secrets include).
         private static void WriteSql24Connection(ConfigWriter w, DatabaseConnection db, string ca)

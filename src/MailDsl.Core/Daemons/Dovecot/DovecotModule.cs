@@ -3,6 +3,7 @@ using System.Linq;
 using MailDsl.Directories;
 using MailDsl.Model;
 using MailDsl.Targets;
+using MailDsl.Text;
 using MailDsl.Tls.Files;
 using MailDsl.Topology;
 
@@ -75,20 +76,22 @@ namespace MailDsl.Daemons.Dovecot
             var s = PlatformDirectory.StorageOf(store);
             var uid = s.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var gid = s.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // The name and paths are single-quoted and follow '--' wherever a command takes them: whatever they were, no
+            // command could read one as an option (the rules also keep them to useradd's portable names and plain paths).
+            var user = ShellText.Quote(s.User);
+            var root = ShellText.Quote(s.Root);
             var steps = new List<string>
             {
-                $"getent group {s.User} >/dev/null || groupadd -g {gid} {s.User}",
-                $"getent passwd {s.User} >/dev/null || useradd -u {uid} -g {gid} -d {Word(s.Root)} -M -s /usr/sbin/nologin {s.User}",
-                $"[[ $(id -u {s.User}):$(id -g {s.User}) == {uid}:{gid} ]] || {{ echo \"install.sh: {s.User} is $(id -u {s.User}):$(id -g {s.User}) here, the platform says {uid}:{gid}: every mailstore host must use the same numbers\" >&2; false; }}",
+                $"getent group -- {user} >/dev/null || groupadd -g {gid} -- {user}",
+                $"getent passwd -- {user} >/dev/null || useradd -u {uid} -g {gid} -d {root} -M -s /usr/sbin/nologin -- {user}",
+                $"[[ $(id -u -- {user}):$(id -g -- {user}) == {uid}:{gid} ]] || {{ echo \"install.sh: \"{user}\" is $(id -u -- {user}):$(id -g -- {user}) here, the platform says {uid}:{gid}: every mailstore host must use the same numbers\" >&2; false; }}",
             };
             if (s.Kind == StorageKind.Nfs)
-                steps.Add($"mountpoint -q {Word(s.Root)} || {{ echo \"install.sh: {s.Root} is not mounted: mount the NFS export there first (mail would otherwise land on this host's own disk)\" >&2; false; }}");
-            steps.Add($"install -d -o {uid} -g {gid} -m 0770 {Word(s.Root)}");
-            if (s.IndexPath is { } indexes) steps.Add($"install -d -o {uid} -g {gid} -m 0770 {Word(indexes)}");
+                steps.Add($"mountpoint -q -- {root} || {{ echo \"install.sh: \"{root}\" is not mounted: mount the NFS export there first (mail would otherwise land on this host's own disk)\" >&2; false; }}");
+            steps.Add($"install -d -o {uid} -g {gid} -m 0770 -- {root}");
+            if (s.IndexPath is { } indexes) steps.Add($"install -d -o {uid} -g {gid} -m 0770 -- {ShellText.Quote(indexes)}");
             return steps;
         }
-
-        private static string Word(string value) => "'" + value.Replace("'", "'\\''") + "'";
 
         /// <inheritdoc/>
         public override ServiceControl Service(TargetFacts target)

@@ -56,7 +56,7 @@ namespace MailDsl.Daemons.Sogo
             if (!string.IsNullOrEmpty(webmail.ImapServer)) return webmail.ImapServer!;
             var store = platform.Mailstore;
             var imaps = store?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Imap && l.Security == ListenerSecurity.ImplicitTls);
-            return "imaps://" + (store?.DialName ?? "localhost") + ":" + (imaps?.Port ?? 993);
+            return "imaps://" + UriText.Host(store?.DialName ?? "localhost") + ":" + (imaps?.Port ?? 993);
         }
 
         /// <summary>
@@ -70,7 +70,7 @@ namespace MailDsl.Daemons.Sogo
             if (RawUrl(webmail, SogoServer.Smtp) is { } raw) return Unquote(raw);
             if (!string.IsNullOrEmpty(webmail.SmtpServer)) return webmail.SmtpServer!;
             var relay = platform.SmtpOut;
-            var name = relay?.DialName ?? "localhost";
+            var name = UriText.Host(relay?.DialName ?? "localhost");
             var submission = relay?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Submission);
             if (submission is { Security: ListenerSecurity.ImplicitTls }) return "smtps://" + name + ":" + submission.Port;
             var port = submission?.Port ?? relay?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Smtp)?.Port ?? 25;

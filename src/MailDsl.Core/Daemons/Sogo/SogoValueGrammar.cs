@@ -20,6 +20,8 @@ namespace MailDsl.Daemons.Sogo
             {
                 var c = value[i];
                 if (char.IsControl(c) && c != '\t') return ValueSafety.Control(value, i);
+                // plparse refuses any byte outside ASCII ("bad char"): sogo.conf is read in GNUstep's C-string encoding.
+                if (c > '~') return ValueSafety.Spot(i, c, "sogo.conf is read in GNUstep's C-string encoding, and plparse refuses a character outside ASCII (\"bad char\")");
                 if (quoteStart >= 0)
                 {
                     if (c == '\\') i++;

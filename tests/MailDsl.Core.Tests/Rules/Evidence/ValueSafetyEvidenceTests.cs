@@ -1,3 +1,4 @@
+using MailDsl.Model;
 using MailDsl.Rules.Values;
 using Xunit;
 
