@@ -7,6 +7,7 @@ set -euo pipefail
 pkgs=(openssl nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix sogo gnustep-base-runtime
       dovecot-ldap dovecot-pgsql dovecot-sieve dovecot-managesieved postfix-ldap postfix-pgsql memcached
       slapd ldap-utils postgresql
+      haproxy keepalived nftables dovecot-auth-lua
       shellcheck testssl.sh sslscan ansible ansible-lint python3-apt swaks iproute2 util-linux passwd debootstrap)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

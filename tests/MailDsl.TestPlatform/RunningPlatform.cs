@@ -148,21 +148,7 @@ public sealed class RunningPlatform : IDisposable
     }
 
     private void MakeCertificate()
-    {
-        // RSA, so that a static-RSA or CBC suite being refused is the configuration's doing, not the key type's.
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(CertificateFile)!);
-        var made = Command.Run("openssl", new[]
-        {
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", KeyFile, "-out", CertificateFile, "-days", "365",
-            // Like a CA-issued certificate, it says where its revocation list is (scanners flag one that does not).
-            "-addext", "crlDistributionPoints=URI:http://pki." + LoopbackPlatform.Domain + "/allservers.crl",
-            "-subj", "/CN=" + LoopbackPlatform.Domain,
-            // Every host name, and the address clients dial (127.0.0.1), so a scanner can check the name too.
-            "-addext", "subjectAltName=" + string.Join(",", LoopbackPlatform.HostNames.Prepend(LoopbackPlatform.Domain).Select(n => "DNS:" + n).Append("IP:127.0.0.1")),
-        });
-        if (!made.Succeeded) throw new InvalidOperationException("openssl could not make the test certificate:\n" + made);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-    }
+        => TestCertificate.Make(CertificateFile, KeyFile, LoopbackPlatform.HostNames.Prepend(LoopbackPlatform.Domain), new[] { "127.0.0.1" });
 
     private void StartHost(string name)
     {

@@ -53,19 +53,19 @@ public static class DeployPlatforms
     /// <param name="banner">The platform's banner (Postfix's greeting and SOGo's page title).</param>
     /// <param name="webmailAddress">The address nginx listens on.</param>
     /// <param name="hostLookup">How the MX's and relay's Postfix resolve names (a setting of main.cf alone).</param>
-    public static Platform DescribeAllInOne(Distro target, LoopbackPorts ports, string banner = "MailDsl deployment test", string webmailAddress = "127.0.0.1", string hostLookup = "dns, native")
+    public static Platform DescribeAllInOne(Distro target, LoopbackPorts ports, string banner = "MailDsl deployment test", string webmailAddress = "127.0.0.1", string hostLookup = "native")
         => Layers(Platform.Create(Domain).Banner(banner).Target(target).Certificate(CertificatePath, KeyPath).Tls(TlsProfile.Intermediate),
             ports, AllInOne, AllInOne, AllInOne, AllInOne, webmailAddress, hostLookup);
 
     /// <summary>One host per layer, for <paramref name="target"/>.</summary>
     public static Platform DescribeLayers(Distro target, LoopbackPorts ports)
         => Layers(Platform.Create(Domain).Banner("MailDsl deployment test").Target(target).Certificate(CertificatePath, KeyPath).Tls(TlsProfile.Intermediate),
-            ports, Mx, Relay, Store, Web, "127.0.0.1", "dns, native");
+            ports, Mx, Relay, Store, Web, "127.0.0.1", "native");
 
     /// <summary>One host per layer with Mozilla's 5.7 intermediate profile, whose DHE suites bring the DH group file.</summary>
     public static Platform DescribeLayersWithDhe(Distro target, LoopbackPorts ports)
         => Layers(Platform.Create(Domain).Banner("MailDsl deployment test").Target(target).Certificate(CertificatePath, KeyPath).Tls(TlsProfile.Intermediate, TlsGuideline.Mozilla57),
-            ports, Mx, Relay, Store, Web, "127.0.0.1", "dns, native");
+            ports, Mx, Relay, Store, Web, "127.0.0.1", "native");
 
     /// <summary>Where <see cref="DescribeAllInOneWithSecrets"/> reads the directory's bind password on the host.</summary>
     public const string BindSecretPath = "/etc/maildsl/ldap-bind.secret";
@@ -82,7 +82,7 @@ public static class DeployPlatforms
                 .Directory(d => d.Ldap(LdapSchema.InetOrgPerson).Server("ldap." + Domain, LdapSecurity.Ldaps, 636)
                     .BaseDn("ou=people,dc=deploy,dc=maildsl,dc=internal")
                     .BindAs("cn=mail,dc=deploy,dc=maildsl,dc=internal", Secret.File(BindSecretPath))),
-            ports, AllInOne, AllInOne, AllInOne, AllInOne, "127.0.0.1", "dns, native",
+            ports, AllInOne, AllInOne, AllInOne, AllInOne, "127.0.0.1", "native",
             db => db.PostgreSql("db." + Domain, 5432).Name("sogo").Login("sogo", Secret.Environment(DatabaseSecretVariable)));
 
     private static Platform Layers(Platform platform, LoopbackPorts ports, string mx, string relay, string store, string web, string webmailAddress, string hostLookup, Action<DatabaseBuilder>? database = null) => platform

@@ -31,7 +31,11 @@ public sealed class DirectoryServers : IDisposable
     {
         Host = host;
         Ports = ports;
+        ListenAddress = host.Address?.ToString() ?? "127.0.0.1";
     }
+
+    /// <summary>The address both servers listen on: the host's own on a lab network, else 127.0.0.1.</summary>
+    public string ListenAddress { get; }
 
     /// <summary>The sandbox both servers run in.</summary>
     public SandboxHost Host { get; }
@@ -44,12 +48,20 @@ public sealed class DirectoryServers : IDisposable
     /// <paramref name="keyFile"/>; throws with their own words if either does not come up.
     /// </summary>
     public static DirectoryServers Start(string root, DirectoryPorts ports, string certificateFile, string keyFile, IReadOnlyList<string> hostNames)
+        => Start(root, ports, certificateFile, keyFile, "127.0.0.1 " + string.Join(" ", hostNames), null);
+
+    /// <summary>
+    /// Starts slapd and PostgreSQL as <see cref="Start(string, DirectoryPorts, string, string, IReadOnlyList{string})"/> does,
+    /// with <paramref name="hosts"/> appended to the host's /etc/hosts and, with <paramref name="network"/>, on an address of
+    /// their own on that lab network, reachable from its hosts.
+    /// </summary>
+    public static DirectoryServers Start(string root, DirectoryPorts ports, string certificateFile, string keyFile, string hosts, Network.LabNetwork? network, System.Net.IPAddress? address = null)
     {
-        var host = SandboxHost.Start("directory." + LoopbackPlatform.Domain, Path.Combine(root, "hosts", "directory"));
-        var servers = new DirectoryServers(host, ports);
+        var host = SandboxHost.Start("directory." + LoopbackPlatform.Domain, Path.Combine(root, "hosts", "directory"), Model.Distro.Debian12, Array.Empty<string>(), network, address);
+        var servers = new DirectoryServers(host, ports) { _clients = network?.Cidr ?? "127.0.0.1/32" };
         try
         {
-            servers.StartSlapd(root, certificateFile, keyFile, hostNames);
+            servers.StartSlapd(root, certificateFile, keyFile, hosts);
             servers.StartPostgres(certificateFile, keyFile);
             return servers;
         }
@@ -60,7 +72,10 @@ public sealed class DirectoryServers : IDisposable
         }
     }
 
-    private void StartSlapd(string root, string certificateFile, string keyFile, IReadOnlyList<string> hostNames)
+    // Where SOGo's database connections may come from: loopback, or the lab network's hosts.
+    private string _clients = "127.0.0.1/32";
+
+    private void StartSlapd(string root, string certificateFile, string keyFile, string hosts)
     {
         var q = Command.ShellQuote;
         var ldif = Path.Combine(root, "directory.ldif");
@@ -86,14 +101,14 @@ public sealed class DirectoryServers : IDisposable
             """;
         Host.Must(string.Join("\n",
             "set -e",
-            $"echo {q("127.0.0.1 " + string.Join(" ", hostNames))} >> /etc/hosts",
+            $"echo {q(hosts)} >> /etc/hosts",
             $"install -m 0644 {q(certificateFile)} /etc/ldap/maildsl-test.crt",
             $"install -m 0600 {q(keyFile)} /etc/ldap/maildsl-test.key",
             "mkdir -p /var/lib/ldap-test /run/slapd-test",
             $"cat > /etc/ldap/slapd-test.conf <<'CONF'\n{conf}\nCONF",
             $"slapadd -f /etc/ldap/slapd-test.conf -l {q(ldif)} -q",
             // -d stats keeps it in the foreground, logging each connection and operation to the file.
-            $"setsid slapd -f /etc/ldap/slapd-test.conf -h {q($"ldap://127.0.0.1:{Ports.Ldap}/ ldaps://127.0.0.1:{Ports.Ldaps}/")} -d stats </dev/null >{SlapdLog} 2>&1 &"),
+            $"setsid slapd -f /etc/ldap/slapd-test.conf -h {q($"ldap://{ListenAddress}:{Ports.Ldap}/ ldaps://{ListenAddress}:{Ports.Ldaps}/")} -d stats </dev/null >{SlapdLog} 2>&1 &"),
             "starting slapd");
         WaitFor(Ports.Ldaps, "slapd", SlapdLog);
     }
@@ -101,14 +116,14 @@ public sealed class DirectoryServers : IDisposable
     private void StartPostgres(string certificateFile, string keyFile)
     {
         var q = Command.ShellQuote;
-        var hba = """
+        var hba = $"""
             local   all   postgres                 peer
-            hostssl sogo  sogo      127.0.0.1/32   scram-sha-256
+            hostssl sogo  sogo      {_clients}   scram-sha-256
             hostnossl all all       0.0.0.0/0      reject
             hostnossl all all       ::/0           reject
             """;
         var conf = $"""
-            listen_addresses = '127.0.0.1'
+            listen_addresses = '{ListenAddress}'
             port = {Ports.Postgres}
             unix_socket_directories = '{PgSocket}'
             ssl = on
@@ -150,14 +165,14 @@ public sealed class DirectoryServers : IDisposable
             try
             {
                 using var client = new System.Net.Sockets.TcpClient();
-                client.Connect("127.0.0.1", port);
+                client.Connect(ListenAddress, port);
                 return;
             }
             catch (System.Net.Sockets.SocketException)
             {
             }
         }
-        throw new InvalidOperationException($"{what} did not listen on 127.0.0.1:{port} in 30 s:\n{Host.Tail(log)}");
+        throw new InvalidOperationException($"{what} did not listen on {ListenAddress}:{port} in 30 s:\n{Host.Tail(log)}");
     }
 
     /// <inheritdoc/>

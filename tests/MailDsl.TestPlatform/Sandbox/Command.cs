@@ -36,6 +36,7 @@ public static class Command
         ["shellcheck"] = "shellcheck",
         ["ansible-playbook"] = "ansible",
         ["script"] = "bsdutils",
+        ["ip"] = "iproute2",
     };
 
     /// <summary>

@@ -13,7 +13,9 @@ namespace MailDsl.TestPlatform.Sandbox;
 /// /tmp, and the folders the caller shares (the emitted files, the test certificate) bind-mounted at their own
 /// paths. Commands run chrooted in it, so every tool and daemon is trixie's own.</item>
 /// </list>
-/// Network is shared: every daemon binds 127.0.0.1 on a port the platform was given. The namespace's first process
+/// Network is shared (every daemon binds 127.0.0.1 on a port the platform was given), unless the host is started on a
+/// <see cref="Network.LabNetwork"/>: then it has a network namespace of its own, with loopback and one address on the
+/// lab's bridge, and nothing else. The namespace's first process
 /// holds it; when it dies the kernel kills every daemon started in it, so disposing (or the test run being killed
 /// with unshare) leaves nothing running, and the mounts go with it.
 /// </summary>
@@ -34,9 +36,10 @@ public sealed class SandboxHost : IDisposable
     private readonly Process _unshare;
     private readonly int _init;
 
-    private SandboxHost(string name, string root, Distro target, Process unshare, int init, string mountNamespace)
+    private SandboxHost(string name, string root, Distro target, Process unshare, int init, string mountNamespace, System.Net.IPAddress? address)
     {
         Name = name;
+        Address = address;
         Root = root;
         Target = target;
         _unshare = unshare;
@@ -46,6 +49,9 @@ public sealed class SandboxHost : IDisposable
 
     /// <summary>The host's name, as the platform describes it.</summary>
     public string Name { get; }
+
+    /// <summary>The host's own address on its lab network, or null when it shares this machine's network (loopback).</summary>
+    public System.Net.IPAddress? Address { get; }
 
     /// <summary>The folder holding the host's overlay layers.</summary>
     public string Root { get; }
@@ -65,10 +71,14 @@ public sealed class SandboxHost : IDisposable
     /// <summary>
     /// Creates the namespace for <paramref name="name"/> on <paramref name="target"/>'s system, with its layers under
     /// <paramref name="root"/>. Each of <paramref name="shared"/> (folders of this machine) is reachable at its own path
-    /// inside, writable (on Debian 12 everything outside the overlaid folders already is).
+    /// inside, writable (on Debian 12 everything outside the overlaid folders already is). With <paramref name="network"/>,
+    /// the host has a network namespace of its own on that lab network, at <paramref name="address"/> (a new one by default).
     /// </summary>
-    public static SandboxHost Start(string name, string root, Distro target, IEnumerable<string> shared)
+    public static SandboxHost Start(string name, string root, Distro target, IEnumerable<string> shared,
+        Network.LabNetwork? network = null, System.Net.IPAddress? address = null)
     {
+        if (network is null && address is not null) throw new ArgumentException("an address needs a lab network", nameof(address));
+        if (network is not null) address ??= network.Allocate();
         Directory.CreateDirectory(root);
         var system = TargetSystems.RootOf(target);
         var q = Command.ShellQuote;
@@ -113,7 +123,8 @@ public sealed class SandboxHost : IDisposable
             UseShellExecute = false,
         };
         // unshare --fork makes bash the new PID namespace's first process; it mounts that namespace's own /proc.
-        foreach (var a in new[] { "--mount", "--pid", "--fork", "--kill-child", "--propagation", "private", "bash", "-c", script }) start.ArgumentList.Add(a);
+        var namespaces = network is null ? new[] { "--mount", "--pid" } : new[] { "--mount", "--pid", "--net" };
+        foreach (var a in namespaces.Concat(new[] { "--fork", "--kill-child", "--propagation", "private", "bash", "-c", script })) start.ArgumentList.Add(a);
         var holder = Process.Start(start)!;
         var ready = holder.StandardOutput.ReadLineAsync();
         if (!ready.Wait(TimeSpan.FromSeconds(20)) || ready.Result != "READY")
@@ -132,10 +143,11 @@ public sealed class SandboxHost : IDisposable
             try { holder.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             throw new InvalidOperationException($"unshare did not give {name} namespaces of their own (children: {string.Join(",", children)}, mnt: {ns})");
         }
-        var sandbox = new SandboxHost(name, root, target, holder, init, ns);
+        var sandbox = new SandboxHost(name, root, target, holder, init, ns, address);
         try
         {
             sandbox.AssertChrooted();
+            if (network is not null) network.Attach(init, address!);
         }
         catch
         {
@@ -164,6 +176,7 @@ public sealed class SandboxHost : IDisposable
     public CommandResult Run(string shellCommand, TimeSpan? timeout = null)
     {
         var args = new List<string> { "-t", _init.ToString(System.Globalization.CultureInfo.InvariantCulture), "--mount", "--pid" };
+        if (Address is not null) args.Add("--net");
         // --root and --wd with no value take the first process's: the overlay's root, and / in it.
         if (TargetSystems.RootOf(Target) is not null)
         {
@@ -218,12 +231,15 @@ public sealed class SandboxHost : IDisposable
     /// </summary>
     public void Dispose()
     {
+        // Waits on the processes themselves: once the namespace is gone the kernel may give its number to another
+        // test's new host, whose processes would look like ours.
+        var inside = Processes();
         try { Process.GetProcessById(_init).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
         try { _unshare.Kill(); } catch (InvalidOperationException) { }
         _unshare.WaitForExit(5000);
         _unshare.Dispose();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Processes().Count > 0 && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        while (Processes().Intersect(inside).Any() && DateTime.UtcNow < deadline) Thread.Sleep(50);
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -40,7 +40,7 @@ namespace MailDsl.Daemons.Nginx
                 var message = $"The nginx location '{ValueSafety.Show(match!)}' starts with '^' but has no '~': nginx compares it as a literal prefix, "
                     + "and no request path starts with '^', so the block would never match and its requests would fall through to another location; "
                     + $"MailDsl leaves it out of the site. Write '{ValueSafety.Show(fixedMatch)}' for a regular expression ('~*' ignores case).";
-                yield return Report($"webmail.location.{i}.match", message) with
+                yield return Report(OriginKeys.Webmail.Location(i).Match, message) with
                 {
                     Properties = EquatableArray.Of(new FindingProperty(FixProperties.FixedValue, fixedMatch)),
                 };
@@ -84,7 +84,7 @@ namespace MailDsl.Daemons.Nginx
                         + "and nginx does not start (a plain prefix and '^~' are the same prefix to nginx). Remove it, or give it another path: a longer prefix "
                         + "is chosen for the paths under it, and '= PATH' for one path.";
                 }
-                yield return Report($"webmail.location.{v.Index}.match", message);
+                yield return Report(OriginKeys.Webmail.Location(v.Index).Match, message);
             }
         }
     }
@@ -112,7 +112,7 @@ namespace MailDsl.Daemons.Nginx
                     : "Write";
                 var message = $"The nginx location '{ValueSafety.Show(location.Match)}' never matches: {why}, and nginx compares it with the request's path, which always does, "
                     + $"so the block would never run; MailDsl leaves it out of the site. {hint} '/PATH' for a prefix, '= /PATH' for one path, or '~ REGEX' for a regular expression.";
-                yield return Report($"webmail.location.{i}.match", message);
+                yield return Report(OriginKeys.Webmail.Location(i).Match, message);
             }
         }
     }

@@ -5,7 +5,7 @@ using MailDsl.Daemons;
 using MailDsl.Model;
 using MailDsl.Topology;
 
-namespace MailDsl.Install
+namespace MailDsl.Render
 {
     /// <summary>One file a host receives and the daemons that read it (a DH group file may serve nginx and Dovecot).</summary>
     /// <param name="Artifact">The file.</param>

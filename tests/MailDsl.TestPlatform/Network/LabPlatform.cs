@@ -1,0 +1,314 @@
+using System.Net;
+using System.Net.Sockets;
+using MailDsl.Hosting;
+using MailDsl.Model;
+using MailDsl.TestPlatform.Directories;
+using MailDsl.TestPlatform.Sandbox;
+using MailDsl.TestPlatform.Tls;
+using MailDsl.Topology;
+
+namespace MailDsl.TestPlatform.Network;
+
+/// <summary>
+/// Names the addresses a description running on a lab network uses: each name (a host, a VIP, the directory) gets an
+/// address of the lab the first time it is asked for, and keeps it.
+/// </summary>
+public sealed class LabAddresses
+{
+    private readonly LabNetwork _network;
+    private readonly Dictionary<string, IPAddress> _byName = new(StringComparer.OrdinalIgnoreCase);
+
+    internal LabAddresses(LabNetwork network) => _network = network;
+
+    /// <summary>The address of <paramref name="name"/> on the lab, given now if it has none yet.</summary>
+    public IPAddress this[string name]
+    {
+        get
+        {
+            lock (_byName)
+            {
+                if (!_byName.TryGetValue(name, out var address)) _byName[name] = address = _network.Allocate();
+                return address;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="name"/> has an address yet.</summary>
+    public bool Has(string name)
+    {
+        lock (_byName) return _byName.ContainsKey(name);
+    }
+
+    /// <summary>Every name given an address, with it.</summary>
+    public IReadOnlyList<KeyValuePair<string, IPAddress>> All
+    {
+        get
+        {
+            lock (_byName) return _byName.ToList();
+        }
+    }
+}
+
+/// <summary>What a lab platform runs beside the described hosts, and what it puts on them.</summary>
+public sealed record LabPlatformOptions
+{
+    /// <summary>
+    /// Whether the test directory and SOGo's database run (<see cref="DirectoryServers"/>: slapd and PostgreSQL, TLS only) on
+    /// a host of their own, named <see cref="TestDirectory.LdapHost"/> and <see cref="TestDirectory.DbHost"/>.
+    /// </summary>
+    public bool Directory { get; init; }
+
+    /// <summary>Files the operator puts on every host before install.sh (mode 0600): the secrets the description reads, by path.</summary>
+    public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Log files worth showing when a host fails, besides install.sh's own.</summary>
+    public IReadOnlyList<string> Logs { get; init; } = new[] { "/var/log/postfix.log", "/var/log/dovecot.log", "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" };
+}
+
+/// <summary>
+/// A described platform running on a <see cref="LabNetwork"/>, on one target's own daemons: every host of the
+/// description in a <see cref="SandboxHost"/> of the target with a network namespace and an address of its own, every
+/// daemon listening on the ports the description gives it (the standard ones, unless it says otherwise), the names of the
+/// hosts, VIPs and directory in every host's /etc/hosts, the test certificate (for every name and address) and the secrets
+/// where the description says, the mail storage shared between the mailstore hosts when the description shares it; then
+/// each host's own emitted install.sh installs, checks and starts everything, nothing stood in for. Disposing stops every
+/// daemon and removes the network and everything made.
+/// </summary>
+/// <remarks>
+/// A VIP the description names but no host holds (no balancer on the lab) resolves, on every host, to its layer's first
+/// host.
+/// </remarks>
+public sealed class LabPlatform : IDisposable
+{
+    /// <summary>Where every host keeps the certificate chain; the description must name these paths.</summary>
+    public const string CertificatePath = LoopbackPlatform.CertificatePath;
+
+    /// <summary>Where every host keeps the private key.</summary>
+    public const string KeyPath = LoopbackPlatform.KeyPath;
+
+    private readonly List<SandboxHost> _hosts = new();
+    private readonly LabPlatformOptions _options;
+
+    private LabPlatform(Distro target, string root, LabNetwork network, LabAddresses addresses, LabPlatformOptions options)
+    {
+        Target = target;
+        Root = root;
+        Network = network;
+        Addresses = addresses;
+        _options = options;
+    }
+
+    /// <summary>Whose daemons run the platform.</summary>
+    public Distro Target { get; }
+
+    /// <summary>The temporary folder holding the emit output, the certificate and the hosts' layers.</summary>
+    public string Root { get; }
+
+    /// <summary>The lab network every host is on.</summary>
+    public LabNetwork Network { get; }
+
+    /// <summary>The address of every name on the lab.</summary>
+    public LabAddresses Addresses { get; }
+
+    /// <summary>The platform model, as the DSL built it.</summary>
+    public PlatformModel Model { get; private set; } = null!;
+
+    /// <summary>Every host of the description with its layers.</summary>
+    public IReadOnlyList<HostPlan> Plans { get; private set; } = Array.Empty<HostPlan>();
+
+    /// <summary>The directory and database servers, when <see cref="LabPlatformOptions.Directory"/> asked for them.</summary>
+    public DirectoryServers? DirectoryServers { get; private set; }
+
+    /// <summary>The emit output folder.</summary>
+    public string OutDir => Path.Combine(Root, "out");
+
+    /// <summary>The test certificate (PEM), as the daemons present it: the platform's CA too.</summary>
+    public string CertificateFile => Path.Combine(Root, "pki", "allservers.crt");
+
+    /// <summary>The test key (PEM).</summary>
+    public string KeyFile => Path.Combine(Root, "pki", "allservers.key");
+
+    /// <summary>The mail storage the mailstore hosts share, on this machine (bind-mounted at the description's path on each).</summary>
+    public string SharedStorageDir => Path.Combine(Root, "shared-storage");
+
+    /// <summary>What each host's install.sh printed.</summary>
+    public IReadOnlyDictionary<string, string> InstallLogs => _installLogs;
+    private readonly Dictionary<string, string> _installLogs = new(StringComparer.Ordinal);
+
+    /// <summary>Every running host.</summary>
+    public IReadOnlyList<SandboxHost> Hosts
+    {
+        get
+        {
+            lock (_hosts) return _hosts.ToList();
+        }
+    }
+
+    /// <summary>The sandbox of <paramref name="name"/>.</summary>
+    public SandboxHost Host(string name) => Hosts.Single(h => h.Name == name);
+
+    /// <summary>The address of <paramref name="name"/> (a host, a VIP, the directory) on the lab.</summary>
+    public IPAddress AddressOf(string name) => Addresses.Has(name) ? Addresses[name] : throw new ArgumentException($"'{name}' has no address on the lab", nameof(name));
+
+    /// <summary>
+    /// Describes the platform with <paramref name="describe"/> (which asks <see cref="LabAddresses"/> for the addresses it
+    /// names), emits it for <paramref name="target"/> with the real <c>emit</c> verb and starts every host on a new lab
+    /// network; throws with the daemons' own words if any of them does not come up. Needs a namespace with no route out
+    /// (<see cref="LabNetwork.UnsafeReason"/>).
+    /// </summary>
+    public static LabPlatform Start(Distro target, Func<LabAddresses, Platform> describe, LabPlatformOptions? options = null)
+    {
+        TargetSystems.RootOf(target); // throws, naming the targets that run here, for one that does not
+        options ??= new LabPlatformOptions();
+        var network = LabNetwork.Create();
+        LabPlatform? platform = null;
+        try
+        {
+            var addresses = new LabAddresses(network);
+            platform = new LabPlatform(target, System.IO.Directory.CreateTempSubdirectory("maildsl-lab-").FullName, network, addresses, options);
+            platform.Model = describe(addresses).Build();
+            platform.Plans = HostPlan.Of(platform.Model);
+            platform.Emit(() => describe(addresses));
+            var names = platform.NameAll();
+            TestCertificate.Make(platform.CertificateFile, platform.KeyFile, names.Keys.Prepend(platform.Model.Domain), names.Values.Select(a => a.ToString()));
+            System.IO.Directory.CreateDirectory(platform.SharedStorageDir);
+            var hostsFile = string.Join("\n", names.GroupBy(n => n.Value).Select(g => g.Key + " " + string.Join(" ", g.Select(n => n.Key))));
+            if (options.Directory)
+                platform.DirectoryServers = DirectoryServers.Start(platform.Root, new DirectoryPorts(389, 636, 5432), platform.CertificateFile, platform.KeyFile,
+                    hostsFile, network, addresses[TestDirectory.LdapHost]);
+            // In the order the layers depend on each other: the mailstores first (the others hand mail to them), the web last.
+            foreach (var rank in platform.Plans.GroupBy(StartRank).OrderBy(g => g.Key))
+                Parallel.ForEach(rank, plan => platform.StartHost(plan, hostsFile));
+            Parallel.ForEach(platform.Hosts, platform.WaitForListeners);
+            return platform;
+        }
+        catch
+        {
+            if (platform is null) network.Dispose();
+            else platform.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The last lines of every daemon log on <paramref name="host"/>, for failure messages.</summary>
+    public string Logs(string host)
+    {
+        if (DirectoryServers is not null && host == DirectoryServers.Host.Name)
+            return $"--- slapd\n{DirectoryServers.Host.Tail(DirectoryServers.SlapdLog)}\n--- postgresql\n{DirectoryServers.Host.Tail(DirectoryServers.PostgresLog)}";
+        var sandbox = Hosts.FirstOrDefault(h => h.Name == host);
+        if (sandbox is null) return $"({host} was not started)";
+        var logs = _options.Logs.Prepend(MailDsl.Install.InstallScriptRenderer.StartLog)
+            .Select(path => (path, text: sandbox.Tail(path)))
+            .Where(l => l.text is not null)
+            .Select(l => $"--- {host}:{l.path}\n{l.text}");
+        return string.Join("\n", logs);
+    }
+
+    /// <summary>The last lines of every daemon log on every host.</summary>
+    public string AllLogs() => string.Join("\n", Hosts.Select(h => Logs(h.Name)).Append(DirectoryServers is null ? "" : Logs(DirectoryServers.Host.Name)));
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var host in Hosts) host.Dispose();
+        lock (_hosts) _hosts.Clear();
+        DirectoryServers?.Dispose();
+        Network.Dispose();
+        try { System.IO.Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    // Every name a host resolves: the hosts, the directory's names, and each VIP (its own address, or its layer's first host's).
+    private SortedDictionary<string, IPAddress> NameAll()
+    {
+        foreach (var plan in Plans) _ = Addresses[plan.Name];
+        if (_options.Directory) _ = Addresses[TestDirectory.LdapHost];
+        var names = new SortedDictionary<string, IPAddress>(Addresses.All.ToDictionary(n => n.Key, n => n.Value), StringComparer.OrdinalIgnoreCase);
+        if (_options.Directory) names[TestDirectory.DbHost] = Addresses[TestDirectory.LdapHost];
+        foreach (var layer in Plans.SelectMany(p => p.Layers).Distinct())
+            if (layer.Vip is { } vip && !names.ContainsKey(vip) && layer.Hosts.Count > 0) names[vip] = Addresses[layer.Hosts[0]];
+        return names;
+    }
+
+    private void Emit(Func<Platform> describe)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = PlatformHost.Run(new[] { "emit", "--out", OutDir }, describe, stdout, stderr);
+        if (exit != 0) throw new InvalidOperationException($"emit refused the lab platform (exit {exit}):\n{stdout}{stderr}");
+    }
+
+    // Mailstores first, then the relay, the MX, the webmail, and any other layer last.
+    private static int StartRank(HostPlan plan) => plan.Layers.Min(l => l switch
+    {
+        MailstoreLayer => 0,
+        SmtpOutLayer => 1,
+        SmtpInLayer => 2,
+        WebmailLayer => 3,
+        _ => 4,
+    });
+
+    private void StartHost(HostPlan plan, string hostsFile)
+    {
+        var emitted = Path.Combine(OutDir, plan.Name);
+        if (!System.IO.Directory.Exists(emitted)) throw new InvalidOperationException($"emit wrote no folder for {plan.Name}");
+        var secrets = Path.Combine(Root, "secrets");
+        System.IO.Directory.CreateDirectory(secrets);
+        var host = SandboxHost.Start(plan.Name, Path.Combine(Root, "hosts", plan.Name), Target,
+            new[] { OutDir, Path.GetDirectoryName(CertificateFile)!, secrets, SharedStorageDir }, Network, Addresses[plan.Name]);
+        lock (_hosts) _hosts.Add(host);
+        var q = Command.ShellQuote;
+        var steps = new List<string>
+        {
+            "set -e",
+            $"install -D -m 0644 {q(CertificateFile)} {q(CertificatePath)}",
+            $"install -D -m 0600 {q(KeyFile)} {q(KeyPath)}",
+            $"cat >> /etc/hosts <<'HOSTS'\n{hostsFile}\nHOSTS",
+        };
+        foreach (var (path, content) in _options.Secrets)
+        {
+            var copy = Path.Combine(secrets, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path)))[..16]);
+            File.WriteAllText(copy, content + "\n");
+            steps.Add($"install -D -m 0600 {q(copy)} {q(path)}");
+        }
+        // What the operator does before install.sh on a mailstore sharing its storage: the export mounted.
+        if (plan.Layer<MailstoreLayer>()?.Storage is { Kind: StorageKind.Nfs } storage)
+            steps.Add($"mkdir -p {q(storage.Root)} && mount --bind {q(SharedStorageDir)} {q(storage.Root)}");
+        host.Must(string.Join("\n", steps), "preparing the host");
+        var installed = host.Run($"cd {q(emitted)} && bash ./install.sh", TimeSpan.FromMinutes(3));
+        if (!installed.Succeeded)
+            throw new InvalidOperationException($"install.sh failed on {plan.Name}:\n{installed}\n{Logs(plan.Name)}");
+        lock (_installLogs) _installLogs[plan.Name] = installed.Output;
+    }
+
+    private void WaitForListeners(SandboxHost host)
+    {
+        var plan = Plans.Single(p => p.Name == host.Name);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var listener in plan.Listeners)
+        {
+            // sogod serves nginx alone, on the host's loopback: asked from inside.
+            var inside = listener.Protocol == ServiceProtocol.Sogo;
+            while (!(inside ? host.Run($"exec 3<>/dev/tcp/127.0.0.1/{listener.Port}").Succeeded : Accepts(host.Address!, listener.Port)))
+            {
+                if (DateTime.UtcNow > deadline)
+                    throw new InvalidOperationException(
+                        $"nothing listens on {(inside ? "127.0.0.1" : host.Address)}:{listener.Port} ({host.Name} {listener.Name}) 30 s after the daemons started:\n{Logs(host.Name)}");
+                Thread.Sleep(200);
+            }
+        }
+    }
+
+    private static bool Accepts(IPAddress address, int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(address, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
