@@ -33,7 +33,7 @@ namespace MailDsl.Daemons.Dovecot
             {
                 if (c.Setting.Daemon != Daemon.Dovecot || c.Info.Status != SettingStatus.Known || c.Info.Values is not { } kind
                     || c.Setting.Value is not { } value || ValueSafety.Find(value, ValueKind.DovecotValue) is not null) continue;
-                var origin = PlatformLayers.SettingKey(c.Layer, c.Setting, c.Occurrence, "value");
+                var origin = c.ValueOrigin;
                 var shown = ValueSafety.Show(value);
                 if (kind.StartsWith("checked:", StringComparison.Ordinal))
                 {

@@ -37,7 +37,7 @@ namespace MailDsl.Daemons.Nginx
                       + "a quantifier after something to repeat)."
                     : $"The nginx location '{written}' has a regular expression with {problem.Message}: MailDsl cannot tell whether the target's PCRE2 takes it; "
                       + "nginx -t in install.sh will, before nginx is reloaded. Write it without, if you can.";
-                yield return new RawValueProblem($"webmail.location.{i}.match", message, problem.Refused,
+                yield return new RawValueProblem(OriginKeys.Webmail.Location(i).Match, message, problem.Refused,
                     at >= 0 ? at + problem.Start : -1, at >= 0 ? problem.Length : 0);
             }
         }
@@ -62,7 +62,7 @@ namespace MailDsl.Daemons.Nginx
                 var message = verdict.Refused
                     ? $"The nginx directive '{ValueSafety.Show(line)}' is refused by nginx {catalog.Version} on {target}: {verdict.Why}, so nginx -t refuses the site and nginx does not start."
                     : $"The nginx directive '{ValueSafety.Show(line)}': {verdict.Why}.";
-                yield return new RawValueProblem($"webmail.location.{index}.body.{j}", message, verdict.Refused);
+                yield return new RawValueProblem(OriginKeys.Webmail.Location(index).Body[j], message, verdict.Refused);
             }
         }
 

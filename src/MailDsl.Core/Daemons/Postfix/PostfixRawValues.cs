@@ -24,7 +24,7 @@ namespace MailDsl.Daemons.Postfix
             foreach (var c in CheckedSetting.Of(platform))
             {
                 if (c.Setting.Daemon != Daemon.Postfix || c.Setting.Value is not { } value || ValueSafety.Find(value, ValueKind.PostfixValue) is not null) continue;
-                var origin = PlatformLayers.SettingKey(c.Layer, c.Setting, c.Occurrence, "value");
+                var origin = c.ValueOrigin;
                 var words = value.Split(new[] { ' ', '\t', ',' }, StringSplitOptions.RemoveEmptyEntries);
                 string? why = null;
                 switch (c.Setting.Key)
