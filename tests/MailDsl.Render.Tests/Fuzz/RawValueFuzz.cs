@@ -25,8 +25,23 @@ public enum RawEntry
 /// <param name="Entry">The entry point.</param>
 /// <param name="Calls">The calls as source text, to reproduce it (<c>.DovecotSetting("auth_verbose", "maybe")</c>).</param>
 /// <param name="Apply">The same calls on a platform.</param>
+/// <remarks>
+/// The calls add values to the entry's layer only; its host comes from <see cref="Layer"/>, so cases of one entry point
+/// compose into one description (<see cref="FuzzRun"/> checks them in batches).
+/// </remarks>
 public sealed record FuzzCase(RawEntry Entry, string Calls, Func<Platform, Platform> Apply)
 {
+    /// <summary>What a batch may hold once: the setting's name, or the location's match; null for no limit.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The entry's layer with its one host, the platform the calls add to.</summary>
+    public Platform Layer(Platform platform) => Entry switch
+    {
+        RawEntry.PostfixSetting => platform.SmtpIn(s => s.Hosts(RawValueFuzz.Mx)),
+        RawEntry.DovecotSetting => platform.Mailstore(m => m.Hosts(RawValueFuzz.Store)),
+        _ => platform.Webmail(w => w.Hosts(RawValueFuzz.Web)),
+    };
+
     /// <summary>The host whose files hold the values.</summary>
     public string Host => Entry switch
     {
@@ -107,25 +122,24 @@ public static class RawValueFuzz
             yield return Setting(RawEntry.DovecotSetting, dovecot[rnd.Next(dovecot.Count)], Value(rnd));
             yield return Setting(RawEntry.SogoSetting, sogo[rnd.Next(sogo.Count)], Value(rnd));
             yield return Locations(rnd);
-            yield return Body(rnd, directives);
+            yield return Body(rnd, directives, i);
         }
     }
 
     /// <summary>A case from a reproduction: one raw setting.</summary>
-    public static FuzzCase Setting(RawEntry entry, string name, string value) => entry switch
+    public static FuzzCase Setting(RawEntry entry, string name, string value) => (entry switch
     {
-        RawEntry.PostfixSetting => new(entry, $".PostfixSetting({Lit(name)}, {Lit(value)})", p => p.SmtpIn(s => s.Hosts(Mx).PostfixSetting(name, value))),
-        RawEntry.DovecotSetting => new(entry, $".DovecotSetting({Lit(name)}, {Lit(value)})", p => p.Mailstore(m => m.Hosts(Store).DovecotSetting(name, value))),
-        RawEntry.SogoSetting => new(entry, $".SogoSetting({Lit(name)}, {Lit(value)})", p => p.Webmail(w => w.Hosts(Web).SogoSetting(name, value))),
+        RawEntry.PostfixSetting => new FuzzCase(entry, $".PostfixSetting({Lit(name)}, {Lit(value)})", p => p.SmtpIn(s => s.PostfixSetting(name, value))),
+        RawEntry.DovecotSetting => new FuzzCase(entry, $".DovecotSetting({Lit(name)}, {Lit(value)})", p => p.Mailstore(m => m.DovecotSetting(name, value))),
+        RawEntry.SogoSetting => new FuzzCase(entry, $".SogoSetting({Lit(name)}, {Lit(value)})", p => p.Webmail(w => w.SogoSetting(name, value))),
         _ => throw new ArgumentOutOfRangeException(nameof(entry)),
-    };
+    }) with { Key = name };
 
     /// <summary>A case from a reproduction: nginx locations, each a match and its directives.</summary>
     public static FuzzCase Locations(RawEntry entry, params (string Match, string[] Body)[] locations)
         => new(entry, string.Concat(locations.Select(l => $".NginxLocation({string.Join(", ", l.Body.Prepend(l.Match).Select(Lit))})")),
             p => p.Webmail(w =>
             {
-                w.Hosts(Web);
                 foreach (var (match, body) in locations) w.NginxLocation(match, body);
             }));
 
@@ -150,13 +164,13 @@ public static class RawValueFuzz
         return Locations(RawEntry.NginxLocationMatch, matches.ToArray());
     }
 
-    // A directive nginx allows in a location, with zero to three arguments from the value pieces.
-    private static FuzzCase Body(Random rnd, IReadOnlyList<string> directives)
+    // A directive nginx allows in a location, with zero to three arguments from the value pieces, in a location of its own.
+    private static FuzzCase Body(Random rnd, IReadOnlyList<string> directives, int index)
     {
         var name = rnd.Next(4) == 0 ? Modeled[rnd.Next(Modeled.Length)] : directives[rnd.Next(directives.Count)];
         var args = Enumerable.Range(0, rnd.Next(4)).Select(_ => ValuePieces[rnd.Next(ValuePieces.Length)]).Where(a => a.Length > 0).ToList();
         var directive = string.Join(" ", args.Prepend(name)) + ";";
-        return Locations(RawEntry.NginxLocationBody, ("/fuzz/", new[] { directive }));
+        return Locations(RawEntry.NginxLocationBody, ($"/fuzz/{index}/", new[] { directive }));
     }
 
     // A C# literal of the value, for the reproduction.
