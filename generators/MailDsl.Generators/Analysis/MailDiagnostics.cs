@@ -230,6 +230,16 @@ namespace MailDsl.Generators.Analysis
             "MAIL4018", RuleCatalog.NginxLocationNeverMatches.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.NginxLocationNeverMatches.Description, DocsBaseUrl + RuleCatalog.NginxLocationNeverMatches.HelpLink);
 
+        /// <summary>MAIL4019: <see cref="RuleCatalog.RefusedValue"/>.</summary>
+        public static readonly DiagnosticDescriptor RefusedValue = new(
+            "MAIL4019", RuleCatalog.RefusedValue.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.RefusedValue.Description, DocsBaseUrl + RuleCatalog.RefusedValue.HelpLink);
+
+        /// <summary>MAIL4020: <see cref="RuleCatalog.UncheckedValue"/>.</summary>
+        public static readonly DiagnosticDescriptor UncheckedValue = new(
+            "MAIL4020", RuleCatalog.UncheckedValue.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.UncheckedValue.Description, DocsBaseUrl + RuleCatalog.UncheckedValue.HelpLink);
+
         /// <summary>MAIL5001: <see cref="RuleCatalog.PlaintextDirectory"/>.</summary>
         public static readonly DiagnosticDescriptor PlaintextDirectory = new(
             "MAIL5001", RuleCatalog.PlaintextDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -344,6 +354,8 @@ namespace MailDsl.Generators.Analysis
             RefusedOldSetting,
             DuplicateNginxLocation,
             NginxLocationNeverMatches,
+            RefusedValue,
+            UncheckedValue,
             PlaintextDirectory,
             PlaintextDatabase,
             UnverifiedServer,

@@ -31,6 +31,8 @@ namespace MailDsl.Rules
             new RenamedSettingRule(),
             new ObsoleteSettingRule(),
             new RefusedOldSettingRule(),
+            new RefusedValueRule(),
+            new UncheckedValueRule(),
             new PlaintextDirectoryRule(),
             new PlaintextDatabaseRule(),
             new UnverifiedServerRule(),

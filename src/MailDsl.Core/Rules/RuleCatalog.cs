@@ -178,6 +178,14 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor NginxLocationNeverMatches = new("MAIL4018", "nginx location never matches", Severity.Error, "Nginx",
             "nginx compares exact and prefix locations with the request's path, which always starts with '/': a location whose path does not never runs, and MailDsl leaves it out of the site.");
 
+        /// <summary>MAIL4019: a raw value the target's daemon refuses for what it is (a type, an argument count, a regular expression).</summary>
+        public static readonly RuleDescriptor RefusedValue = new("MAIL4019", "Value the daemon refuses", Severity.Error, "Configuration",
+            "The target's daemon refuses the raw value for what it is, as its own checker would: a Dovecot setting's type, a value postconf checks, an nginx directive's arguments or a location's regular expression. The daemon does not start with it.");
+
+        /// <summary>MAIL4020: a raw value the daemon checks in a way MailDsl does not repeat.</summary>
+        public static readonly RuleDescriptor UncheckedValue = new("MAIL4020", "Value MailDsl cannot check", Severity.Warning, "Configuration",
+            "The daemon checks this raw value in a way MailDsl does not repeat (against another setting, the host, or a grammar of its own), so MailDsl cannot promise the daemon takes it; install.sh's check of the daemon runs before anything is reloaded.");
+
         /// <summary>MAIL5001: a directory server dialled without TLS, while passwords cross the connection.</summary>
         public static readonly RuleDescriptor PlaintextDirectory = new("MAIL5001", "Directory server without TLS", Severity.Error, "Directory",
             "Dovecot checks every login by binding to the directory as the user (auth_bind), and every daemon binds with the bind account: without LDAPS or StartTLS, all those passwords cross the network in clear text.");
@@ -246,7 +254,7 @@ namespace MailDsl.Rules
             MissingCertificate, RequiredTlsOnPublicMx, SogoUrlWithoutTls, SogoTlsVerifyNone, SogoAllowInsecureLocalhost, UnverifiedHop, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
             UnnormalizedPath, InvalidListenAddress, InvalidDistinguishedName, InvalidMailAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
             UnknownSetting, RenamedSetting, ObsoleteSetting, IneffectiveSetting, NginxUnknownDirective, NginxDirectiveNotAllowed, RefusedOldSetting,
-            DuplicateNginxLocation, NginxLocationNeverMatches,
+            DuplicateNginxLocation, NginxLocationNeverMatches, RefusedValue, UncheckedValue,
             PlaintextDirectory, PlaintextDatabase, UnverifiedServer, SecretInDescription, InvalidSecretSource, MailboxOnOneHost,
             IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory, ReservedSecretVariable,
             NotConstant, EvaluationFailed,

@@ -76,13 +76,33 @@ public class UnsafeValueTests
     }
 
     [Fact]
-    public void A_postfix_value_may_hold_hash_commas_and_spaces()
+    public void A_postfix_value_may_hold_hash_inside_a_word_commas_spaces_and_closed_groups()
     {
         var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org")
             .PostfixSetting("smtpd_tls_mandatory_exclude_ciphers", "aNULL, MD5")
-            .PostfixSetting("smtpd_helo_restrictions", "permit_mynetworks, reject_invalid_helo_hostname #1")).Build();
+            .PostfixSetting("smtpd_banner", "Mail#1 {ESMTP service}, x{y}z")
+            .PostfixSetting("smtpd_helo_restrictions", "permit_mynetworks, reject_invalid_helo_hostname")).Build();
 
         Assert.Empty(Findings(model, "MAIL3001"));
+    }
+
+    /// <summary>
+    /// A word that starts with '#' is a comment to Postfix 3.9 and later (postconf 3.10 warns), and a '{' group must close
+    /// and end its word (postconf warns "missing '}'", "syntax error after '}'"): Render.Tests' FoundHolesTests hold both to
+    /// postconf of Debian 12 and 13.
+    /// </summary>
+    [Theory]
+    [InlineData("reject_invalid_helo_hostname #1", 29)]
+    [InlineData("#1", 0)]
+    [InlineData("a,#b", 2)]
+    [InlineData("a {b", 2)]
+    [InlineData("{a}}", 3)]
+    [InlineData("{a}x", 3)]
+    public void A_postfix_value_may_not_hold_a_comment_word_or_an_open_group(string value, int at)
+    {
+        var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org").PostfixSetting("smtpd_banner", value)).Build();
+        var f = Assert.Single(Findings(model, "MAIL3001"));
+        Assert.Equal(at, f.SubStart);
     }
 
     [Theory]

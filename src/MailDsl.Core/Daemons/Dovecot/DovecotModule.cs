@@ -30,6 +30,9 @@ namespace MailDsl.Daemons.Dovecot
         public override bool RunsOn(HostPlan host) => host.RunsDovecot;
 
         /// <inheritdoc/>
+        public override IEnumerable<Settings.RawValueProblem> RawValueProblems(PlatformModel platform) => DovecotRawValues.Of(platform);
+
+        /// <inheritdoc/>
         public override Settings.RawSettingFacts RawSettings { get; } = new(
             "doveconf refuses the file and Dovecot does not start", "doveconf -d", "doveconf answers 'Unknown setting' and Dovecot does not start");
 

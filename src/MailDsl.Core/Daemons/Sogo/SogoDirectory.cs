@@ -70,7 +70,7 @@ namespace MailDsl.Daemons.Sogo
             }
             if (SieveServer(platform) is { } sieve)
             {
-                w.Line("SOGoSieveServer = " + (SogoConfRenderer.RawUrl(platform.Webmail, SogoServer.Sieve) ?? Quote(sieve)) + ";");
+                w.Line("SOGoSieveServer = " + (SogoConfRenderer.RawUrlAsWritten(platform.Webmail, SogoServer.Sieve) ?? Quote(sieve)) + ";");
                 w.Line("SOGoSieveScriptsEnabled = YES;");
                 w.Line("SOGoVacationEnabled = YES;");
                 w.Line("SOGoForwardEnabled = YES;");
@@ -166,6 +166,6 @@ namespace MailDsl.Daemons.Sogo
         }
 
         // Property-list strings: backslash and double quote are escaped; rules keep line breaks out.
-        private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        private static string Quote(string value) => SogoValueGrammar.Quote(value);
     }
 }
