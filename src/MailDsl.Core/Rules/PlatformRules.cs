@@ -41,6 +41,11 @@ namespace MailDsl.Rules
             new NeedsDirectoryRule(),
             new IncompleteDirectoryRule(),
             new Hops.UnverifiedHopRule(),
+            new SharedState.NoBackendPerUserRule(),
+            new SharedState.NfsCacheFlushRule(),
+            new SharedState.PerHostCacheRule(),
+            new SharedState.PerHostDatabaseRule(),
+            new SharedState.DeliveryBypassRule(),
         };
     }
 }
