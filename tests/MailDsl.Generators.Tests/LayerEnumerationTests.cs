@@ -1,8 +1,6 @@
 extern alias gen;
-using gen::MailDsl.Generators.Evaluation;
 using MailDsl.Hosting;
 using MailDsl.Layers;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace MailDsl.Generators.Tests;
@@ -52,7 +50,7 @@ public sealed class LayerEnumerationTests : IDisposable
         var source = Harness.Platform($".{descriptor.DslMethod}(Configure())",
             $"static System.Action<{builder.Name}> Configure() => System.Environment.TickCount > 0 ? b => b.Hosts(\"x.example.org\") : b => b.Hosts(\"y.example.org\");");
 
-        var result = Evaluate(source);
+        var result = Harness.Evaluate(source);
 
         Assert.Contains(descriptor.Key, result.RunTimeKeys);
         Assert.DoesNotContain("", result.RunTimeKeys);
@@ -65,7 +63,7 @@ public sealed class LayerEnumerationTests : IDisposable
     {
         var source = Harness.Source("CorporateCloud.cs");
 
-        var origins = Evaluate(source).Model!.Origins;
+        var origins = Harness.Evaluate(source).Model!.Origins;
 
         Assert.All(gen::MailDsl.Layers.LayerDescriptors.All, d =>
         {
@@ -80,12 +78,4 @@ public sealed class LayerEnumerationTests : IDisposable
         .SmtpOut(s => s.Hosts("relay-01.example.org", "relay-02.example.org"))
         .Mailstore(m => m.Hosts("store-01.example.org"))
         .Webmail(w => w.Hosts("web-01.example.org"));
-
-    private static EvaluationResult Evaluate(string source)
-    {
-        var compilation = Harness.Compile(source);
-        var tree = compilation.SyntaxTrees.Single();
-        var type = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
-        return DslEvaluator.Evaluate(type, compilation.GetSemanticModel(tree), default);
-    }
 }

@@ -24,7 +24,7 @@ public sealed class SecretEncodingTests
         "p@ss:w/rd?&=+,;",
     };
 
-    private static readonly string Functions = SecretSteps.Functions(Enum.GetValues<SecretSyntax>());
+    private static readonly string Functions = SecretSteps.Functions;
 
     /// <summary>Runs bash with the functions, the secret in $s (from the environment, never a command line), and <paramref name="script"/>.</summary>
     private static CommandResult Bash(string secret, string script)

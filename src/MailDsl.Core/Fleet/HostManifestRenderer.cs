@@ -54,7 +54,7 @@ namespace MailDsl.Fleet
             w.Line("maildsl_certificate: " + Yaml.Unsafe(topology.Platform.Certificate?.CertificateFile ?? ""));
             w.Line("maildsl_key: " + Yaml.Unsafe(topology.Platform.Certificate?.KeyFile ?? ""));
             w.Line("maildsl_names: [" + string.Join(", ", InstallScriptRenderer.ServedNames(host).Select(Yaml.Unsafe)) + "]");
-            w.Line("# Each daemon's unit, and the state its handler brings it to when one of its files changed.");
+            w.Line("# Each daemon's unit, and the state the role brings it to when one of its files changed.");
             w.Line("maildsl_units:");
             foreach (var m in modules) w.Line("  " + InstallScriptRenderer.Key(m) + ": " + Yaml.Quote(m.Service(target).Unit));
             w.Line("maildsl_reload_states:");

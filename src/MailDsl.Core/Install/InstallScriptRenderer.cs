@@ -14,9 +14,9 @@ namespace MailDsl.Install
 {
     /// <summary>
     /// <c>install.sh</c> for one host: this host's data (packages, certificate and the names it serves, files with their
-    /// owner, mode and daemons, host changes, each daemon's control, checks and ports), written from the daemon modules
-    /// for the target, followed by <see cref="InstallScriptEngine"/>, the same on every host. Every value reaches the
-    /// script single-quoted: never expanded, never run.
+    /// owner, mode and daemons, host changes, each daemon's control, checks and ports, its secrets), written from the
+    /// daemon modules for the target, followed by <see cref="InstallScriptEngine"/>'s bash files, the same on every host.
+    /// Every value reaches the script single-quoted: never expanded, never run.
     /// </summary>
     public static class InstallScriptRenderer
     {
@@ -139,9 +139,9 @@ namespace MailDsl.Install
             w.Line("overlay_roots=(" + Words(OverlayRoots(files.Select(f => f.Path).Concat(hostChanges.SelectMany(c => c.Change.Paths)))) + ")");
             w.Line();
             // Secrets (the directory's bind password, the database's): read on this host and written into the staged files.
-            SecretSteps.WriteFunctions(w, platform, SecretSteps.Uses(platform, files.Select(f => f.Artifact).ToList()));
+            SecretSteps.WriteData(w, platform, SecretSteps.Uses(platform, files.Select(f => f.Artifact).ToList()));
             w.Line();
-            return w + InstallScriptEngine.Text;
+            return w + InstallScriptEngine.Secrets + "\n" + InstallScriptEngine.Text;
         }
 
         /// <summary>What install.sh says when RHEL's repositories do not have the sogo package (reasoned from Alinto's documentation).</summary>
@@ -165,9 +165,10 @@ namespace MailDsl.Install
         private static string Map(IEnumerable<DaemonModule> modules, Func<DaemonModule, string> value)
             => string.Join(" ", modules.Select(m => "[" + Key(m) + "]=" + ShellWord(value(m))));
 
-        private static string Words(IEnumerable<string> values) => string.Join(" ", values.Select(ShellWord));
+        /// <summary><paramref name="values"/> as bash words, each <see cref="ShellWord"/>, separated by spaces.</summary>
+        internal static string Words(IEnumerable<string> values) => string.Join(" ", values.Select(ShellWord));
 
-        // Single quotes keep every character literal; the rules keep quotes out of paths.
-        private static string ShellWord(string value) => "'" + value.Replace("'", "'\\''") + "'";
+        /// <summary><paramref name="value"/> single-quoted for bash: every character literal, never expanded.</summary>
+        internal static string ShellWord(string value) => "'" + value.Replace("'", "'\\''") + "'";
     }
 }

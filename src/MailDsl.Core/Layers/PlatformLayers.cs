@@ -30,19 +30,9 @@ namespace MailDsl.Layers
                 yield return port;
         }
 
-        /// <summary>The origin key of one member of a listener, e.g. <c>webmail.listener.https.port</c>.</summary>
-        public static string ListenerKey(Layer layer, Listener listener, string member) => ListenerKey(layer, listener.Name, member);
-
-        /// <summary>The origin key of one member of a listener or bound port by name, e.g. <c>webmail.listener.memcached.port</c>.</summary>
-        public static string ListenerKey(Layer layer, string name, string member) => layer.Key + ".listener." + name + "." + member;
-
-        /// <summary>The origin key of the <paramref name="n"/>th raw setting of one daemon and key (the builders' numbering).</summary>
-        public static string SettingKey(Layer layer, RawSetting setting, int n, string member)
-            => layer.Key + ".setting." + setting.Daemon.ToString().ToLowerInvariant() + "." + setting.Key + "." + n + "." + member;
-
         /// <summary>
         /// Each raw setting of <paramref name="layer"/> with its occurrence number among settings of the same
-        /// daemon and key, as the builders number them in origin keys.
+        /// daemon and key, as the builders number them in origin keys (<see cref="LayerKeys.Setting"/>).
         /// </summary>
         public static IEnumerable<(RawSetting Setting, int Occurrence)> NumberedSettings(Layer layer)
         {

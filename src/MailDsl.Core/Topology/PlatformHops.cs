@@ -180,7 +180,7 @@ namespace MailDsl.Topology
                 return new Hop(HopEnd.Of(from), HopEnd.Of(to), "SMTP", port, to.DialName ?? "", HopTls.RequiredStartTls, HopVerification.Verified, purpose);
             return new Hop(HopEnd.Of(from), HopEnd.Of(to), "SMTP", port, to.DialName ?? "", ordinary,
                 ordinary == HopTls.None ? HopVerification.NoTls : HopVerification.NotVerified, purpose)
-            { Origin = PlatformLayers.SettingKey(from, over.Setting!, over.Occurrence, "value") };
+            { Origin = OriginKeys.Of(from).Setting(over.Setting!.Daemon, over.Setting.Key, over.Occurrence).Value };
         }
 
         private static string? OriginOf(SogoServerUrl url) => url.OriginKey.Length > 0 ? url.OriginKey : null;

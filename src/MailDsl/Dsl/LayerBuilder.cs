@@ -15,15 +15,19 @@ namespace MailDsl
         private string? _listenAddress;
         private TlsPolicy? _tls;
 
-        private protected LayerBuilder(OriginRecorder origins, string key)
+        private protected LayerBuilder(OriginRecorder origins, LayerKeys keys)
         {
             Origins = origins;
-            Key = key;
+            Keys = keys;
         }
 
         private protected OriginRecorder Origins { get; }
 
-        private protected string Key { get; }
+        /// <summary>Where the layer's values are recorded (<see cref="OriginKeys"/>).</summary>
+        private protected LayerKeys Keys { get; }
+
+        // The generator's evaluator reads a builder's Key to name the layer a run-time value belongs to.
+        private protected string Key => Keys.Path;
 
         private protected TSelf Self => (TSelf)this;
 
@@ -31,9 +35,9 @@ namespace MailDsl
         /// <param name="names">Host names, e.g. <c>smtp-in-01.cloud0.mycompany.dom</c>.</param>
         public TSelf Hosts(params string[] names)
         {
-            Origins.Call(Key + ".hosts");
+            Origins.Call(Keys.Hosts);
             for (var i = 0; i < names.Length; i++)
-                Origins.Argument(Key + ".hosts." + (_hosts.Count + i), i);
+                Origins.Argument(Keys.Hosts[_hosts.Count + i], i);
             _hosts.AddRange(names);
             return Self;
         }
@@ -42,7 +46,7 @@ namespace MailDsl
         /// <param name="name">The VIP's DNS name.</param>
         public TSelf Vip(string name)
         {
-            Origins.Argument(Key + ".vip", 0);
+            Origins.Argument(Keys.Vip, 0);
             _vip = name;
             return Self;
         }
@@ -51,7 +55,7 @@ namespace MailDsl
         /// <param name="address">An IPv4 or IPv6 address.</param>
         public TSelf ListenOn(string address)
         {
-            Origins.Argument(Key + ".listenAddress", 0);
+            Origins.Argument(Keys.ListenAddress, 0);
             _listenAddress = address;
             return Self;
         }
@@ -60,7 +64,7 @@ namespace MailDsl
         /// <param name="profile">The profile.</param>
         public TSelf Tls(TlsProfile profile)
         {
-            Origins.Argument(Key + ".tls.profile", 0);
+            Origins.Argument(Keys.Tls.Profile, 0);
             _tls = (_tls ?? new TlsPolicy()) with { Profile = profile };
             return Self;
         }
@@ -70,9 +74,9 @@ namespace MailDsl
         /// <param name="guideline">The guideline version it is taken from, e.g. <c>TlsGuideline.Mozilla57</c>.</param>
         public TSelf Tls(TlsProfile profile, TlsGuideline guideline)
         {
-            Origins.Call(Key + ".tls");
-            Origins.Argument(Key + ".tls.profile", 0);
-            Origins.Argument(Key + ".tls.guideline", 1);
+            Origins.Call(Keys.Tls);
+            Origins.Argument(Keys.Tls.Profile, 0);
+            Origins.Argument(Keys.Tls.Guideline, 1);
             _tls = (_tls ?? new TlsPolicy()) with { Profile = profile, Guideline = guideline };
             return Self;
         }
@@ -82,8 +86,8 @@ namespace MailDsl
         public TSelf Groups(params string[] names)
         {
             names ??= System.Array.Empty<string>();
-            Origins.Call(Key + ".tls.groups");
-            for (var i = 0; i < names.Length; i++) Origins.Argument(Key + ".tls.groups." + i, i);
+            Origins.Call(Keys.Tls.Groups);
+            for (var i = 0; i < names.Length; i++) Origins.Argument(Keys.Tls.Groups[i], i);
             _tls = (_tls ?? new TlsPolicy()) with { Groups = names.ToEquatableArray() };
             return Self;
         }
@@ -92,8 +96,8 @@ namespace MailDsl
         /// <param name="versions">The versions to enable.</param>
         public TSelf Protocols(params TlsVersion[] versions)
         {
-            Origins.Call(Key + ".tls.protocols");
-            for (var i = 0; i < versions.Length; i++) Origins.Argument(Key + ".tls.protocols." + i, i);
+            Origins.Call(Keys.Tls.Protocols);
+            for (var i = 0; i < versions.Length; i++) Origins.Argument(Keys.Tls.Protocols[i], i);
             _tls = (_tls ?? new TlsPolicy()) with { Protocols = versions.ToEquatableArray() };
             return Self;
         }
@@ -102,7 +106,7 @@ namespace MailDsl
         /// <param name="openSslCipherString">A cipher string as <c>openssl ciphers</c> reads it.</param>
         public TSelf Ciphers(string openSslCipherString)
         {
-            Origins.Argument(Key + ".tls.ciphers", 0);
+            Origins.Argument(Keys.Tls.Ciphers, 0);
             _tls = (_tls ?? new TlsPolicy()) with { Ciphers = openSslCipherString };
             return Self;
         }
@@ -115,12 +119,12 @@ namespace MailDsl
         /// <param name="allowPlaintextAuth">Whether clients may send passwords on it.</param>
         public TSelf Listener(string name, ServiceProtocol protocol, int port, ListenerSecurity security, bool allowPlaintextAuth = false)
         {
-            var key = Key + ".listener." + name;
-            Origins.Call(key);
-            Origins.Argument(key + ".name", 0);
-            Origins.Argument(key + ".port", 2);
-            Origins.Argument(key + ".security", 3);
-            Origins.Argument(key + ".auth", 4);
+            var keys = Keys.Listener(name);
+            Origins.Call(keys);
+            Origins.Argument(keys.Name, 0);
+            Origins.Argument(keys.Port, 2);
+            Origins.Argument(keys.Security, 3);
+            Origins.Argument(keys.Auth, 4);
             return AddListener(new Listener(name, protocol, port, security, allowPlaintextAuth));
         }
 
@@ -146,10 +150,10 @@ namespace MailDsl
         private protected TSelf AddSetting(Daemon daemon, string key, string value)
         {
             var n = _settings.Count(s => s.Daemon == daemon && s.Key == key);
-            var origin = Key + ".setting." + daemon.ToString().ToLowerInvariant() + "." + key + "." + n;
-            Origins.Call(origin);
-            Origins.Argument(origin + ".key", 0);
-            Origins.Argument(origin + ".value", 1);
+            var keys = Keys.Setting(daemon, key, n);
+            Origins.Call(keys);
+            Origins.Argument(keys.Key, 0);
+            Origins.Argument(keys.Value, 1);
             _settings.Add(new RawSetting(daemon, key, value));
             return Self;
         }

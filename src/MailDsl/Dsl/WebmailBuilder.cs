@@ -21,13 +21,13 @@ namespace MailDsl
         private DatabaseConnection? _database;
         private SogoCache _cache = SogoCache.Shared;
 
-        internal WebmailBuilder(OriginRecorder origins) : base(origins, Layers.LayerDescriptors.Webmail.Key) { }
+        internal WebmailBuilder(OriginRecorder origins) : base(origins, OriginKeys.Webmail) { }
 
         /// <summary>Sets the loopback port sogod listens on (SOGo's WOPort); only nginx reaches it.</summary>
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder Sogo(int port = 20000)
         {
-            Origins.Argument(Key + ".listener.sogo.port", 0);
+            Origins.Argument(Keys.Listener("sogo").Port, 0);
             _sogoPort = port;
             return this;
         }
@@ -39,7 +39,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder Memcached(int port = 11211)
         {
-            Origins.Argument(Key + ".listener.memcached.port", 0);
+            Origins.Argument(Keys.Listener("memcached").Port, 0);
             _memcachedPort = port;
             return this;
         }
@@ -52,7 +52,7 @@ namespace MailDsl
         /// <param name="cache">Shared, or per host.</param>
         public WebmailBuilder Cache(SogoCache cache)
         {
-            Origins.Argument(Key + ".cache", 0);
+            Origins.Argument(OriginKeys.Webmail.Cache, 0);
             _cache = cache;
             return this;
         }
@@ -61,7 +61,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder Https(int port = 443)
         {
-            Origins.Argument(Key + ".listener.https.port", 0);
+            Origins.Argument(Keys.Listener("https").Port, 0);
             _httpsPort = port;
             return this;
         }
@@ -70,7 +70,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder HttpRedirect(int port = 80)
         {
-            Origins.Argument(Key + ".listener.http.port", 0);
+            Origins.Argument(Keys.Listener("http").Port, 0);
             _httpPort = port;
             return this;
         }
@@ -79,7 +79,7 @@ namespace MailDsl
         /// <param name="url">E.g. <c>imaps://imap.cloud0.mycompany.dom:993</c>.</param>
         public WebmailBuilder Imap(string url)
         {
-            Origins.Argument(Key + ".imapServer", 0);
+            Origins.Argument(OriginKeys.Webmail.ImapServer, 0);
             _imapServer = url;
             return this;
         }
@@ -88,7 +88,7 @@ namespace MailDsl
         /// <param name="url">E.g. <c>smtp://smtp-out.cloud0.mycompany.dom:587/?tls=YES</c>.</param>
         public WebmailBuilder Smtp(string url)
         {
-            Origins.Argument(Key + ".smtpServer", 0);
+            Origins.Argument(OriginKeys.Webmail.SmtpServer, 0);
             _smtpServer = url;
             return this;
         }
@@ -107,7 +107,7 @@ namespace MailDsl
         /// <param name="maxAgeSeconds">Seconds; Mozilla recommends two years (63072000).</param>
         public WebmailBuilder Hsts(int maxAgeSeconds)
         {
-            Origins.Argument(Key + ".hsts", 0);
+            Origins.Argument(OriginKeys.Webmail.Hsts, 0);
             _hsts = maxAgeSeconds;
             return this;
         }
@@ -116,7 +116,7 @@ namespace MailDsl
         /// <param name="enabled">Whether nginx proxies ActiveSync to SOGo.</param>
         public WebmailBuilder ActiveSync(bool enabled = true)
         {
-            Origins.Argument(Key + ".activeSync", 0);
+            Origins.Argument(OriginKeys.Webmail.ActiveSync, 0);
             _activeSync = enabled;
             return this;
         }
@@ -128,22 +128,26 @@ namespace MailDsl
         /// <param name="configure">The server, database name, login and TLS.</param>
         public WebmailBuilder Database(System.Action<DatabaseBuilder> configure)
         {
-            Origins.Call(Key + ".database");
-            var builder = new DatabaseBuilder(Origins, Key + ".database");
+            Origins.Call(OriginKeys.Webmail.Database);
+            var builder = new DatabaseBuilder(Origins, OriginKeys.Webmail.Database);
             configure(builder);
             _database = builder.Connection;
             return this;
         }
 
-        /// <summary>Adds a raw nginx location block (the escape hatch; rules still check its match).</summary>
+        /// <summary>
+        /// Adds a raw nginx location block (the escape hatch), written after MailDsl's own. Rules check it as nginx would:
+        /// its match against MailDsl's locations and the others (a duplicate path is MAIL4017), one no request can reach is
+        /// an error and never written (MAIL4002, MAIL4018), and its directives against the target's nginx.
+        /// </summary>
         /// <param name="match">Everything between <c>location</c> and <c>{</c>, e.g. <c>~ ^/SOGo/so/(.*)$</c>.</param>
         /// <param name="body">Directives inside the block, each ending in <c>;</c>.</param>
         public WebmailBuilder NginxLocation(string match, params string[] body)
         {
-            var key = Key + ".location." + _locations.Count;
-            Origins.Call(key);
-            Origins.Argument(key + ".match", 0);
-            for (var i = 0; i < body.Length; i++) Origins.Argument(key + ".body." + i, i + 1);
+            var keys = OriginKeys.Webmail.Location(_locations.Count);
+            Origins.Call(keys);
+            Origins.Argument(keys.Match, 0);
+            for (var i = 0; i < body.Length; i++) Origins.Argument(keys.Body[i], i + 1);
             _locations.Add(new NginxLocation(match, body.ToEquatableArray()));
             return this;
         }

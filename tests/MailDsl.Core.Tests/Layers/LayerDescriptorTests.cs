@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.RegularExpressions;
 using MailDsl.Daemons;
 using MailDsl.Fleet;
 using MailDsl.Layers;
@@ -25,30 +24,14 @@ public sealed class LayerDescriptorTests
     {
         // A second table of layer names (a switch over layer types, an array of "smtp-in", a "SmtpIn" => "smtpIn" map) is
         // what let the spellings drift; any string literal equal to one of a descriptor's names outside its own file is one.
-        var root = RepoRoot();
-        var literal = new Regex("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
         var found = new List<string>();
-        var files = new[] { "src", "generators" }
-            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            .ToList();
-        Assert.True(files.Count > 100, $"only {files.Count} source files under {root}");
         foreach (var descriptor in LayerDescriptors.All)
         {
             var spellings = Spellings(descriptor);
             var home = descriptor.GetType().Name + ".cs";
-            foreach (var file in files.Where(f => Path.GetFileName(f) != home))
-            {
-                var lines = File.ReadAllLines(file);
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    var code = lines[i].TrimStart();
-                    if (code.StartsWith("//", StringComparison.Ordinal)) continue;
-                    foreach (Match m in literal.Matches(code))
-                        if (spellings.Contains(m.Groups[1].Value))
-                            found.Add($"{Path.GetRelativePath(root, file)}:{i + 1}: \"{m.Groups[1].Value}\" ({descriptor.GetType().Name})");
-                }
-            }
+            found.AddRange(ProductSource.Literals(file => Path.GetFileName(file) == home)
+                .Where(l => spellings.Contains(l.Text))
+                .Select(l => $"{l.Where}: \"{l.Text}\" ({descriptor.GetType().Name})"));
         }
         Assert.True(found.Count == 0, "a layer's name spelled outside its descriptor (read it from LayerDescriptors instead):\n" + string.Join("\n", found));
     }
@@ -57,9 +40,7 @@ public sealed class LayerDescriptorTests
     public void The_scan_finds_a_second_spelling_table()
     {
         // The scan above must be able to fail: it sees the literals a table would hold.
-        var literal = new Regex("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
-        var table = "private static string Name(Layer l) => l switch { SmtpInLayer => \"smtp-in\", _ => \"webmail\" };";
-        var seen = literal.Matches(table).Select(m => m.Groups[1].Value).ToList();
+        var seen = ProductSource.Literals("private static string Name(Layer l) => l switch { SmtpInLayer => \"smtp-in\", _ => \"webmail\" };").ToList();
         Assert.Contains(seen, s => Spellings(LayerDescriptors.SmtpIn).Contains(s));
         Assert.Contains(seen, s => Spellings(LayerDescriptors.Webmail).Contains(s));
     }
@@ -220,12 +201,5 @@ public sealed class LayerDescriptorTests
         var hosts = Expression.Call(builder, builderType.GetMethod("Hosts")!, Expression.Constant(new[] { host }));
         var configure = Expression.Lambda(method.GetParameters()[0].ParameterType, hosts, builder).Compile();
         return (Platform)method.Invoke(platform, new object[] { configure })!;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MailDsl.sln"))) return dir.FullName;
-        throw new InvalidOperationException("MailDsl.sln not found above " + AppContext.BaseDirectory);
     }
 }

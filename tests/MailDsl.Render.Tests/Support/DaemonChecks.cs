@@ -71,6 +71,13 @@ public static class DaemonChecks
         new("plparse", "etc/sogo/sogo.conf", "plparse /etc/sogo/sogo.conf", r => Refusal(r, l => !l.Contains("a dictionary", StringComparison.Ordinal), "a dictionary")),
     };
 
+    /// <summary>
+    /// What the checker called <paramref name="checker"/> (<c>doveconf -n</c>, <c>nginx -t</c>...) made of
+    /// <paramref name="result"/>, judged as <see cref="All(Distro, EmittedPlatform)"/> judges it: null when it accepted the
+    /// files without a warning, else its own words. For checks run on files elsewhere than /etc (fuzzing many at once).
+    /// </summary>
+    public static string? Verdict(string checker, CommandResult result) => Checkers.Single(c => c.Name == checker).Verdict(result);
+
     /// <summary>Null when <paramref name="result"/> exited 0, printed <paramref name="success"/> (if given) and no line <paramref name="bad"/> matches; else the tool's own words.</summary>
     private static string? Refusal(CommandResult result, Func<string, bool> bad, string? success = null)
     {
@@ -105,11 +112,23 @@ public static class DaemonChecks
     /// <summary><c>doveconf -n</c> on the emitted, self-contained dovecot.conf.</summary>
     public static CommandResult Dovecot(string hostDir) => Command.Run("doveconf", "-n", "-c", Path.Combine(hostDir, "etc/dovecot/dovecot.conf"));
 
-    /// <summary><c>postconf -n</c> on the emitted main.cf.</summary>
-    public static CommandResult PostfixMain(string hostDir) => Command.Run("postconf", "-c", Path.Combine(hostDir, "etc/postfix"), "-n");
+    /// <summary>
+    /// <c>postconf -n</c> on the emitted main.cf, installed in the /etc sandbox: the lookup tables it names (the directory's
+    /// <c>/etc/postfix/maildsl-recipients.cf</c>) are where it says, as on the host.
+    /// </summary>
+    public static CommandResult PostfixMain(string hostDir) => Postconf(hostDir, "-n");
 
-    /// <summary><c>postconf -M</c> on the emitted master.cf.</summary>
-    public static CommandResult PostfixMaster(string hostDir) => Command.Run("postconf", "-c", Path.Combine(hostDir, "etc/postfix"), "-M");
+    /// <summary><c>postconf -M</c> on the emitted master.cf, installed in the /etc sandbox as <see cref="PostfixMain"/>.</summary>
+    public static CommandResult PostfixMaster(string hostDir) => Postconf(hostDir, "-M");
+
+    /// <summary>
+    /// <c>postconf</c> with <paramref name="arguments"/> (shell words) on the host's Postfix files installed in the /etc sandbox;
+    /// asked once per emitted host folder and arguments (a sandbox takes a second to set up, the files do not change).
+    /// </summary>
+    public static CommandResult Postconf(string hostDir, string arguments)
+        => PostconfRuns.GetOrAdd((Path.GetFullPath(hostDir), arguments), k => EtcSandbox.Run(k.HostDir, "postconf " + k.Arguments));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string HostDir, string Arguments), CommandResult> PostconfRuns = new();
 
     /// <summary>
     /// <c>postfix -c DIR status</c> on a terminal (script(1)), where postfix(1) says what it says at every start,

@@ -18,8 +18,26 @@ public sealed class ToolFactAttribute : FactAttribute
 /// <summary>A theory that needs Debian tools; see <see cref="ToolFactAttribute"/>.</summary>
 public sealed class ToolTheoryAttribute : TheoryAttribute
 {
+    private readonly string[] _commands;
+    private bool _needsRoot;
+
     /// <summary>Needs every one of <paramref name="commands"/>.</summary>
-    public ToolTheoryAttribute(params string[] commands) => Skip = Command.SkipReason(commands);
+    public ToolTheoryAttribute(params string[] commands)
+    {
+        _commands = commands;
+        Skip = Command.SkipReason(commands);
+    }
+
+    /// <summary>Whether it also needs root on Linux (to place files owned by root as install.sh does).</summary>
+    public bool NeedsRoot
+    {
+        get => _needsRoot;
+        set
+        {
+            _needsRoot = value;
+            Skip = Command.SkipReason(_commands, value);
+        }
+    }
 }
 
 /// <summary>

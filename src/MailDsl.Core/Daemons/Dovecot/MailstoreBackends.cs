@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
 using MailDsl.Directories;
@@ -185,13 +184,7 @@ namespace MailDsl.Daemons.Dovecot
             yield return "install -d -o " + uid + " -g " + gid + " -m 0755 " + ShellWord(StateDir(store));
         }
 
-        private static string Resource(string name)
-        {
-            using var stream = typeof(MailstoreBackends).Assembly.GetManifestResourceStream("MailDsl.Dovecot." + name)
-                ?? throw new InvalidDataException("missing resource MailDsl.Dovecot." + name);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return reader.ReadToEnd();
-        }
+        private static string Resource(string name) => EmbeddedText.Read("MailDsl.Daemons.Dovecot.Backends/" + name);
 
         // Host names and paths are checked by the rules (DNS names, absolute normal paths): no quote or backslash reaches here.
         private static string LuaString(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -49,7 +49,7 @@ namespace MailDsl.Daemons.Postfix
                         + $"{(family.Server ? "smtpd" : "smtp")}_tls_mandatory_* settings only where TLS is mandatory (security level encrypt or stronger), "
                         + $"and this layer's {side} runs at level {level.Name} ({level.Source}), where Postfix uses {plain} instead. "
                         + $"Write '{plain}' to change what level {level.Name} offers, {raise}.";
-                    yield return Report(PlatformLayers.SettingKey(layer, setting, n, "key"), message);
+                    yield return Report(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Key, message);
                 }
             }
         }

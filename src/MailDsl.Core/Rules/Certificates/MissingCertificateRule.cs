@@ -29,15 +29,15 @@ namespace MailDsl.Rules.Certificates
             var uses = "these listeners use TLS: " + Listing.Abbreviate(tlsListeners, 6);
             if (platform.Certificate is not { } cert)
             {
-                yield return Report("platform", $"The platform names no certificate, but {uses}. Without a certificate and its key "
+                yield return Report(OriginKeys.Platform, $"The platform names no certificate, but {uses}. Without a certificate and its key "
                     + $"the daemons cannot start TLS and refuse to start. Add {Example} with the paths on the hosts.");
                 yield break;
             }
             if (string.IsNullOrWhiteSpace(cert.CertificateFile))
-                yield return Report("platform.certificate.file", $"The certificate path is empty, but {uses}. The daemons cannot start TLS without it. "
+                yield return Report(OriginKeys.Platform.Certificate.File, $"The certificate path is empty, but {uses}. The daemons cannot start TLS without it. "
                     + "Write the absolute path of the PEM certificate chain, e.g. /etc/pki/tls/certs/mail.crt.");
             if (string.IsNullOrWhiteSpace(cert.KeyFile))
-                yield return Report("platform.certificate.key", $"The private key path is empty, but {uses}. The daemons cannot start TLS without it. "
+                yield return Report(OriginKeys.Platform.Certificate.Key, $"The private key path is empty, but {uses}. The daemons cannot start TLS without it. "
                     + "Write the absolute path of the PEM private key, e.g. /etc/pki/tls/private/mail.key.");
         }
     }

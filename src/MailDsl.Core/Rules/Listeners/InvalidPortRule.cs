@@ -24,7 +24,7 @@ namespace MailDsl.Rules.Listeners
                     var message = $"The {LayerDescriptors.Of(layer).DisplayName} listener '{listener.Name}' has port {listener.Port}, "
                         + $"but a TCP port is a number from 1 to {MaxPort}: the daemon would refuse the configuration and not start. "
                         + "Write a port in that range, e.g. the protocol's standard one.";
-                    yield return Report(PlatformLayers.ListenerKey(layer, listener.Name, "port"), message);
+                    yield return Report(OriginKeys.Of(layer).Listener(listener.Name).Port, message);
                 }
             }
         }

@@ -37,7 +37,7 @@ namespace MailDsl.Rules.Listeners
                     if (earlier.Listener.Port != later.Listener.Port) continue;
                     if (ReferenceEquals(earlier.Layer, later.Layer))
                     {
-                        yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener.Name, "port"),
+                        yield return Report(OriginKeys.Of(later.Layer).Listener(later.Listener.Name).Port,
                             $"Port {later.Listener.Port} is used twice in the {LayerDescriptors.Of(later.Layer).DisplayName} layer: by listener '{earlier.Listener.Name}' "
                             + $"and by listener '{later.Listener.Name}'. Every host of the layer runs both, so the second cannot bind the port and its daemon "
                             + $"fails to start. Give '{later.Listener.Name}' a port of its own.");
@@ -46,7 +46,7 @@ namespace MailDsl.Rules.Listeners
                     if (!SameAddress(earlier, later)) continue;
                     var shared = SharedHosts(earlier.Layer, later.Layer);
                     if (shared.Count == 0) continue;
-                    yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener.Name, "port"),
+                    yield return Report(OriginKeys.Of(later.Layer).Listener(later.Listener.Name).Port,
                         $"Port {later.Listener.Port} is used twice on host{(shared.Count > 1 ? "s" : "")} {Listing.Abbreviate(shared.Select(h => "'" + h + "'").ToList())}, "
                         + $"which {(shared.Count > 1 ? "are" : "is")} in both the {LayerDescriptors.Of(earlier.Layer).DisplayName} and the {LayerDescriptors.Of(later.Layer).DisplayName} layer: "
                         + $"by {LayerDescriptors.Of(earlier.Layer).DisplayName} listener '{earlier.Listener.Name}' and by {LayerDescriptors.Of(later.Layer).DisplayName} listener '{later.Listener.Name}'. "

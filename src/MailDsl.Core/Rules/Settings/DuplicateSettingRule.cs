@@ -37,7 +37,7 @@ namespace MailDsl.Rules.Settings
                             : $"('{ValueSafety.Show(original.Value)}' first, now '{ValueSafety.Show(setting.Value)}'): only the last value takes effect "
                               + "(MailDsl writes the setting once, with it), so the first one is dead and misleads whoever reads the description. "
                               + "Keep the one value you mean and remove the other.");
-                    yield return Report(PlatformLayers.SettingKey(layer, setting, n, "key"), message);
+                    yield return Report(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Key, message);
                 }
             }
         }

@@ -47,7 +47,7 @@ namespace MailDsl.Rules.Settings
                     };
                     if (why is null) continue;
                     var message = $"The {LayerDescriptors.Of(layer).DisplayName} {setting.Daemon} setting '{setting.Key} = {ValueSafety.Show(setting.Value)}' {why}";
-                    yield return Report(PlatformLayers.SettingKey(layer, setting, n, "value"), message);
+                    yield return Report(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Value, message);
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using MailDsl.Layers;
 using MailDsl.Model;
+using MailDsl.Rules.Values;
 
 namespace MailDsl.Rules.SharedState
 {
@@ -26,12 +27,12 @@ namespace MailDsl.Rules.SharedState
                 var value = setting.Value?.Trim() ?? "";
                 string? what = null;
                 if (setting.Daemon == Daemon.Dovecot && setting.Key == "lmtp_proxy" && !value.Trim('"').Equals("yes", System.StringComparison.OrdinalIgnoreCase))
-                    what = $"Dovecot's 'lmtp_proxy = {value}' makes LMTP deliver every recipient on the host Postfix handed it to";
+                    what = $"Dovecot's 'lmtp_proxy = {ValueSafety.Show(value)}' makes LMTP deliver every recipient on the host Postfix handed it to";
                 else if (setting.Daemon == Daemon.Postfix && System.Array.IndexOf(PostfixDelivery, setting.Key) >= 0
                          && value != Daemons.Postfix.PostfixDirectory.LmtpTransport)
-                    what = $"Postfix's '{setting.Key} = {value}' delivers without Dovecot's LMTP, which is what asks whose each recipient is";
+                    what = $"Postfix's '{setting.Key} = {ValueSafety.Show(value)}' delivers without Dovecot's LMTP, which is what asks whose each recipient is";
                 if (what is null) continue;
-                yield return Report(PlatformLayers.SettingKey(store, setting, n, "value"),
+                yield return Report(OriginKeys.Of(store).Setting(setting.Daemon, setting.Key, n).Value,
                     what + ": mail for a user whose backend is another mailstore host is written into the mailbox by this host while the "
                     + "backend serves the user, the concurrent access Dovecot's NFS guide says corrupts mailboxes (\"this applies to all "
                     + "mailbox access, including mail delivery\"). Remove the setting: MailDsl delivers through LMTP with lmtp_proxy = yes, "

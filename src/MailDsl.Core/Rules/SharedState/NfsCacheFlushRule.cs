@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using MailDsl.Layers;
 using MailDsl.Model;
+using MailDsl.Rules.Values;
 
 namespace MailDsl.Rules.SharedState
 {
@@ -23,8 +24,8 @@ namespace MailDsl.Rules.SharedState
             {
                 if (setting.Daemon != Daemon.Dovecot || setting.Key is not ("mail_nfs_storage" or "mail_nfs_index")) continue;
                 if (!IsYes(setting.Value)) continue;
-                yield return Report(PlatformLayers.SettingKey(store, setting, n, "value"),
-                    $"The mailstore's Dovecot setting '{setting.Key} = {setting.Value}' flushes NFS caches so that a second host can read a "
+                yield return Report(OriginKeys.Of(store).Setting(setting.Daemon, setting.Key, n).Value,
+                    $"The mailstore's Dovecot setting '{setting.Key} = {ValueSafety.Show(setting.Value)}' flushes NFS caches so that a second host can read a "
                     + "mailbox another host is writing. Dovecot's NFS guide says to keep it no (\"Do not set mail_nfs_index or mail_nfs_storage\"): "
                     + "every user has one backend at a time, so no second host reads the mailbox, and the flushes cost an NFS round trip on "
                     + "every access without making concurrent access safe. Remove the setting: MailDsl leaves both at no.");

@@ -22,7 +22,7 @@ namespace MailDsl.Rules.SharedState
             if (platform.Mailstore is not { Storage: { Kind: StorageKind.Nfs, Access: MailboxAccess.AnyHost } } store) yield break;
             var hosts = Topology.SharedState.HostsOf(store);
             if (hosts.Count < 2) yield break;
-            yield return Report("mailstore.storage.access",
+            yield return Report(OriginKeys.Mailstore.Storage.Access,
                 $"The mailstore's {hosts.Count} hosts ({Listing.Abbreviate(hosts)}) share the mail storage and each opens any user's mailbox "
                 + "(MailboxAccess.AnyHost): a user logged in through two hosts, or mail delivered through one while the user reads through "
                 + "the other, has two hosts writing the same index and uidlist files. Dovecot's NFS guide: \"Dovecot does not support "

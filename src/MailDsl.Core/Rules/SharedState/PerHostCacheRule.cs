@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using MailDsl.Directories;
 using MailDsl.Layers;
 using MailDsl.Model;
+using MailDsl.Rules.Values;
 using MailDsl.Text;
 
 namespace MailDsl.Rules.SharedState
@@ -23,12 +24,13 @@ namespace MailDsl.Rules.SharedState
             if (platform.Webmail is not { } web) yield break;
             var hosts = Topology.SharedState.HostsOf(web);
             if (hosts.Count < 2) yield break;
-            var why = $"The webmail layer has {hosts.Count} hosts ({Listing.Abbreviate(hosts)}) and {{0}}: SOGo keeps failed-login counts "
+            // Built by interpolation, never string.Format: host names and values may hold braces (other rules refuse them).
+            string Why(string what, string fix) => $"The webmail layer has {hosts.Count} hosts ({Listing.Abbreviate(hosts)}) and {what}: SOGo keeps failed-login counts "
                 + "(SOGoMaximumFailedLoginCount), ACLs, user defaults and SSO session data in memcached (SOGoCache.m), so each host counts "
                 + $"and caches on its own: a password can be guessed {hosts.Count} times as often as the limit says, and a change made through "
-                + "one host is stale on the others. {1}";
+                + "one host is stale on the others. " + fix;
             if (web.Cache == SogoCache.PerHost)
-                yield return Report("webmail.cache", string.Format(why, "each keeps SOGo's cache to itself (SogoCache.PerHost)",
+                yield return Report(OriginKeys.Webmail.Cache, Why("each keeps SOGo's cache to itself (SogoCache.PerHost)",
                     "Remove .Cache(SogoCache.PerHost): MailDsl then makes one cache of every host's memcached, reachable only from the webmail hosts."));
             foreach (var (setting, n) in PlatformLayers.NumberedSettings(web))
             {
@@ -36,7 +38,7 @@ namespace MailDsl.Rules.SharedState
                 var value = setting.Value?.Trim().Trim('"') ?? "";
                 var host = value.Split(',')[0].Split(':')[0];
                 if (!value.StartsWith("/") && !PlatformDirectory.IsLocal(host)) continue;
-                yield return Report(PlatformLayers.SettingKey(web, setting, n, "value"), string.Format(why, $"SOGoMemcachedHost = {setting.Value} names each host's own memcached",
+                yield return Report(OriginKeys.Of(web).Setting(setting.Daemon, setting.Key, n).Value, Why($"SOGoMemcachedHost = {ValueSafety.Show(setting.Value)} names each host's own memcached",
                     "Remove the raw SOGoMemcachedHost: MailDsl lists every webmail host's memcached, the same list on each host."));
             }
         }

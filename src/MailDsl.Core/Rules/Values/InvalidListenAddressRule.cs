@@ -23,7 +23,7 @@ namespace MailDsl.Rules.Values
             {
                 if (layer.ListenAddress is not { } address) continue;
                 if (Problem(address) is not { } why) continue;
-                yield return Report(layer.Key + ".listenAddress",
+                yield return Report(OriginKeys.Of(layer).ListenAddress,
                     $"The {LayerDescriptors.Of(layer).DisplayName} listen address '{ValueSafety.Show(address)}' is not one IP address: {why}. "
                     + "Postfix, Dovecot and nginx would each read it differently, and some would bind every address. "
                     + "Write one IPv4 address such as 192.0.2.10 or one IPv6 address such as 2001:db8::10, or leave ListenOn out to bind all addresses.");

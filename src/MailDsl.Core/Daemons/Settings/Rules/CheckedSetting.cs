@@ -26,7 +26,7 @@ namespace MailDsl.Daemons.Settings.Rules
         SettingsCatalog Catalog, SettingInfo Info, RawSettingFacts Facts)
     {
         /// <summary>The origin key of the setting's name argument, where findings point.</summary>
-        public string KeyOrigin => PlatformLayers.SettingKey(Layer, Setting, Occurrence, "key");
+        public string KeyOrigin => OriginKeys.Of(Layer).Setting(Setting.Daemon, Setting.Key, Occurrence).Key;
 
         /// <summary>How a message opens: <c>The SMTP-in Postfix setting 'x'</c>.</summary>
         public string Subject => $"The {LayerDescriptors.Of(Layer).DisplayName} {SettingsCatalog.DaemonName(Setting.Daemon)} setting '{Setting.Key}'";
