@@ -300,6 +300,31 @@ namespace MailDsl.Generators.Analysis
             "MAIL5012", RuleCatalog.IncompleteDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.IncompleteDirectory.Description, DocsBaseUrl + RuleCatalog.IncompleteDirectory.HelpLink);
 
+        /// <summary>MAIL5020: <see cref="RuleCatalog.NoBackendPerUser"/>.</summary>
+        public static readonly DiagnosticDescriptor NoBackendPerUser = new(
+            "MAIL5020", RuleCatalog.NoBackendPerUser.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NoBackendPerUser.Description, DocsBaseUrl + RuleCatalog.NoBackendPerUser.HelpLink);
+
+        /// <summary>MAIL5021: <see cref="RuleCatalog.NfsCacheFlush"/>.</summary>
+        public static readonly DiagnosticDescriptor NfsCacheFlush = new(
+            "MAIL5021", RuleCatalog.NfsCacheFlush.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NfsCacheFlush.Description, DocsBaseUrl + RuleCatalog.NfsCacheFlush.HelpLink);
+
+        /// <summary>MAIL5022: <see cref="RuleCatalog.PerHostCache"/>.</summary>
+        public static readonly DiagnosticDescriptor PerHostCache = new(
+            "MAIL5022", RuleCatalog.PerHostCache.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.PerHostCache.Description, DocsBaseUrl + RuleCatalog.PerHostCache.HelpLink);
+
+        /// <summary>MAIL5023: <see cref="RuleCatalog.PerHostDatabase"/>.</summary>
+        public static readonly DiagnosticDescriptor PerHostDatabase = new(
+            "MAIL5023", RuleCatalog.PerHostDatabase.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.PerHostDatabase.Description, DocsBaseUrl + RuleCatalog.PerHostDatabase.HelpLink);
+
+        /// <summary>MAIL5024: <see cref="RuleCatalog.DeliveryBypass"/>.</summary>
+        public static readonly DiagnosticDescriptor DeliveryBypass = new(
+            "MAIL5024", RuleCatalog.DeliveryBypass.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.DeliveryBypass.Description, DocsBaseUrl + RuleCatalog.DeliveryBypass.HelpLink);
+
         /// <summary>MAIL9001: <see cref="RuleCatalog.NotConstant"/>.</summary>
         public static readonly DiagnosticDescriptor NotConstant = new(
             "MAIL9001", RuleCatalog.NotConstant.Title, "{0}", "Evaluation", DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -369,6 +394,11 @@ namespace MailDsl.Generators.Analysis
             NeedsDirectory,
             IncompleteDirectory,
             ReservedSecretVariable,
+            NoBackendPerUser,
+            NfsCacheFlush,
+            PerHostCache,
+            PerHostDatabase,
+            DeliveryBypass,
             NotConstant,
             EvaluationFailed);
 

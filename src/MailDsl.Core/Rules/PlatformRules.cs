@@ -46,6 +46,11 @@ namespace MailDsl.Rules
             new IncompleteDirectoryRule(),
             new ReservedSecretVariableRule(),
             new Hops.UnverifiedHopRule(),
+            new SharedState.NoBackendPerUserRule(),
+            new SharedState.NfsCacheFlushRule(),
+            new SharedState.PerHostCacheRule(),
+            new SharedState.PerHostDatabaseRule(),
+            new SharedState.DeliveryBypassRule(),
         };
     }
 }

@@ -238,6 +238,26 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor ReservedSecretVariable = new("MAIL5013", "Secret variable install.sh or bash uses itself", Severity.Error, "Directory",
             "install.sh reads a secret's environment variable by name; a name it or bash uses itself (lower-case names, MAILDSL_KEEP_BACKUPS, PATH, RANDOM, ...) gives install.sh's or bash's value instead of the environment's.");
 
+        /// <summary>MAIL5020: several mailstore hosts share the storage and each opens any user's mailbox.</summary>
+        public static readonly RuleDescriptor NoBackendPerUser = new("MAIL5020", "Mailstore hosts share storage without one backend per user", Severity.Error, "Directory",
+            "Dovecot's NFS guide: \"Dovecot does not support accessing the same user simultaneously by different servers. That will result in more or less severe mailbox corruption.\" Users must be assigned to backends, for logins and deliveries alike.");
+
+        /// <summary>MAIL5021: mail_nfs_storage or mail_nfs_index set on the mailstore.</summary>
+        public static readonly RuleDescriptor NfsCacheFlush = new("MAIL5021", "mail_nfs_storage or mail_nfs_index set", Severity.Error, "Directory",
+            "Dovecot's NFS guide: \"Do not set mail_nfs_index or mail_nfs_storage (keep them as no)\". With one backend per user no second host reads a mailbox; the flushes cost NFS round trips and make concurrent access no safer.");
+
+        /// <summary>MAIL5022: several webmail hosts, each with a SOGo cache of its own.</summary>
+        public static readonly RuleDescriptor PerHostCache = new("MAIL5022", "Each webmail host has its own SOGo cache", Severity.Error, "Directory",
+            "SOGo keeps failed-login counts, ACLs, user defaults and SSO data in memcached (SOGoCache.m); a cache per host multiplies the brute-force limit by the number of hosts and leaves changes stale on the others.");
+
+        /// <summary>MAIL5023: several webmail hosts, each with SOGo's database on itself.</summary>
+        public static readonly RuleDescriptor PerHostDatabase = new("MAIL5023", "Each webmail host has its own SOGo database", Severity.Error, "Directory",
+            "SOGo keeps sessions, profiles and preferences in its database; a database per host (localhost) loses the session when the VIP sends the next request to another host.");
+
+        /// <summary>MAIL5024: a delivery path that bypasses the user's backend.</summary>
+        public static readonly RuleDescriptor DeliveryBypass = new("MAIL5024", "Delivery bypasses the user's backend", Severity.Error, "Directory",
+            "With one backend per user, Postfix delivers through Dovecot's LMTP with lmtp_proxy = yes, which hands each recipient to the user's backend; a raw setting that delivers otherwise writes into a mailbox another host is serving.");
+
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
             "The generator can only check values it can evaluate at compile time; this one is checked again at run time, before anything is written.");
@@ -257,6 +277,7 @@ namespace MailDsl.Rules
             DuplicateNginxLocation, NginxLocationNeverMatches, RefusedValue, UncheckedValue,
             PlaintextDirectory, PlaintextDatabase, UnverifiedServer, SecretInDescription, InvalidSecretSource, MailboxOnOneHost,
             IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory, ReservedSecretVariable,
+            NoBackendPerUser, NfsCacheFlush, PerHostCache, PerHostDatabase, DeliveryBypass,
             NotConstant, EvaluationFailed,
         };
     }

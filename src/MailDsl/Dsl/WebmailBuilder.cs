@@ -19,6 +19,7 @@ namespace MailDsl
         private int _hsts = 63072000;
         private bool _activeSync = true;
         private DatabaseConnection? _database;
+        private SogoCache _cache = SogoCache.Shared;
 
         internal WebmailBuilder(OriginRecorder origins) : base(origins, OriginKeys.Webmail) { }
 
@@ -31,12 +32,28 @@ namespace MailDsl
             return this;
         }
 
-        /// <summary>Sets the loopback port memcached listens on for SOGo's caches and sessions; only sogod reaches it.</summary>
+        /// <summary>
+        /// Sets the port memcached listens on for SOGo's caches: loopback with one webmail host; with several, each host's own
+        /// address, reachable from the webmail hosts only (see <see cref="Cache"/>).
+        /// </summary>
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder Memcached(int port = 11211)
         {
             Origins.Argument(Keys.Listener("memcached").Port, 0);
             _memcachedPort = port;
+            return this;
+        }
+
+        /// <summary>
+        /// How SOGo's cache (memcached: failed-login counts behind SOGoMaximumFailedLoginCount, ACLs, user defaults, SSO data) is
+        /// spread over the webmail hosts: <see cref="SogoCache.Shared"/> (the default: one cache for every host) or
+        /// <see cref="SogoCache.PerHost"/>, which splits it per host when there are several (MAIL5022).
+        /// </summary>
+        /// <param name="cache">Shared, or per host.</param>
+        public WebmailBuilder Cache(SogoCache cache)
+        {
+            Origins.Argument(OriginKeys.Webmail.Cache, 0);
+            _cache = cache;
             return this;
         }
 
@@ -146,6 +163,7 @@ namespace MailDsl
         {
             SogoPort = _sogoPort,
             MemcachedPort = _memcachedPort,
+            Cache = _cache,
             ImapServer = _imapServer,
             SmtpServer = _smtpServer,
             HstsMaxAgeSeconds = _hsts,

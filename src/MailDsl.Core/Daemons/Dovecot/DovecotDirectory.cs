@@ -69,17 +69,20 @@ namespace MailDsl.Daemons.Dovecot
                 top.Set("last_valid_gid", storage.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (storage.Kind == StorageKind.Nfs)
                 {
-                    top.Comment("# Mail on NFS, shared by every mailstore host (Dovecot's NFS guidance): no mmap, fsync every write, flush NFS caches.");
+                    // Dovecot's NFS guide (2.3 and 2.4): mmap_disable = yes, mail_fsync = always, and, since every user has one
+                    // backend at a time, "Do not set mail_nfs_index or mail_nfs_storage (keep them as no)": they only flush
+                    // caches for a second host reading the same mailbox, which never happens here.
+                    top.Comment("# Mail on NFS (Dovecot's NFS guide): no mmap, fsync every write; mail_nfs_storage and mail_nfs_index stay no,");
+                    top.Comment("# since each user's mailbox is opened by one host at a time.");
                     top.Set("mmap_disable", "yes");
                     top.Set("mail_fsync", "always");
-                    top.Set("mail_nfs_storage", "yes");
-                    top.Set("mail_nfs_index", storage.IndexPath is null ? "yes" : "no");
                 }
                 if (storage.IndexPath is { } indexes && names.ConfigVersion)
                     top.Set("mail_index_path", indexes.TrimEnd('/') + "/%{user}");
                 top.Set("postmaster_address", "postmaster@" + platform.Domain);
                 // Postfix on this host already records the hop that brought the message; the LMTP hand-over is a local socket.
                 top.Set("lmtp_add_received_header", "no");
+                if (MailstoreBackends.On(host)) MailstoreBackends.WriteSettings(top, topology, names);
             }
             if (!names.ConfigVersion) return;
 
@@ -115,12 +118,16 @@ namespace MailDsl.Daemons.Dovecot
             var platform = topology.Platform;
             var directory = platform.Directory!;
             var root = store is null ? null : PlatformDirectory.StorageOf(store).Root.TrimEnd('/');
+            // With one backend per user, the backend's passdb follows the directory's: which continues once the password is
+            // checked, and finds users by any of their addresses too (LMTP asks it for each recipient).
+            var backends = MailstoreBackends.On(host);
             if (!names.ConfigVersion)
             {
                 w.Line("# Users come from the directory (" + Describe(directory) + "); its settings and password are in files only root reads.");
                 w.Open("passdb {");
                 w.Line("driver = " + (directory.Ldap is null ? "sql" : "ldap"));
                 w.Line("args = " + PassdbArgsPath);
+                if (backends) w.Line("result_success = continue-ok");
                 w.Close();
                 w.Open("userdb {");
                 w.Line("driver = " + (directory.Ldap is null ? "sql" : "ldap"));
@@ -134,7 +141,8 @@ namespace MailDsl.Daemons.Dovecot
                 w.Line("# directory itself checks the password (auth bind).");
                 w.Open("passdb ldap {");
                 w.Line("bind = yes");
-                w.Line("filter = " + a.LoginFilter("%{user}"));
+                w.Line("filter = " + (backends ? a.UserFilter("%{user}") : a.LoginFilter("%{user}")));
+                if (backends) w.Line("result_success = continue-ok");
                 w.Open("fields {");
                 w.Line("user = %{ldap:" + a.Login + " | lower}");
                 w.Close();
@@ -169,7 +177,8 @@ namespace MailDsl.Daemons.Dovecot
                 w.Line("# Users come from the directory's table; passwords are crypt(3) hashes (SOGo's 'crypt' algorithm).");
                 w.Open("passdb sql {");
                 w.Line("default_password_scheme = CRYPT");
-                w.Line("query = SELECT lower(c_uid) AS user, c_password AS password FROM " + table + " WHERE " + c.Login + " = '%{user}'");
+                w.Line("query = SELECT lower(c_uid) AS user, c_password AS password FROM " + table + " WHERE " + PassdbWhere(c, backends, "%{user}"));
+                if (backends) w.Line("result_success = continue-ok");
                 w.Close();
                 w.Open("userdb sql {");
                 var home = root is null ? "" : ", '" + root + "/' || lower(c_uid) AS home";
@@ -184,6 +193,7 @@ namespace MailDsl.Daemons.Dovecot
             }
             w.Line();
             if (store is null) return;
+            if (backends) MailstoreBackends.WriteSections(w, names);
 
             if (directory.QuotaField is not null)
             {
@@ -211,12 +221,15 @@ namespace MailDsl.Daemons.Dovecot
                 }
             }
             w.Line("# Postfix delivers here over LMTP; Pigeonhole runs the user's active Sieve script on the way in.");
+            if (backends) w.Line("# LMTP first asks the passdb whose each recipient is, and proxies it there (STARTTLS, verified) unless it is here.");
             w.Open("service lmtp {");
             w.Open("unix_listener " + LmtpSocketPath + " {");
             w.Line("mode = 0600");
             w.Line("user = postfix");
             w.Line("group = postfix");
             w.Close();
+            // With one backend per user, deliveries proxied from the other mailstore hosts arrive over TCP.
+            if (backends) MailstoreBackends.WriteLmtpListener(w);
             w.Close();
             w.Open("protocol lmtp {");
             if (names.ConfigVersion)
@@ -281,15 +294,16 @@ namespace MailDsl.Daemons.Dovecot
             }
             var root = store is null ? null : PlatformDirectory.StorageOf(store).Root.TrimEnd('/');
             var ca = PlatformDirectory.CaFile(platform, topology.Target);
-            yield return new Artifact(host.Name, PassdbArgsPath, OwnerOnlyMode, header + Args23(directory, ca, root, passdb: true, store is not null));
-            yield return new Artifact(host.Name, UserdbArgsPath, OwnerOnlyMode, header + Args23(directory, ca, root, passdb: false, store is not null));
+            var backends = MailstoreBackends.On(host);
+            yield return new Artifact(host.Name, PassdbArgsPath, OwnerOnlyMode, header + Args23(directory, ca, root, passdb: true, store is not null, backends));
+            yield return new Artifact(host.Name, UserdbArgsPath, OwnerOnlyMode, header + Args23(directory, ca, root, passdb: false, store is not null, backends));
         }
 
         /// <summary>Octal 0600: root only (Dovecot reads these as root before dropping privileges).</summary>
         public const int OwnerOnlyMode = 384;
 
         // A Dovecot 2.3 args file (dovecot-ldap.conf.ext or dovecot-sql.conf.ext syntax).
-        private static string Args23(UserDirectory directory, string ca, string? root, bool passdb, bool mailstore)
+        private static string Args23(UserDirectory directory, string ca, string? root, bool passdb, bool mailstore, bool backends)
         {
             var f = new SettingsFile();
             if (directory.Ldap is { } ldap)
@@ -312,7 +326,7 @@ namespace MailDsl.Daemons.Dovecot
                 if (passdb)
                 {
                     f.Set("auth_bind", "yes");
-                    f.Set("pass_filter", a.LoginFilter("%u"));
+                    f.Set("pass_filter", backends ? a.UserFilter("%u") : a.LoginFilter("%u"));
                     f.Set("pass_attrs", "=user=%L{ldap:" + a.Login + "}");
                 }
                 else
@@ -337,7 +351,7 @@ namespace MailDsl.Daemons.Dovecot
             if (passdb)
             {
                 f.Set("default_pass_scheme", "CRYPT");
-                f.Set("password_query", "SELECT lower(c_uid) AS user, c_password AS password FROM " + table + " WHERE " + c.Login + " = '%u'");
+                f.Set("password_query", "SELECT lower(c_uid) AS user, c_password AS password FROM " + table + " WHERE " + PassdbWhere(c, backends, "%u"));
             }
             else
             {
@@ -396,6 +410,10 @@ namespace MailDsl.Daemons.Dovecot
             if (db.Tls == DatabaseTls.VerifyFull) w.Line("sslrootcert = " + ca);
             w.Close();
         }
+
+        // The passdb finds the user by login name; with one backend per user also by address, as LMTP asks it by recipient.
+        private static string PassdbWhere(Columns c, bool byAddressToo, string user)
+            => byAddressToo && c.Login != "mail" ? c.Login + " = '" + user + "' OR mail = '" + user + "'" : c.Login + " = '" + user + "'";
 
         private sealed record Columns(string Login);
 

@@ -41,8 +41,10 @@ namespace MailDsl.Daemons.Sogo
         public static void Write(ConfigWriter w, PlatformTopology topology, WebmailLayer webmail)
         {
             var platform = topology.Platform;
-            // libmemcached's server list syntax, host:port.
-            w.Line("SOGoMemcachedHost = \"127.0.0.1:" + webmail.MemcachedPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\";");
+            // libmemcached's server list syntax, host:port[,host:port]: SOGoCache.m hands it to memcached_servers_parse. With
+            // several webmail hosts every sogod lists every host's memcached in the same order, so libmemcached (modula
+            // distribution) keeps each key (failed-login counts, ACLs, user defaults, SSO data) on the one server all ask.
+            w.Line("SOGoMemcachedHost = " + Quote(Memcached.MemcachedModule.ServerList(webmail)) + ";");
             if (platform.Directory is { } directory)
             {
                 w.Open("SOGoUserSources = (");

@@ -31,9 +31,10 @@ namespace MailDsl
         public StorageBuilder Local([ValueGrammar(ValueKind.Path)] string root = "/var/vmail") => Kind(StorageKind.Local, root);
 
         /// <summary>
-        /// Mailboxes on an NFS export mounted at <paramref name="root"/> on every mailstore host: Dovecot gets its NFS settings
-        /// (<c>mmap_disable</c>, <c>mail_fsync = always</c>, <c>mail_nfs_storage</c>, <c>mail_nfs_index</c>) and install.sh
-        /// refuses to run where the export is not mounted.
+        /// Mailboxes on an NFS export mounted at <paramref name="root"/> on every mailstore host: Dovecot gets the NFS guide's
+        /// settings (<c>mmap_disable</c>, <c>mail_fsync = always</c>, <c>mail_nfs_storage</c> and <c>mail_nfs_index</c> left at
+        /// no), every user gets one backend at a time (the other hosts proxy logins and deliveries to it; see
+        /// <see cref="Access"/>), and install.sh refuses to run where the export is not mounted.
         /// </summary>
         /// <param name="root">The mount point, e.g. <c>/MAILBOXES/vmail</c>.</param>
         public StorageBuilder Nfs([ValueGrammar(ValueKind.Path)] string root) => Kind(StorageKind.Nfs, root);
@@ -60,6 +61,19 @@ namespace MailDsl
         {
             _origins.Argument(OriginKeys.Mailstore.Storage.Indexes, 0);
             Storage = Storage with { IndexPath = path };
+            return this;
+        }
+
+        /// <summary>
+        /// Which host opens a user's mailbox when several share the storage: <see cref="MailboxAccess.OneBackendPerUser"/> (the
+        /// default: the others proxy to it) or <see cref="MailboxAccess.AnyHost"/>, which Dovecot's NFS guide says corrupts
+        /// mailboxes (MAIL5020).
+        /// </summary>
+        /// <param name="access">One backend per user, or any host.</param>
+        public StorageBuilder Access(MailboxAccess access)
+        {
+            _origins.Argument(OriginKeys.Mailstore.Storage.Access, 0);
+            Storage = Storage with { Access = access };
             return this;
         }
 
