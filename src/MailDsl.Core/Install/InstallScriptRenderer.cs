@@ -53,9 +53,9 @@ namespace MailDsl.Install
             w.Line("#");
             w.Line("# Run as root from the folder it was emitted into: bash install.sh [--dry-run]. In order, it");
             w.Line("#  1. installs the missing packages (" + (target.Family == DistroFamily.Rhel ? "dnf" : "apt-get, never upgrading what is installed") + ");");
-            w.Line("#  2. checks the certificate and key before anything is placed: both present, the key readable by no other user, the");
-            w.Line("#     key the certificate's (public keys compared by hash; the key is never printed, copied or changed), the");
-            w.Line("#     certificate valid and covering the names this host serves (its name and its layers' VIPs);");
+            w.Line("#  2. checks every certificate this host presents before anything is placed: present, the key readable by no other");
+            w.Line("#     user and the certificate's (public keys compared; the key is never printed, copied or changed), valid, covering");
+            w.Line("#     every name the host is reached by, the chain complete and in order, its key type one the profile can use;");
             w.Line("#  3. compares each file with the host's (content, owner, mode): when nothing differs and every daemon runs it");
             w.Line("#     says \"" + NoChanges + "\", reloads nothing and keeps no backup;");
             w.Line("#  4. saves what it replaces in " + BackupRoot + "/<time>.<random>/ (the newest MAILDSL_KEEP_BACKUPS, default 10,");
@@ -91,11 +91,8 @@ namespace MailDsl.Install
             if (target.Family == DistroFamily.Rhel && modules.Contains(SogoModule.Instance))
                 sources.Add("[sogo]=" + ShellWord(SogoRhelRepository));
             w.Line("declare -A package_source=(" + string.Join(" ", sources) + ")");
-            var certificate = platform.Certificate;
-            w.Line("certificate=" + ShellWord(certificate?.CertificateFile ?? ""));
-            w.Line("key=" + ShellWord(certificate?.KeyFile ?? ""));
-            w.Line("# The names clients reach this host by: its own and its layers' VIPs.");
-            w.Line("names=(" + Words(ServedNames(host)) + ")");
+            w.Line();
+            Certificates.CertificateData.Write(w, topology, host);
             w.Line();
 
             w.Line("# Daemons, in the order they are started and reloaded, and how each is run on " + target.DisplayName + ".");
@@ -140,7 +137,7 @@ namespace MailDsl.Install
             // Secrets (the directory's bind password, the database's): read on this host and written into the staged files.
             SecretSteps.WriteData(w, platform, SecretSteps.Uses(platform, files.Select(f => f.Artifact).ToList()));
             w.Line();
-            return w + InstallScriptEngine.Secrets + "\n" + InstallScriptEngine.Text;
+            return w + InstallScriptEngine.Certificates + "\n" + InstallScriptEngine.Secrets + "\n" + InstallScriptEngine.Text;
         }
 
         /// <summary>What install.sh says when RHEL's repositories do not have the sogo package (reasoned from Alinto's documentation).</summary>

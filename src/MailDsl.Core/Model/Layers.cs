@@ -15,6 +15,9 @@ namespace MailDsl.Model
         /// <summary>TLS overrides for this layer's services, over the platform policy.</summary>
         public TlsPolicy? Tls { get; init; }
 
+        /// <summary>The certificate this layer's services present instead of the platform's, or null for the platform's.</summary>
+        public CertificatePaths? Certificate { get; init; }
+
         /// <summary>The layer's listeners.</summary>
         public EquatableArray<Listener> Listeners { get; init; } = EquatableArray<Listener>.Empty;
 
@@ -43,6 +46,9 @@ namespace MailDsl.Model
     {
         /// <summary>TLS level towards remote servers (smtp_tls_security_level).</summary>
         public TlsLevel OutboundTls { get; init; } = TlsLevel.May;
+
+        /// <summary>How the relay verifies the Internet's servers it delivers to (DANE, MTA-STS), beyond <see cref="OutboundTls"/>.</summary>
+        public OutboundVerification OutboundVerification { get; init; } = OutboundVerification.None;
 
         /// <inheritdoc/>
         public override string Key => "smtpOut";

@@ -52,10 +52,14 @@ namespace MailDsl.Daemons.Nginx
             w.Line("server_name " + serverNames + ";");
             w.Line("server_tokens off;");
             w.Line();
-            if (platform.Certificate is { } cert)
+            // nginx 1.11+ takes several pairs of other key types (ngx_http_ssl_module): ECDSA beside RSA.
+            if (Certificates.HostCertificates.Of(platform, webmail) is { } cert)
             {
-                w.Line("ssl_certificate " + cert.CertificateFile + ";");
-                w.Line("ssl_certificate_key " + cert.KeyFile + ";");
+                foreach (var pair in cert.Pairs)
+                {
+                    w.Line("ssl_certificate " + pair.CertificateFile + ";");
+                    w.Line("ssl_certificate_key " + pair.KeyFile + ";");
+                }
             }
             w.Line("# " + tls.ProfileDescription + ".");
             w.Line("# " + tls.ServerCipherOrderNote);

@@ -11,17 +11,28 @@ namespace MailDsl.Rules.Values
     /// </summary>
     internal static class WrittenValues
     {
+        // A certificate's paths, its alternative's, and the renewal's name (a certbot lineage or acme.sh domain is a name).
+        private static IEnumerable<WrittenValue> CertificateValues(string key, string whose, CertificatePaths? cert)
+        {
+            if (cert is null) yield break;
+            yield return new WrittenValue(key + ".file", whose + " certificate path", cert.CertificateFile, ValueKind.Path);
+            yield return new WrittenValue(key + ".key", whose + " private key path", cert.KeyFile, ValueKind.Path);
+            if (cert.Alternative is { } alternative)
+            {
+                yield return new WrittenValue(key + ".alternative.file", whose + " alternative certificate path", alternative.CertificateFile, ValueKind.Path);
+                yield return new WrittenValue(key + ".alternative.key", whose + " alternative private key path", alternative.KeyFile, ValueKind.Path);
+            }
+            if (cert.Renewal is { } renewal)
+                yield return new WrittenValue(key + ".renewal.name", whose + " certificate's renewal name", renewal.Name, ValueKind.Name);
+        }
+
         /// <summary>The values, platform-wide first, then layer by layer in the order written.</summary>
         public static IEnumerable<WrittenValue> Of(PlatformModel platform)
         {
             yield return new WrittenValue("platform.domain", "The mail domain", platform.Domain, ValueKind.Name);
             if (platform.Banner is not null)
                 yield return new WrittenValue("platform.banner", "The SMTP banner", platform.Banner, ValueKind.Banner);
-            if (platform.Certificate is { } cert)
-            {
-                yield return new WrittenValue("platform.certificate.file", "The certificate path", cert.CertificateFile, ValueKind.Path);
-                yield return new WrittenValue("platform.certificate.key", "The private key path", cert.KeyFile, ValueKind.Path);
-            }
+            foreach (var value in CertificateValues("platform.certificate", "The", platform.Certificate)) yield return value;
             if (platform.Tls?.Ciphers is { } ciphers)
                 yield return new WrittenValue("platform.tls.ciphers", "The cipher string", ciphers, ValueKind.CipherString);
             foreach (var value in DirectoryValues(platform)) yield return value;
@@ -33,6 +44,7 @@ namespace MailDsl.Rules.Values
                     yield return new WrittenValue(layer.Key + ".hosts." + i, "The " + name + " host name", layer.Hosts[i], ValueKind.Name);
                 if (layer.Vip is not null)
                     yield return new WrittenValue(layer.Key + ".vip", "The " + name + " VIP name", layer.Vip, ValueKind.Name);
+                foreach (var value in CertificateValues(layer.Key + ".certificate", "The " + name, layer.Certificate)) yield return value;
                 // The listen address is MAIL3005's: one IP address, which holds none of the characters MAIL3001 looks for.
                 if (layer.Tls?.Ciphers is { } layerCiphers)
                     yield return new WrittenValue(layer.Key + ".tls.ciphers", "The " + name + " cipher string", layerCiphers, ValueKind.CipherString);
