@@ -33,6 +33,10 @@ namespace MailDsl.Certificates
             w.Line("ca_file=" + InstallScriptRenderer.ShellWord(topology.Platform.CertificateAuthority ?? ""));
         }
 
+        /// <summary>The packages the host's certificates need: certbot where it renews one (acme.sh is not packaged by the distros).</summary>
+        public static IEnumerable<string> Packages(PlatformModel platform, HostPlan host)
+            => HostCertificates.On(platform, host).Any(c => c.Paths.Renewal?.Client == RenewalClient.Certbot) ? new[] { "certbot" } : Array.Empty<string>();
+
         /// <summary>How install-certificates.sh names a renewal client: <c>certbot</c> or <c>acme.sh</c>.</summary>
         public static string ClientWord(RenewalClient client) => client == RenewalClient.Certbot ? "certbot" : "acme.sh";
 

@@ -41,7 +41,7 @@ namespace MailDsl.Fleet
         {
             var target = topology.Target;
             var modules = DaemonModules.On(host).ToList();
-            var packages = modules.SelectMany(m => m.Packages(target, host)).ToList();
+            var packages = modules.SelectMany(m => m.Packages(target, host)).Concat(Certificates.CertificateData.Packages(topology.Platform, host)).ToList();
             if (target.Family == DistroFamily.Rhel) packages.Add(RhelHostChanges.SemanagePackage);
             var w = new ConfigWriter("  ");
             w.Line("---");

@@ -40,7 +40,7 @@ namespace MailDsl.Install
             var platform = topology.Platform;
             var target = topology.Target;
             var modules = DaemonModules.On(host).ToList();
-            var packages = modules.SelectMany(m => m.Packages(target, host)).ToList();
+            var packages = modules.SelectMany(m => m.Packages(target, host)).Concat(Certificates.CertificateData.Packages(topology.Platform, host)).ToList();
             var hostChanges = modules.SelectMany(m => m.Changes(target, host).Select(c => (Daemon: m.Daemon.ToString().ToLowerInvariant(), Change: c)))
                 .Concat(RhelHostChanges.Of(target, host).Select(c => (Daemon: "", Change: c)))
                 .ToList();
@@ -95,6 +95,36 @@ namespace MailDsl.Install
             Certificates.CertificateData.Write(w, topology, host);
             w.Line();
 
+            WriteDaemons(w, target, host, modules);
+            w.Line("# The files, at their paths under this folder and on the host, with their mode, group (the owner is root) and readers.");
+            w.Line("files=(" + Words(files.Select(f => f.Path)) + ")");
+            w.Line("declare -A file_mode=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(f.Artifact.ModeText))) + ")");
+            w.Line("declare -A file_group=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(f.Artifact.Group))) + ")");
+            w.Line("declare -A file_daemons=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(string.Join(" ", f.Daemons.Select(Key))))) + ")");
+            w.Line("# Changes to the host beside the files, each made only while its condition says it is pending; the daemon it");
+            w.Line("# serves is reloaded, and its paths are saved first and put back on failure.");
+            w.Line("change_daemon=(" + Words(hostChanges.Select(c => c.Daemon)) + ")");
+            w.Line("change_what=(" + Words(hostChanges.Select(c => c.Change.Description)) + ")");
+            w.Line("change_pending=(" + Words(hostChanges.Select(c => c.Change.Pending)) + ")");
+            w.Line("change_apply=(" + Words(hostChanges.Select(c => c.Change.Apply)) + ")");
+            w.Line("change_paths=(" + Words(hostChanges.Select(c => string.Join("\n", c.Change.Paths))) + ")");
+            w.Line("# Run on every install before anything is placed; each is idempotent.");
+            w.Line("prepare=(" + Words(modules.SelectMany(m => m.Prepare(target, host))) + ")");
+            w.Line("# What a dry run overlays with throw-away layers to check the new files without touching the host.");
+            w.Line("overlay_roots=(" + Words(OverlayRoots(files.Select(f => f.Path).Concat(hostChanges.SelectMany(c => c.Change.Paths)))) + ")");
+            w.Line();
+            // Secrets (the directory's bind password, the database's): read on this host and written into the staged files.
+            SecretSteps.WriteData(w, platform, SecretSteps.Uses(platform, files.Select(f => f.Artifact).ToList()));
+            w.Line();
+            return w + InstallScriptEngine.Certificates + "\n" + InstallScriptEngine.Secrets + "\n" + InstallScriptEngine.Text;
+        }
+
+        /// <summary>
+        /// The host's daemons as install.sh's engine reads them: their order, how each is started, reloaded and stopped on
+        /// <paramref name="target"/>, their own checks and the ports they answer on (install.sh and the renewal hooks).
+        /// </summary>
+        internal static void WriteDaemons(ConfigWriter w, TargetFacts target, HostPlan host, IReadOnlyList<DaemonModule> modules)
+        {
             w.Line("# Daemons, in the order they are started and reloaded, and how each is run on " + target.DisplayName + ".");
             w.Line("daemons=(" + Words(modules.Select(Key)) + ")");
             w.Line("declare -A unit=(" + Map(modules, m => m.Service(target).Unit) + ")");
@@ -117,27 +147,6 @@ namespace MailDsl.Install
             w.Line("port_number=(" + Words(ports.Select(p => p.Port.Port.ToString(CultureInfo.InvariantCulture))) + ")");
             w.Line();
 
-            w.Line("# The files, at their paths under this folder and on the host, with their mode, group (the owner is root) and readers.");
-            w.Line("files=(" + Words(files.Select(f => f.Path)) + ")");
-            w.Line("declare -A file_mode=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(f.Artifact.ModeText))) + ")");
-            w.Line("declare -A file_group=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(f.Artifact.Group))) + ")");
-            w.Line("declare -A file_daemons=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(string.Join(" ", f.Daemons.Select(Key))))) + ")");
-            w.Line("# Changes to the host beside the files, each made only while its condition says it is pending; the daemon it");
-            w.Line("# serves is reloaded, and its paths are saved first and put back on failure.");
-            w.Line("change_daemon=(" + Words(hostChanges.Select(c => c.Daemon)) + ")");
-            w.Line("change_what=(" + Words(hostChanges.Select(c => c.Change.Description)) + ")");
-            w.Line("change_pending=(" + Words(hostChanges.Select(c => c.Change.Pending)) + ")");
-            w.Line("change_apply=(" + Words(hostChanges.Select(c => c.Change.Apply)) + ")");
-            w.Line("change_paths=(" + Words(hostChanges.Select(c => string.Join("\n", c.Change.Paths))) + ")");
-            w.Line("# Run on every install before anything is placed; each is idempotent.");
-            w.Line("prepare=(" + Words(modules.SelectMany(m => m.Prepare(target, host))) + ")");
-            w.Line("# What a dry run overlays with throw-away layers to check the new files without touching the host.");
-            w.Line("overlay_roots=(" + Words(OverlayRoots(files.Select(f => f.Path).Concat(hostChanges.SelectMany(c => c.Change.Paths)))) + ")");
-            w.Line();
-            // Secrets (the directory's bind password, the database's): read on this host and written into the staged files.
-            SecretSteps.WriteData(w, platform, SecretSteps.Uses(platform, files.Select(f => f.Artifact).ToList()));
-            w.Line();
-            return w + InstallScriptEngine.Certificates + "\n" + InstallScriptEngine.Secrets + "\n" + InstallScriptEngine.Text;
         }
 
         /// <summary>What install.sh says when RHEL's repositories do not have the sogo package (reasoned from Alinto's documentation).</summary>
