@@ -29,6 +29,10 @@ namespace MailDsl.Certificates
             w.Line("cert_daemons=(" + Words(certificates.Select(c => string.Join(" ", c.Daemons.Select(d => d.ToString().ToLowerInvariant())))) + ")");
             w.Line("cert_key_types=(" + Words(certificates.Select(c => string.Join(" ", KeyTypes(topology, c)))) + ")");
             w.Line("cert_renewal=(" + Words(certificates.Select(c => c.Paths.Renewal is { } r ? ClientWord(r.Client) + " " + r.Name : "")) + ")");
+            // The MX names whose TLSA records this host's keys must match (the Postfix of an MX host, when DANE is published).
+            var dane = topology.Platform.Dns is { Tlsa: true } && host.Layer<SmtpInLayer>() is not null;
+            w.Line("cert_tlsa=(" + Words(certificates.Select(c => dane && c.Daemons.Contains(Daemon.Postfix) ? string.Join("\n", Dns.MtaSts.MxNames(topology.Platform)) : "")) + ")");
+            w.Line("tlsa_selector=" + (topology.Platform.Dns?.TlsaSelector == TlsaSelector.FullCertificate ? "0" : "1"));
             w.Line("# The CA the platform's own certificates are verified against (empty: each host's system trust store).");
             w.Line("ca_file=" + InstallScriptRenderer.ShellWord(topology.Platform.CertificateAuthority ?? ""));
         }

@@ -5,8 +5,10 @@
 # with shellcheck, and function by function by tests/MailDsl.Render.Tests/Install/install-engine-tests.sh.
 #
 # The host's certificates, assigned above these functions (empty here, where this file is sourced alone); arrays of one
-# name prefix are indexed alike. cert_names holds one name a line; cert_daemons and cert_key_types one word each.
-cert_file=() cert_key=() cert_alt_file=() cert_alt_key=() cert_names=() cert_daemons=() cert_key_types=() cert_renewal=()
+# name prefix are indexed alike. cert_names and cert_tlsa (the MX names whose TLSA records match it) hold one name a
+# line; cert_daemons and cert_key_types one word each; tlsa_selector is 1 (the public key) or 0 (the whole certificate).
+cert_file=() cert_key=() cert_alt_file=() cert_alt_key=() cert_names=() cert_daemons=() cert_key_types=() cert_renewal=() cert_tlsa=()
+tlsa_selector=''
 ca_file=''
 # --- install.sh holds this file from the next line on ---
 # --- certificates ---------------------------------------------------------------------------------------------------
@@ -117,6 +119,18 @@ certificate_findings() {
   fi
 }
 
+# The TLSA record (RFC 6698: usage 3, DANE-EE; matching type 1, SHA-256) of the first certificate in $2 for the MX name
+# $1, on port 25 (RFC 7672 section 3): over the public key (selector 1) or the whole certificate (selector 0).
+tlsa_record() {
+  local hash
+  if [[ $tlsa_selector == 0 ]]; then
+    hash=$(openssl x509 -in "$2" -outform DER 2>/dev/null | openssl dgst -sha256 -r | cut -d' ' -f1)
+  else
+    hash=$(openssl x509 -in "$2" -noout -pubkey 2>/dev/null | openssl pkey -pubin -outform DER 2>/dev/null | openssl dgst -sha256 -r | cut -d' ' -f1)
+  fi
+  printf '_25._tcp.%s. IN TLSA 3 %s 1 %s\n' "$1" "${tlsa_selector:-1}" "$hash"
+}
+
 # Every certificate's findings, one a line, as '<level>: <text>', its files read under the folder $1 (empty: this host's
 # root); returns non-zero when one is an error.
 certificate_report() {
@@ -128,6 +142,11 @@ certificate_report() {
       printf '%s: %s\n' "$level" "$line"
       if [[ $level == error ]]; then errors=$((errors + 1)); fi
     done < <(certificate_findings "$i" "$root")
+    while IFS= read -r line; do
+      [[ -n $line && -f $root${cert_file[$i]} ]] || continue
+      printf 'tlsa: %s\n' "$(tlsa_record "$line" "$root${cert_file[$i]}")"
+      if [[ -n ${cert_alt_file[$i]} && -f $root${cert_alt_file[$i]} ]]; then printf 'tlsa: %s\n' "$(tlsa_record "$line" "$root${cert_alt_file[$i]}")"; fi
+    done <<<"${cert_tlsa[$i]}"
   done
   ((errors == 0))
 }

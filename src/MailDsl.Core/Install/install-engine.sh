@@ -106,7 +106,8 @@ check_certificate() {
     printf 'install.sh: the certificates are not ready (nothing on this host was changed):\n%s\n' "$(grep -E '^(error|warning): ' <<<"$out")" >&2
     exit 1
   fi
-  grep -E '^warning: ' <<<"$out" || true
+  # Warnings, and the TLSA records the MX's keys imply (to publish in DNS), are said.
+  grep -E '^(warning|tlsa): ' <<<"$out" || true
 }
 
 # --- what differs ---------------------------------------------------------------------------------------------------

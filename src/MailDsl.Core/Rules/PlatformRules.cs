@@ -41,6 +41,11 @@ namespace MailDsl.Rules
             new NeedsDirectoryRule(),
             new IncompleteDirectoryRule(),
             new Hops.UnverifiedHopRule(),
+            new PinnedRenewingCertificateRule(),
+            new MtaStsUncoveredMxRule(enforce: false),
+            new MtaStsMaxAgeRule(),
+            new MtaStsUncoveredMxRule(enforce: true),
+            new TlsaKeyChangesOnRenewalRule(),
         };
     }
 }

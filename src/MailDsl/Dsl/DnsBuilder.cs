@@ -36,7 +36,7 @@ namespace MailDsl
         /// <param name="mode">testing (report, deliver anyway), enforce (refuse an MX that fails validation) or none.</param>
         /// <param name="maxAgeSeconds">How long senders cache it: 0 to 31557600 (RFC 8461 section 3.2); a week or more is usual.</param>
         /// <param name="mxPatterns">Grammar: each a DNS name or <c>*.</c> followed by one (RFC 8461 section 4.1); none means the MX layer's names.</param>
-        public DnsBuilder MtaSts(MtaStsMode mode, long maxAgeSeconds = 604800, params string[] mxPatterns)
+        public DnsBuilder MtaSts(MtaStsMode mode, int maxAgeSeconds = 604800, params string[] mxPatterns)
         {
             mxPatterns ??= new string[0];
             _origins.Call("dns.mtaSts");

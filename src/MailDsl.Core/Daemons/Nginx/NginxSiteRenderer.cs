@@ -52,31 +52,7 @@ namespace MailDsl.Daemons.Nginx
             w.Line("server_name " + serverNames + ";");
             w.Line("server_tokens off;");
             w.Line();
-            // nginx 1.11+ takes several pairs of other key types (ngx_http_ssl_module): ECDSA beside RSA.
-            if (Certificates.HostCertificates.Of(platform, webmail) is { } cert)
-            {
-                foreach (var pair in cert.Pairs)
-                {
-                    w.Line("ssl_certificate " + pair.CertificateFile + ";");
-                    w.Line("ssl_certificate_key " + pair.KeyFile + ";");
-                }
-            }
-            w.Line("# " + tls.ProfileDescription + ".");
-            w.Line("# " + tls.ServerCipherOrderNote);
-            w.Line("ssl_protocols " + string.Join(" ", tls.Protocols.Where(p => p >= TlsVersion.Tls10).Select(TlsProtocolNames.OpenSsl)) + ";");
-            if (tls.Ciphers.Length > 0) w.Line("ssl_ciphers " + tls.Ciphers + ";");
-            w.Line("ssl_prefer_server_ciphers " + (tls.ServerCipherOrder ? "on" : "off") + ";");
-            w.Line("ssl_ecdh_curve " + string.Join(":", tls.Groups) + ";");
-            if (topology.NeedsDhParameters(webmail)) w.Line("ssl_dhparam " + DhParameters.Path + ";");
-            w.Line("ssl_session_timeout 1d;");
-            w.Line("ssl_session_cache shared:MailDslTLS:10m;");
-            w.Line("ssl_session_tickets off;");
-            if (webmail.HstsMaxAgeSeconds > 0)
-                w.Line("add_header Strict-Transport-Security \"max-age=" + webmail.HstsMaxAgeSeconds + "\" always;");
-            // sogod sends none of these; scanners (testssl.sh) flag a site without them. SOGo frames only itself.
-            w.Line("add_header X-Content-Type-Options \"nosniff\" always;");
-            w.Line("add_header X-Frame-Options \"SAMEORIGIN\" always;");
-            w.Line("add_header Referrer-Policy \"same-origin\" always;");
+            TlsLines(w, topology, webmail, tls);
             w.Line();
             w.Open("location = / {");
             w.Line("return 302 /SOGo/;");
@@ -137,7 +113,66 @@ namespace MailDsl.Daemons.Nginx
                 w.Close();
             }
             w.Close();
+            if (topology.Platform.Dns?.MtaSts is not null) MtaStsServer(w, topology, webmail, tls, https);
             return w.ToString();
+        }
+
+        // The server's TLS: its certificate (nginx 1.11+ takes several pairs of other key types, ngx_http_ssl_module: ECDSA
+        // beside RSA), the profile's protocols, suites and groups, the session settings and the headers scanners look for.
+        private static void TlsLines(ConfigWriter w, PlatformTopology topology, WebmailLayer webmail, EffectiveTls tls)
+        {
+            var platform = topology.Platform;
+            if (Certificates.HostCertificates.Of(platform, webmail) is { } cert)
+            {
+                foreach (var pair in cert.Pairs)
+                {
+                    w.Line("ssl_certificate " + pair.CertificateFile + ";");
+                    w.Line("ssl_certificate_key " + pair.KeyFile + ";");
+                }
+            }
+            w.Line("# " + tls.ProfileDescription + ".");
+            w.Line("# " + tls.ServerCipherOrderNote);
+            w.Line("ssl_protocols " + string.Join(" ", tls.Protocols.Where(p => p >= TlsVersion.Tls10).Select(TlsProtocolNames.OpenSsl)) + ";");
+            if (tls.Ciphers.Length > 0) w.Line("ssl_ciphers " + tls.Ciphers + ";");
+            w.Line("ssl_prefer_server_ciphers " + (tls.ServerCipherOrder ? "on" : "off") + ";");
+            w.Line("ssl_ecdh_curve " + string.Join(":", tls.Groups) + ";");
+            if (topology.NeedsDhParameters(webmail)) w.Line("ssl_dhparam " + DhParameters.Path + ";");
+            w.Line("ssl_session_timeout 1d;");
+            w.Line("ssl_session_cache shared:MailDslTLS:10m;");
+            w.Line("ssl_session_tickets off;");
+            if (webmail.HstsMaxAgeSeconds > 0)
+                w.Line("add_header Strict-Transport-Security \"max-age=" + webmail.HstsMaxAgeSeconds + "\" always;");
+            // sogod sends none of these; scanners (testssl.sh) flag a site without them. SOGo frames only itself.
+            w.Line("add_header X-Content-Type-Options \"nosniff\" always;");
+            w.Line("add_header X-Frame-Options \"SAMEORIGIN\" always;");
+            w.Line("add_header Referrer-Policy \"same-origin\" always;");
+        }
+
+        /// <summary>Where the MTA-STS policy file goes on a webmail host (served by the mta-sts.&lt;domain&gt; server).</summary>
+        public const string MtaStsPolicyPath = "/etc/nginx/maildsl/mta-sts.txt";
+
+        // The MTA-STS policy host (RFC 8461 section 3.3): https://mta-sts.<domain>/.well-known/mta-sts.txt for every mail
+        // domain, over HTTPS only, as text/plain, answered directly (senders follow no redirect); nothing else is served.
+        private static void MtaStsServer(ConfigWriter w, PlatformTopology topology, WebmailLayer webmail, EffectiveTls tls, Listener https)
+        {
+            w.Line();
+            w.Line("# MTA-STS (RFC 8461): the policy senders fetch before they trust the MX names, at its well-known path only.");
+            w.Open("server {");
+            foreach (var listen in ListenLines(webmail.ListenAddress, https.Port, ssl: true)) w.Line(listen);
+            w.Line("server_name " + string.Join(" ", Certificates.HostCertificates.MailDomains(topology.Platform).Select(Certificates.HostCertificates.MtaStsName)) + ";");
+            w.Line("server_tokens off;");
+            w.Line();
+            TlsLines(w, topology, webmail, tls);
+            w.Line();
+            w.Open("location = " + Dns.MtaSts.WellKnownPath + " {");
+            w.Line("alias " + MtaStsPolicyPath + ";");
+            w.Line("types { }");
+            w.Line("default_type text/plain;");
+            w.Close();
+            w.Open("location / {");
+            w.Line("return 404;");
+            w.Close();
+            w.Close();
         }
 
         private const string ProductResourcesMatch = "~ ^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$";
