@@ -4,6 +4,7 @@ using MailDsl.Daemons.Sogo;
 using MailDsl.Deploy.Tests.Support;
 using MailDsl.Install;
 using MailDsl.Model;
+using MailDsl.Render;
 using MailDsl.TestPlatform;
 using MailDsl.Targets;
 using MailDsl.Topology;

@@ -2,6 +2,7 @@ using MailDsl.Deploy.Tests.Support;
 using MailDsl.Fleet;
 using MailDsl.Install;
 using MailDsl.Model;
+using MailDsl.Render;
 using MailDsl.TestPlatform;
 using MailDsl.Topology;
 using Xunit;

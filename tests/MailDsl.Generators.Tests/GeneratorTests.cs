@@ -78,8 +78,7 @@ public sealed class GeneratorTests
         Assert.Contains("and " + (hosts / 4 - 4) + " more", generated);
     }
 
-    private static Platform DescribeExample()
-        => (Platform)typeof(Examples.CorporateCloud).GetMethod("Describe", BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, null)!;
+    private static Platform DescribeExample() => MailDsl.TestPlatform.GuidePlatform.Describe();
 
     [Fact]
     public void A_platform_with_a_run_time_value_renders_at_run_time()

@@ -75,6 +75,15 @@ public static class Harness
         }
         """;
 
+    /// <summary>The semantic evaluator's reading of the <c>[MailPlatform]</c> class in <paramref name="source"/>, origins recorded.</summary>
+    internal static gen::MailDsl.Generators.Evaluation.EvaluationResult Evaluate(string source)
+    {
+        var compilation = Compile(source);
+        var tree = compilation.SyntaxTrees.Single();
+        var type = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
+        return gen::MailDsl.Generators.Evaluation.DslEvaluator.Evaluate(type, compilation.GetSemanticModel(tree), default);
+    }
+
     /// <summary>The text of a source file copied next to the tests (examples).</summary>
     public static string Source(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Sources", name));
 }

@@ -127,7 +127,7 @@ public sealed class AuthorityTests : IClassFixture<AuthorityTests.Emissions>
     {
         var e = Get(platform);
         if (!File.Exists(Path.Combine(e.HostDir(host), "etc/postfix/main.cf"))) return;
-        var sasl = Command.Run("postconf", "-c", Path.Combine(e.HostDir(host), "etc/postfix"), "-h", "smtpd_sasl_type", "smtpd_sasl_path", "queue_directory");
+        var sasl = DaemonChecks.Postconf(e.HostDir(host), "-h smtpd_sasl_type smtpd_sasl_path queue_directory");
         var values = sasl.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(sasl.ExitCode == 0 && values.Length == 3, sasl.ToString());
         var master = DaemonChecks.PostfixMaster(e.HostDir(host));

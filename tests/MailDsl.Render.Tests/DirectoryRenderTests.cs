@@ -1,6 +1,7 @@
 using MailDsl.Model;
 using MailDsl.Render.Tests.Support;
 using MailDsl.Secrets;
+using MailDsl.TestPlatform;
 using Xunit;
 
 namespace MailDsl.Render.Tests;
@@ -21,17 +22,10 @@ public sealed class DirectoryRenderTests : IClassFixture<DirectoryRenderTests.Em
     /// <summary>The directory platforms of this class, by name, described with the certificate paths given.</summary>
     public static readonly IReadOnlyDictionary<string, Func<Distro, Platform>> Platforms = new Dictionary<string, Func<Distro, Platform>>
     {
-        ["corporate-cloud"] = distro => ExampleDescription().Target(distro),
+        ["corporate-cloud"] = distro => GuidePlatform.Describe().Target(distro),
         ["openldap-starttls"] = distro => DirectoryPlatforms.OpenLdap(distro),
         ["postgresql-directory"] = distro => DirectoryPlatforms.PostgreSqlDirectory(distro),
     };
-
-    /// <summary>examples/CorporateCloud's own description (its Describe()), so the variants are the example itself on another target.</summary>
-    public static Platform ExampleDescription()
-    {
-        var describe = typeof(Examples.CorporateCloud).GetMethod("Describe", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        return (Platform)describe.Invoke(null, null)!;
-    }
 
     /// <summary>Every platform emitted once per target, into one temporary folder.</summary>
     public sealed class Emissions : IDisposable

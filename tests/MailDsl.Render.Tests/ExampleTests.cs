@@ -44,11 +44,7 @@ public sealed class ExampleTests : IClassFixture<ExampleTests.Emitted>
 
     private static readonly PlatformModel Model = ExampleModel();
 
-    private static PlatformModel ExampleModel()
-    {
-        var describe = typeof(Examples.CorporateCloud).GetMethod("Describe", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        return ((Platform)describe.Invoke(null, null)!).Build();
-    }
+    private static PlatformModel ExampleModel() => MailDsl.TestPlatform.GuidePlatform.Describe().Build();
 
     public static TheoryData<string> Hosts(string layer)
     {

@@ -1,26 +1,15 @@
 using MailDsl.Model;
+using MailDsl.TestPlatform;
 
 namespace MailDsl.Render.Tests;
 
 /// <summary>The platforms whose emitted files the authorities check.</summary>
 public static class TestPlatforms
 {
-    /// <summary>The guide's platform described well, on <paramref name="distro"/>, with the given certificate paths.</summary>
-    public static Platform Guide(Distro distro, string certificate, string key) => Platform.Create("mycompany.dom")
-        .Banner("MYCOMPANY Mail System")
+    /// <summary>The guide's platform described well (examples/CorporateCloud's description), on <paramref name="distro"/>, with the given certificate paths.</summary>
+    public static Platform Guide(Distro distro, string certificate, string key) => GuidePlatform.Describe()
         .Target(distro)
-        .Certificate(certificate, key)
-        .Tls(TlsProfile.Intermediate)
-        .SmtpIn(s => s.Hosts("smtp-in-01.cloud0.mycompany.dom", "smtp-in-02.cloud0.mycompany.dom")
-            .Vip("smtp-in.cloud0.mycompany.dom")
-            .StartTls(TlsLevel.May)
-            .PostfixSetting("smtpd_starttls_timeout", "300s"))
-        .SmtpOut(s => s.Hosts("smtp-out-01.cloud0.mycompany.dom").Vip("smtp-out.cloud0.mycompany.dom").Submission(587).Submissions(465))
-        .Mailstore(m => m.Hosts("vm-172-16-10-142.cloud0.hc.mycompany.dom")
-            .Vip("imap.cloud0.mycompany.dom")
-            .Imaps(993).Pop3s(995))
-        .Webmail(w => w.Hosts("webmail-01.cloud0.mycompany.dom").Vip("webmail.cloud0.mycompany.dom")
-            .Sogo(20000).Https(443).HttpRedirect(80));
+        .Certificate(certificate, key);
 
     /// <summary>Everything on one loopback host with non-standard ports and STARTTLS ports too, as tests run it.</summary>
     public static Platform AllInOne(Distro distro, string certificate, string key) => Platform.Create("test.maildsl.internal")

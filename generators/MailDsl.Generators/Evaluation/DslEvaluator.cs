@@ -716,15 +716,8 @@ namespace MailDsl.Generators.Evaluation
             return Unknown.Value;
         }
 
-        /// <summary>The model key of the layer a platform method describes (<c>Mailstore</c>: <c>mailstore</c>), or "" for the whole platform.</summary>
-        private static string LayerKeyOf(string method) => method switch
-        {
-            "SmtpIn" => "smtpIn",
-            "SmtpOut" => "smtpOut",
-            "Mailstore" => "mailstore",
-            "Webmail" => "webmail",
-            _ => "",
-        };
+        /// <summary>The key of the layer a platform method describes (<c>Mailstore</c>: <c>mailstore</c>), as its descriptor says, or "" for the whole platform.</summary>
+        private static string LayerKeyOf(string method) => MailDsl.Layers.LayerDescriptors.ByDslMethod(method)?.Key ?? "";
 
         /// <summary>The model key of the part of the platform <paramref name="builder"/> describes: a layer's key, or "" for the platform.</summary>
         private static string ScopeKey(object? builder)

@@ -48,15 +48,9 @@ namespace MailDsl.Generators.Layout
         }
 
         /// <summary>The platform with only <paramref name="keep"/> as hosts (each layer keeps at least one, since every host is some group's).</summary>
-        private static PlatformModel Reduce(PlatformModel model, HashSet<string> keep) => model with
-        {
-            SmtpIn = Keep(model.SmtpIn, keep),
-            SmtpOut = Keep(model.SmtpOut, keep),
-            Mailstore = Keep(model.Mailstore, keep),
-            Webmail = Keep(model.Webmail, keep),
-        };
-
-        private static T? Keep<T>(T? layer, HashSet<string> keep) where T : Model.Layer
-            => layer is null ? null : (T)((Model.Layer)layer with { Hosts = layer.Hosts.Where(keep.Contains).ToEquatableArray() });
+        private static PlatformModel Reduce(PlatformModel model, HashSet<string> keep)
+            => MailDsl.Layers.LayerDescriptors.All.Aggregate(model, (reduced, descriptor) => descriptor.Of(reduced) is { } layer
+                ? descriptor.With(reduced, layer with { Hosts = layer.Hosts.Where(keep.Contains).ToEquatableArray() })
+                : reduced);
     }
 }

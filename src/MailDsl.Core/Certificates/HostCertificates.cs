@@ -65,7 +65,7 @@ namespace MailDsl.Certificates
 
         /// <summary>Every certificate of the platform (the platform's and each layer's), each once, in the order described.</summary>
         public static IReadOnlyList<CertificatePaths> All(PlatformModel platform)
-            => new[] { platform.Certificate }.Concat(Rules.PlatformLayers.Of(platform).Select(l => l.Certificate))
+            => new[] { platform.Certificate }.Concat(Layers.PlatformLayers.Of(platform).Select(l => l.Certificate))
                 .OfType<CertificatePaths>().Distinct().ToList();
 
         /// <summary>The name a mail domain's MTA-STS policy is served under (RFC 8461 section 3.3): <c>mta-sts.&lt;domain&gt;</c>.</summary>

@@ -75,7 +75,7 @@ namespace MailDsl.Dns
                 foreach (var host in mxHosts)
                 {
                     if (HostCertificates.For(platform, host, Daemon.Postfix) is not { } certificate) continue;
-                    foreach (var pair in certificate.Pairs)
+                    foreach (var pair in certificate.Pairs())
                     {
                         var text = readFile?.Invoke(pair.CertificateFile);
                         var hash = text is null ? null : Tlsa.Sha256(text, platform.Dns.TlsaSelector);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Text;
 using MailDsl.Topology;
@@ -59,7 +60,8 @@ namespace MailDsl.Fleet
             w.Line("#   ansible-playbook -i inventory.ini site.yml --check --diff   what would change, checked by the daemons, changing nothing");
             w.Line("# Layers in dependency order, one host at a time (-e maildsl_serial=N for more); each host's ports must answer");
             w.Line("# before the next host starts, and the first failed host stops the rollout.");
-            foreach (var (group, title) in PlayOrder.Where(p => Groups(platform).Any(g => g.Group == p.Group)))
+            var described = Groups(platform).Select(g => g.Group).ToList();
+            foreach (var (group, title) in LayerDescriptors.InRolloutOrder.Select(d => (d.InventoryGroup, d.RolloutTitle)).Where(p => described.Contains(p.InventoryGroup)))
             {
                 w.Line("- name: " + title);
                 w.Line("  hosts: " + group);
@@ -72,14 +74,6 @@ namespace MailDsl.Fleet
             }
             return w.ToString();
         }
-
-        private static readonly (string Group, string Title)[] PlayOrder =
-        {
-            ("mailstore", "Mailstore (Dovecot and final delivery), which the MX delivers to and SOGo reads"),
-            ("smtp_in", "SMTP-in (MX), which relays to the mailstore"),
-            ("smtp_out", "SMTP-out (relay and submission), which hands the platform's own mail to the MX"),
-            ("webmail", "Webmail (SOGo behind nginx), which reads the mailstore and sends through the relay"),
-        };
 
         /// <summary>How many hosts of a layer the picture names before "and N more".</summary>
         private const int HostsDrawn = 8;
@@ -140,7 +134,7 @@ namespace MailDsl.Fleet
             foreach (var layer in layers)
             {
                 var id = layer.Key;
-                yield return "  subgraph " + id + "[\"" + Label(Rules.PlatformLayers.DisplayName(layer)) + "\"]";
+                yield return "  subgraph " + id + "[\"" + Label(LayerDescriptors.Of(layer).DisplayName) + "\"]";
                 yield return "    direction TB";
                 var drawn = layer.Hosts.Distinct().Take(HostsDrawn).Select((h, i) => (Id: id + "_host" + (i + 1), Name: h)).ToList();
                 if (layer.Vip is { Length: > 0 } vip)
@@ -179,12 +173,8 @@ namespace MailDsl.Fleet
         private static string Label(string text)
             => text.Replace("\"", "#quot;").Replace("<", "#lt;").Replace(">", "#gt;").Replace("|", "#124;").Replace("\n", " ");
 
+        // One inventory group per described layer with hosts, in platform order.
         private static IEnumerable<(string Group, Layer Layer)> Groups(PlatformModel platform)
-        {
-            if (platform.SmtpIn is { Hosts.Count: > 0 } a) yield return ("smtp_in", a);
-            if (platform.SmtpOut is { Hosts.Count: > 0 } b) yield return ("smtp_out", b);
-            if (platform.Mailstore is { Hosts.Count: > 0 } c) yield return ("mailstore", c);
-            if (platform.Webmail is { Hosts.Count: > 0 } d) yield return ("webmail", d);
-        }
+            => PlatformLayers.Of(platform).Where(l => l.Hosts.Count > 0).Select(l => (LayerDescriptors.Of(l).InventoryGroup, l));
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using MailDsl.Daemons;
 using MailDsl.Install;
+using MailDsl.Render;
 using MailDsl.Targets;
 using MailDsl.Text;
 using MailDsl.Topology;

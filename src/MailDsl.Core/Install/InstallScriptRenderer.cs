@@ -5,6 +5,7 @@ using System.Linq;
 using MailDsl.Daemons;
 using MailDsl.Daemons.Sogo;
 using MailDsl.Model;
+using MailDsl.Render;
 using MailDsl.Targets;
 using MailDsl.Text;
 using MailDsl.Topology;

@@ -12,7 +12,7 @@ namespace MailDsl.Model
         Debian12,
         /// <summary>Debian 13 (trixie): apt, OpenSSL 3.5, Postfix 3.10, Dovecot 2.4, nginx 1.26, SOGo 5.12.</summary>
         Debian13,
-        /// <summary>RHEL 10 and its rebuilds: dnf, OpenSSL 3.5, Postfix 3.8, Dovecot 2.3, nginx 1.26, SOGo from Alinto's repository.</summary>
+        /// <summary>RHEL 10 and its rebuilds: dnf, OpenSSL 3.2 (3.5 from 10.1), Postfix 3.8, Dovecot 2.3, nginx 1.26, SOGo from Alinto's repository.</summary>
         Rhel10,
         /// <summary>Ubuntu 24.04 LTS (noble): apt, OpenSSL 3.0, Postfix 3.8, Dovecot 2.3, nginx 1.24, SOGo 5.10.</summary>
         Ubuntu2404,

@@ -1,3 +1,5 @@
+using MailDsl.Layers;
+
 namespace MailDsl.Model
 {
     /// <summary>What every layer has: its hosts, the VIP other layers dial, and TLS overrides.</summary>
@@ -24,7 +26,10 @@ namespace MailDsl.Model
         /// <summary>Raw settings, in the order written.</summary>
         public EquatableArray<RawSetting> RawSettings { get; init; } = EquatableArray<RawSetting>.Empty;
 
-        /// <summary>The key of this layer in <see cref="SourceMap"/> (e.g. <c>mailstore</c>).</summary>
+        /// <summary>
+        /// The key of this layer in <see cref="SourceMap"/> (e.g. <c>mailstore</c>): its descriptor's
+        /// (<see cref="LayerDescriptors.Of(Layer)"/> says the rest: names, daemons, what it serves).
+        /// </summary>
         public abstract string Key { get; }
 
         /// <summary>The name every other layer dials: the VIP, else the first host.</summary>
@@ -38,7 +43,7 @@ namespace MailDsl.Model
         public TlsLevel StartTls { get; init; } = TlsLevel.May;
 
         /// <inheritdoc/>
-        public override string Key => "smtpIn";
+        public override string Key => LayerDescriptors.SmtpIn.Key;
     }
 
     /// <summary>The outbound relay: Postfix sending to the Internet, and submission for users.</summary>
@@ -51,7 +56,7 @@ namespace MailDsl.Model
         public OutboundVerification OutboundVerification { get; init; } = OutboundVerification.None;
 
         /// <inheritdoc/>
-        public override string Key => "smtpOut";
+        public override string Key => LayerDescriptors.SmtpOut.Key;
     }
 
     /// <summary>The mailstore: Dovecot IMAP/POP3 and Postfix delivering into it.</summary>
@@ -64,7 +69,7 @@ namespace MailDsl.Model
         public MailStorage? Storage { get; init; }
 
         /// <inheritdoc/>
-        public override string Key => "mailstore";
+        public override string Key => LayerDescriptors.Mailstore.Key;
     }
 
     /// <summary>The webmail layer: SOGo behind nginx.</summary>
@@ -95,7 +100,7 @@ namespace MailDsl.Model
         public DatabaseConnection? Database { get; init; }
 
         /// <inheritdoc/>
-        public override string Key => "webmail";
+        public override string Key => LayerDescriptors.Webmail.Key;
     }
 
     /// <summary>A raw nginx location block: its match (e.g. <c>~ ^/SOGo/so/(.*)$</c>) and its body directives.</summary>

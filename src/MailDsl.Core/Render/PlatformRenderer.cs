@@ -34,9 +34,9 @@ namespace MailDsl.Render
             => Plan(platform, null).Select(f => (f.Artifact.Host, f.Artifact.Path)).ToList();
 
         /// <summary>A file of the plan: the artifact, and the text still to render, or null when the artifact holds it.</summary>
-        private readonly struct PlannedFile
+        private readonly struct LazyArtifact
         {
-            public PlannedFile(Artifact artifact, Func<string>? text)
+            public LazyArtifact(Artifact artifact, Func<string>? text)
             {
                 Artifact = artifact;
                 Text = text;
@@ -48,14 +48,14 @@ namespace MailDsl.Render
         }
 
         // One list of the files for both Render and Layout, so what the IDE shows cannot drift from what emit writes.
-        private static IEnumerable<PlannedFile> Plan(PlatformModel platform, Func<string, string?>? readFile)
+        private static IEnumerable<LazyArtifact> Plan(PlatformModel platform, Func<string, string?>? readFile)
         {
             var topology = PlatformTopology.Of(platform);
-            var planned = new List<PlannedFile>();
+            var planned = new List<LazyArtifact>();
             foreach (var host in topology.Hosts)
             {
                 var files = HostFiles.Of(topology, host);
-                planned.AddRange(files.Select(f => new PlannedFile(f.Artifact, null)));
+                planned.AddRange(files.Select(f => new LazyArtifact(f.Artifact, null)));
                 planned.Add(Later(host.Name, InstallScriptRenderer.ScriptPath, Artifact.ExecutableMode, () => InstallScriptRenderer.Render(topology, host, files)));
                 planned.Add(Later(host.Name, HostManifestRenderer.ManifestPath, Artifact.ReadableMode, () => HostManifestRenderer.Render(topology, host, files)));
             }
@@ -72,13 +72,13 @@ namespace MailDsl.Render
                         planned.Add(Later("", Dns.DnsRecords.PathOf(domain), Artifact.ReadableMode, () => Dns.DnsRecords.Fragment(platform, domain, records.Value)));
                 }
                 foreach (var (path, text) in AnsibleRoleRenderer.Render())
-                    planned.Add(new PlannedFile(new Artifact("", path, Artifact.ReadableMode, text), null));
+                    planned.Add(new LazyArtifact(new Artifact("", path, Artifact.ReadableMode, text), null));
             }
             return planned
                 .OrderBy(f => f.Artifact.Host, StringComparer.Ordinal)
                 .ThenBy(f => f.Artifact.Path, StringComparer.Ordinal);
         }
 
-        private static PlannedFile Later(string host, string path, int mode, Func<string> text) => new(new Artifact(host, path, mode, ""), text);
+        private static LazyArtifact Later(string host, string path, int mode, Func<string> text) => new(new Artifact(host, path, mode, ""), text);
     }
 }

@@ -46,13 +46,17 @@ namespace MailDsl.Targets
         Provenance Provenance,
         string Source)
     {
-        /// <summary>The version of <paramref name="daemon"/> on this target.</summary>
-        public SoftwareVersion VersionOf(Daemon daemon) => daemon switch
+        /// <summary>
+        /// The version of <paramref name="daemon"/> on this target, or null for a daemon whose version the target table does
+        /// not track (memcached: nothing MailDsl writes depends on it).
+        /// </summary>
+        public SoftwareVersion? VersionOf(Daemon daemon) => daemon switch
         {
             Daemon.Nginx => Nginx,
             Daemon.Dovecot => Dovecot,
             Daemon.Postfix => Postfix,
-            _ => Sogo,
+            Daemon.Sogo => Sogo,
+            _ => null,
         };
     }
 }

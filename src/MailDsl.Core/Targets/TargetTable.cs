@@ -33,6 +33,9 @@ namespace MailDsl.Targets
         /// <summary>RHEL 10, reasoned.</summary>
         public static readonly TargetFacts Rhel10 = new(
             Distro.Rhel10, "RHEL 10", DistroFamily.Rhel,
+            // RHEL 10.0 shipped OpenSSL 3.2.2 (openssl-3.2.2-16.el10_0 in the 10.0 BaseOS, as AlmaLinux 10.0 rebuilds it) and took
+            // post-quantum groups from the oqsprovider package; 10.1 rebased to 3.5 (Red Hat, "Interoperability of RHEL 10
+            // post-quantum cryptography", https://access.redhat.com/articles/7119430). 10.0's is listed, the older one, as for RHEL 9.
             OpenSsl: new(3, 2, 2), Nginx: new(1, 26, 3), Dovecot: new(2, 3, 21), Postfix: new(3, 8, 5), Sogo: new(5, 12, 0),
             Provenance.Reasoned, "RHEL 10.0 package lists (openssl 3.2.2, nginx 1.26.3, dovecot 2.3.21, postfix 3.8.5); SOGo from Alinto's repository");
 

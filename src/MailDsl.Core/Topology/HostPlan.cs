@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Topology
@@ -13,8 +14,12 @@ namespace MailDsl.Topology
         /// <summary>The host's layer of type <typeparamref name="T"/>, or null.</summary>
         public T? Layer<T>() where T : Layer => Layers.OfType<T>().FirstOrDefault();
 
-        /// <summary>Whether the host runs Postfix (every layer but webmail does).</summary>
-        public bool RunsPostfix => Layers.Any(l => l is not WebmailLayer);
+        /// <summary>Whether one of the host's layers runs <paramref name="daemon"/> on its hosts (<see cref="LayerDescriptor.Daemons"/>).</summary>
+        /// <param name="daemon">The daemon.</param>
+        public bool LayersRun(Daemon daemon) => Layers.Any(l => LayerDescriptors.Of(l).Runs(daemon));
+
+        /// <summary>Whether the host runs Postfix: one of its layers' descriptors says so (SMTP-in, SMTP-out and the mailstore do).</summary>
+        public bool RunsPostfix => LayersRun(Daemon.Postfix);
 
         /// <summary>
         /// Whether the host's Postfix has a submission listener, where users log in (SMTP AUTH) through Dovecot's
@@ -23,10 +28,10 @@ namespace MailDsl.Topology
         public bool OffersSubmission => RunsPostfix && Listeners.Any(l => l.Protocol == ServiceProtocol.Submission);
 
         /// <summary>
-        /// Whether the host runs Dovecot: a mailstore host for IMAP and POP3, any other host whose Postfix offers
-        /// submission as the SASL server behind it (auth only, no network listener).
+        /// Whether the host runs Dovecot: where a layer's descriptor says so (the mailstore, for IMAP and POP3), and on any
+        /// other host whose Postfix offers submission, as the SASL server behind it (auth only, no network listener).
         /// </summary>
-        public bool RunsDovecot => Layer<MailstoreLayer>() is not null || OffersSubmission;
+        public bool RunsDovecot => LayersRun(Daemon.Dovecot) || OffersSubmission;
 
         /// <summary>The platform the host belongs to (what every layer shares: the directory, the mail domains), when known.</summary>
         public PlatformModel? Platform { get; init; }
@@ -42,7 +47,7 @@ namespace MailDsl.Topology
         public static IReadOnlyList<HostPlan> Of(PlatformModel platform)
         {
             var byHost = new SortedDictionary<string, List<Layer>>(StringComparer.Ordinal);
-            foreach (var layer in Rules.PlatformLayers.Of(platform))
+            foreach (var layer in PlatformLayers.Of(platform))
             {
                 foreach (var host in layer.Hosts.Distinct(StringComparer.Ordinal))
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Daemons.Sogo;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Topology
@@ -34,9 +35,9 @@ namespace MailDsl.Topology
 
     /// <summary>One end of a hop: the Internet, the platform's users, or a layer.</summary>
     /// <param name="Key">
-    /// <c>internet</c>, <c>users</c>, or the layer's model key (<c>smtpIn</c>, <c>smtpOut</c>, <c>mailstore</c>, <c>webmail</c>).
+    /// <c>internet</c>, <c>users</c>, or the layer's key (<see cref="Layers.LayerDescriptor.Key"/>).
     /// </param>
-    /// <param name="Name">How people name it: <c>the Internet</c>, <c>users</c>, <c>SMTP-in</c>, ...</param>
+    /// <param name="Name">How people name it: <c>the Internet</c>, <c>users</c>, or the layer's <see cref="Layers.LayerDescriptor.DisplayName"/>.</param>
     public sealed record HopEnd(string Key, string Name)
     {
         /// <summary>Senders and recipients outside the platform.</summary>
@@ -46,7 +47,7 @@ namespace MailDsl.Topology
         public static readonly HopEnd Users = new("users", "users");
 
         /// <summary>The end for <paramref name="layer"/>.</summary>
-        public static HopEnd Of(Layer layer) => new(layer.Key, Rules.PlatformLayers.DisplayName(layer));
+        public static HopEnd Of(Layer layer) => new(layer.Key, LayerDescriptors.Of(layer).DisplayName);
     }
 
     /// <summary>One connection the platform makes or accepts, as the emitted files configure it.</summary>
@@ -109,19 +110,16 @@ namespace MailDsl.Topology
             var postfixClient = Level(smtpOut?.OutboundTls ?? TlsLevel.May);
             var postfixVerification = postfixClient == HopTls.None ? HopVerification.NoTls : HopVerification.NotVerified;
 
-            if (smtpIn is not null)
-                foreach (var l in smtpIn.Listeners.Where(l => l?.Protocol == ServiceProtocol.Smtp))
-                    hops.Add(new Hop(HopEnd.Internet, HopEnd.Of(smtpIn), "SMTP", l.Port, "", Server(l, smtpIn.StartTls), Client(l), "mail from the Internet"));
-            if (smtpOut is not null)
-                foreach (var l in smtpOut.Listeners.Where(l => l?.Protocol == ServiceProtocol.Submission))
-                    hops.Add(new Hop(HopEnd.Users, HopEnd.Of(smtpOut), "submission", l.Port, "", Server(l, TlsLevel.Encrypt), Client(l), "users send mail"));
-            if (store is not null)
-                foreach (var l in store.Listeners.Where(l => l?.Protocol is ServiceProtocol.Imap or ServiceProtocol.Pop3))
-                    hops.Add(new Hop(HopEnd.Users, HopEnd.Of(store), l.Protocol == ServiceProtocol.Imap ? "IMAP" : "POP3", l.Port, "", Server(l, TlsLevel.Encrypt), Client(l), "users read mail"));
-            if (web is not null)
-                foreach (var l in web.Listeners.Where(l => l?.Protocol is ServiceProtocol.Https or ServiceProtocol.Http))
-                    hops.Add(new Hop(HopEnd.Users, HopEnd.Of(web), l.Protocol == ServiceProtocol.Https ? "HTTPS" : "HTTP", l.Port, "",
-                        Server(l, TlsLevel.Encrypt), Client(l), l.Protocol == ServiceProtocol.Https ? "webmail" : "redirect to HTTPS only"));
+            // The ways in from outside, as each layer's descriptor lists them, one hop per listener.
+            foreach (var layer in PlatformLayers.Of(platform))
+            {
+                var descriptor = LayerDescriptors.Of(layer);
+                foreach (var l in layer.Listeners)
+                {
+                    if (l is null || descriptor.Entrances.FirstOrDefault(e => e.Protocol == l.Protocol) is not { } entrance) continue;
+                    hops.Add(new Hop(entrance.From, HopEnd.Of(layer), entrance.Name, l.Port, "", Server(l, descriptor.EntranceStartTls(layer)), Client(l), entrance.Purpose));
+                }
+            }
 
             // The MX relays the platform's domain to the mailstore (relay_transport), unless it is the mailstore itself.
             if (smtpIn is not null && store is not null && !smtpIn.Hosts.All(h => store.Hosts.Contains(h)))
@@ -175,14 +173,14 @@ namespace MailDsl.Topology
         /// </summary>
         private static Hop Internal(Layer from, Layer to, int port, string setting, HopTls ordinary, string purpose)
         {
-            var over = Rules.PlatformLayers.NumberedSettings(from).LastOrDefault(s => s.Setting.Daemon == Daemon.Postfix && s.Setting.Key == setting);
+            var over = PlatformLayers.NumberedSettings(from).LastOrDefault(s => s.Setting.Daemon == Daemon.Postfix && s.Setting.Key == setting);
             var overridden = over.Setting is not null
                 && !(setting == "relay_transport" && Daemons.Postfix.PostfixRenderer.IsInternalTransport(over.Setting.Value));
             if (!overridden)
                 return new Hop(HopEnd.Of(from), HopEnd.Of(to), "SMTP", port, to.DialName ?? "", HopTls.RequiredStartTls, HopVerification.Verified, purpose);
             return new Hop(HopEnd.Of(from), HopEnd.Of(to), "SMTP", port, to.DialName ?? "", ordinary,
                 ordinary == HopTls.None ? HopVerification.NoTls : HopVerification.NotVerified, purpose)
-            { Origin = Rules.PlatformLayers.SettingKey(from, over.Setting!, over.Occurrence, "value") };
+            { Origin = OriginKeys.Of(from).Setting(over.Setting!.Daemon, over.Setting.Key, over.Occurrence).Value };
         }
 
         private static string? OriginOf(SogoServerUrl url) => url.OriginKey.Length > 0 ? url.OriginKey : null;

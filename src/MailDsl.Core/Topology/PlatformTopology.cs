@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Targets;
 using MailDsl.Tls;
@@ -22,7 +23,7 @@ namespace MailDsl.Topology
         {
             Platform = platform;
             Target = TargetTable.For(platform);
-            Layers = Rules.PlatformLayers.Of(platform).ToList();
+            Layers = PlatformLayers.Of(platform).ToList();
             Hosts = HostPlan.Of(platform);
         }
 

@@ -9,9 +9,9 @@ namespace MailDsl
     public sealed class CertificateBuilder
     {
         private readonly OriginRecorder _origins;
-        private readonly string _key;
+        private readonly CertificateKeys _key;
 
-        internal CertificateBuilder(OriginRecorder origins, string key, CertificatePaths paths)
+        internal CertificateBuilder(OriginRecorder origins, CertificateKeys key, CertificatePaths paths)
         {
             _origins = origins;
             _key = key;
@@ -29,9 +29,9 @@ namespace MailDsl
         /// <param name="keyFile">Grammar: an absolute path on the hosts of its PEM private key.</param>
         public CertificateBuilder Alternative(string certificateFile, string keyFile)
         {
-            _origins.Call(_key + ".alternative");
-            _origins.Argument(_key + ".alternative.file", 0);
-            _origins.Argument(_key + ".alternative.key", 1);
+            _origins.Call(_key.Alternative);
+            _origins.Argument(_key.Alternative.File, 0);
+            _origins.Argument(_key.Alternative.Key, 1);
             Paths = Paths with { Alternative = new CertificatePaths(certificateFile, keyFile) };
             return this;
         }
@@ -45,9 +45,9 @@ namespace MailDsl
         /// <param name="reuseKey">Whether certbot runs with <c>--reuse-key</c> (keeps the key: the TLSA records stay valid).</param>
         public CertificateBuilder RenewedByCertbot(string lineage, bool reuseKey = true)
         {
-            _origins.Call(_key + ".renewal");
-            _origins.Argument(_key + ".renewal.name", 0);
-            _origins.Argument(_key + ".renewal.reuseKey", 1);
+            _origins.Call(_key.Renewal);
+            _origins.Argument(_key.Renewal.Name, 0);
+            _origins.Argument(_key.Renewal.ReuseKey, 1);
             Paths = Paths with { Renewal = new CertificateRenewal(RenewalClient.Certbot, lineage, reuseKey) };
             return this;
         }
@@ -61,8 +61,8 @@ namespace MailDsl
         /// <param name="domain">Grammar: acme.sh's main domain of the certificate (a DNS name).</param>
         public CertificateBuilder RenewedByAcmeSh(string domain)
         {
-            _origins.Call(_key + ".renewal");
-            _origins.Argument(_key + ".renewal.name", 0);
+            _origins.Call(_key.Renewal);
+            _origins.Argument(_key.Renewal.Name, 0);
             Paths = Paths with { Renewal = new CertificateRenewal(RenewalClient.AcmeSh, domain, true) };
             return this;
         }

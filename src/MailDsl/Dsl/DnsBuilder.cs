@@ -24,7 +24,7 @@ namespace MailDsl
         /// <param name="selector">What the record matches; <see cref="TlsaSelector.FullCertificate"/> breaks at every renewal.</param>
         public DnsBuilder Tlsa(TlsaSelector selector = TlsaSelector.PublicKey)
         {
-            _origins.Argument("dns.tlsa", 0);
+            _origins.Argument(OriginKeys.Dns.Tlsa, 0);
             Dns = Dns with { Tlsa = true, TlsaSelector = selector };
             return this;
         }
@@ -39,10 +39,10 @@ namespace MailDsl
         public DnsBuilder MtaSts(MtaStsMode mode, int maxAgeSeconds = 604800, params string[] mxPatterns)
         {
             mxPatterns ??= new string[0];
-            _origins.Call("dns.mtaSts");
-            _origins.Argument("dns.mtaSts.mode", 0);
-            _origins.Argument("dns.mtaSts.maxAge", 1);
-            for (var i = 0; i < mxPatterns.Length; i++) _origins.Argument("dns.mtaSts.mx." + i, 2 + i);
+            _origins.Call(OriginKeys.Dns.MtaSts);
+            _origins.Argument(OriginKeys.Dns.MtaSts.Mode, 0);
+            _origins.Argument(OriginKeys.Dns.MtaSts.MaxAge, 1);
+            for (var i = 0; i < mxPatterns.Length; i++) _origins.Argument(OriginKeys.Dns.MtaSts.Mx[i], 2 + i);
             Dns = Dns with { MtaSts = new MtaStsPolicy(mode, maxAgeSeconds) { MxPatterns = mxPatterns.ToEquatableArray() } };
             return this;
         }
@@ -52,8 +52,8 @@ namespace MailDsl
         public DnsBuilder TlsReports(params string[] uris)
         {
             uris ??= new string[0];
-            _origins.Call("dns.tlsReports");
-            for (var i = 0; i < uris.Length; i++) _origins.Argument("dns.tlsReports." + i, i);
+            _origins.Call(OriginKeys.Dns.TlsReports);
+            for (var i = 0; i < uris.Length; i++) _origins.Argument(OriginKeys.Dns.TlsReports[i], i);
             Dns = Dns with { TlsReports = uris.ToEquatableArray() };
             return this;
         }
@@ -63,8 +63,8 @@ namespace MailDsl
         public DnsBuilder Caa(params string[] issuers)
         {
             issuers ??= new string[0];
-            _origins.Call("dns.caa");
-            for (var i = 0; i < issuers.Length; i++) _origins.Argument("dns.caa." + i, i);
+            _origins.Call(OriginKeys.Dns.Caa);
+            for (var i = 0; i < issuers.Length; i++) _origins.Argument(OriginKeys.Dns.Caa[i], i);
             Dns = Dns with { CaaIssuers = issuers.Where(x => x is not null).ToEquatableArray() };
             return this;
         }

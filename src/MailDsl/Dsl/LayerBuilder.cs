@@ -16,15 +16,19 @@ namespace MailDsl
         private TlsPolicy? _tls;
         private CertificatePaths? _certificate;
 
-        private protected LayerBuilder(OriginRecorder origins, string key)
+        private protected LayerBuilder(OriginRecorder origins, LayerKeys keys)
         {
             Origins = origins;
-            Key = key;
+            Keys = keys;
         }
 
         private protected OriginRecorder Origins { get; }
 
-        private protected string Key { get; }
+        /// <summary>Where the layer's values are recorded (<see cref="OriginKeys"/>).</summary>
+        private protected LayerKeys Keys { get; }
+
+        // The generator's evaluator reads a builder's Key to name the layer a run-time value belongs to.
+        private protected string Key => Keys.Path;
 
         private protected TSelf Self => (TSelf)this;
 
@@ -32,9 +36,9 @@ namespace MailDsl
         /// <param name="names">Host names, e.g. <c>smtp-in-01.cloud0.mycompany.dom</c>.</param>
         public TSelf Hosts(params string[] names)
         {
-            Origins.Call(Key + ".hosts");
+            Origins.Call(Keys.Hosts);
             for (var i = 0; i < names.Length; i++)
-                Origins.Argument(Key + ".hosts." + (_hosts.Count + i), i);
+                Origins.Argument(Keys.Hosts[_hosts.Count + i], i);
             _hosts.AddRange(names);
             return Self;
         }
@@ -43,7 +47,7 @@ namespace MailDsl
         /// <param name="name">The VIP's DNS name.</param>
         public TSelf Vip(string name)
         {
-            Origins.Argument(Key + ".vip", 0);
+            Origins.Argument(Keys.Vip, 0);
             _vip = name;
             return Self;
         }
@@ -52,7 +56,7 @@ namespace MailDsl
         /// <param name="address">An IPv4 or IPv6 address.</param>
         public TSelf ListenOn(string address)
         {
-            Origins.Argument(Key + ".listenAddress", 0);
+            Origins.Argument(Keys.ListenAddress, 0);
             _listenAddress = address;
             return Self;
         }
@@ -61,7 +65,7 @@ namespace MailDsl
         /// <param name="profile">The profile.</param>
         public TSelf Tls(TlsProfile profile)
         {
-            Origins.Argument(Key + ".tls.profile", 0);
+            Origins.Argument(Keys.Tls.Profile, 0);
             _tls = (_tls ?? new TlsPolicy()) with { Profile = profile };
             return Self;
         }
@@ -71,9 +75,9 @@ namespace MailDsl
         /// <param name="guideline">The guideline version it is taken from, e.g. <c>TlsGuideline.Mozilla57</c>.</param>
         public TSelf Tls(TlsProfile profile, TlsGuideline guideline)
         {
-            Origins.Call(Key + ".tls");
-            Origins.Argument(Key + ".tls.profile", 0);
-            Origins.Argument(Key + ".tls.guideline", 1);
+            Origins.Call(Keys.Tls);
+            Origins.Argument(Keys.Tls.Profile, 0);
+            Origins.Argument(Keys.Tls.Guideline, 1);
             _tls = (_tls ?? new TlsPolicy()) with { Profile = profile, Guideline = guideline };
             return Self;
         }
@@ -83,8 +87,8 @@ namespace MailDsl
         public TSelf Groups(params string[] names)
         {
             names ??= System.Array.Empty<string>();
-            Origins.Call(Key + ".tls.groups");
-            for (var i = 0; i < names.Length; i++) Origins.Argument(Key + ".tls.groups." + i, i);
+            Origins.Call(Keys.Tls.Groups);
+            for (var i = 0; i < names.Length; i++) Origins.Argument(Keys.Tls.Groups[i], i);
             _tls = (_tls ?? new TlsPolicy()) with { Groups = names.ToEquatableArray() };
             return Self;
         }
@@ -93,8 +97,8 @@ namespace MailDsl
         /// <param name="versions">The versions to enable.</param>
         public TSelf Protocols(params TlsVersion[] versions)
         {
-            Origins.Call(Key + ".tls.protocols");
-            for (var i = 0; i < versions.Length; i++) Origins.Argument(Key + ".tls.protocols." + i, i);
+            Origins.Call(Keys.Tls.Protocols);
+            for (var i = 0; i < versions.Length; i++) Origins.Argument(Keys.Tls.Protocols[i], i);
             _tls = (_tls ?? new TlsPolicy()) with { Protocols = versions.ToEquatableArray() };
             return Self;
         }
@@ -103,7 +107,7 @@ namespace MailDsl
         /// <param name="openSslCipherString">A cipher string as <c>openssl ciphers</c> reads it.</param>
         public TSelf Ciphers(string openSslCipherString)
         {
-            Origins.Argument(Key + ".tls.ciphers", 0);
+            Origins.Argument(Keys.Tls.Ciphers, 0);
             _tls = (_tls ?? new TlsPolicy()) with { Ciphers = openSslCipherString };
             return Self;
         }
@@ -113,9 +117,9 @@ namespace MailDsl
         /// <param name="keyFile">Grammar: an absolute path on the hosts of its PEM private key.</param>
         public TSelf Certificate(string certificateFile, string keyFile)
         {
-            Origins.Call(Key + ".certificate");
-            Origins.Argument(Key + ".certificate.file", 0);
-            Origins.Argument(Key + ".certificate.key", 1);
+            Origins.Call(Keys.Certificate);
+            Origins.Argument(Keys.Certificate.File, 0);
+            Origins.Argument(Keys.Certificate.Key, 1);
             _certificate = new CertificatePaths(certificateFile, keyFile);
             return Self;
         }
@@ -127,7 +131,7 @@ namespace MailDsl
         public TSelf Certificate(string certificateFile, string keyFile, System.Action<CertificateBuilder> configure)
         {
             Certificate(certificateFile, keyFile);
-            var builder = new CertificateBuilder(Origins, Key + ".certificate", _certificate!);
+            var builder = new CertificateBuilder(Origins, Keys.Certificate, _certificate!);
             configure(builder);
             _certificate = builder.Paths;
             return Self;
@@ -141,12 +145,12 @@ namespace MailDsl
         /// <param name="allowPlaintextAuth">Whether clients may send passwords on it.</param>
         public TSelf Listener(string name, ServiceProtocol protocol, int port, ListenerSecurity security, bool allowPlaintextAuth = false)
         {
-            var key = Key + ".listener." + name;
-            Origins.Call(key);
-            Origins.Argument(key + ".name", 0);
-            Origins.Argument(key + ".port", 2);
-            Origins.Argument(key + ".security", 3);
-            Origins.Argument(key + ".auth", 4);
+            var keys = Keys.Listener(name);
+            Origins.Call(keys);
+            Origins.Argument(keys.Name, 0);
+            Origins.Argument(keys.Port, 2);
+            Origins.Argument(keys.Security, 3);
+            Origins.Argument(keys.Auth, 4);
             return AddListener(new Listener(name, protocol, port, security, allowPlaintextAuth));
         }
 
@@ -172,10 +176,10 @@ namespace MailDsl
         private protected TSelf AddSetting(Daemon daemon, string key, string value)
         {
             var n = _settings.Count(s => s.Daemon == daemon && s.Key == key);
-            var origin = Key + ".setting." + daemon.ToString().ToLowerInvariant() + "." + key + "." + n;
-            Origins.Call(origin);
-            Origins.Argument(origin + ".key", 0);
-            Origins.Argument(origin + ".value", 1);
+            var keys = Keys.Setting(daemon, key, n);
+            Origins.Call(keys);
+            Origins.Argument(keys.Key, 0);
+            Origins.Argument(keys.Value, 1);
             _settings.Add(new RawSetting(daemon, key, value));
             return Self;
         }

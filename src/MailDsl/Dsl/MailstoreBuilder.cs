@@ -14,7 +14,7 @@ namespace MailDsl
         private int _smtpPort = 25;
         private MailStorage? _storage;
 
-        internal MailstoreBuilder(OriginRecorder origins) : base(origins, "mailstore") { }
+        internal MailstoreBuilder(OriginRecorder origins) : base(origins, OriginKeys.Mailstore) { }
 
         /// <summary>Serves IMAP over implicit TLS (RFC 8314).</summary>
         /// <param name="port">The TCP port.</param>
@@ -36,7 +36,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public MailstoreBuilder Smtp(int port = 25)
         {
-            Origins.Argument(Key + ".listener.smtp.port", 0);
+            Origins.Argument(Keys.Listener("smtp").Port, 0);
             _smtpPort = port;
             return this;
         }
@@ -45,7 +45,7 @@ namespace MailDsl
         /// <param name="location">E.g. <c>maildir:~/Maildir</c>.</param>
         public MailstoreBuilder MailLocation(string location)
         {
-            Origins.Argument(Key + ".mailLocation", 0);
+            Origins.Argument(OriginKeys.Mailstore.MailLocation, 0);
             _mailLocation = location;
             return this;
         }
@@ -61,7 +61,7 @@ namespace MailDsl
         /// <param name="configure">Local disk or NFS, the mail user, index placement.</param>
         public MailstoreBuilder Storage(System.Action<StorageBuilder> configure)
         {
-            Origins.Call(Key + ".storage");
+            Origins.Call(OriginKeys.Mailstore.Storage);
             // A second Storage(...) refines the first.
             var builder = new StorageBuilder(Origins, _storage ?? new MailStorage());
             configure(builder);
@@ -71,8 +71,8 @@ namespace MailDsl
 
         private MailstoreBuilder Typed(string name, ServiceProtocol protocol, int port, ListenerSecurity security)
         {
-            Origins.Call(Key + ".listener." + name);
-            Origins.Argument(Key + ".listener." + name + ".port", 0);
+            Origins.Call(Keys.Listener(name));
+            Origins.Argument(Keys.Listener(name).Port, 0);
             // Passwords are allowed on every typed listener: Dovecot refuses them until TLS is up.
             return AddListener(new Listener(name, protocol, port, security, true));
         }

@@ -28,8 +28,8 @@ namespace MailDsl
         private Platform(string domain)
         {
             _model = new PlatformModel { Domain = domain };
-            _origins.Call("platform");
-            _origins.Argument("platform.domain", 0);
+            _origins.Call(OriginKeys.Platform);
+            _origins.Argument(OriginKeys.Platform.Domain, 0);
         }
 
         /// <summary>Starts a platform for the mail domain <paramref name="domain"/> (e.g. <c>mycompany.dom</c>).</summary>
@@ -40,7 +40,7 @@ namespace MailDsl
         /// <param name="text">One line of text; no newlines.</param>
         public Platform Banner(string text)
         {
-            _origins.Argument("platform.banner", 0);
+            _origins.Argument(OriginKeys.Platform.Banner, 0);
             _model = _model with { Banner = text };
             return this;
         }
@@ -52,7 +52,7 @@ namespace MailDsl
         /// <param name="versions">Versions that differ from the distro's packages, e.g. <c>t =&gt; t.WithDovecot("2.4.1")</c>.</param>
         public Platform Target(Distro distro, Action<TargetBuilder>? versions = null)
         {
-            _origins.Argument("platform.target", 0);
+            _origins.Argument(OriginKeys.Platform.Target, 0);
             var overrides = new VersionOverrides();
             if (versions is not null)
             {
@@ -72,9 +72,9 @@ namespace MailDsl
         /// <param name="keyFile">Absolute path of the PEM private key.</param>
         public Platform Certificate(string certificateFile, string keyFile)
         {
-            _origins.Call("platform.certificate");
-            _origins.Argument("platform.certificate.file", 0);
-            _origins.Argument("platform.certificate.key", 1);
+            _origins.Call(OriginKeys.Platform.Certificate);
+            _origins.Argument(OriginKeys.Platform.Certificate.File, 0);
+            _origins.Argument(OriginKeys.Platform.Certificate.Key, 1);
             _model = _model with { Certificate = new CertificatePaths(certificateFile, keyFile) };
             return this;
         }
@@ -89,7 +89,7 @@ namespace MailDsl
         public Platform Certificate(string certificateFile, string keyFile, Action<CertificateBuilder> configure)
         {
             Certificate(certificateFile, keyFile);
-            var builder = new CertificateBuilder(_origins, "platform.certificate", _model.Certificate!);
+            var builder = new CertificateBuilder(_origins, OriginKeys.Platform.Certificate, _model.Certificate!);
             configure(builder);
             _model = _model with { Certificate = builder.Paths };
             return this;
@@ -102,7 +102,7 @@ namespace MailDsl
         /// <param name="configure">E.g. <c>d =&gt; d.Tlsa().MtaSts(MtaStsMode.Enforce).TlsReports("mailto:tlsrpt@example.com")</c>.</param>
         public Platform Dns(Action<DnsBuilder> configure)
         {
-            _origins.Call("dns");
+            _origins.Call(OriginKeys.Dns);
             var builder = new DnsBuilder(_origins, _model.Dns ?? new MailDns());
             configure(builder);
             _model = _model with { Dns = builder.Dns };
@@ -117,7 +117,7 @@ namespace MailDsl
         /// <param name="caFile">Absolute path of the PEM CA certificate (or bundle), e.g. <c>/etc/pki/CA/certs/mycompany-ca.crt</c>.</param>
         public Platform CertificateAuthority(string caFile)
         {
-            _origins.Argument("platform.ca", 0);
+            _origins.Argument(OriginKeys.Platform.Ca, 0);
             _model = _model with { CertificateAuthority = caFile };
             return this;
         }
@@ -129,7 +129,7 @@ namespace MailDsl
         /// <param name="domain">The domain, e.g. <c>domain02.dom</c>.</param>
         public Platform AddMailDomain(string domain)
         {
-            _origins.Argument("platform.mailDomains." + _model.MailDomains.Count, 0);
+            _origins.Argument(OriginKeys.Platform.MailDomains[_model.MailDomains.Count], 0);
             _model = _model with { MailDomains = System.Linq.Enumerable.Append(_model.MailDomains, domain).ToEquatableArray() };
             return this;
         }
@@ -141,7 +141,7 @@ namespace MailDsl
         /// <param name="configure">The directory: <c>d =&gt; d.Ldap(...)</c> or <c>d =&gt; d.Sql(...)</c>.</param>
         public Platform Directory(Action<DirectoryBuilder> configure)
         {
-            _origins.Call("directory");
+            _origins.Call(OriginKeys.Directory);
             configure(_directory ??= new DirectoryBuilder(_origins));
             return this;
         }
@@ -153,7 +153,7 @@ namespace MailDsl
         /// <param name="profile">The profile.</param>
         public Platform Tls(TlsProfile profile)
         {
-            _origins.Argument("platform.tls.profile", 0);
+            _origins.Argument(OriginKeys.Platform.Tls.Profile, 0);
             _model = _model with { Tls = _model.Tls with { Profile = profile } };
             return this;
         }
@@ -166,9 +166,9 @@ namespace MailDsl
         /// <param name="guideline">The guideline version it is taken from.</param>
         public Platform Tls(TlsProfile profile, TlsGuideline guideline)
         {
-            _origins.Call("platform.tls");
-            _origins.Argument("platform.tls.profile", 0);
-            _origins.Argument("platform.tls.guideline", 1);
+            _origins.Call(OriginKeys.Platform.Tls);
+            _origins.Argument(OriginKeys.Platform.Tls.Profile, 0);
+            _origins.Argument(OriginKeys.Platform.Tls.Guideline, 1);
             _model = _model with { Tls = _model.Tls with { Profile = profile, Guideline = guideline } };
             return this;
         }
@@ -182,8 +182,8 @@ namespace MailDsl
         public Platform Groups(params string[] names)
         {
             names ??= System.Array.Empty<string>();
-            _origins.Call("platform.tls.groups");
-            for (var i = 0; i < names.Length; i++) _origins.Argument("platform.tls.groups." + i, i);
+            _origins.Call(OriginKeys.Platform.Tls.Groups);
+            for (var i = 0; i < names.Length; i++) _origins.Argument(OriginKeys.Platform.Tls.Groups[i], i);
             _model = _model with { Tls = _model.Tls with { Groups = names.ToEquatableArray() } };
             return this;
         }
@@ -192,8 +192,8 @@ namespace MailDsl
         /// <param name="versions">The versions to enable.</param>
         public Platform Protocols(params TlsVersion[] versions)
         {
-            _origins.Call("platform.tls.protocols");
-            for (var i = 0; i < versions.Length; i++) _origins.Argument("platform.tls.protocols." + i, i);
+            _origins.Call(OriginKeys.Platform.Tls.Protocols);
+            for (var i = 0; i < versions.Length; i++) _origins.Argument(OriginKeys.Platform.Tls.Protocols[i], i);
             _model = _model with { Tls = _model.Tls with { Protocols = versions.ToEquatableArray() } };
             return this;
         }
@@ -202,7 +202,7 @@ namespace MailDsl
         /// <param name="openSslCipherString">A cipher string as <c>openssl ciphers</c> reads it.</param>
         public Platform Ciphers(string openSslCipherString)
         {
-            _origins.Argument("platform.tls.ciphers", 0);
+            _origins.Argument(OriginKeys.Platform.Tls.Ciphers, 0);
             _model = _model with { Tls = _model.Tls with { Ciphers = openSslCipherString } };
             return this;
         }
@@ -211,7 +211,7 @@ namespace MailDsl
         /// <param name="configure">Sets the layer's hosts and options.</param>
         public Platform SmtpIn(Action<SmtpInBuilder> configure)
         {
-            _origins.Call("smtpIn");
+            _origins.Call(OriginKeys.SmtpIn);
             configure(_smtpIn ??= new SmtpInBuilder(_origins));
             return this;
         }
@@ -220,7 +220,7 @@ namespace MailDsl
         /// <param name="configure">Sets the layer's hosts and options.</param>
         public Platform SmtpOut(Action<SmtpOutBuilder> configure)
         {
-            _origins.Call("smtpOut");
+            _origins.Call(OriginKeys.SmtpOut);
             configure(_smtpOut ??= new SmtpOutBuilder(_origins));
             return this;
         }
@@ -229,7 +229,7 @@ namespace MailDsl
         /// <param name="configure">Sets the layer's hosts, listeners and options.</param>
         public Platform Mailstore(Action<MailstoreBuilder> configure)
         {
-            _origins.Call("mailstore");
+            _origins.Call(OriginKeys.Mailstore);
             configure(_mailstore ??= new MailstoreBuilder(_origins));
             return this;
         }
@@ -238,7 +238,7 @@ namespace MailDsl
         /// <param name="configure">Sets the layer's hosts, ports and options.</param>
         public Platform Webmail(Action<WebmailBuilder> configure)
         {
-            _origins.Call("webmail");
+            _origins.Call(OriginKeys.Webmail);
             configure(_webmail ??= new WebmailBuilder(_origins));
             return this;
         }

@@ -10,13 +10,13 @@ namespace MailDsl
         private TlsLevel _startTls = TlsLevel.May;
         private int _smtpPort = 25;
 
-        internal SmtpInBuilder(OriginRecorder origins) : base(origins, "smtpIn") { }
+        internal SmtpInBuilder(OriginRecorder origins) : base(origins, OriginKeys.SmtpIn) { }
 
         /// <summary>Sets the STARTTLS level offered to senders: <see cref="TlsLevel.May"/> for a public MX (RFC 3207).</summary>
         /// <param name="level">The level.</param>
         public SmtpInBuilder StartTls(TlsLevel level)
         {
-            Origins.Argument(Key + ".startTls", 0);
+            Origins.Argument(OriginKeys.SmtpIn.StartTls, 0);
             _startTls = level;
             return this;
         }
@@ -25,7 +25,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public SmtpInBuilder Smtp(int port = 25)
         {
-            Origins.Argument(Key + ".listener.smtp.port", 0);
+            Origins.Argument(Keys.Listener("smtp").Port, 0);
             _smtpPort = port;
             return this;
         }
@@ -45,13 +45,13 @@ namespace MailDsl
         private OutboundVerification _verification = OutboundVerification.None;
         private int _smtpPort = 25;
 
-        internal SmtpOutBuilder(OriginRecorder origins) : base(origins, "smtpOut") { }
+        internal SmtpOutBuilder(OriginRecorder origins) : base(origins, OriginKeys.SmtpOut) { }
 
         /// <summary>Sets the TLS level used towards remote servers (smtp_tls_security_level).</summary>
         /// <param name="level">The level; <see cref="TlsLevel.May"/> is right for the open Internet.</param>
         public SmtpOutBuilder OutboundTls(TlsLevel level)
         {
-            Origins.Argument(Key + ".outboundTls", 0);
+            Origins.Argument(OriginKeys.SmtpOut.OutboundTls, 0);
             _outboundTls = level;
             return this;
         }
@@ -64,7 +64,7 @@ namespace MailDsl
         /// <param name="verification">What to verify with.</param>
         public SmtpOutBuilder VerifyOutbound(OutboundVerification verification)
         {
-            Origins.Argument(Key + ".outboundVerification", 0);
+            Origins.Argument(((SmtpOutKeys)Keys).OutboundVerification, 0);
             _verification = verification;
             return this;
         }
@@ -73,7 +73,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public SmtpOutBuilder Smtp(int port = 25)
         {
-            Origins.Argument(Key + ".listener.smtp.port", 0);
+            Origins.Argument(Keys.Listener("smtp").Port, 0);
             _smtpPort = port;
             return this;
         }
@@ -82,8 +82,8 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public SmtpOutBuilder Submission(int port = 587)
         {
-            Origins.Call(Key + ".listener.submission");
-            Origins.Argument(Key + ".listener.submission.port", 0);
+            Origins.Call(Keys.Listener("submission"));
+            Origins.Argument(Keys.Listener("submission").Port, 0);
             return AddListener(new Listener("submission", ServiceProtocol.Submission, port, ListenerSecurity.StartTls, true));
         }
 
@@ -91,8 +91,8 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public SmtpOutBuilder Submissions(int port = 465)
         {
-            Origins.Call(Key + ".listener.submissions");
-            Origins.Argument(Key + ".listener.submissions.port", 0);
+            Origins.Call(Keys.Listener("submissions"));
+            Origins.Argument(Keys.Listener("submissions").Port, 0);
             return AddListener(new Listener("submissions", ServiceProtocol.Submission, port, ListenerSecurity.ImplicitTls, true));
         }
 

@@ -20,13 +20,13 @@ namespace MailDsl
         private bool _activeSync = true;
         private DatabaseConnection? _database;
 
-        internal WebmailBuilder(OriginRecorder origins) : base(origins, "webmail") { }
+        internal WebmailBuilder(OriginRecorder origins) : base(origins, OriginKeys.Webmail) { }
 
         /// <summary>Sets the loopback port sogod listens on (SOGo's WOPort); only nginx reaches it.</summary>
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder Sogo(int port = 20000)
         {
-            Origins.Argument(Key + ".listener.sogo.port", 0);
+            Origins.Argument(Keys.Listener("sogo").Port, 0);
             _sogoPort = port;
             return this;
         }
@@ -35,7 +35,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder Memcached(int port = 11211)
         {
-            Origins.Argument(Key + ".listener.memcached.port", 0);
+            Origins.Argument(Keys.Listener("memcached").Port, 0);
             _memcachedPort = port;
             return this;
         }
@@ -44,7 +44,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder Https(int port = 443)
         {
-            Origins.Argument(Key + ".listener.https.port", 0);
+            Origins.Argument(Keys.Listener("https").Port, 0);
             _httpsPort = port;
             return this;
         }
@@ -53,7 +53,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder HttpRedirect(int port = 80)
         {
-            Origins.Argument(Key + ".listener.http.port", 0);
+            Origins.Argument(Keys.Listener("http").Port, 0);
             _httpPort = port;
             return this;
         }
@@ -62,7 +62,7 @@ namespace MailDsl
         /// <param name="url">E.g. <c>imaps://imap.cloud0.mycompany.dom:993</c>.</param>
         public WebmailBuilder Imap(string url)
         {
-            Origins.Argument(Key + ".imapServer", 0);
+            Origins.Argument(OriginKeys.Webmail.ImapServer, 0);
             _imapServer = url;
             return this;
         }
@@ -71,7 +71,7 @@ namespace MailDsl
         /// <param name="url">E.g. <c>smtp://smtp-out.cloud0.mycompany.dom:587/?tls=YES</c>.</param>
         public WebmailBuilder Smtp(string url)
         {
-            Origins.Argument(Key + ".smtpServer", 0);
+            Origins.Argument(OriginKeys.Webmail.SmtpServer, 0);
             _smtpServer = url;
             return this;
         }
@@ -90,7 +90,7 @@ namespace MailDsl
         /// <param name="maxAgeSeconds">Seconds; Mozilla recommends two years (63072000).</param>
         public WebmailBuilder Hsts(int maxAgeSeconds)
         {
-            Origins.Argument(Key + ".hsts", 0);
+            Origins.Argument(OriginKeys.Webmail.Hsts, 0);
             _hsts = maxAgeSeconds;
             return this;
         }
@@ -99,7 +99,7 @@ namespace MailDsl
         /// <param name="enabled">Whether nginx proxies ActiveSync to SOGo.</param>
         public WebmailBuilder ActiveSync(bool enabled = true)
         {
-            Origins.Argument(Key + ".activeSync", 0);
+            Origins.Argument(OriginKeys.Webmail.ActiveSync, 0);
             _activeSync = enabled;
             return this;
         }
@@ -111,8 +111,8 @@ namespace MailDsl
         /// <param name="configure">The server, database name, login and TLS.</param>
         public WebmailBuilder Database(System.Action<DatabaseBuilder> configure)
         {
-            Origins.Call(Key + ".database");
-            var builder = new DatabaseBuilder(Origins, Key + ".database");
+            Origins.Call(OriginKeys.Webmail.Database);
+            var builder = new DatabaseBuilder(Origins, OriginKeys.Webmail.Database);
             configure(builder);
             _database = builder.Connection;
             return this;
@@ -123,10 +123,10 @@ namespace MailDsl
         /// <param name="body">Directives inside the block, each ending in <c>;</c>.</param>
         public WebmailBuilder NginxLocation(string match, params string[] body)
         {
-            var key = Key + ".location." + _locations.Count;
-            Origins.Call(key);
-            Origins.Argument(key + ".match", 0);
-            for (var i = 0; i < body.Length; i++) Origins.Argument(key + ".body." + i, i + 1);
+            var keys = OriginKeys.Webmail.Location(_locations.Count);
+            Origins.Call(keys);
+            Origins.Argument(keys.Match, 0);
+            for (var i = 0; i < body.Length; i++) Origins.Argument(keys.Body[i], i + 1);
             _locations.Add(new NginxLocation(match, body.ToEquatableArray()));
             return this;
         }

@@ -36,13 +36,13 @@ namespace MailDsl.Hosting
     /// <param name="Path">Its path under the output folder, with <c>/</c> separators (e.g. <c>mx-01.example.org/etc/postfix/main.cf</c>).</param>
     /// <param name="Change">What happens to it.</param>
     /// <param name="Mode">The mode it gets (the mode it had, for a removed file), or null where the runtime cannot say.</param>
-    public sealed record PlannedFile(string Path, FileChange Change, int? Mode);
+    public sealed record PlannedChange(string Path, FileChange Change, int? Mode);
 
     /// <summary>What <see cref="ArtifactWriter.Write(string, IReadOnlyList{Artifact}, Func{string, bool})"/> would do, computed without touching the disk.</summary>
     /// <param name="Root">The output folder's full path.</param>
     /// <param name="Changes">Every file that would be created, changed, given another mode or removed, ordered by path.</param>
     /// <param name="Unchanged">How many files are already there with the same content and mode.</param>
-    public sealed record WritePlan(string Root, IReadOnlyList<PlannedFile> Changes, int Unchanged)
+    public sealed record WritePlan(string Root, IReadOnlyList<PlannedChange> Changes, int Unchanged)
     {
         /// <summary>The summary the write would print.</summary>
         public WriteSummary Summary => new(Changes.Count(c => c.Change != FileChange.Removed), Unchanged, Changes.Count(c => c.Change == FileChange.Removed));
@@ -181,18 +181,18 @@ namespace MailDsl.Hosting
                 }
             }
 
-            var changes = new List<PlannedFile>();
+            var changes = new List<PlannedChange>();
             var unchanged = 0;
             foreach (var pair in wanted.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 var full = Path.Combine(root, pair.Key);
-                if (!existing.Contains(pair.Key)) changes.Add(new PlannedFile(Portable(pair.Key), FileChange.Created, pair.Value.Mode));
-                else if (!SameBytes(full, Utf8.GetBytes(pair.Value.Content))) changes.Add(new PlannedFile(Portable(pair.Key), FileChange.Changed, pair.Value.Mode));
-                else if (UnixMode.Get(full) is { } mode && mode != pair.Value.Mode) changes.Add(new PlannedFile(Portable(pair.Key), FileChange.ModeChanged, pair.Value.Mode));
+                if (!existing.Contains(pair.Key)) changes.Add(new PlannedChange(Portable(pair.Key), FileChange.Created, pair.Value.Mode));
+                else if (!SameBytes(full, Utf8.GetBytes(pair.Value.Content))) changes.Add(new PlannedChange(Portable(pair.Key), FileChange.Changed, pair.Value.Mode));
+                else if (UnixMode.Get(full) is { } mode && mode != pair.Value.Mode) changes.Add(new PlannedChange(Portable(pair.Key), FileChange.ModeChanged, pair.Value.Mode));
                 else unchanged++;
             }
             foreach (var gone in existing.Where(e => !wanted.ContainsKey(e)))
-                changes.Add(new PlannedFile(Portable(gone), FileChange.Removed, UnixMode.Get(Path.Combine(root, gone))));
+                changes.Add(new PlannedChange(Portable(gone), FileChange.Removed, UnixMode.Get(Path.Combine(root, gone))));
             return new WritePlan(root, changes.OrderBy(c => c.Path, StringComparer.Ordinal).ToList(), unchanged);
         }
 

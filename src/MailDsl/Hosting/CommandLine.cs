@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules;
 using MailDsl.Targets;
@@ -273,7 +274,7 @@ namespace MailDsl.Hosting
                 }
                 var chosen = new HashSet<string>(hosts, StringComparer.Ordinal);
                 foreach (var plan in plans)
-                    if (plan.Layers.Any(l => layers.Contains(LayerName(l), StringComparer.Ordinal))) chosen.Add(plan.Name);
+                    if (plan.Layers.Any(l => layers.Contains(LayerDescriptors.Of(l).CommandLineName, StringComparer.Ordinal))) chosen.Add(plan.Name);
                 if (chosen.Count == 0)
                 {
                     console.Error.WriteLine($"emit: the platform has no host in {string.Join(", ", layers)}: nothing to write.");
@@ -326,16 +327,6 @@ namespace MailDsl.Hosting
         }
 
         private static string Hosts(int count) => count == 1 ? "1 host" : count + " hosts";
-
-        /// <summary>The name <c>--layer</c> uses for <paramref name="layer"/>.</summary>
-        private static string LayerName(Layer layer) => layer switch
-        {
-            SmtpInLayer => "smtp-in",
-            SmtpOutLayer => "smtp-out",
-            MailstoreLayer => "mailstore",
-            WebmailLayer => "webmail",
-            _ => layer.Key,
-        };
 
         private static int Check(PlatformRun platform, HostConsole console, bool json)
         {

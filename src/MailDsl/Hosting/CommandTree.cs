@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace MailDsl.Hosting
 {
     /// <summary>
@@ -7,8 +9,8 @@ namespace MailDsl.Hosting
     /// </summary>
     internal static class CommandTree
     {
-        /// <summary>The layer names <c>--layer</c> accepts, as the emitted README and inventory name them.</summary>
-        public static readonly string[] LayerNames = { "smtp-in", "smtp-out", "mailstore", "webmail" };
+        /// <summary>The layer names <c>--layer</c> accepts: each layer's <see cref="Layers.LayerDescriptor.CommandLineName"/>, in platform order.</summary>
+        public static readonly string[] LayerNames = Layers.LayerDescriptors.All.Select(d => d.CommandLineName).ToArray();
 
         /// <summary><c>-h</c>: help for the root and, after a verb, for the verb.</summary>
         public static readonly OptionSpec HelpOption = new("--help", OptionKind.Help, "Show help and usage information")

@@ -26,39 +26,3 @@ internal static class RuleTesting
         => Platform.Create(domain)
             .Certificate("/etc/pki/tls/certs/mail.crt", "/etc/pki/tls/private/mail.key");
 }
-
-/// <summary>The guide's platform described well: what examples/CorporateCloud describes.</summary>
-internal static class GuidePlatform
-{
-    public static Platform Describe() => Platform.Create("domain01.dom")
-        .AddMailDomain("domain02.dom")
-        .Banner("MYCOMPANY Mail System")
-        .Target(Distro.Rhel9)
-        .Certificate("/etc/pki/CA/certs/allservers.crt", "/etc/pki/CA/private/allservers.key")
-        .CertificateAuthority("/etc/pki/CA/certs/mycompany-ca.crt")
-        .Tls(TlsProfile.Intermediate)
-        .Directory(d => d.Ldap(LdapSchema.ActiveDirectory)
-            .Server("dc01.domain01.dom", LdapSecurity.Ldaps)
-            .BaseDn("dc=domain01,dc=dom")
-            .BindAs("cn=correoapp,ou=mailapps,dc=domain01,dc=dom", Secret.File("/etc/maildsl/secrets/ldap-bind"))
-            .Quota("info")
-            .AddAlias("postmaster@domain01.dom", "it@domain01.dom"))
-        .SmtpIn(s => s.Hosts("smtp-in-01.cloud0.mycompany.dom", "smtp-in-02.cloud0.mycompany.dom")
-            .Vip("smtp-in.cloud0.mycompany.dom")
-            .StartTls(TlsLevel.May)
-            .PostfixSetting("smtpd_starttls_timeout", "300s")
-            .PostfixSetting("tls_disable_workarounds", "CVE-2010-4180")
-            .PostfixSetting("tls_ssl_options", "no_ticket, no_compression"))
-        .SmtpOut(s => s.Hosts("smtp-out-01.cloud0.mycompany.dom").Vip("smtp-out.cloud0.mycompany.dom").Submission(587).Submissions(465))
-        .Mailstore(m => m.Hosts("vm-172-16-10-142.cloud0.hc.mycompany.dom")
-            .Vip("imap.cloud0.mycompany.dom")
-            .Imaps(993).Pop3s(995).ManageSieve()
-            .Storage(s => s.Nfs("/MAILBOXES/C7/vmail"))
-            .DovecotSetting("ssl_prefer_server_ciphers", "no"))
-        .Webmail(w => w.Hosts("webmail-01.cloud0.mycompany.dom").Vip("webmail.cloud0.mycompany.dom")
-            .Sogo(20000).Https(443).HttpRedirect(80)
-            .Imap("imaps://imap.cloud0.mycompany.dom:993")
-            .Database(db => db.MariaDb("localhost").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db")))
-            .NginxLocation("~ ^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$",
-                "alias /usr/lib64/GNUstep/SOGo/$1.SOGo/Resources/$2;"));
-}

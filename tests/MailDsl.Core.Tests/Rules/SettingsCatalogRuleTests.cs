@@ -3,6 +3,7 @@ using MailDsl.Model;
 using MailDsl.Render;
 using MailDsl.Rules;
 using MailDsl.Targets;
+using MailDsl.TestPlatform;
 using Xunit;
 using static MailDsl.Core.Tests.Rules.RuleTesting;
 
@@ -453,7 +454,7 @@ public class SettingsCatalogRuleTests
     [InlineData(Distro.Ubuntu2404)]
     public void Every_setting_the_renderers_write_is_known_to_the_targets_version(Distro distro)
     {
-        var model = GuidePlatform.Describe().Target(distro).Build();
+        var model = GuidePlatform.WithGuidesRawSettings().Target(distro).Build();
         var facts = TargetTable.For(model);
         var raw = PlatformLayersOf(model).SelectMany(l => l.RawSettings).Select(r => r.Key).ToHashSet();
         var unknown = new List<string>();
@@ -512,12 +513,12 @@ public class SettingsCatalogRuleTests
     [InlineData(Distro.Rhel10)]
     [InlineData(Distro.Ubuntu2404)]
     public void The_guide_platform_is_clean_on_every_target_with_Dovecot_2_3(Distro distro)
-        => Assert.Empty(CatalogFindings(GuidePlatform.Describe().Target(distro)));
+        => Assert.Empty(CatalogFindings(GuidePlatform.WithGuidesRawSettings().Target(distro)));
 
     [Fact]
     public void On_Debian_13_the_guides_Dovecot_2_3_setting_is_the_one_finding()
     {
-        var f = Assert.Single(CatalogFindings(GuidePlatform.Describe().Target(Distro.Debian13)));
+        var f = Assert.Single(CatalogFindings(GuidePlatform.WithGuidesRawSettings().Target(Distro.Debian13)));
 
         Assert.Equal("MAIL4016", f.RuleId);
         Assert.Equal("mailstore.setting.dovecot.ssl_prefer_server_ciphers.0.key", f.OriginKey);

@@ -3,6 +3,7 @@ using MailDsl.Install;
 using MailDsl.Model;
 using MailDsl.Render.Tests.Support;
 using MailDsl.Secrets;
+using MailDsl.TestPlatform;
 using MailDsl.Topology;
 using Xunit;
 
@@ -83,7 +84,7 @@ public sealed partial class InstallEngineTests
     public void Install_sh_is_the_hosts_data_then_the_engines_files_as_they_are_in_the_repository(string hostName, Distro target)
     {
         var platform = hostName.EndsWith(".mycompany.dom", StringComparison.Ordinal)
-            ? DirectoryRenderTests.ExampleDescription().Target(target)
+            ? GuidePlatform.Describe().Target(target)
             : TestPlatforms.AllInOne(target, "/etc/ssl/maildsl/test.crt", "/etc/ssl/maildsl/test.key");
         var topology = PlatformTopology.Of(platform.Build());
         var host = topology.Hosts.Single(h => h.Name == hostName);

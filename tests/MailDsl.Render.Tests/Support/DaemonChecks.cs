@@ -105,11 +105,23 @@ public static class DaemonChecks
     /// <summary><c>doveconf -n</c> on the emitted, self-contained dovecot.conf.</summary>
     public static CommandResult Dovecot(string hostDir) => Command.Run("doveconf", "-n", "-c", Path.Combine(hostDir, "etc/dovecot/dovecot.conf"));
 
-    /// <summary><c>postconf -n</c> on the emitted main.cf.</summary>
-    public static CommandResult PostfixMain(string hostDir) => Command.Run("postconf", "-c", Path.Combine(hostDir, "etc/postfix"), "-n");
+    /// <summary>
+    /// <c>postconf -n</c> on the emitted main.cf, installed in the /etc sandbox: the lookup tables it names (the directory's
+    /// <c>/etc/postfix/maildsl-recipients.cf</c>) are where it says, as on the host.
+    /// </summary>
+    public static CommandResult PostfixMain(string hostDir) => Postconf(hostDir, "-n");
 
-    /// <summary><c>postconf -M</c> on the emitted master.cf.</summary>
-    public static CommandResult PostfixMaster(string hostDir) => Command.Run("postconf", "-c", Path.Combine(hostDir, "etc/postfix"), "-M");
+    /// <summary><c>postconf -M</c> on the emitted master.cf, installed in the /etc sandbox as <see cref="PostfixMain"/>.</summary>
+    public static CommandResult PostfixMaster(string hostDir) => Postconf(hostDir, "-M");
+
+    /// <summary>
+    /// <c>postconf</c> with <paramref name="arguments"/> (shell words) on the host's Postfix files installed in the /etc sandbox;
+    /// asked once per emitted host folder and arguments (a sandbox takes a second to set up, the files do not change).
+    /// </summary>
+    public static CommandResult Postconf(string hostDir, string arguments)
+        => PostconfRuns.GetOrAdd((Path.GetFullPath(hostDir), arguments), k => EtcSandbox.Run(k.HostDir, "postconf " + k.Arguments));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string HostDir, string Arguments), CommandResult> PostconfRuns = new();
 
     /// <summary>
     /// <c>postfix -c DIR status</c> on a terminal (script(1)), where postfix(1) says what it says at every start,

@@ -27,7 +27,7 @@ namespace MailDsl.Daemons.Memcached
         public override string Name => "memcached";
 
         /// <inheritdoc/>
-        public override bool RunsOn(HostPlan host) => host.Layer<WebmailLayer>() is not null;
+        public override bool RunsOn(HostPlan host) => host.LayersRun(Daemon.Memcached);
 
         /// <inheritdoc/>
         public override IEnumerable<Artifact> Render(PlatformTopology topology, HostPlan host)

@@ -16,7 +16,7 @@ namespace MailDsl.Daemons.Nginx
         public string VersionPhrase => CheckedSetting.Phrase(Catalog, Version, Overridden, Target);
 
         /// <summary>The origin key of the body line.</summary>
-        public string Origin => $"webmail.location.{Location}.body.{Line}";
+        public string Origin => OriginKeys.Webmail.Location(Location).Body[Line];
 
         /// <summary>Every directive of every raw location body, with the catalogue of the target's nginx.</summary>
         public static IEnumerable<LocationDirective> Of(PlatformModel platform)

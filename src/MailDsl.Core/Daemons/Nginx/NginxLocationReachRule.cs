@@ -56,7 +56,7 @@ namespace MailDsl.Daemons.Nginx
                     var words = Words(directive);
                     if (words.Count == 0) continue;
                     var name = words[0].Text;
-                    var origin = $"webmail.location.{i}.body.{j}";
+                    var origin = OriginKeys.Webmail.Location(i).Body[j];
                     if (name == "include")
                     {
                         yield return Report(origin, $"The nginx directive '{ValueSafety.Show(directive)}' includes a file into the site: any file on the host would become nginx configuration, read as root. "

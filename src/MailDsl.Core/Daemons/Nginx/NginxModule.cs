@@ -31,7 +31,7 @@ namespace MailDsl.Daemons.Nginx
         public override string Name => "nginx";
 
         /// <inheritdoc/>
-        public override bool RunsOn(HostPlan host) => host.Layer<WebmailLayer>() is not null;
+        public override bool RunsOn(HostPlan host) => host.LayersRun(Daemon.Nginx);
 
         /// <inheritdoc/>
         public override IEnumerable<Artifact> Render(PlatformTopology topology, HostPlan host)

@@ -32,7 +32,7 @@ namespace MailDsl.Daemons.Nginx
                 var message = $"The nginx location '{ValueSafety.Show(match)}' starts with '^' but has no '~': nginx compares it as a literal prefix, "
                     + "and no request path starts with '^', so the block never matches and its requests fall through to another location. "
                     + $"Write '{ValueSafety.Show(fixedMatch)}' for a regular expression ('~*' ignores case).";
-                yield return Report($"webmail.location.{i}.match", message) with
+                yield return Report(OriginKeys.Webmail.Location(i).Match, message) with
                 {
                     Properties = EquatableArray.Of(new FindingProperty(FixProperties.FixedValue, fixedMatch)),
                 };

@@ -124,7 +124,7 @@ namespace MailDsl.Daemons.Nginx
             var platform = topology.Platform;
             if (Certificates.HostCertificates.Of(platform, webmail) is { } cert)
             {
-                foreach (var pair in cert.Pairs)
+                foreach (var pair in cert.Pairs())
                 {
                     w.Line("ssl_certificate " + pair.CertificateFile + ";");
                     w.Line("ssl_certificate_key " + pair.KeyFile + ";");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules;
 using MailDsl.Topology;
@@ -44,11 +45,11 @@ namespace MailDsl.Daemons.Postfix
                     var raise = family.Server
                         ? "or make TLS mandatory with .StartTls(TlsLevel.Encrypt) (not on a public MX: RFC 3207 forbids it there)"
                         : "or make TLS mandatory with .OutboundTls(TlsLevel.Encrypt) (only where every destination speaks TLS)";
-                    var message = $"The {PlatformLayers.DisplayName(layer)} Postfix setting '{setting.Key}' has no effect: postconf(5) applies the "
+                    var message = $"The {LayerDescriptors.Of(layer).DisplayName} Postfix setting '{setting.Key}' has no effect: postconf(5) applies the "
                         + $"{(family.Server ? "smtpd" : "smtp")}_tls_mandatory_* settings only where TLS is mandatory (security level encrypt or stronger), "
                         + $"and this layer's {side} runs at level {level.Name} ({level.Source}), where Postfix uses {plain} instead. "
                         + $"Write '{plain}' to change what level {level.Name} offers, {raise}.";
-                    yield return Report(PlatformLayers.SettingKey(layer, setting, n, "key"), message);
+                    yield return Report(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Key, message);
                 }
             }
         }

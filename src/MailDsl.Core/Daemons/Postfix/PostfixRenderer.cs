@@ -123,7 +123,7 @@ namespace MailDsl.Daemons.Postfix
                 {
                     // Postfix 3.4+: each key followed by its chain, one pair per key type (postconf(5), smtpd_tls_chain_files).
                     main.Comment("# RSA and ECDSA side by side: each private key followed by its certificate chain.");
-                    main.Set("smtpd_tls_chain_files", string.Join(", ", cert.Pairs.SelectMany(p => new[] { p.KeyFile, p.CertificateFile })));
+                    main.Set("smtpd_tls_chain_files", string.Join(", ", cert.Pairs().SelectMany(p => new[] { p.KeyFile, p.CertificateFile })));
                 }
             }
             main.Set("smtpd_tls_security_level", Level(smtpIn?.StartTls ?? TlsLevel.May));

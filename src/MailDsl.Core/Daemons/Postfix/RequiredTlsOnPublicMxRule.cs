@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules;
 
@@ -21,13 +22,13 @@ namespace MailDsl.Daemons.Postfix
         {
             if (platform.SmtpIn is not { } mx) yield break;
             if (mx.StartTls == TlsLevel.Encrypt)
-                yield return Report("smtpIn.startTls",
+                yield return Report(OriginKeys.SmtpIn.StartTls,
                     "The MX requires TLS (TlsLevel.Encrypt) on the port the Internet delivers to: every sender without STARTTLS gets "
                     + "'530 Must issue a STARTTLS command first' and its mail bounces (RFC 3207 forbids requiring TLS on a publicly-referenced "
                     + "server). Write StartTls(TlsLevel.May): TLS stays on offer to every sender, and submission still requires it.");
             foreach (var (setting, n) in PlatformLayers.NumberedSettings(mx))
                 if (setting.Daemon == Daemon.Postfix && setting.Key == "smtpd_tls_security_level" && (setting.Value ?? "").Trim() == "encrypt")
-                    yield return Report(PlatformLayers.SettingKey(mx, setting, n, "value"),
+                    yield return Report(OriginKeys.SmtpIn.Setting(setting.Daemon, setting.Key, n).Value,
                         "The MX's smtpd_tls_security_level = encrypt refuses mail from every sender without STARTTLS (RFC 3207 forbids requiring TLS "
                         + "on a publicly-referenced server). Remove it and describe the level with StartTls(TlsLevel.May).");
         }

@@ -128,7 +128,7 @@ namespace MailDsl.Daemons.Settings
         }
 
         /// <summary>The catalogue for <paramref name="daemon"/> as <paramref name="target"/> runs it (its version overrides applied).</summary>
-        public static SettingsCatalog? For(TargetFacts target, Daemon daemon) => For(daemon, target.VersionOf(daemon));
+        public static SettingsCatalog? For(TargetFacts target, Daemon daemon) => target.VersionOf(daemon) is { } version ? For(daemon, version) : null;
 
         /// <summary>How messages name a daemon.</summary>
         public static string DaemonName(Daemon daemon) => daemon switch

@@ -27,7 +27,7 @@ namespace MailDsl.Daemons.Sogo
             if (db.Tls == DatabaseTls.Disabled) yield break; // MAIL5002 says it already
             var target = TargetTable.For(platform);
             if (target.Sogo.AtLeast(FirstWithTls.Major, FirstWithTls.Minor)) yield break;
-            yield return Report("webmail.database.host",
+            yield return Report(OriginKeys.Webmail.Database.Host,
                 $"SOGo's database is MariaDB on '{db.Host}', but {target.DisplayName}'s SOGo {target.Sogo} cannot use TLS to MariaDB (SOPE's MySQL "
                 + "adaptor gained it in 5.11), so the database password and every session would cross the network in clear text. Use "
                 + "PostgreSQL (db.PostgreSql(...), verified TLS), keep MariaDB on the webmail host and dial localhost, or target a SOGo 5.11 "

@@ -45,7 +45,7 @@ namespace MailDsl.Daemons.Sogo
         public override string Name => "SOGo";
 
         /// <inheritdoc/>
-        public override bool RunsOn(HostPlan host) => host.Layer<WebmailLayer>() is not null;
+        public override bool RunsOn(HostPlan host) => host.LayersRun(Daemon.Sogo);
 
         /// <summary>
         /// Where SOGo's bundles and web resources are on <paramref name="target"/>. Debian 13 moved GNUstep to the

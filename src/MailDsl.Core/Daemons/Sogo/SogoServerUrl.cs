@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MailDsl.Directories;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules;
 
@@ -125,12 +126,12 @@ namespace MailDsl.Daemons.Sogo
         /// </summary>
         public static IEnumerable<SogoServerUrl> Written(WebmailLayer webmail)
         {
-            if (Parse(SogoServer.Imap, webmail.ImapServer, webmail.Key + ".imapServer") is { } imap) yield return imap;
-            if (Parse(SogoServer.Smtp, webmail.SmtpServer, webmail.Key + ".smtpServer") is { } smtp) yield return smtp;
+            if (Parse(SogoServer.Imap, webmail.ImapServer, OriginKeys.Webmail.ImapServer) is { } imap) yield return imap;
+            if (Parse(SogoServer.Smtp, webmail.SmtpServer, OriginKeys.Webmail.SmtpServer) is { } smtp) yield return smtp;
             foreach (var (setting, n) in PlatformLayers.NumberedSettings(webmail))
             {
                 if (setting.Daemon != Daemon.Sogo || RawServer(setting.Key) is not { } server) continue;
-                if (Parse(server, setting.Value, PlatformLayers.SettingKey(webmail, setting, n, "value")) is { } raw) yield return raw;
+                if (Parse(server, setting.Value, OriginKeys.Webmail.Setting(setting.Daemon, setting.Key, n).Value) is { } raw) yield return raw;
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Text;
 
@@ -22,22 +23,22 @@ namespace MailDsl.Rules.Certificates
             // A layer with its own certificate needs none from the platform.
             var tlsListeners = PlatformLayers.Of(platform).Where(layer => layer.Certificate is null)
                 .SelectMany(layer => layer.Listeners.Where(l => l is not null && l.Security != ListenerSecurity.Plain)
-                    .Select(l => $"{PlatformLayers.DisplayName(layer)} '{l.Name}' ({l.Port})"))
+                    .Select(l => $"{LayerDescriptors.Of(layer).DisplayName} '{l.Name}' ({l.Port})"))
                 .ToList();
             if (tlsListeners.Count == 0) yield break;
 
             var uses = "these listeners use TLS: " + Listing.Abbreviate(tlsListeners, 6);
             if (platform.Certificate is not { } cert)
             {
-                yield return Report("platform", $"The platform names no certificate, but {uses}. Without a certificate and its key "
+                yield return Report(OriginKeys.Platform, $"The platform names no certificate, but {uses}. Without a certificate and its key "
                     + $"the daemons cannot start TLS and refuse to start. Add {Example} with the paths on the hosts.");
                 yield break;
             }
             if (string.IsNullOrWhiteSpace(cert.CertificateFile))
-                yield return Report("platform.certificate.file", $"The certificate path is empty, but {uses}. The daemons cannot start TLS without it. "
+                yield return Report(OriginKeys.Platform.Certificate.File, $"The certificate path is empty, but {uses}. The daemons cannot start TLS without it. "
                     + "Write the absolute path of the PEM certificate chain, e.g. /etc/pki/tls/certs/mail.crt.");
             if (string.IsNullOrWhiteSpace(cert.KeyFile))
-                yield return Report("platform.certificate.key", $"The private key path is empty, but {uses}. The daemons cannot start TLS without it. "
+                yield return Report(OriginKeys.Platform.Certificate.Key, $"The private key path is empty, but {uses}. The daemons cannot start TLS without it. "
                     + "Write the absolute path of the PEM private key, e.g. /etc/pki/tls/private/mail.key.");
         }
     }

@@ -31,7 +31,7 @@ namespace MailDsl.Rules.Directories
                     ? $"The alias '{address}' has no domain: Postfix would qualify it with its own domain and the MX would never see it. Write the full address, e.g. postmaster@{domains.FirstOrDefault() ?? "example.com"}."
                     : $"The alias '{address}' is in '{domain}', which is not one of the platform's mail domains ({string.Join(", ", domains)}): the MX "
                         + $"refuses mail for it, so the alias never receives anything. Write it in one of them, or add the domain with .AddMailDomain(\"{domain}\").";
-                yield return Report("directory.alias." + i + ".address", message, at < 0 ? -1 : at + 1, at < 0 ? 0 : domain.Length);
+                yield return Report(OriginKeys.Directory.Alias(i).Address, message, at < 0 ? -1 : at + 1, at < 0 ? 0 : domain.Length);
             }
         }
     }

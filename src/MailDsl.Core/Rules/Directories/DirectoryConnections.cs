@@ -30,19 +30,19 @@ namespace MailDsl.Rules.Directories
                 {
                     var s = ldap.Servers[i];
                     if (s is null) continue;
-                    var key = "directory.ldap.server." + i;
+                    var keys = OriginKeys.Directory.Ldap.Server(i);
                     yield return new DirectoryConnection($"The directory server '{s.Host}' (port {s.Port})", s.Host ?? "", s.Port,
-                        s.Security != LdapSecurity.Plain, s.VerifyCertificate, key + ".security", key + ".verify", true);
+                        s.Security != LdapSecurity.Plain, s.VerifyCertificate, keys.Security, keys.Verify, true);
                 }
             }
             if (platform.Directory?.Sql?.Database is { } sql)
-                yield return Database(sql, "The user directory's database", "directory.sql.database");
+                yield return Database(sql, "The user directory's database", OriginKeys.Directory.Sql.Database);
             if (platform.Webmail?.Database is { } sogo)
-                yield return Database(sogo, "SOGo's database", "webmail.database");
+                yield return Database(sogo, "SOGo's database", OriginKeys.Webmail.Database);
         }
 
-        private static DirectoryConnection Database(DatabaseConnection db, string what, string key)
+        private static DirectoryConnection Database(DatabaseConnection db, string what, DatabaseKeys keys)
             => new($"{what} on '{db.Host}' (port {db.Port})", db.Host ?? "", db.Port,
-                db.Tls != DatabaseTls.Disabled, db.Tls == DatabaseTls.VerifyFull, key + ".tls", key + ".tls", false);
+                db.Tls != DatabaseTls.Disabled, db.Tls == DatabaseTls.VerifyFull, keys.Tls, keys.Tls, false);
     }
 }

@@ -19,14 +19,14 @@ namespace MailDsl.Rules.Directories
             if (platform.Directory?.Ldap is { } ldap)
             {
                 if (ldap.Servers.Count == 0)
-                    yield return Report("directory.ldap", "The LDAP directory names no server: no daemon could reach it. Add .Server(\"dc01.example.com\", LdapSecurity.Ldaps).");
+                    yield return Report(OriginKeys.Directory.Ldap, "The LDAP directory names no server: no daemon could reach it. Add .Server(\"dc01.example.com\", LdapSecurity.Ldaps).");
                 if (string.IsNullOrWhiteSpace(ldap.BaseDn))
-                    yield return Report("directory.ldap", "The LDAP directory has no base DN: searches would start nowhere. Add .BaseDn(\"dc=example,dc=com\").");
+                    yield return Report(OriginKeys.Directory.Ldap, "The LDAP directory has no base DN: searches would start nowhere. Add .BaseDn(\"dc=example,dc=com\").");
                 if (string.IsNullOrWhiteSpace(ldap.BindDn) || ldap.BindPassword is null)
-                    yield return Report("directory.ldap", "The LDAP directory has no bind account: Postfix and SOGo search it before any user logs in, and "
+                    yield return Report(OriginKeys.Directory.Ldap, "The LDAP directory has no bind account: Postfix and SOGo search it before any user logs in, and "
                         + "Active Directory refuses anonymous searches. Add .BindAs(\"cn=mailapps,ou=services,dc=example,dc=com\", Secret.File(\"/etc/maildsl/secrets/ldap-bind\")).");
             }
-            foreach (var (db, key) in new[] { (platform.Directory?.Sql?.Database, "directory.sql.database"), (platform.Webmail?.Database, "webmail.database") })
+            foreach (var (db, key) in new[] { (platform.Directory?.Sql?.Database, OriginKeys.Directory.Sql.Database), (platform.Webmail?.Database, OriginKeys.Webmail.Database) })
             {
                 if (db is null) continue;
                 var missing = new List<string>();

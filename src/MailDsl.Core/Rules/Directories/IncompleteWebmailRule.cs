@@ -20,7 +20,7 @@ namespace MailDsl.Rules.Directories
             if (platform.Directory is null) missing.Add("no user source (the platform describes no .Directory(...))");
             if (webmail.Database is null) missing.Add("no database (the webmail layer describes no .Database(...))");
             if (missing.Count == 0) yield break;
-            yield return Report(webmail.Database is null ? "webmail.database" : "directory",
+            yield return Report(webmail.Database is null ? OriginKeys.Webmail.Database.Path : OriginKeys.Directory.Path,
                 "SOGo has " + string.Join(" and ", missing) + ": it serves its login page and logs no one in, since it authenticates users "
                 + "against the user source and keeps their profiles and sessions in its database (sogod logs 'failed to acquire channel for "
                 + "URL: (null)'). Describe the users once with .Directory(d => d.Ldap(...)) and SOGo's database with "

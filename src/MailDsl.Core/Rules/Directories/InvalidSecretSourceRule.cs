@@ -23,14 +23,14 @@ namespace MailDsl.Rules.Directories
                 if (s.Reference.Source == SecretSource.File)
                 {
                     if (name.Length == 0)
-                        yield return Report(s.Key + ".value", $"{s.What} is read from an empty path. Write the absolute path of the file on the hosts, e.g. Secret.File(\"{s.Example}\").");
+                        yield return Report(s.Key.Value, $"{s.What} is read from an empty path. Write the absolute path of the file on the hosts, e.g. Secret.File(\"{s.Example}\").");
                     else if (name.IndexOf('/') >= 0 && name[0] != '/')
-                        yield return Report(s.Key + ".value", $"{s.What} is read from the relative path '{ValueSafety.Show(name)}': install.sh runs from the emitted "
+                        yield return Report(s.Key.Value, $"{s.What} is read from the relative path '{ValueSafety.Show(name)}': install.sh runs from the emitted "
                             + $"folder, so it would look for the file there, or find none. Write the absolute path on the hosts, e.g. Secret.File(\"{s.Example}\").");
                 }
                 else if (s.Reference.Source == SecretSource.Environment && DescribedSecrets.HasOnlyNameCharacters(name) && !DescribedSecrets.IsVariableName(name))
                 {
-                    yield return Report(s.Key + ".value", name.Length == 0
+                    yield return Report(s.Key.Value, name.Length == 0
                         ? $"{s.What} is read from an environment variable with no name. Write its name, e.g. Secret.Environment(\"{s.Variable}\")."
                         : $"{s.What} is read from the environment variable '{name}', which starts with a digit: no shell can set such a variable. "
                             + $"Write a name of letters, digits and '_' that starts with a letter, e.g. Secret.Environment(\"{s.Variable}\").");

@@ -19,7 +19,7 @@ namespace MailDsl.Rules.Directories
             if (platform.Directory is not { Login: LoginName.PrincipalName } directory) yield break;
             if (directory.Ldap is { } ldap && LdapAttributes.Supports(ldap.Schema, directory.Login)) yield break;
             var where = directory.Ldap is not null ? "an inetOrgPerson directory (OpenLDAP)" : "a SQL directory";
-            yield return Report("directory.login",
+            yield return Report(OriginKeys.Directory.Login,
                 $"Users would log in with their userPrincipalName, which only Active Directory has; {where} has no such attribute, so no login "
                 + "would ever match. Write LoginName.Username (uid, or the c_uid column) or LoginName.Address (mail).");
         }

@@ -30,7 +30,7 @@ namespace MailDsl.Rules.Directories
                 var where = platform.Directory is null
                     ? "each host keeps mail in its own system users' home directories"
                     : $"each host keeps mail on its own disk ({(storage ?? new MailStorage()).Root})";
-                yield return Report(storage is null ? "mailstore.hosts.1" : "mailstore.storage.kind",
+                yield return Report(storage is null ? OriginKeys.Mailstore.Hosts[1] : OriginKeys.Mailstore.Storage.Kind,
                     $"The mailstore has {hosts.Count} hosts ({Listing.Abbreviate(hosts)}) and {where}: {front} sends each login and each delivery "
                     + "to any of them, so a user's mail is split between hosts and each sees only part of it. Share the mailboxes: "
                     + ".Storage(s => s.Nfs(\"/srv/vmail\")) with the export mounted there on every host (and a .Directory(...) for the users); or keep "
@@ -38,7 +38,7 @@ namespace MailDsl.Rules.Directories
             }
             else if (storage.IndexPath is { } indexes)
             {
-                yield return Report("mailstore.storage.indexes",
+                yield return Report(OriginKeys.Mailstore.Storage.Indexes,
                     $"The mailstore has {hosts.Count} hosts sharing mail on NFS, but keeps Dovecot's index files on each host's own disk ({indexes}): "
                     + $"{front} sends a user to any host, so each host keeps its own index of the same mailbox and they diverge (flags, "
                     + "UIDs, cached data rebuilt again and again). Remove LocalIndexes(...) to keep indexes beside the mail on NFS "

@@ -22,15 +22,15 @@ namespace MailDsl.Rules.Directories
         {
             if (platform.Directory is not null) yield break;
             if (platform.Mailstore?.Storage is not null)
-                yield return Report("mailstore.storage.kind", "The mailstore's Storage(...) needs the platform's user directory: mailboxes owned by one virtual "
+                yield return Report(OriginKeys.Mailstore.Storage.Kind, "The mailstore's Storage(...) needs the platform's user directory: mailboxes owned by one virtual "
                     + "mail user are delivered and found through the directory's users, and without one the mailstore delivers to local system users' "
                     + "home directories instead. " + Fix);
             if (platform.Mailstore?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.ManageSieve) is { } sieve)
-                yield return Report("mailstore.listener." + sieve.Name + ".port", "ManageSieve needs the platform's user directory: the scripts users upload "
+                yield return Report(OriginKeys.Mailstore.Listener(sieve.Name).Port, "ManageSieve needs the platform's user directory: the scripts users upload "
                     + "run when Dovecot delivers over LMTP to the directory's users, and without one Postfix delivers to local system users and never "
                     + "runs them. " + Fix);
             for (var i = 0; i < platform.MailDomains.Count; i++)
-                yield return Report("platform.mailDomains." + i, $"The mail domain '{platform.MailDomains[i]}' needs the platform's user directory: several "
+                yield return Report(OriginKeys.Platform.MailDomains[i], $"The mail domain '{platform.MailDomains[i]}' needs the platform's user directory: several "
                     + "domains are delivered to the directory's users (virtual mailboxes), and without one the mailstore knows only local system users "
                     + "of its own domain. " + Fix);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Directories
@@ -38,11 +39,11 @@ namespace MailDsl.Rules.Directories
                             + "kept in every copy of the source and of the build; MailDsl never keeps it. " + where);
                         break;
                     case SecretSource.File when name.Length > 0 && name.IndexOf('/') < 0:
-                        yield return Report(s.Key + ".value", $"{s.What} names no file: Secret.File's argument holds no '/', so it looks like the password "
+                        yield return Report(s.Key.Value, $"{s.What} names no file: Secret.File's argument holds no '/', so it looks like the password "
                             + "itself, which must not be in the description. " + where);
                         break;
                     case SecretSource.Environment when name.Length > 0 && !DescribedSecrets.HasOnlyNameCharacters(name):
-                        yield return Report(s.Key + ".value", $"{s.What} names no environment variable: Secret.Environment's argument holds characters "
+                        yield return Report(s.Key.Value, $"{s.What} names no environment variable: Secret.Environment's argument holds characters "
                             + "no variable name can, so it looks like the password itself, which must not be in the description. " + where);
                         break;
                 }
@@ -56,8 +57,8 @@ namespace MailDsl.Rules.Directories
                     var isPassword = DovecotPasswordKeys.Contains(setting.Key ?? "") && value.Length > 0 && !value.StartsWith("<", StringComparison.Ordinal);
                     var inConnect = value.IndexOf("password=", StringComparison.OrdinalIgnoreCase) >= 0;
                     if (!isPassword && !inConnect) continue;
-                    yield return Report(PlatformLayers.SettingKey(layer, setting, n, "value"),
-                        $"The {PlatformLayers.DisplayName(layer)} Dovecot setting '{setting.Key}' holds a password written in the description, so it would be "
+                    yield return Report(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Value,
+                        $"The {LayerDescriptors.Of(layer).DisplayName} Dovecot setting '{setting.Key}' holds a password written in the description, so it would be "
                         + "compiled into the generated code and installed in a world-readable dovecot.conf. Describe the directory with "
                         + ".Directory(d => ...) and its password with Secret.File(...) or Secret.Environment(...): install.sh writes it where "
                         + "Dovecot reads it, readable by root only.");
@@ -65,7 +66,7 @@ namespace MailDsl.Rules.Directories
             }
             if (platform.Webmail is { } webmail)
             {
-                foreach (var (url, key) in new[] { (webmail.ImapServer, "webmail.imapServer"), (webmail.SmtpServer, "webmail.smtpServer") })
+                foreach (var (url, key) in new[] { (webmail.ImapServer, OriginKeys.Webmail.ImapServer), (webmail.SmtpServer, OriginKeys.Webmail.SmtpServer) })
                 {
                     if (url is null || !HasPassword(url)) continue;
                     yield return Report(key, "The server URL SOGo dials holds a password (user:password@): it would be compiled into the generated code and "

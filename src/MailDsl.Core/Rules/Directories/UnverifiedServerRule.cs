@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules.Values;
 
@@ -39,8 +40,8 @@ namespace MailDsl.Rules.Directories
                     if (setting.Daemon != Daemon.Dovecot || setting.Key != "ssl_client_require_valid_cert") continue;
                     var v = (setting.Value ?? "").Trim();
                     if (!v.Equals("no", StringComparison.OrdinalIgnoreCase) && !v.Equals("false", StringComparison.OrdinalIgnoreCase)) continue;
-                    yield return Report(PlatformLayers.SettingKey(layer, setting, n, "value"),
-                        $"The {PlatformLayers.DisplayName(layer)} Dovecot setting 'ssl_client_require_valid_cert = {ValueSafety.Show(setting.Value)}' stops Dovecot "
+                    yield return Report(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Value,
+                        $"The {LayerDescriptors.Of(layer).DisplayName} Dovecot setting 'ssl_client_require_valid_cert = {ValueSafety.Show(setting.Value)}' stops Dovecot "
                         + "verifying the directory's certificate: anyone answering in its place gets every user's password at login. Remove it "
                         + "(MailDsl verifies against the platform's CA), and name that CA with .CertificateAuthority(\"/path/ca.crt\") if needed.");
                 }

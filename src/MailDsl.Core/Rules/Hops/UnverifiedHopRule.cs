@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Topology;
 
@@ -20,7 +21,8 @@ namespace MailDsl.Rules.Hops
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
-            var postfixLayers = new[] { platform.SmtpIn?.Key, platform.SmtpOut?.Key }.Where(k => k is not null).ToList();
+            // Hops whose client is Postfix: from a layer whose hosts run it, as its descriptor says.
+            var postfixLayers = PlatformLayers.Of(platform).Where(l => LayerDescriptors.Of(l).Runs(Daemon.Postfix)).Select(l => l.Key).ToList();
             foreach (var hop in PlatformHops.Of(platform))
             {
                 if (!hop.BetweenLayers || hop.Origin is null || !postfixLayers.Contains(hop.From.Key)) continue;

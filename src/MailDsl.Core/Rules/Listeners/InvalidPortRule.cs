@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Listeners
@@ -20,10 +21,10 @@ namespace MailDsl.Rules.Listeners
                 foreach (var listener in PlatformLayers.BoundPorts(layer))
                 {
                     if (IsValid(listener.Port)) continue;
-                    var message = $"The {PlatformLayers.DisplayName(layer)} listener '{listener.Name}' has port {listener.Port}, "
+                    var message = $"The {LayerDescriptors.Of(layer).DisplayName} listener '{listener.Name}' has port {listener.Port}, "
                         + $"but a TCP port is a number from 1 to {MaxPort}: the daemon would refuse the configuration and not start. "
                         + "Write a port in that range, e.g. the protocol's standard one.";
-                    yield return Report(PlatformLayers.ListenerKey(layer, listener.Name, "port"), message);
+                    yield return Report(OriginKeys.Of(layer).Listener(listener.Name).Port, message);
                 }
             }
         }

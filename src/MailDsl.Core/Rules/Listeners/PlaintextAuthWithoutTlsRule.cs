@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Listeners
@@ -21,10 +22,10 @@ namespace MailDsl.Rules.Listeners
                 foreach (var listener in layer.Listeners)
                 {
                     if (listener is null || !listener.AllowPlaintextAuth || listener.Security != ListenerSecurity.Plain) continue;
-                    var message = $"The {PlatformLayers.DisplayName(layer)} listener '{listener.Name}' on port {listener.Port} accepts plaintext logins "
+                    var message = $"The {LayerDescriptors.Of(layer).DisplayName} listener '{listener.Name}' on port {listener.Port} accepts plaintext logins "
                         + "(allowPlaintextAuth: true) but has no TLS (ListenerSecurity.Plain): every password sent to it crosses the network in the clear. "
                         + "Write allowPlaintextAuth: false, or protect it with ListenerSecurity.ImplicitTls (or StartTls, which refuses logins until TLS is up).";
-                    yield return Report(PlatformLayers.ListenerKey(layer, listener, "auth"), message) with
+                    yield return Report(OriginKeys.Of(layer).Listener(listener.Name).Auth, message) with
                     {
                         Properties = EquatableArray.Of(
                             new FindingProperty(FixProperties.ParameterName, "allowPlaintextAuth"),

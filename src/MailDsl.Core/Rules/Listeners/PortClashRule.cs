@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Text;
 
@@ -36,8 +37,8 @@ namespace MailDsl.Rules.Listeners
                     if (earlier.Listener.Port != later.Listener.Port) continue;
                     if (ReferenceEquals(earlier.Layer, later.Layer))
                     {
-                        yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener.Name, "port"),
-                            $"Port {later.Listener.Port} is used twice in the {PlatformLayers.DisplayName(later.Layer)} layer: by listener '{earlier.Listener.Name}' "
+                        yield return Report(OriginKeys.Of(later.Layer).Listener(later.Listener.Name).Port,
+                            $"Port {later.Listener.Port} is used twice in the {LayerDescriptors.Of(later.Layer).DisplayName} layer: by listener '{earlier.Listener.Name}' "
                             + $"and by listener '{later.Listener.Name}'. Every host of the layer runs both, so the second cannot bind the port and its daemon "
                             + $"fails to start. Give '{later.Listener.Name}' a port of its own.");
                         break;
@@ -45,10 +46,10 @@ namespace MailDsl.Rules.Listeners
                     if (!SameAddress(earlier, later)) continue;
                     var shared = SharedHosts(earlier.Layer, later.Layer);
                     if (shared.Count == 0) continue;
-                    yield return Report(PlatformLayers.ListenerKey(later.Layer, later.Listener.Name, "port"),
+                    yield return Report(OriginKeys.Of(later.Layer).Listener(later.Listener.Name).Port,
                         $"Port {later.Listener.Port} is used twice on host{(shared.Count > 1 ? "s" : "")} {Listing.Abbreviate(shared.Select(h => "'" + h + "'").ToList())}, "
-                        + $"which {(shared.Count > 1 ? "are" : "is")} in both the {PlatformLayers.DisplayName(earlier.Layer)} and the {PlatformLayers.DisplayName(later.Layer)} layer: "
-                        + $"by {PlatformLayers.DisplayName(earlier.Layer)} listener '{earlier.Listener.Name}' and by {PlatformLayers.DisplayName(later.Layer)} listener '{later.Listener.Name}'. "
+                        + $"which {(shared.Count > 1 ? "are" : "is")} in both the {LayerDescriptors.Of(earlier.Layer).DisplayName} and the {LayerDescriptors.Of(later.Layer).DisplayName} layer: "
+                        + $"by {LayerDescriptors.Of(earlier.Layer).DisplayName} listener '{earlier.Listener.Name}' and by {LayerDescriptors.Of(later.Layer).DisplayName} listener '{later.Listener.Name}'. "
                         + "The second cannot bind the port and its daemon fails to start. Put the layers on different hosts or give one of the listeners another port.");
                     break;
                 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules.Values;
 
@@ -30,13 +31,13 @@ namespace MailDsl.Rules.Settings
                         continue;
                     }
                     var same = string.Equals((original.Value ?? "").Trim(), (setting.Value ?? "").Trim(), StringComparison.Ordinal);
-                    var message = $"The {PlatformLayers.DisplayName(layer)} {setting.Daemon} setting '{setting.Key}' is written again "
+                    var message = $"The {LayerDescriptors.Of(layer).DisplayName} {setting.Daemon} setting '{setting.Key}' is written again "
                         + (same
                             ? $"with the same value '{ValueSafety.Show(setting.Value)}': the second line changes nothing. Remove it."
                             : $"('{ValueSafety.Show(original.Value)}' first, now '{ValueSafety.Show(setting.Value)}'): only the last value takes effect "
                               + "(MailDsl writes the setting once, with it), so the first one is dead and misleads whoever reads the description. "
                               + "Keep the one value you mean and remove the other.");
-                    yield return Report(PlatformLayers.SettingKey(layer, setting, n, "key"), message);
+                    yield return Report(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Key, message);
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules.Values;
 
@@ -45,8 +46,8 @@ namespace MailDsl.Rules.Settings
                         _ => null,
                     };
                     if (why is null) continue;
-                    var message = $"The {PlatformLayers.DisplayName(layer)} {setting.Daemon} setting '{setting.Key} = {ValueSafety.Show(setting.Value)}' {why}";
-                    yield return Report(PlatformLayers.SettingKey(layer, setting, n, "value"), message);
+                    var message = $"The {LayerDescriptors.Of(layer).DisplayName} {setting.Daemon} setting '{setting.Key} = {ValueSafety.Show(setting.Value)}' {why}";
+                    yield return Report(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Value, message);
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Tls.Catalog;
 
@@ -29,10 +30,10 @@ namespace MailDsl.Rules.Tls
         /// <summary>Every written group list in <paramref name="p"/>.</summary>
         public static IEnumerable<GroupListSite> Lists(PlatformModel p)
         {
-            if (p.Tls.Groups is { } platform) yield return Dsl("platform.tls.groups", "the platform's groups", platform);
+            if (p.Tls.Groups is { } platform) yield return Dsl(OriginKeys.Platform.Tls.Groups, "the platform's groups", platform);
             foreach (var layer in PlatformLayers.Of(p))
             {
-                if (layer.Tls?.Groups is { } own) yield return Dsl(layer.Key + ".tls.groups", $"the {layer.Key} layer's groups", own);
+                if (layer.Tls?.Groups is { } own) yield return Dsl(OriginKeys.Of(layer).Tls.Groups, $"the {layer.Key} layer's groups", own);
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
                     var key = setting.Key ?? "";
@@ -41,15 +42,15 @@ namespace MailDsl.Rules.Tls
                     if (setting.Daemon == Daemon.Nginx && key == "ssl_ecdh_curve" && value.Trim() != "auto"
                         || setting.Daemon == Daemon.Dovecot && key == "ssl_curve_list" && value.Trim().Length > 0)
                     {
-                        var origin = PlatformLayers.SettingKey(layer, setting, n, "value");
+                        var origin = OriginKeys.Of(layer).Setting(setting.Daemon, key, n).Value;
                         yield return new GroupListSite(origin, $"{setting.Daemon} {key}", Split(value, origin));
                     }
                 }
             }
         }
 
-        private static GroupListSite Dsl(string key, string label, EquatableArray<string> names)
-            => new(key, label, names.Select((n, i) => new GroupEntry(n ?? "", key + "." + i, -1, 0)).ToList());
+        private static GroupListSite Dsl(ListKeys keys, string label, EquatableArray<string> names)
+            => new(keys, label, names.Select((n, i) => new GroupEntry(n ?? "", keys[i], -1, 0)).ToList());
 
         private static IReadOnlyList<GroupEntry> Split(string value, string origin)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Tls;
 using MailDsl.Tls.Catalog;
@@ -29,7 +30,7 @@ namespace MailDsl.Rules.Tls
             {
                 var tls = EffectiveTls.For(platform, layer);
                 if (!tls.GroupsAreExplicit) continue; // the profile's list always holds X25519 and P-256
-                var origin = layer?.Tls?.Groups is not null ? layer.Key + ".tls.groups" : "platform.tls.groups";
+                var origin = layer?.Tls?.Groups is not null ? OriginKeys.Of(layer).Tls.Groups.Path : OriginKeys.Platform.Tls.Groups.Path;
                 var label = layer?.Tls?.Groups is not null ? $"the {layer.Key} layer's groups" : "the platform's groups";
                 var groups = tls.Groups.Select(g => GroupSites.Resolve(catalog, g ?? "")).Where(g => g is not null).Select(g => g!).ToList();
                 var layerName = layer?.Key ?? "platform";

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Tls;
 
@@ -14,10 +15,10 @@ namespace MailDsl.Rules.Tls
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
             if (Missing(platform.Tls) is { } top)
-                yield return Report("platform.tls.profile", Message(top, "the platform"));
+                yield return Report(OriginKeys.Platform.Tls.Profile, Message(top, "the platform"));
             foreach (var layer in PlatformLayers.Of(platform))
                 if (layer.Tls is { } own && Missing(platform.Tls.With(own)) is { } policy)
-                    yield return Report(layer.Key + ".tls.profile", Message(policy, $"the {layer.Key} layer"));
+                    yield return Report(OriginKeys.Of(layer).Tls.Profile, Message(policy, $"the {layer.Key} layer"));
         }
 
         private static TlsPolicy? Missing(TlsPolicy policy)

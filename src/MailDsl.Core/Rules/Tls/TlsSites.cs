@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Daemons.Postfix;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Targets;
 using MailDsl.Tls;
@@ -50,7 +51,7 @@ namespace MailDsl.Rules.Tls
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
                     var safe = setting with { Key = setting.Key ?? "", Value = setting.Value ?? "" };
-                    yield return (layer, safe, PlatformLayers.SettingKey(layer, setting, n, "value"));
+                    yield return (layer, safe, OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Value);
                 }
         }
 
@@ -75,10 +76,10 @@ namespace MailDsl.Rules.Tls
                 => new(origin, value, value, true, profile, label, CipherStringEngine.Parse(value, catalog), openSsl);
 
             if (p.Tls.Ciphers is { } platformCiphers)
-                yield return Direct("platform.tls.ciphers", platformCiphers, ProfileOf(p, null), "the platform's cipher string");
+                yield return Direct(OriginKeys.Platform.Tls.Ciphers, platformCiphers, ProfileOf(p, null), "the platform's cipher string");
             foreach (var layer in Layers(p))
                 if (layer.Tls?.Ciphers is { } layerCiphers)
-                    yield return Direct(layer.Key + ".tls.ciphers", layerCiphers, ProfileOf(p, layer), $"the {layer.Key} layer's cipher string");
+                    yield return Direct(OriginKeys.Of(layer).Tls.Ciphers, layerCiphers, ProfileOf(p, layer), $"the {layer.Key} layer's cipher string");
 
             foreach (var (layer, s, origin) in Settings(p))
             {
@@ -120,11 +121,11 @@ namespace MailDsl.Rules.Tls
         {
             const string dslFix = "enable only TLS 1.2 and 1.3: .Protocols(TlsVersion.Tls12, TlsVersion.Tls13), or leave protocols to the profile";
             for (var i = 0; i < p.Tls.Protocols.Count; i++)
-                yield return new ProtocolSite("platform.tls.protocols." + i, p.Tls.Protocols[i], -1, 0, "the platform's protocols", dslFix);
+                yield return new ProtocolSite(OriginKeys.Platform.Tls.Protocols[i], p.Tls.Protocols[i], -1, 0, "the platform's protocols", dslFix);
             foreach (var layer in Layers(p))
                 if (layer.Tls is { } t)
                     for (var i = 0; i < t.Protocols.Count; i++)
-                        yield return new ProtocolSite(layer.Key + ".tls.protocols." + i, t.Protocols[i], -1, 0, $"the {layer.Key} layer's protocols", dslFix);
+                        yield return new ProtocolSite(OriginKeys.Of(layer).Tls.Protocols[i], t.Protocols[i], -1, 0, $"the {layer.Key} layer's protocols", dslFix);
 
             foreach (var (_, s, origin) in Settings(p))
             {

@@ -31,7 +31,7 @@ namespace MailDsl.Rules.Values
                     continue;
                 }
                 if (value.Kind != ValueKind.Name) continue;
-                var allowAddress = value.OriginKey != "platform.domain";
+                var allowAddress = value.OriginKey != OriginKeys.Platform.Domain;
                 if (Problem(value.Value ?? "", allowAddress) is not { } problem) continue;
                 var message = $"{value.Label} '{ValueSafety.Show(value.Value)}' is not a valid host name: {problem.Text}. "
                     + "Postfix (myhostname), nginx (server_name), SOGo and the certificate's names need an RFC 1123 host name. "

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Values
@@ -22,8 +23,8 @@ namespace MailDsl.Rules.Values
             {
                 if (layer.ListenAddress is not { } address) continue;
                 if (Problem(address) is not { } why) continue;
-                yield return Report(layer.Key + ".listenAddress",
-                    $"The {PlatformLayers.DisplayName(layer)} listen address '{ValueSafety.Show(address)}' is not one IP address: {why}. "
+                yield return Report(OriginKeys.Of(layer).ListenAddress,
+                    $"The {LayerDescriptors.Of(layer).DisplayName} listen address '{ValueSafety.Show(address)}' is not one IP address: {why}. "
                     + "Postfix, Dovecot and nginx would each read it differently, and some would bind every address. "
                     + "Write one IPv4 address such as 192.0.2.10 or one IPv6 address such as 2001:db8::10, or leave ListenOn out to bind all addresses.");
             }

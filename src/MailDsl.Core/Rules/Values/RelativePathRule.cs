@@ -29,7 +29,7 @@ namespace MailDsl.Rules.Values
                 {
                     if (NginxPathArgument(body[j]) is not { } start) continue;
                     var directive = body[j].TrimStart().StartsWith("alias", StringComparison.Ordinal) ? "alias" : "root";
-                    if (Relative($"webmail.location.{i}.body.{j}", $"The nginx {directive} path", body[j], start) is { } f) yield return f;
+                    if (Relative(OriginKeys.Webmail.Location(i).Body[j], $"The nginx {directive} path", body[j], start) is { } f) yield return f;
                 }
             }
         }

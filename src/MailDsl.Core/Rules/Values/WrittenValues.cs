@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MailDsl.Layers;
 using MailDsl.Model;
 
 namespace MailDsl.Rules.Values
@@ -12,52 +13,54 @@ namespace MailDsl.Rules.Values
     internal static class WrittenValues
     {
         // A certificate's paths, its alternative's, and the renewal's name (a certbot lineage or acme.sh domain is a name).
-        private static IEnumerable<WrittenValue> CertificateValues(string key, string whose, CertificatePaths? cert)
+        private static IEnumerable<WrittenValue> CertificateValues(CertificateKeys key, string whose, CertificatePaths? cert)
         {
             if (cert is null) yield break;
-            yield return new WrittenValue(key + ".file", whose + " certificate path", cert.CertificateFile, ValueKind.Path);
-            yield return new WrittenValue(key + ".key", whose + " private key path", cert.KeyFile, ValueKind.Path);
+            yield return new WrittenValue(key.File, whose + " certificate path", cert.CertificateFile, ValueKind.Path);
+            yield return new WrittenValue(key.Key, whose + " private key path", cert.KeyFile, ValueKind.Path);
             if (cert.Alternative is { } alternative)
             {
-                yield return new WrittenValue(key + ".alternative.file", whose + " alternative certificate path", alternative.CertificateFile, ValueKind.Path);
-                yield return new WrittenValue(key + ".alternative.key", whose + " alternative private key path", alternative.KeyFile, ValueKind.Path);
+                yield return new WrittenValue(key.Alternative.File, whose + " alternative certificate path", alternative.CertificateFile, ValueKind.Path);
+                yield return new WrittenValue(key.Alternative.Key, whose + " alternative private key path", alternative.KeyFile, ValueKind.Path);
             }
             if (cert.Renewal is { } renewal)
-                yield return new WrittenValue(key + ".renewal.name", whose + " certificate's renewal name", renewal.Name, ValueKind.Name);
+                yield return new WrittenValue(key.Renewal.Name, whose + " certificate's renewal name", renewal.Name, ValueKind.Name);
         }
 
         /// <summary>The values, platform-wide first, then layer by layer in the order written.</summary>
         public static IEnumerable<WrittenValue> Of(PlatformModel platform)
         {
-            yield return new WrittenValue("platform.domain", "The mail domain", platform.Domain, ValueKind.Name);
+            yield return new WrittenValue(OriginKeys.Platform.Domain, "The mail domain", platform.Domain, ValueKind.Name);
             if (platform.Banner is not null)
-                yield return new WrittenValue("platform.banner", "The SMTP banner", platform.Banner, ValueKind.Banner);
-            foreach (var value in CertificateValues("platform.certificate", "The", platform.Certificate)) yield return value;
+                yield return new WrittenValue(OriginKeys.Platform.Banner, "The SMTP banner", platform.Banner, ValueKind.Banner);
+            foreach (var value in CertificateValues(OriginKeys.Platform.Certificate, "The", platform.Certificate)) yield return value;
             if (platform.Tls?.Ciphers is { } ciphers)
-                yield return new WrittenValue("platform.tls.ciphers", "The cipher string", ciphers, ValueKind.CipherString);
+                yield return new WrittenValue(OriginKeys.Platform.Tls.Ciphers, "The cipher string", ciphers, ValueKind.CipherString);
             foreach (var value in DirectoryValues(platform)) yield return value;
 
             foreach (var layer in PlatformLayers.Of(platform))
             {
-                var name = PlatformLayers.DisplayName(layer);
+                var name = LayerDescriptors.Of(layer).DisplayName;
+                var keys = OriginKeys.Of(layer);
                 for (var i = 0; i < layer.Hosts.Count; i++)
-                    yield return new WrittenValue(layer.Key + ".hosts." + i, "The " + name + " host name", layer.Hosts[i], ValueKind.Name);
+                    yield return new WrittenValue(keys.Hosts[i], "The " + name + " host name", layer.Hosts[i], ValueKind.Name);
                 if (layer.Vip is not null)
-                    yield return new WrittenValue(layer.Key + ".vip", "The " + name + " VIP name", layer.Vip, ValueKind.Name);
-                foreach (var value in CertificateValues(layer.Key + ".certificate", "The " + name, layer.Certificate)) yield return value;
+                    yield return new WrittenValue(keys.Vip, "The " + name + " VIP name", layer.Vip, ValueKind.Name);
+                foreach (var value in CertificateValues(keys.Certificate, "The " + name, layer.Certificate)) yield return value;
                 // The listen address is MAIL3005's: one IP address, which holds none of the characters MAIL3001 looks for.
                 if (layer.Tls?.Ciphers is { } layerCiphers)
-                    yield return new WrittenValue(layer.Key + ".tls.ciphers", "The " + name + " cipher string", layerCiphers, ValueKind.CipherString);
+                    yield return new WrittenValue(keys.Tls.Ciphers, "The " + name + " cipher string", layerCiphers, ValueKind.CipherString);
                 foreach (var listener in layer.Listeners)
                 {
                     if (listener is null) continue;
-                    yield return new WrittenValue(PlatformLayers.ListenerKey(layer, listener, "name"), "The " + name + " listener name", listener.Name, ValueKind.ListenerName);
+                    yield return new WrittenValue(keys.Listener(listener.Name).Name, "The " + name + " listener name", listener.Name, ValueKind.ListenerName);
                 }
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
                     var daemon = setting.Daemon.ToString();
-                    yield return new WrittenValue(PlatformLayers.SettingKey(layer, setting, n, "key"), "The " + name + " " + daemon + " setting name", setting.Key, ValueKind.SettingKey);
-                    yield return new WrittenValue(PlatformLayers.SettingKey(layer, setting, n, "value"), "The value of " + name + " " + daemon + " setting " + setting.Key,
+                    var settingKeys = keys.Setting(setting.Daemon, setting.Key, n);
+                    yield return new WrittenValue(settingKeys.Key, "The " + name + " " + daemon + " setting name", setting.Key, ValueKind.SettingKey);
+                    yield return new WrittenValue(settingKeys.Value, "The value of " + name + " " + daemon + " setting " + setting.Key,
                         setting.Value, setting.Daemon switch
                         {
                             Daemon.Dovecot => ValueKind.DovecotValue,
@@ -68,30 +71,30 @@ namespace MailDsl.Rules.Values
                 switch (layer)
                 {
                     case MailstoreLayer mailstore:
-                        yield return new WrittenValue("mailstore.mailLocation", "The mail location", mailstore.MailLocation, ValueKind.MailLocation);
+                        yield return new WrittenValue(OriginKeys.Mailstore.MailLocation, "The mail location", mailstore.MailLocation, ValueKind.MailLocation);
                         if (mailstore.Storage is { } storage)
                         {
-                            yield return new WrittenValue("mailstore.storage.root", "The mail storage path", storage.Root, ValueKind.Path) { Role = PathRole.Directory };
-                            yield return new WrittenValue("mailstore.storage.user", "The virtual mail user", storage.User, ValueKind.Identifier);
+                            yield return new WrittenValue(OriginKeys.Mailstore.Storage.Root, "The mail storage path", storage.Root, ValueKind.Path) { Role = PathRole.Directory };
+                            yield return new WrittenValue(OriginKeys.Mailstore.Storage.User, "The virtual mail user", storage.User, ValueKind.Identifier);
                             if (storage.IndexPath is not null)
-                                yield return new WrittenValue("mailstore.storage.indexes", "The index path", storage.IndexPath, ValueKind.Path) { Role = PathRole.Directory };
+                                yield return new WrittenValue(OriginKeys.Mailstore.Storage.Indexes, "The index path", storage.IndexPath, ValueKind.Path) { Role = PathRole.Directory };
                         }
                         break;
                     case WebmailLayer webmail:
                         if (webmail.ImapServer is not null)
-                            yield return new WrittenValue("webmail.imapServer", "The IMAP server URL SOGo dials", webmail.ImapServer, ValueKind.Url);
+                            yield return new WrittenValue(OriginKeys.Webmail.ImapServer, "The IMAP server URL SOGo dials", webmail.ImapServer, ValueKind.Url);
                         if (webmail.SmtpServer is not null)
-                            yield return new WrittenValue("webmail.smtpServer", "The SMTP server URL SOGo sends through", webmail.SmtpServer, ValueKind.Url);
+                            yield return new WrittenValue(OriginKeys.Webmail.SmtpServer, "The SMTP server URL SOGo sends through", webmail.SmtpServer, ValueKind.Url);
                         if (webmail.Database is { } database)
-                            foreach (var value in Database(database, "webmail.database", "SOGo's database")) yield return value;
+                            foreach (var value in Database(database, OriginKeys.Webmail.Database, "SOGo's database")) yield return value;
                         for (var i = 0; i < webmail.ExtraLocations.Count; i++)
                         {
                             var location = webmail.ExtraLocations[i];
                             if (location is null) continue;
-                            var key = "webmail.location." + i;
-                            yield return new WrittenValue(key + ".match", "The nginx location match", location.Match, ValueKind.NginxMatch);
+                            var at = OriginKeys.Webmail.Location(i);
+                            yield return new WrittenValue(at.Match, "The nginx location match", location.Match, ValueKind.NginxMatch);
                             for (var j = 0; j < location.Body.Count; j++)
-                                yield return new WrittenValue(key + ".body." + j, "The nginx directive", location.Body[j], ValueKind.NginxDirective);
+                                yield return new WrittenValue(at.Body[j], "The nginx directive", location.Body[j], ValueKind.NginxDirective);
                         }
                         break;
                 }
@@ -102,45 +105,45 @@ namespace MailDsl.Rules.Values
         private static IEnumerable<WrittenValue> DirectoryValues(PlatformModel platform)
         {
             for (var i = 0; i < platform.MailDomains.Count; i++)
-                yield return new WrittenValue("platform.mailDomains." + i, "The mail domain", platform.MailDomains[i], ValueKind.Name);
+                yield return new WrittenValue(OriginKeys.Platform.MailDomains[i], "The mail domain", platform.MailDomains[i], ValueKind.Name);
             if (platform.CertificateAuthority is not null)
-                yield return new WrittenValue("platform.ca", "The CA path", platform.CertificateAuthority, ValueKind.Path);
+                yield return new WrittenValue(OriginKeys.Platform.Ca, "The CA path", platform.CertificateAuthority, ValueKind.Path);
             if (platform.Directory is not { } directory) yield break;
             if (directory.Ldap is { } ldap)
             {
                 for (var i = 0; i < ldap.Servers.Count; i++)
                     if (ldap.Servers[i] is { } server)
-                        yield return new WrittenValue("directory.ldap.server." + i + ".host", "The directory server name", server.Host, ValueKind.Name);
-                yield return new WrittenValue("directory.ldap.baseDn", "The directory's base DN", ldap.BaseDn, ValueKind.DirectoryValue);
+                        yield return new WrittenValue(OriginKeys.Directory.Ldap.Server(i).Host, "The directory server name", server.Host, ValueKind.Name);
+                yield return new WrittenValue(OriginKeys.Directory.Ldap.BaseDn, "The directory's base DN", ldap.BaseDn, ValueKind.DirectoryValue);
                 if (ldap.BindDn is not null)
-                    yield return new WrittenValue("directory.ldap.bindDn", "The directory's bind DN", ldap.BindDn, ValueKind.DirectoryValue);
-                if (SecretFile(ldap.BindPassword, "directory.ldap.bindPassword", "The directory's bind password file") is { } bind) yield return bind;
+                    yield return new WrittenValue(OriginKeys.Directory.Ldap.BindDn, "The directory's bind DN", ldap.BindDn, ValueKind.DirectoryValue);
+                if (SecretFile(ldap.BindPassword, OriginKeys.Directory.Ldap.BindPassword, "The directory's bind password file") is { } bind) yield return bind;
             }
             if (directory.Sql is { } sql)
             {
-                foreach (var value in Database(sql.Database, "directory.sql.database", "The user directory's database")) yield return value;
-                yield return new WrittenValue("directory.sql.table", "The user table", sql.Table, ValueKind.Identifier);
+                foreach (var value in Database(sql.Database, OriginKeys.Directory.Sql.Database, "The user directory's database")) yield return value;
+                yield return new WrittenValue(OriginKeys.Directory.Sql.Table, "The user table", sql.Table, ValueKind.Identifier);
             }
             if (directory.QuotaField is not null)
-                yield return new WrittenValue("directory.quota", "The quota attribute", directory.QuotaField, ValueKind.Identifier);
+                yield return new WrittenValue(OriginKeys.Directory.Quota, "The quota attribute", directory.QuotaField, ValueKind.Identifier);
             for (var i = 0; i < directory.Aliases.Count; i++)
             {
                 if (directory.Aliases[i] is not { } alias) continue;
-                yield return new WrittenValue("directory.alias." + i + ".address", "The alias", alias.Address, ValueKind.MailAddress);
+                yield return new WrittenValue(OriginKeys.Directory.Alias(i).Address, "The alias", alias.Address, ValueKind.MailAddress);
                 for (var j = 0; j < alias.Targets.Count; j++)
-                    yield return new WrittenValue("directory.alias." + i + ".target." + j, "The alias target", alias.Targets[j], ValueKind.MailAddress);
+                    yield return new WrittenValue(OriginKeys.Directory.Alias(i).Target[j], "The alias target", alias.Targets[j], ValueKind.MailAddress);
             }
         }
 
-        private static IEnumerable<WrittenValue> Database(DatabaseConnection database, string key, string what)
+        private static IEnumerable<WrittenValue> Database(DatabaseConnection database, DatabaseKeys keys, string what)
         {
-            yield return new WrittenValue(key + ".host", what + " server name", database.Host, ValueKind.Name);
+            yield return new WrittenValue(keys.Host, what + " server name", database.Host, ValueKind.Name);
             // An empty name or user is MAIL5012's to report.
             if (!string.IsNullOrEmpty(database.Name))
-                yield return new WrittenValue(key + ".name", what + " name", database.Name, ValueKind.Identifier);
+                yield return new WrittenValue(keys.Name, what + " name", database.Name, ValueKind.Identifier);
             if (!string.IsNullOrEmpty(database.User))
-                yield return new WrittenValue(key + ".user", what + " user", database.User, ValueKind.Identifier);
-            if (SecretFile(database.Password, key + ".password", what + " password file") is { } password) yield return password;
+                yield return new WrittenValue(keys.User, what + " user", database.User, ValueKind.Identifier);
+            if (SecretFile(database.Password, keys.Password, what + " password file") is { } password) yield return password;
         }
 
         /// <summary>
@@ -148,9 +151,9 @@ namespace MailDsl.Rules.Values
         /// here opens it). A name without '/' is not a path: it looks like the password itself, which MAIL5004 reports without
         /// repeating it, so no other rule may quote it. An empty one is MAIL5005's.
         /// </summary>
-        private static WrittenValue? SecretFile(SecretRef? secret, string key, string label)
+        private static WrittenValue? SecretFile(SecretRef? secret, SecretKeys keys, string label)
             => secret is { Source: SecretSource.File } && !string.IsNullOrEmpty(secret.Name) && secret.Name.IndexOf('/') >= 0
-                ? new WrittenValue(key + ".value", label, secret.Name, ValueKind.Path) { Role = PathRole.SecretFile }
+                ? new WrittenValue(keys.Value, label, secret.Name, ValueKind.Path) { Role = PathRole.SecretFile }
                 : null;
 
         /// <summary>
@@ -166,8 +169,8 @@ namespace MailDsl.Rules.Values
             foreach (var layer in PlatformLayers.Of(platform))
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                     if (PathIn(setting) is { } path)
-                        yield return new WrittenPath(PlatformLayers.SettingKey(layer, setting, n, "value"),
-                            $"The {PlatformLayers.DisplayName(layer)} {setting.Daemon} setting {setting.Key}", setting.Value, path.Start, path.Role);
+                        yield return new WrittenPath(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Value,
+                            $"The {LayerDescriptors.Of(layer).DisplayName} {setting.Daemon} setting {setting.Key}", setting.Value, path.Start, path.Role);
         }
 
         /// <summary>Dovecot settings whose value is <c>&lt;path</c>: the file's content is read in.</summary>

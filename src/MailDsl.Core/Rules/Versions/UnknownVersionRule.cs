@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using MailDsl.Model;
 using MailDsl.Targets;
@@ -12,13 +13,13 @@ namespace MailDsl.Rules.Versions
     internal sealed class UnknownVersionRule : Rule
     {
         // What the daemon modules render for, oldest first, and the first version they do not know (exclusive).
-        private static readonly (string Component, string Name, SoftwareVersion From, SoftwareVersion Before, string Known)[] Supported =
+        private static readonly (Func<VersionOverrides, string?> Written, string Origin, string Name, SoftwareVersion From, SoftwareVersion Before, string Known)[] Supported =
         {
-            ("openSsl", "OpenSSL", new(3, 0), new(4, 0), "3.0 to 3.x"),
-            ("nginx", "nginx", new(1, 18), new(2, 0), "1.18 to 1.x"),
-            ("dovecot", "Dovecot", new(2, 3), new(2, 5), "2.3 and 2.4"),
-            ("postfix", "Postfix", new(3, 5), new(4, 0), "3.5 to 3.x"),
-            ("sogo", "SOGo", new(5, 0), new(6, 0), "5.x"),
+            (v => v.OpenSsl, OriginKeys.Platform.Target.OpenSsl, "OpenSSL", new(3, 0), new(4, 0), "3.0 to 3.x"),
+            (v => v.Nginx, OriginKeys.Platform.Target.Nginx, "nginx", new(1, 18), new(2, 0), "1.18 to 1.x"),
+            (v => v.Dovecot, OriginKeys.Platform.Target.Dovecot, "Dovecot", new(2, 3), new(2, 5), "2.3 and 2.4"),
+            (v => v.Postfix, OriginKeys.Platform.Target.Postfix, "Postfix", new(3, 5), new(4, 0), "3.5 to 3.x"),
+            (v => v.Sogo, OriginKeys.Platform.Target.Sogo, "SOGo", new(5, 0), new(6, 0), "5.x"),
         };
 
         /// <inheritdoc/>
@@ -29,19 +30,11 @@ namespace MailDsl.Rules.Versions
         {
             var v = platform.Versions;
             if (v is null) yield break;
-            foreach (var (component, name, from, before, known) in Supported)
+            foreach (var (writtenOf, origin, name, from, before, known) in Supported)
             {
-                var written = component switch
-                {
-                    "openSsl" => v.OpenSsl,
-                    "nginx" => v.Nginx,
-                    "dovecot" => v.Dovecot,
-                    "postfix" => v.Postfix,
-                    _ => v.Sogo,
-                };
+                var written = writtenOf(v);
                 if (written is null) continue;
                 var parsed = SoftwareVersion.TryParse(written);
-                var origin = "platform.target.version." + component;
                 if (parsed is null)
                     yield return Report(origin, $"The {name} version '{Values.ValueSafety.Show(written)}' is not a version: write major.minor or major.minor.patch, e.g. {from.MajorMinor}. "
                         + "MailDsl would otherwise render the distro's own version's files for a daemon that may read another syntax.");

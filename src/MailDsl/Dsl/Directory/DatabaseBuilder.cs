@@ -14,12 +14,12 @@ namespace MailDsl
     public sealed class DatabaseBuilder
     {
         private readonly OriginRecorder _origins;
-        private readonly string _key;
+        private readonly DatabaseKeys _keys;
 
-        internal DatabaseBuilder(OriginRecorder origins, string key)
+        internal DatabaseBuilder(OriginRecorder origins, DatabaseKeys keys)
         {
             _origins = origins;
-            _key = key;
+            _keys = keys;
         }
 
         internal DatabaseConnection Connection { get; private set; } = new();
@@ -38,7 +38,7 @@ namespace MailDsl
         /// <param name="database">E.g. <c>sogo</c>.</param>
         public DatabaseBuilder Name(string database)
         {
-            _origins.Argument(_key + ".name", 0);
+            _origins.Argument(_keys.Name, 0);
             Connection = Connection with { Name = database };
             return this;
         }
@@ -48,9 +48,9 @@ namespace MailDsl
         /// <param name="password">Where the password lives: <c>Secret.File(...)</c> or <c>Secret.Environment(...)</c>.</param>
         public DatabaseBuilder Login(string user, Secret password)
         {
-            _origins.Argument(_key + ".user", 0);
-            _origins.Argument(_key + ".password", 1);
-            _origins.Span(_key + ".password.value", password?.Span, 1);
+            _origins.Argument(_keys.User, 0);
+            _origins.Argument(_keys.Password, 1);
+            _origins.Span(_keys.Password.Value, password?.Span, 1);
             Connection = Connection with { User = user, Password = password?.Reference };
             return this;
         }
@@ -63,8 +63,8 @@ namespace MailDsl
         /// <param name="password">The password itself: never kept.</param>
         public DatabaseBuilder Login(string user, string password)
         {
-            _origins.Argument(_key + ".user", 0);
-            _origins.Argument(_key + ".password", 1);
+            _origins.Argument(_keys.User, 0);
+            _origins.Argument(_keys.Password, 1);
             // The value is dropped here: only the fact that a literal was written survives, for the rule.
             Connection = Connection with { User = user, Password = new SecretRef(SecretSource.Literal, "") };
             return this;
@@ -74,16 +74,16 @@ namespace MailDsl
         /// <param name="tls">TLS and verification.</param>
         public DatabaseBuilder Tls(DatabaseTls tls)
         {
-            _origins.Argument(_key + ".tls", 0);
+            _origins.Argument(_keys.Tls, 0);
             Connection = Connection with { Tls = tls };
             return this;
         }
 
         private DatabaseBuilder Server(SqlEngine engine, string host, int port)
         {
-            _origins.Call(_key + ".server");
-            _origins.Argument(_key + ".host", 0);
-            _origins.Argument(_key + ".port", 1);
+            _origins.Call(_keys.Server);
+            _origins.Argument(_keys.Host, 0);
+            _origins.Argument(_keys.Port, 1);
             Connection = Connection with { Engine = engine, Host = host, Port = port };
             return this;
         }

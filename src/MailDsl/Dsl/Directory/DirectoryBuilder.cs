@@ -27,8 +27,8 @@ namespace MailDsl
         /// <param name="schema">Active Directory or inetOrgPerson (OpenLDAP).</param>
         public LdapDirectoryBuilder Ldap(LdapSchema schema)
         {
-            _state.Origins.Call("directory.ldap");
-            _state.Origins.Argument("directory.ldap.schema", 0);
+            _state.Origins.Call(OriginKeys.Directory.Ldap);
+            _state.Origins.Argument(OriginKeys.Directory.Ldap.Schema, 0);
             _state.Sql = null;
             _state.Ldap = (_state.Ldap ?? new LdapDirectory()) with { Schema = schema };
             return new LdapDirectoryBuilder(_state);
@@ -41,8 +41,10 @@ namespace MailDsl
         /// <param name="database">The database server, name, login and TLS.</param>
         public SqlDirectoryBuilder Sql(Action<DatabaseBuilder> database)
         {
-            _state.Origins.Call("directory.sql");
-            var builder = new DatabaseBuilder(_state.Origins, "directory.sql.database");
+            _state.Origins.Call(OriginKeys.Directory.Sql);
+            // The lambda describes the database: findings on it as a whole (MAIL5012) land on this call, as SOGo's on Database(...).
+            _state.Origins.Call(OriginKeys.Directory.Sql.Database);
+            var builder = new DatabaseBuilder(_state.Origins, OriginKeys.Directory.Sql.Database);
             database(builder);
             _state.Ldap = null;
             _state.Sql = (_state.Sql ?? new SqlDirectory()) with { Database = builder.Connection };
@@ -91,7 +93,7 @@ namespace MailDsl
         /// <param name="login">Short name, mail address or (Active Directory) user principal name.</param>
         public TSelf LoginWith(LoginName login)
         {
-            State.Origins.Argument("directory.login", 0);
+            State.Origins.Argument(OriginKeys.Directory.Login, 0);
             State.Login = login;
             return Self;
         }
@@ -101,10 +103,10 @@ namespace MailDsl
         /// <param name="targets">The addresses it delivers to.</param>
         public TSelf AddAlias(string address, params string[] targets)
         {
-            var key = "directory.alias." + State.Aliases.Count;
-            State.Origins.Call(key);
-            State.Origins.Argument(key + ".address", 0);
-            for (var i = 0; i < targets.Length; i++) State.Origins.Argument(key + ".target." + i, i + 1);
+            var keys = OriginKeys.Directory.Alias(State.Aliases.Count);
+            State.Origins.Call(keys);
+            State.Origins.Argument(keys.Address, 0);
+            for (var i = 0; i < targets.Length; i++) State.Origins.Argument(keys.Target[i], i + 1);
             State.Aliases.Add(new MailAlias(address, targets.ToEquatableArray()));
             return Self;
         }
@@ -116,7 +118,7 @@ namespace MailDsl
         /// <param name="field">The attribute or column name.</param>
         public TSelf Quota(string field)
         {
-            State.Origins.Argument("directory.quota", 0);
+            State.Origins.Argument(OriginKeys.Directory.Quota, 0);
             State.QuotaField = field;
             return Self;
         }
@@ -143,12 +145,12 @@ namespace MailDsl
         /// <param name="verifyCertificate">Whether to verify the server's certificate; false lets anyone in the path pose as the directory.</param>
         public LdapDirectoryBuilder Server(string host, LdapSecurity security, int port = 0, bool verifyCertificate = true)
         {
-            var key = "directory.ldap.server." + Ldap.Servers.Count;
-            State.Origins.Call(key);
-            State.Origins.Argument(key + ".host", 0);
-            State.Origins.Argument(key + ".security", 1);
-            State.Origins.Argument(key + ".port", 2);
-            State.Origins.Argument(key + ".verify", 3);
+            var keys = OriginKeys.Directory.Ldap.Server(Ldap.Servers.Count);
+            State.Origins.Call(keys);
+            State.Origins.Argument(keys.Host, 0);
+            State.Origins.Argument(keys.Security, 1);
+            State.Origins.Argument(keys.Port, 2);
+            State.Origins.Argument(keys.Verify, 3);
             var effectivePort = port != 0 ? port : security == LdapSecurity.Ldaps ? 636 : 389;
             var servers = new List<LdapServer>(Ldap.Servers) { new(host, effectivePort, security, verifyCertificate) };
             Ldap = Ldap with { Servers = servers.ToEquatableArray() };
@@ -159,7 +161,7 @@ namespace MailDsl
         /// <param name="dn">A distinguished name.</param>
         public LdapDirectoryBuilder BaseDn(string dn)
         {
-            State.Origins.Argument("directory.ldap.baseDn", 0);
+            State.Origins.Argument(OriginKeys.Directory.Ldap.BaseDn, 0);
             Ldap = Ldap with { BaseDn = dn };
             return this;
         }
@@ -169,9 +171,9 @@ namespace MailDsl
         /// <param name="password">Where the password lives: <c>Secret.File(...)</c> or <c>Secret.Environment(...)</c>.</param>
         public LdapDirectoryBuilder BindAs(string dn, Secret password)
         {
-            State.Origins.Argument("directory.ldap.bindDn", 0);
-            State.Origins.Argument("directory.ldap.bindPassword", 1);
-            State.Origins.Span("directory.ldap.bindPassword.value", password?.Span, 1);
+            State.Origins.Argument(OriginKeys.Directory.Ldap.BindDn, 0);
+            State.Origins.Argument(OriginKeys.Directory.Ldap.BindPassword, 1);
+            State.Origins.Span(OriginKeys.Directory.Ldap.BindPassword.Value, password?.Span, 1);
             Ldap = Ldap with { BindDn = dn, BindPassword = password?.Reference };
             return this;
         }
@@ -184,8 +186,8 @@ namespace MailDsl
         /// <param name="password">The password itself: never kept.</param>
         public LdapDirectoryBuilder BindAs(string dn, string password)
         {
-            State.Origins.Argument("directory.ldap.bindDn", 0);
-            State.Origins.Argument("directory.ldap.bindPassword", 1);
+            State.Origins.Argument(OriginKeys.Directory.Ldap.BindDn, 0);
+            State.Origins.Argument(OriginKeys.Directory.Ldap.BindPassword, 1);
             // The value is dropped here: only the fact that a literal was written survives, for the rule.
             Ldap = Ldap with { BindDn = dn, BindPassword = new SecretRef(SecretSource.Literal, "") };
             return this;
@@ -201,7 +203,7 @@ namespace MailDsl
         /// <param name="name">Its name.</param>
         public SqlDirectoryBuilder Table(string name)
         {
-            State.Origins.Argument("directory.sql.table", 0);
+            State.Origins.Argument(OriginKeys.Directory.Sql.Table, 0);
             State.Sql = (State.Sql ?? new SqlDirectory()) with { Table = name };
             return this;
         }

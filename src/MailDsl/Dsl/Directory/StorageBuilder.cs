@@ -44,9 +44,9 @@ namespace MailDsl
         /// <param name="gid">Its gid, the same on every host.</param>
         public StorageBuilder Owner(string user, int uid, int gid)
         {
-            _origins.Argument("mailstore.storage.user", 0);
-            _origins.Argument("mailstore.storage.uid", 1);
-            _origins.Argument("mailstore.storage.gid", 2);
+            _origins.Argument(OriginKeys.Mailstore.Storage.User, 0);
+            _origins.Argument(OriginKeys.Mailstore.Storage.Uid, 1);
+            _origins.Argument(OriginKeys.Mailstore.Storage.Gid, 2);
             Storage = Storage with { User = user, Uid = uid, Gid = gid };
             return this;
         }
@@ -58,15 +58,15 @@ namespace MailDsl
         /// <param name="path">A local directory, e.g. <c>/var/lib/dovecot/index</c>.</param>
         public StorageBuilder LocalIndexes(string path)
         {
-            _origins.Argument("mailstore.storage.indexes", 0);
+            _origins.Argument(OriginKeys.Mailstore.Storage.Indexes, 0);
             Storage = Storage with { IndexPath = path };
             return this;
         }
 
         private StorageBuilder Kind(StorageKind kind, string root)
         {
-            _origins.Call("mailstore.storage.kind");
-            _origins.Argument("mailstore.storage.root", 0);
+            _origins.Call(OriginKeys.Mailstore.Storage.Kind);
+            _origins.Argument(OriginKeys.Mailstore.Storage.Root, 0);
             Storage = Storage with { Kind = kind, Root = root };
             return this;
         }

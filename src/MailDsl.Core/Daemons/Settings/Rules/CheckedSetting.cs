@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules;
 using MailDsl.Targets;
@@ -25,10 +26,10 @@ namespace MailDsl.Daemons.Settings.Rules
         SettingsCatalog Catalog, SettingInfo Info, RawSettingFacts Facts)
     {
         /// <summary>The origin key of the setting's name argument, where findings point.</summary>
-        public string KeyOrigin => PlatformLayers.SettingKey(Layer, Setting, Occurrence, "key");
+        public string KeyOrigin => OriginKeys.Of(Layer).Setting(Setting.Daemon, Setting.Key, Occurrence).Key;
 
         /// <summary>How a message opens: <c>The SMTP-in Postfix setting 'x'</c>.</summary>
-        public string Subject => $"The {PlatformLayers.DisplayName(Layer)} {SettingsCatalog.DaemonName(Setting.Daemon)} setting '{Setting.Key}'";
+        public string Subject => $"The {LayerDescriptors.Of(Layer).DisplayName} {SettingsCatalog.DaemonName(Setting.Daemon)} setting '{Setting.Key}'";
 
         /// <summary>
         /// The version and where it comes from: <c>Postfix 3.7.11 on Debian 12</c>, <c>Dovecot 2.4.1 (this platform's version
@@ -58,8 +59,7 @@ namespace MailDsl.Daemons.Settings.Rules
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
                     if (setting is null || !IsName(setting.Key) || DaemonModules.Of(setting.Daemon)?.RawSettings is not { } taken) continue;
-                    var version = facts.VersionOf(setting.Daemon);
-                    if (SettingsCatalog.For(setting.Daemon, version) is not { } catalog) continue;
+                    if (facts.VersionOf(setting.Daemon) is not { } version || SettingsCatalog.For(setting.Daemon, version) is not { } catalog) continue;
                     yield return new CheckedSetting(layer, setting, n, version, version != own.VersionOf(setting.Daemon), facts.DisplayName,
                         catalog, catalog.Lookup(setting.Key), taken);
                 }

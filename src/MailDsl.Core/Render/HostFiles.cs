@@ -5,7 +5,7 @@ using MailDsl.Daemons;
 using MailDsl.Model;
 using MailDsl.Topology;
 
-namespace MailDsl.Install
+namespace MailDsl.Render
 {
     /// <summary>One file a host receives and the daemons that read it (a DH group file may serve nginx and Dovecot).</summary>
     /// <param name="Artifact">The file.</param>
@@ -28,7 +28,7 @@ namespace MailDsl.Install
                 .GroupBy(x => x.Artifact.Path, StringComparer.Ordinal)
                 .Select(g => new HostFile(g.First().Artifact, g.Select(x => x.Module).Distinct().ToList()))
                 // The renewal hooks: read by no daemon (certbot and acme.sh run them), so placing one reloads nothing.
-                .Concat(RenewHookRenderer.Render(topology, host).Select(a => new HostFile(a, Array.Empty<DaemonModule>())))
+                .Concat(Install.RenewHookRenderer.Render(topology, host).Select(a => new HostFile(a, Array.Empty<DaemonModule>())))
                 .OrderBy(f => f.Path, StringComparer.Ordinal)
                 .ToList();
     }

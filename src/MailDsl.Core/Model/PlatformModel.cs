@@ -97,13 +97,12 @@ namespace MailDsl.Model
         public CertificateRenewal? Renewal { get; init; }
 
         /// <summary>Every pair: this one, then <see cref="Alternative"/> if any.</summary>
-        public System.Collections.Generic.IEnumerable<CertificatePaths> Pairs
+        /// <returns>The pairs, each without its alternative and renewal.</returns>
+        // A method, not a property: a property would hand serializers (and the model's JSON) an endless nesting of itself.
+        public System.Collections.Generic.IEnumerable<CertificatePaths> Pairs()
         {
-            get
-            {
-                yield return this with { Alternative = null, Renewal = null };
-                if (Alternative is { } alternative) yield return alternative with { Alternative = null, Renewal = null };
-            }
+            yield return this with { Alternative = null, Renewal = null };
+            if (Alternative is { } alternative) yield return alternative with { Alternative = null, Renewal = null };
         }
     }
 
