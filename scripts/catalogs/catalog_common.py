@@ -3,8 +3,10 @@ files the tool can read, and writing a catalogue file in the one format the load
 (src/MailDsl.Core/Daemons/Settings/SettingsCatalog.cs).
 
 A catalogue file:
-    # free comment lines: which binary and command produced it
-    #@ daemon: postfix            metadata the loader reads
+    # free comment lines: which binary and command produced it, the package's full Debian version, counts of what
+    #   was probed. Information only: the reproducibility test (CatalogReproducibilityTests) does not compare them,
+    #   so a Debian point release that changes only them passes.
+    #@ daemon: postfix            metadata the loader reads, compared (a source names the upstream version only)
     #@ version: 3.7.11
     #@ provenance: seen           seen (read off the daemon) or reasoned (upstream sources)
     #@ source: one sentence
@@ -63,8 +65,13 @@ class Runner:
             return f.read()
 
     def package_version(self, package):
+        """The package's full Debian version (epoch, upstream, revision): information for a comment line only."""
         r = self.run("dpkg-query", "-W", "-f", "${Version}", package)
         return r.stdout.strip() if r.returncode == 0 else "unknown"
+
+    def upstream_version(self, package):
+        """The upstream release the package builds, for the #@ metadata the reproducibility test compares."""
+        return upstream(self.package_version(package))
 
     def distro(self):
         try:
@@ -76,6 +83,15 @@ class Runner:
 
     def close(self):
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def upstream(debian_version):
+    """The upstream release in a Debian version: no epoch, no Debian revision (a point release changes only that, e.g.
+    1.22.1-9+deb12u11 -> +deb12u12), no repack suffix: 1:2.3.19.1+dfsg1-2.1+deb12u7 -> 2.3.19.1."""
+    v = re.sub(r"^\d+:", "", debian_version)
+    if "-" in v:
+        v = v[:v.rindex("-")]
+    return re.sub(r"[+~](dfsg|ds|repack)\d*$", "", v)
 
 
 def parallel(function, items):

@@ -170,7 +170,7 @@ def main():
         for c in contradicted:
             comments.append(f"Left out, the daemon contradicts the notes: {c}.")
         meta = [("daemon", "dovecot"), ("version", version), ("provenance", "seen"),
-                ("source", f"{distro}: dovecot-core {package} (doveconf -d, doveconf -n probes)")]
+                ("source", f"{distro}: dovecot-core {runner.upstream_version('dovecot-core')} (doveconf -d, doveconf -n probes)")]
         out = os.path.join(args.out, f"dovecot-{version}.txt")
         write_catalog(out, comments, meta, entries)
         print(out)

@@ -83,7 +83,7 @@ def main():
             "'other': known, but allowed in none of the three (main, events, upstream, mail, stream...).",
         ]
         meta = [("daemon", "nginx"), ("version", version), ("provenance", "seen"),
-                ("source", f"{distro}: nginx {package} (nginx -t probes)")]
+                ("source", f"{distro}: nginx {runner.upstream_version('nginx')} (nginx -t probes)")]
         out = os.path.join(args.out, f"nginx-{version}.txt")
         write_catalog(out, comments, meta, entries, contexts=True)
         print(out)

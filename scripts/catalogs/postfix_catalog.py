@@ -248,7 +248,7 @@ def seen(args):
             "then the warnings postconf -n prints for a main.cf that sets every parameter (Postfix >= 3.9), which win.",
         ]
         meta = [("daemon", "postfix"), ("version", version), ("provenance", "seen"),
-                ("source", f"{distro}: postfix {package} (postconf -d, postconf -n, postconf(5))")]
+                ("source", f"{distro}: postfix {runner.upstream_version('postfix')} (postconf -d, postconf -n, postconf(5))")]
         out = os.path.join(args.out, f"postfix-{version}.txt")
         write_catalog(out, comments, meta, entries)
         print(out)

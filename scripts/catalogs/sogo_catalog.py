@@ -127,7 +127,7 @@ def main():
             "removed where the binaries no longer hold the old name, deprecated where they still do.",
         ]
         meta = [("daemon", "sogo"), ("version", version), ("provenance", "seen"),
-                ("source", f"{distro}: sogo {package} (strings of sogod, its libraries and SOPE's; SOGoDefaults.plist)")]
+                ("source", f"{distro}: sogo {runner.upstream_version('sogo')} (strings of sogod, its libraries and SOPE's; SOGoDefaults.plist)")]
         write_catalog(os.path.join(args.out, f"sogo-{version}.txt"), comments, meta, entries)
     finally:
         runner.close()

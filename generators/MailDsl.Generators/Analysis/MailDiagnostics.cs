@@ -177,7 +177,7 @@ namespace MailDsl.Generators.Analysis
 
         /// <summary>MAIL4002: <see cref="RuleCatalog.NginxRegexWithoutTilde"/>.</summary>
         public static readonly DiagnosticDescriptor NginxRegexWithoutTilde = new(
-            "MAIL4002", RuleCatalog.NginxRegexWithoutTilde.Title, "{0}", "Nginx", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            "MAIL4002", RuleCatalog.NginxRegexWithoutTilde.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.NginxRegexWithoutTilde.Description, DocsBaseUrl + RuleCatalog.NginxRegexWithoutTilde.HelpLink);
 
         /// <summary>MAIL4003: <see cref="RuleCatalog.WeakenedTlsOption"/>.</summary>
@@ -229,6 +229,16 @@ namespace MailDsl.Generators.Analysis
         public static readonly DiagnosticDescriptor RefusedOldSetting = new(
             "MAIL4016", RuleCatalog.RefusedOldSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.RefusedOldSetting.Description, DocsBaseUrl + RuleCatalog.RefusedOldSetting.HelpLink);
+
+        /// <summary>MAIL4017: <see cref="RuleCatalog.DuplicateNginxLocation"/>.</summary>
+        public static readonly DiagnosticDescriptor DuplicateNginxLocation = new(
+            "MAIL4017", RuleCatalog.DuplicateNginxLocation.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.DuplicateNginxLocation.Description, DocsBaseUrl + RuleCatalog.DuplicateNginxLocation.HelpLink);
+
+        /// <summary>MAIL4018: <see cref="RuleCatalog.NginxLocationNeverMatches"/>.</summary>
+        public static readonly DiagnosticDescriptor NginxLocationNeverMatches = new(
+            "MAIL4018", RuleCatalog.NginxLocationNeverMatches.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NginxLocationNeverMatches.Description, DocsBaseUrl + RuleCatalog.NginxLocationNeverMatches.HelpLink);
         /// <summary>MAIL5001: <see cref="RuleCatalog.PlaintextDirectory"/>.</summary>
         public static readonly DiagnosticDescriptor PlaintextDirectory = new(
             "MAIL5001", RuleCatalog.PlaintextDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -339,6 +349,8 @@ namespace MailDsl.Generators.Analysis
             NginxUnknownDirective,
             NginxDirectiveNotAllowed,
             RefusedOldSetting,
+            DuplicateNginxLocation,
+            NginxLocationNeverMatches,
             PlaintextDirectory,
             PlaintextDatabase,
             UnverifiedServer,

@@ -52,9 +52,6 @@ namespace MailDsl.Model
         /// <summary>TLS level towards remote servers (smtp_tls_security_level).</summary>
         public TlsLevel OutboundTls { get; init; } = TlsLevel.May;
 
-        /// <summary>How the relay verifies the Internet's servers it delivers to (DANE, MTA-STS), beyond <see cref="OutboundTls"/>.</summary>
-        public OutboundVerification OutboundVerification { get; init; } = OutboundVerification.None;
-
         /// <inheritdoc/>
         public override string Key => LayerDescriptors.SmtpOut.Key;
     }

@@ -57,24 +57,4 @@ namespace MailDsl.Model
         /// <summary>The <c>mx</c> patterns (a name, or <c>*.</c> and a name); empty means the MX layer's names.</summary>
         public EquatableArray<string> MxPatterns { get; init; } = EquatableArray<string>.Empty;
     }
-
-    /// <summary>How the relay verifies the servers it delivers to on the Internet.</summary>
-    public enum OutboundVerification
-    {
-        /// <summary>Opportunistic TLS, the certificate not verified (<see cref="SmtpOutLayer.OutboundTls"/> alone).</summary>
-        None,
-
-        /// <summary>
-        /// DANE (RFC 7672): a DNSSEC-validating unbound on the relay, <c>smtp_dns_support_level = dnssec</c> and
-        /// <c>smtp_tls_security_level = dane</c>: a destination whose MX has TLSA records is verified against them, the
-        /// others get opportunistic TLS.
-        /// </summary>
-        Dane,
-
-        /// <summary>
-        /// DANE first, then MTA-STS (RFC 8461 section 2: an MTA-STS policy never overrides DANE): destinations with TLSA
-        /// records are verified by DANE, the others with an MTA-STS policy through postfix-mta-sts-resolver.
-        /// </summary>
-        DaneThenMtaSts,
-    }
 }

@@ -305,9 +305,6 @@ namespace MailDsl.Model
 
         /// <summary><c>.OutboundTls(level)</c>.</summary>
         public string OutboundTls => Member("outboundTls");
-
-        /// <summary><c>.VerifyOutbound(verification)</c>.</summary>
-        public string OutboundVerification => Member("outboundVerification");
     }
 
     /// <summary>The mailstore's own values.</summary>

@@ -121,8 +121,8 @@ namespace MailDsl.Rules
             "The daemon keeps only the last value; the first one is dead and misleads whoever reads the file.");
 
         /// <summary>MAIL4002: an nginx location that looks like a regular expression but is a prefix match.</summary>
-        public static readonly RuleDescriptor NginxRegexWithoutTilde = new("MAIL4002", "nginx location is a literal prefix, not a regex", Severity.Warning, "Nginx",
-            "Without ~ or ~*, nginx compares the location as a literal prefix: ^, $, ( and [ never match a request.");
+        public static readonly RuleDescriptor NginxRegexWithoutTilde = new("MAIL4002", "nginx location is a literal prefix, not a regex", Severity.Error, "Nginx",
+            "Without ~ or ~*, nginx compares the location as a literal prefix: ^, $, ( and [ never match a request, so the block never runs; MailDsl leaves it out of the site.");
 
         /// <summary>MAIL4003: a raw Postfix or Dovecot setting that turns a TLS protection off.</summary>
         public static readonly RuleDescriptor WeakenedTlsOption = new("MAIL4003", "TLS protection disabled", Severity.Warning, "Configuration",
@@ -162,6 +162,15 @@ namespace MailDsl.Rules
         /// <summary>MAIL4016: a raw setting under a name the target's version renamed or replaced and no longer reads.</summary>
         public static readonly RuleDescriptor RefusedOldSetting = new("MAIL4016", "Setting renamed or replaced in the target's version", Severity.Error, "Configuration",
             "The target's version renamed or replaced the setting and refuses the old name (Dovecot 2.4 renamed most of 2.3's: ssl_cert is ssl_server_cert_file); the daemon does not start until the new name is written.");
+
+        /// <summary>MAIL4017: an nginx location nginx refuses beside another (duplicate location), or never reaches after the same regex.</summary>
+        public static readonly RuleDescriptor DuplicateNginxLocation = new("MAIL4017", "nginx location duplicates another", Severity.Error, "Nginx",
+            "nginx refuses two exact locations or two prefix locations (plain or ^~) of the same path ('duplicate location'), MailDsl's own included, and never reaches a regex location written after the same regular expression.");
+
+        /// <summary>MAIL4018: an nginx location no request can reach (its path does not start with '/').</summary>
+        public static readonly RuleDescriptor NginxLocationNeverMatches = new("MAIL4018", "nginx location never matches", Severity.Error, "Nginx",
+            "nginx compares exact and prefix locations with the request's path, which always starts with '/': a location whose path does not never runs, and MailDsl leaves it out of the site.");
+
         /// <summary>MAIL5001: a directory server dialled without TLS, while passwords cross the connection.</summary>
         public static readonly RuleDescriptor PlaintextDirectory = new("MAIL5001", "Directory server without TLS", Severity.Error, "Directory",
             "Dovecot checks every login by binding to the directory as the user (auth_bind), and every daemon binds with the bind account: without LDAPS or StartTLS, all those passwords cross the network in clear text.");
@@ -246,6 +255,7 @@ namespace MailDsl.Rules
             MissingCertificate, RequiredTlsOnPublicMx, SogoUrlWithoutTls, SogoTlsVerifyNone, SogoAllowInsecureLocalhost, UnverifiedHop, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
             UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
             UnknownSetting, RenamedSetting, ObsoleteSetting, IneffectiveSetting, NginxUnknownDirective, NginxDirectiveNotAllowed, RefusedOldSetting,
+            DuplicateNginxLocation, NginxLocationNeverMatches,
             PlaintextDirectory, PlaintextDatabase, UnverifiedServer, SecretInDescription, InvalidSecretSource, MailboxOnOneHost,
             IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory,
             PinnedRenewingCertificate, MtaStsUncoveredMx, MtaStsMaxAge, MtaStsEnforceUncoveredMx, TlsaKeyChangesOnRenewal,

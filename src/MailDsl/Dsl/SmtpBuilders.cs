@@ -42,7 +42,6 @@ namespace MailDsl
     public sealed class SmtpOutBuilder : LayerBuilder<SmtpOutBuilder>
     {
         private TlsLevel _outboundTls = TlsLevel.May;
-        private OutboundVerification _verification = OutboundVerification.None;
         private int _smtpPort = 25;
 
         internal SmtpOutBuilder(OriginRecorder origins) : base(origins, OriginKeys.SmtpOut) { }
@@ -53,19 +52,6 @@ namespace MailDsl
         {
             Origins.Argument(OriginKeys.SmtpOut.OutboundTls, 0);
             _outboundTls = level;
-            return this;
-        }
-
-        /// <summary>
-        /// Verifies the Internet's servers the relay delivers to: DANE through a DNSSEC-validating unbound on each relay host
-        /// (RFC 7672), then, for destinations without TLSA records, MTA-STS through postfix-mta-sts-resolver (RFC 8461, which
-        /// lets no MTA-STS policy override DANE).
-        /// </summary>
-        /// <param name="verification">What to verify with.</param>
-        public SmtpOutBuilder VerifyOutbound(OutboundVerification verification)
-        {
-            Origins.Argument(((SmtpOutKeys)Keys).OutboundVerification, 0);
-            _verification = verification;
             return this;
         }
 
@@ -101,6 +87,6 @@ namespace MailDsl
             yield return new Listener("smtp", ServiceProtocol.Smtp, _smtpPort, ListenerSecurity.StartTls, false);
         }
 
-        internal SmtpOutLayer Build() => Fill(new SmtpOutLayer { OutboundTls = _outboundTls, OutboundVerification = _verification });
+        internal SmtpOutLayer Build() => Fill(new SmtpOutLayer { OutboundTls = _outboundTls });
     }
 }

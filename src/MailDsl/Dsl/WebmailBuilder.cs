@@ -118,7 +118,11 @@ namespace MailDsl
             return this;
         }
 
-        /// <summary>Adds a raw nginx location block (the escape hatch; rules still check its match).</summary>
+        /// <summary>
+        /// Adds a raw nginx location block (the escape hatch), written after MailDsl's own. Rules check it as nginx would:
+        /// its match against MailDsl's locations and the others (a duplicate path is MAIL4017), one no request can reach is
+        /// an error and never written (MAIL4002, MAIL4018), and its directives against the target's nginx.
+        /// </summary>
         /// <param name="match">Everything between <c>location</c> and <c>{</c>, e.g. <c>~ ^/SOGo/so/(.*)$</c>.</param>
         /// <param name="body">Directives inside the block, each ending in <c>;</c>.</param>
         public WebmailBuilder NginxLocation(string match, params string[] body)

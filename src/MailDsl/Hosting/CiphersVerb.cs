@@ -9,11 +9,14 @@ using MailDsl.Tls.CipherString;
 namespace MailDsl.Hosting
 {
     /// <summary>
-    /// The <c>ciphers [--openssl VERSION] [-v] STRING</c> verb: the suites a cipher string selects, one OpenSSL name a line
-    /// on stdout, exactly as <c>openssl ciphers -- STRING</c> lists them: the default TLS 1.3 suites first (the string does
-    /// not govern them), then the TLS 1.2-and-below suites in OpenSSL's order. The version read with goes to stderr, as a
-    /// first line starting with <c>#</c>, so stdout stays one suite a line. With <c>-v</c>, each line also says the suite's
-    /// protocol, key exchange, authentication, cipher and MAC, and why it is in or out of the profile.
+    /// The <c>ciphers [--openssl VERSION] [-s] [-v] STRING</c> verb: the suites a cipher string selects, one OpenSSL name a
+    /// line on stdout, exactly as <c>openssl ciphers -- STRING</c> lists them: the default TLS 1.3 suites first (the string
+    /// does not govern them), then the TLS 1.2-and-below suites in OpenSSL's order. With <c>-s</c>, only those a server can
+    /// negotiate, as <c>openssl ciphers -s</c> lists them: the security level (<c>@SECLEVEL=n</c>, else 2) drops weaker
+    /// suites from every handshake, and no daemon here has a PSK or SRP key. The version read with goes to stderr, as a
+    /// first line starting with <c>#</c>, so stdout stays one suite a line; without <c>-s</c>, a last stderr line counts the
+    /// suites listed that are never negotiated. With <c>-v</c>, each line also says the suite's protocol, key exchange,
+    /// authentication, cipher and MAC, and why it is in or out of the profile.
     /// </summary>
     internal static class CiphersVerb
     {
@@ -21,11 +24,12 @@ namespace MailDsl.Hosting
         /// <param name="cipherString">The cipher string.</param>
         /// <param name="openSsl">The OpenSSL version to read it as (the tables of the newest known version not newer).</param>
         /// <param name="whose">Why this version, for the header line, e.g. <c>the target's (Debian 12)</c>; null when asked for with --openssl.</param>
+        /// <param name="supported">Whether to list only what a server can negotiate (<c>-s</c>).</param>
         /// <param name="verbose">Whether to explain each suite (<c>-v</c>).</param>
         /// <param name="profile">The profile each suite is judged against with <paramref name="verbose"/>.</param>
         /// <param name="stdout">Where the suites go.</param>
         /// <param name="stderr">Where the version line, warnings and errors go.</param>
-        public static int Run(string cipherString, SoftwareVersion openSsl, string? whose, bool verbose, GuidelineProfile profile, TextWriter stdout, TextWriter stderr)
+        public static int Run(string cipherString, SoftwareVersion openSsl, string? whose, bool supported, bool verbose, GuidelineProfile profile, TextWriter stdout, TextWriter stderr)
         {
             var catalog = CipherCatalog.For(openSsl);
             var name = catalog.Name;
@@ -44,32 +48,44 @@ namespace MailDsl.Hosting
                 stderr.WriteLine($"ciphers: {name} refuses \"{cipherString}\"{where}: {result.Error}");
                 return 1;
             }
+            var level = result.EffectiveSecurityLevel;
+            var offered = new HashSet<string>(result.SupportedListing()!, System.StringComparer.Ordinal);
+            var listing = supported ? result.SupportedListing()! : result.OpenSslListing!;
+            var never = listing.Count(n => !offered.Contains(n));
             if (!verbose)
             {
-                foreach (var suite in result.OpenSslListing!)
+                foreach (var suite in listing)
                     stdout.WriteLine(suite);
-                return 0;
             }
-            var rows = new List<string[]>();
-            foreach (var tls13 in catalog.DefaultTls13Suites)
-                rows.Add(new[] { tls13, "TLSv1.3", "any (ECDHE/DHE)", "any (certificate)", Tls13Cipher(tls13), "AEAD",
-                    "in: a TLS 1.3 suite, in every profile; OpenSSL enables it whatever the string says" });
-            foreach (var selected in result.Suites)
+            else
             {
-                var suite = selected.Suite;
-                var verdict = CipherClassifier.Classify(suite, profile, catalog);
-                var why = verdict.Verdict switch
+                var rows = new List<string[]>();
+                foreach (var tls13 in catalog.DefaultTls13Suites.Where(listing.Contains))
+                    rows.Add(new[] { tls13, "TLSv1.3", "any (ECDHE/DHE)", "any (certificate)", Tls13Cipher(tls13), "AEAD",
+                        offered.Contains(tls13) ? "in: a TLS 1.3 suite, in every profile; OpenSSL enables it whatever the string says"
+                            : $"never negotiated: {SecurityLevels.Tls13StrengthBits(tls13)} bits of strength, below the {SecurityLevels.MinimumBits(level)} of security level {level}" });
+                foreach (var selected in result.Suites.Where(s => listing.Contains(s.Suite.Name)))
                 {
-                    CipherVerdict.InProfile => $"in: listed by {profile.Publisher} {profile.GuidelineVersion}'s {Profile(profile)} profile",
-                    CipherVerdict.Broken => "out, broken: " + string.Join("; ", verdict.Reasons),
-                    _ => $"out of the {Profile(profile)} profile: " + string.Join("; ", verdict.Reasons),
-                };
-                rows.Add(new[] { suite.Name, Protocol(suite.MinProtocol), KeyExchangeText(suite.KeyExchange), AuthenticationText(suite.Authentication),
-                    EncryptionText(suite), MacText(suite.Mac), why + $" (added by '{selected.AddedBy.Text}')" });
+                    var suite = selected.Suite;
+                    var verdict = CipherClassifier.Classify(suite, profile, catalog);
+                    var why = verdict.Verdict switch
+                    {
+                        CipherVerdict.InProfile => $"in: listed by {profile.Publisher} {profile.GuidelineVersion}'s {Profile(profile)} profile",
+                        CipherVerdict.Broken => "out, broken: " + string.Join("; ", verdict.Reasons),
+                        _ => $"out of the {Profile(profile)} profile: " + string.Join("; ", verdict.Reasons),
+                    };
+                    if (!offered.Contains(suite.Name))
+                        why = "never negotiated: " + (SecurityLevels.Refuses(suite, level) ?? "needs a pre-shared key or SRP verifier no daemon here has") + "; " + why;
+                    rows.Add(new[] { suite.Name, Protocol(suite.MinProtocol), KeyExchangeText(suite.KeyExchange), AuthenticationText(suite.Authentication),
+                        EncryptionText(suite), MacText(suite.Mac), why + $" (added by '{selected.AddedBy.Text}')" });
+                }
+                var widths = Enumerable.Range(0, 6).Select(i => rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max() + 2).ToArray();
+                stdout.WriteLine(Row(new[] { "SUITE", "PROTOCOL", "KEY EXCHANGE", "AUTHENTICATION", "CIPHER", "MAC", "WHY" }, widths));
+                foreach (var row in rows) stdout.WriteLine(Row(row, widths));
             }
-            var widths = Enumerable.Range(0, 6).Select(i => rows.Max(r => r[i].Length) + 2).ToArray();
-            stdout.WriteLine(Row(new[] { "SUITE", "PROTOCOL", "KEY EXCHANGE", "AUTHENTICATION", "CIPHER", "MAC", "WHY" }, widths));
-            foreach (var row in rows) stdout.WriteLine(Row(row, widths));
+            if (never > 0)
+                stderr.WriteLine($"# {never} of these {listing.Count} suites are never negotiated at security level {level}{(result.SecurityLevel is null ? " (the default)" : "")}: "
+                    + "below the level, or needing a pre-shared key or SRP verifier; ciphers -s lists only those a server offers.");
             return 0;
         }
 

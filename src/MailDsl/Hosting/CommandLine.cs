@@ -38,11 +38,11 @@ namespace MailDsl.Hosting
         /// <summary>Parses <paramref name="args"/> and runs the verb.</summary>
         public static int Run(string[] args, PlatformRun platform, HostConsole console)
         {
-            var root = Build(platform, console);
+            var root = Build(platform, console, args);
             ParseResult parsed;
             try
             {
-                parsed = root.Parse(args);
+                parsed = Parse(root, args);
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
             {
@@ -55,11 +55,24 @@ namespace MailDsl.Hosting
         }
 
         /// <summary>
+        /// How the command line is read: every token literally. System.CommandLine would read a token that starts with '@' as
+        /// a response file to splice in, so <c>ciphers "@SECLEVEL=2:HIGH"</c> (OpenSSL's own syntax) failed with "Response
+        /// file not found", and <c>show @host</c> or <c>emit --out @dir</c> would read a file the user never named.
+        /// </summary>
+        internal static ParserConfiguration Configuration => new() { ResponseFileTokenReplacer = null };
+
+        /// <summary>Parses <paramref name="args"/> with <paramref name="root"/> as <see cref="Run"/> does (<see cref="Configuration"/>).</summary>
+        internal static ParseResult Parse(RootCommand root, IReadOnlyList<string> args) => root.Parse(args, Configuration);
+
+        /// <summary>
         /// The System.CommandLine tree of <see cref="CommandTree.Root"/>: every verb, argument and option as the tree
         /// describes it, each verb's action reading its values by the tree's names, help written by <see cref="HelpWriter"/>.
+        /// <paramref name="args"/> are the command line it will parse: what follows a <c>--</c> there is taken as an argument
+        /// whatever it looks like (<c>show -- -odd-name</c>, <c>ciphers -- --x</c>).
         /// </summary>
-        internal static RootCommand Build(PlatformRun platform, HostConsole console)
+        internal static RootCommand Build(PlatformRun platform, HostConsole console, IReadOnlyList<string>? args = null)
         {
+            var literal = Literal(args ?? new string[0]);
             var actions = new Dictionary<CommandSpec, Func<ParseResult, int>>
             {
                 [CommandTree.Emit] = r => Emit(platform, console, r.GetValue<string>(CommandTree.Out.Name)!,
@@ -70,7 +83,7 @@ namespace MailDsl.Hosting
                     : Check(platform, console, r.GetValue<string>(CommandTree.Format.Name) == CommandTree.Json),
                 [CommandTree.Show] = r => Show(platform, console, r.GetValue<string>(CommandTree.ShowHost.Name)!, r.GetValue<string>(CommandTree.ShowPath.Name)),
                 [CommandTree.Ciphers] = r => Ciphers(platform, console, r.GetValue<string>(CommandTree.CipherString.Name)!, r.GetValue<string>(CommandTree.OpenSsl.Name),
-                    r.GetValue<bool>(CommandTree.Verbose.Name), r.GetValue<string>(CommandTree.Profile.Name)),
+                    r.GetValue<bool>(CommandTree.Supported.Name), r.GetValue<bool>(CommandTree.Verbose.Name), r.GetValue<string>(CommandTree.Profile.Name)),
                 [CommandTree.Help] = r => HelpVerb(r.GetValue<string>(CommandTree.HelpVerb.Name), console),
                 [CommandTree.Root] = _ => HelpVerb(null, console),
             };
@@ -80,17 +93,34 @@ namespace MailDsl.Hosting
             var root = new RootCommand(CommandTree.Root.Description);
             // Its own --help and --version are replaced by the tree's.
             root.Options.Clear();
-            Fill(root, CommandTree.Root, actions, specs, help);
+            Fill(root, CommandTree.Root, actions, specs, help, literal);
             foreach (var verb in CommandTree.Root.Verbs)
             {
                 var command = new Command(verb.Name, verb.Description);
-                Fill(command, verb, actions, specs, help);
+                Fill(command, verb, actions, specs, help, literal);
                 root.Add(command);
             }
             return root;
         }
 
-        private static void Fill(Command command, CommandSpec spec, Dictionary<CommandSpec, Func<ParseResult, int>> actions, Dictionary<Command, CommandSpec> specs, WriteHelp help)
+        /// <summary>
+        /// The tokens after the first <c>--</c> that do not also appear before it: each is an argument as written, never an
+        /// option (a token on both sides is refused where it stands before the <c>--</c>, as the unknown option it is there).
+        /// </summary>
+        private static HashSet<string> Literal(IReadOnlyList<string> args)
+        {
+            var literal = new HashSet<string>(StringComparer.Ordinal);
+            var separator = -1;
+            for (var i = 0; i < args.Count && separator < 0; i++)
+                if (args[i] == "--") separator = i;
+            if (separator < 0) return literal;
+            for (var i = separator + 1; i < args.Count; i++) literal.Add(args[i]);
+            for (var i = 0; i < separator; i++) literal.Remove(args[i]);
+            return literal;
+        }
+
+        private static void Fill(Command command, CommandSpec spec, Dictionary<CommandSpec, Func<ParseResult, int>> actions, Dictionary<Command, CommandSpec> specs, WriteHelp help,
+            HashSet<string> literal)
         {
             specs[command] = spec;
             foreach (var argumentSpec in spec.Arguments)
@@ -100,7 +130,7 @@ namespace MailDsl.Hosting
                     Description = argumentSpec.Description,
                     Arity = argumentSpec.Optional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
                 };
-                if (argumentSpec.RefusedPrefix is { } prefix) RefuseOptionLike(command, argument, prefix);
+                if (argumentSpec.RefusedPrefix is { } prefix) RefuseOptionLike(command, argument, prefix, literal);
                 command.Add(argument);
             }
             foreach (var option in spec.Options) command.Add(Option(option, help));
@@ -170,15 +200,16 @@ namespace MailDsl.Hosting
 
         /// <summary>
         /// System.CommandLine lets an unknown option fill a free argument slot (<c>show HOST --all</c> would make PATH
-        /// "--all"); a value that starts with <paramref name="prefix"/> is refused as the unknown option it is.
+        /// "--all"); a value that starts with <paramref name="prefix"/> is refused as the unknown option it is, unless it
+        /// follows a <c>--</c> (<paramref name="literal"/>), which says it is an argument.
         /// </summary>
-        private static void RefuseOptionLike<T>(Command command, Argument<T> argument, string prefix)
+        private static void RefuseOptionLike<T>(Command command, Argument<T> argument, string prefix, HashSet<string> literal)
         {
             argument.Validators.Add(result =>
             {
                 foreach (var token in result.Tokens)
                 {
-                    if (!token.Value.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                    if (!token.Value.StartsWith(prefix, StringComparison.Ordinal) || literal.Contains(token.Value)) continue;
                     var names = command.Options.SelectMany(o => new[] { o.Name }.Concat(o.Aliases)).Distinct().ToList();
                     var suggestion = Suggest(token.Value, names);
                     result.AddError($"unknown option '{token.Value}'.{(suggestion.StartsWith(" Did", StringComparison.Ordinal) ? suggestion : "")}");
@@ -379,10 +410,10 @@ namespace MailDsl.Hosting
         }
 
         /// <summary>
-        /// <c>ciphers [--openssl VERSION] [-v] STRING</c>: reads the string as the given OpenSSL, or as the platform's
+        /// <c>ciphers [--openssl VERSION] [-s] [-v] STRING</c>: reads the string as the given OpenSSL, or as the platform's
         /// target's (the platform is built only to learn it, and its profile for <c>-v</c>).
         /// </summary>
-        private static int Ciphers(PlatformRun platform, HostConsole console, string cipherString, string? asked, bool verbose, string? profileName)
+        private static int Ciphers(PlatformRun platform, HostConsole console, string cipherString, string? asked, bool supported, bool verbose, string? profileName)
         {
             var model = asked is null || (verbose && profileName is null) ? platform.TryBuildQuietly() : null;
             var profile = GuidelineProfiles.Get(model?.Tls.Guideline ?? GuidelineProfiles.DefaultGuideline, profileName is not null
@@ -395,7 +426,7 @@ namespace MailDsl.Hosting
                     console.Error.WriteLine($"ciphers: '{asked}' is not an OpenSSL version MailDsl reads cipher strings as; write 3.0, 3.2 or 3.5.");
                     return Usage;
                 }
-                return CiphersVerb.Run(cipherString, version, null, verbose, profile, console.Out, console.Error);
+                return CiphersVerb.Run(cipherString, version, null, supported, verbose, profile, console.Out, console.Error);
             }
             if (model is null)
             {
@@ -403,7 +434,7 @@ namespace MailDsl.Hosting
                 return Usage;
             }
             var target = TargetTable.For(model);
-            return CiphersVerb.Run(cipherString, target.OpenSsl, $"the target's ({target.DisplayName}, OpenSSL {target.OpenSsl})", verbose, profile, console.Out, console.Error);
+            return CiphersVerb.Run(cipherString, target.OpenSsl, $"the target's ({target.DisplayName}, OpenSSL {target.OpenSsl})", supported, verbose, profile, console.Out, console.Error);
         }
     }
 }

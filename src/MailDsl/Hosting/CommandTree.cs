@@ -143,6 +143,12 @@ namespace MailDsl.Hosting
             Aliases = new[] { "-v" },
         };
 
+        /// <summary><c>ciphers -s</c>.</summary>
+        public static readonly OptionSpec Supported = new("--supported", OptionKind.Flag, "Only the suites a server can negotiate, as openssl ciphers -s lists them: those the security level allows (the string's @SECLEVEL, else 2), and no PSK or SRP suite.")
+        {
+            Aliases = new[] { "-s" },
+        };
+
         /// <summary><c>ciphers --profile modern|intermediate|old</c>.</summary>
         public static readonly OptionSpec Profile = new("--profile", OptionKind.Value, "The profile -v judges against, of the platform's guideline (TLSRef 6.0 unless it pins Mozilla 5.7); default: the platform's.")
         {
@@ -154,12 +160,13 @@ namespace MailDsl.Hosting
         public static readonly CommandSpec Ciphers = new("ciphers", "List the suites an OpenSSL cipher string selects, one a line, in OpenSSL's order (TLS 1.3 suites first).")
         {
             Arguments = new[] { CipherString },
-            Options = new[] { OpenSsl, Verbose, Profile },
+            Options = new[] { OpenSsl, Supported, Verbose, Profile },
             Examples = new[]
             {
                 ("ciphers \"HIGH:!aNULL:!MD5\"", "what the string enables, as the target's OpenSSL lists it"),
                 ("ciphers -v \"ALL:!LOW:!SSLv2:!EXP:!aNULL\"", "each suite explained, and why it is in or out of the profile"),
                 ("ciphers --openssl 3.5 \"HIGH\"", "as OpenSSL 3.5 reads it"),
+                ("ciphers -s \"@SECLEVEL=3:HIGH\"", "what a server offers of it at security level 3"),
             },
         };
 

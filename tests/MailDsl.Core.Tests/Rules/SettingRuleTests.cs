@@ -55,14 +55,15 @@ public class NginxRegexWithoutTildeTests
     private const string GuideMatch = "^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$";
 
     [Fact]
-    public void The_guides_caret_location_is_a_warning_with_the_fixed_match()
+    public void The_guides_caret_location_is_an_error_with_the_fixed_match()
     {
         var model = Minimal().Webmail(w => w.Hosts("web-01.example.org")
-            .NginxLocation("/SOGo.woa/WebServerResources/", "alias /usr/lib64/GNUstep/SOGo/WebServerResources/;")
+            .NginxLocation("/sogo-static/", "alias /usr/lib64/GNUstep/SOGo/WebServerResources/;")
             .NginxLocation(GuideMatch, "alias /usr/lib64/GNUstep/SOGo/$1.SOGo/Resources/$2;")).Build();
 
         var f = Assert.Single(Findings(model, "MAIL4002"));
-        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.Contains("MailDsl leaves it out of the site", f.Message);
         Assert.Equal("webmail.location.1.match", f.OriginKey);
         Assert.Contains(GuideMatch, f.Message);
         Assert.Contains("literal prefix", f.Message);

@@ -19,7 +19,8 @@ namespace MailDsl.Core.Tests.Tls
         private static void HoldsExactly(OpenSslCli openssl)
         {
             var catalog = openssl.Catalog;
-            Assert.Equal(openssl.Version, catalog.Version);
+            // The release series the catalogue serves: a Debian update to another 3.0.x or 3.5.x must still list exactly these suites (below).
+            Assert.Equal(openssl.Version.MajorMinor, catalog.Version.MajorMinor);
             Assert.Equal(Provenance.Seen, catalog.Provenance);
             var (exit, stdout, stderr) = openssl.Run("ciphers", "-stdname", "-V", "ALL:COMPLEMENTOFALL");
             Assert.True(exit == 0, stderr);

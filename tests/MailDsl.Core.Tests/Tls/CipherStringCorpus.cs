@@ -378,9 +378,42 @@ namespace MailDsl.Core.Tests.Tls
                 .Concat(CipherCatalog.OpenSsl35.Suites.Select(s => s.IanaName))
                 .Concat(CipherCatalog.RetiredNames.Keys);
 
+        /// <summary>
+        /// Security levels and strength sorting where they change what a server offers (<c>openssl ciphers -s</c>): each level
+        /// on everything, a level leading the string as users type it (<c>@SECLEVEL=3:HIGH</c>, which a shell or a command-line
+        /// parser must not take for a file), the last level winning, levels that leave only TLS 1.3, forward-secret PSK
+        /// exchanges at level 3, SHA-1 MACs at 4, and CCM8 (64 bits from OpenSSL 3.2).
+        /// </summary>
+        public static IEnumerable<string> SecurityLevelStrings()
+        {
+            for (var level = 0; level <= 5; level++)
+            {
+                yield return $"ALL:COMPLEMENTOFALL:@SECLEVEL={level}";
+                yield return $"@SECLEVEL={level}:HIGH";
+                yield return $"@SECLEVEL={level}:@STRENGTH:ALL";
+                yield return $"HIGH:MEDIUM:@STRENGTH:@SECLEVEL={level}";
+            }
+            yield return "@SECLEVEL=3:HIGH:!aNULL";
+            yield return "@SECLEVEL=3:HIGH:@SECLEVEL=1";
+            yield return "@SECLEVEL=1:HIGH:@SECLEVEL=4";
+            yield return "@SECLEVEL=3:kRSA";
+            yield return "@SECLEVEL=5:AES128";
+            yield return "@SECLEVEL=4:ECDHE+SHA1:ECDHE+SHA256";
+            yield return "@SECLEVEL=3:DHEPSK:ECDHEPSK:PSK:RSAPSK";
+            yield return "@SECLEVEL=3:SRP:aNULL";
+            yield return "@SECLEVEL=1:AESCCM8:AESCCM";
+            yield return "@SECLEVEL=0:aNULL:eNULL";
+            yield return "@STRENGTH:@SECLEVEL=2:AES";
+            yield return "@SECLEVEL=2:@SECLEVEL=3";
+            yield return "@SECLEVEL=3";
+            yield return "DEFAULT:@SECLEVEL=3";
+            yield return "aNULL:-aNULL:HIGH:@STRENGTH:@SECLEVEL=3";
+        }
+
         /// <summary>Every corpus string, deduplicated.</summary>
         public static IEnumerable<string> Strings()
-            => RealWorld.Concat(AcrossVersions).Concat(PostfixSettings()).Concat(Generated()).Concat(CatalogueEntries()).Distinct(StringComparer.Ordinal);
+            => RealWorld.Concat(AcrossVersions).Concat(PostfixSettings()).Concat(SecurityLevelStrings()).Concat(Generated()).Concat(CatalogueEntries())
+                .Distinct(StringComparer.Ordinal);
 
         /// <summary>Every corpus string, for MemberData.</summary>
         public static IEnumerable<object[]> All() => Strings().Select(s => new object[] { s });

@@ -57,6 +57,59 @@ namespace MailDsl.Core.Tests.Tls
             }
         }
 
+        public static TheoryData<string, string> SecurityLevelRuns()
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var cipherString in new[] { "@SECLEVEL=3:HIGH", "@SECLEVEL=2:HIGH", "@SECLEVEL=5:AES128", "@STRENGTH:HIGH:@SECLEVEL=4", "@SECLEVEL=1:AESCCM8:AESCCM" })
+                foreach (var flag in new[] { "", "-s" })
+                    data.Add(cipherString, flag);
+            return data;
+        }
+
+        /// <summary>
+        /// A string that starts with '@' (OpenSSL's own syntax, not a response file) prints exactly what the target's
+        /// openssl prints, as the target's, with --openssl, and with -s what a server offers at the string's level.
+        /// </summary>
+        [OpenSslTheory(OpenSslTarget.Debian12)]
+        [MemberData(nameof(SecurityLevelRuns))]
+        public void Seclevel_and_strength_strings_print_exactly_what_Debian_12s_openssl_prints(string cipherString, string flag)
+            => PrintsWhatOpenSslPrints(Distro.Debian12, "3.0", OpenSslCli.Debian12, cipherString, flag);
+
+        /// <summary>The same against the Debian 13 root's openssl 3.5.</summary>
+        [OpenSslTheory(OpenSslTarget.Debian13)]
+        [MemberData(nameof(SecurityLevelRuns))]
+        public void Seclevel_and_strength_strings_print_exactly_what_Debian_13s_openssl_prints(string cipherString, string flag)
+            => PrintsWhatOpenSslPrints(Distro.Debian13, "3.5", OpenSslCli.Debian13, cipherString, flag);
+
+        private static void PrintsWhatOpenSslPrints(Distro target, string version, OpenSslCli openssl, string cipherString, string flag)
+        {
+            var flags = flag.Length == 0 ? Array.Empty<string>() : new[] { flag };
+            var expected = openssl.Ciphers(cipherString, flags);
+            Assert.True(expected.ExitCode == 0, expected.Stderr);
+            foreach (var (exit, stdout, stderr) in new[] { RunOn(target, flags.Append(cipherString).ToArray()), Run(new[] { "--openssl", version }.Concat(flags).Append(cipherString).ToArray()) })
+            {
+                Assert.True(exit == 0, stderr);
+                Assert.DoesNotContain("Response file", stderr);
+                Assert.Equal(expected.Stdout.Split(':'), Lines(stdout));
+                Assert.StartsWith("# OpenSSL " + version, stderr);
+            }
+        }
+
+        [OpenSslFact(OpenSslTarget.Debian12)]
+        public void Without_s_it_says_how_many_listed_suites_the_security_level_keeps_out_of_every_handshake()
+        {
+            var (exit, stdout, stderr) = Run("@SECLEVEL=3:HIGH");
+            Assert.Equal(0, exit);
+            var all = OpenSslCli.Debian12.Ciphers("@SECLEVEL=3:HIGH").Stdout.Split(':');
+            var offered = OpenSslCli.Debian12.Ciphers("@SECLEVEL=3:HIGH", "-s").Stdout.Split(':');
+            Assert.True(all.Length > offered.Length);
+            Assert.Contains($"# {all.Length - offered.Length} of these {all.Length} suites are never negotiated at security level 3:", stderr);
+            // -v says why, suite by suite: AES256-SHA256 (static RSA) has no forward secrecy, which level 3 refuses.
+            var verbose = Run("-v", "@SECLEVEL=3:HIGH").Out;
+            Assert.Contains("never negotiated: no forward secrecy, refused from security level 3", Lines(verbose).Single(l => l.StartsWith("AES256-SHA256 ", StringComparison.Ordinal)));
+            Assert.Equal(offered.Length + 1, Lines(Run("-s", "-v", "@SECLEVEL=3:HIGH").Out).Count());
+        }
+
         [Fact]
         public void Reasoned_versions_say_so_and_unknown_versions_are_refused()
         {

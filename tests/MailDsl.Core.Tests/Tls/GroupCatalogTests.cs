@@ -39,7 +39,8 @@ namespace MailDsl.Core.Tests.Tls
         {
             var catalog = openssl.Groups;
             Assert.Equal(Provenance.Seen, catalog.Provenance);
-            Assert.Equal(openssl.Version, catalog.Version);
+            // The release series the catalogue serves; the names below are what is compared.
+            Assert.Equal(openssl.Version.MajorMinor, catalog.Version.MajorMinor);
             var port = ClosedPort();
             foreach (var name in catalog.Groups.SelectMany(g => g.AllNames))
                 Assert.True(Accepts(openssl, name, port), $"{openssl.Target}'s openssl refuses '{name}'");

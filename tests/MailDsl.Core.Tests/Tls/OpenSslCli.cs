@@ -80,9 +80,9 @@ namespace MailDsl.Core.Tests.Tls
             return (p.ExitCode, stdoutTask.Result.Trim(), stderrTask.Result.Trim());
         }
 
-        /// <summary>Runs <c>openssl ciphers -- STRING</c>: exit code, stdout, stderr.</summary>
-        public (int ExitCode, string Stdout, string Stderr) Ciphers(string cipherString)
-            => Run("ciphers", "--", cipherString); // a string starting with '-' is a cipher string for the library, not an option
+        /// <summary>Runs <c>openssl ciphers [FLAGS] -- STRING</c> (<c>-s</c>, <c>-psk</c>...): exit code, stdout, stderr.</summary>
+        public (int ExitCode, string Stdout, string Stderr) Ciphers(string cipherString, params string[] flags)
+            => Run(new[] { "ciphers" }.Concat(flags).Concat(new[] { "--", cipherString }).ToArray()); // a string starting with '-' is a cipher string for the library, not an option
 
         /// <summary>The binary's version, from <c>openssl version</c>.</summary>
         public SoftwareVersion Version

@@ -71,6 +71,52 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("--help", stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Replace("'help'", "--help"));
     }
 
+    /// <summary>
+    /// Every verb takes its free arguments and option values literally: one that starts with '@' is never read as a
+    /// response file (System.CommandLine's default), one that starts with '-' is an unknown option unless it follows a
+    /// '--' (or the verb takes it as a value, as a cipher string's '-ALL'), and what follows '--' is an argument whatever it
+    /// looks like. Each row's message names the value exactly as typed.
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { "ciphers", "--openssl", "3.0", "@SECLEVEL=3:HIGH" }, 0, "ECDHE-RSA-AES256-GCM-SHA384")]
+    [InlineData(new[] { "ciphers", "--openssl", "3.0", "@STRENGTH" }, 1, "OpenSSL 3.0 refuses \"@STRENGTH\"")]
+    [InlineData(new[] { "ciphers", "--openssl", "3.0", "-ALL:kRSA" }, 0, "AES256-GCM-SHA384")]
+    [InlineData(new[] { "ciphers", "--openssl", "3.0", "--", "--x" }, 1, "OpenSSL 3.0 refuses \"--x\"")]
+    [InlineData(new[] { "ciphers", "--openssl", "3.0", "--x" }, 2, "ciphers: unknown option '--x'.")]
+    [InlineData(new[] { "ciphers", "--openssl", "@3.0", "HIGH" }, 2, "'@3.0' is not an OpenSSL version")]
+    [InlineData(new[] { "show", "@web-01.example.org" }, 1, "no host '@web-01.example.org'")]
+    [InlineData(new[] { "show", "web-01.example.org", "@/etc/sogo/sogo.conf" }, 1, "gets no file '@/etc/sogo/sogo.conf'")]
+    [InlineData(new[] { "show", "--", "-web-01.example.org" }, 1, "no host '-web-01.example.org'")]
+    [InlineData(new[] { "show", "web-01.example.org", "--", "--all" }, 1, "gets no file '--all'")]
+    [InlineData(new[] { "show", "-web-01.example.org" }, 2, "show: unknown option '-web-01.example.org'.")]
+    [InlineData(new[] { "check", "--format", "@json" }, 2, "Argument '@json' not recognized")]
+    [InlineData(new[] { "emit", "--out", "x", "--host", "@mx-01.example.org" }, 2, "no host '@mx-01.example.org'")]
+    [InlineData(new[] { "emit", "--out", "x", "--layer", "@mailstore" }, 2, "Argument '@mailstore' not recognized")]
+    [InlineData(new[] { "emit", "--out", "@maildsl-literal-out", "--dry-run" }, 0, "under @maildsl-literal-out; nothing was written")]
+    [InlineData(new[] { "emit", "--out=-maildsl-literal-out", "--dry-run" }, 0, "under -maildsl-literal-out; nothing was written")]
+    [InlineData(new[] { "help", "@emit" }, 2, "unknown verb '@emit'. Did you mean 'emit'?")]
+    [InlineData(new[] { "help", "--", "-x" }, 2, "unknown verb '-x'.")]
+    public void Every_verbs_arguments_are_taken_literally_never_as_a_response_file(string[] args, int exit, string said)
+    {
+        var (code, stdout, stderr) = Run(args);
+        Assert.True(exit == code, $"{string.Join(" ", args)}: exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains(said, stdout + stderr);
+        Assert.DoesNotContain("Response file", stdout + stderr);
+        Assert.False(Directory.Exists("@maildsl-literal-out") || Directory.Exists("-maildsl-literal-out"), "a dry run created its folder");
+    }
+
+    [Fact]
+    public void Every_verb_with_a_free_argument_is_tried_with_one_that_starts_with_at()
+    {
+        // The rows above cover each verb; this keeps a verb added later from going untried.
+        var rows = typeof(CommandLineTests).GetMethod(nameof(Every_verbs_arguments_are_taken_literally_never_as_a_response_file))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
+            .Select(a => (string[])a.GetData(null!).Single()[0]).ToList();
+        foreach (var verb in CommandTree.Root.Verbs)
+            Assert.True(rows.Any(r => r[0] == verb.Name && r.Skip(1).Any(a => a.StartsWith('@') || a.StartsWith("--out=@", StringComparison.Ordinal))),
+                $"no row tries '{verb.Name}' with an argument that starts with '@'");
+    }
+
     [Theory]
     [InlineData("emit")]
     [InlineData("check")]
@@ -189,23 +235,23 @@ public sealed class CommandLineTests : IDisposable
                 return args;
             }
             var needed = Needed();
-            Assert.Empty(root.Parse(needed).Errors);
+            Assert.Empty(CommandLine.Parse(root, needed).Errors);
 
             foreach (var option in verb.Options)
             {
                 foreach (var spelling in option.Aliases.Append(option.Name))
                 {
                     var args = Needed(but: option).Concat(option.Kind == OptionKind.Flag ? new[] { spelling } : new[] { spelling, Value(option) }).ToList();
-                    var parsed = root.Parse(args);
+                    var parsed = CommandLine.Parse(root, args);
                     Assert.True(parsed.Errors.Count == 0, string.Join(" ", args) + ": " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
                     Assert.Same(command, parsed.CommandResult.Command);
                 }
                 if (option.AcceptedValues.Length > 0)
-                    Assert.NotEmpty(root.Parse(needed.Concat(new[] { option.Name, "nonsense" }).ToList()).Errors);
+                    Assert.NotEmpty(CommandLine.Parse(root, needed.Concat(new[] { option.Name, "nonsense" }).ToList()).Errors);
                 if (option.Required)
-                    Assert.Contains(root.Parse(new[] { verb.Name }).Errors, e => e.Message.Contains(option.Name, StringComparison.Ordinal));
+                    Assert.Contains(CommandLine.Parse(root, new[] { verb.Name }).Errors, e => e.Message.Contains(option.Name, StringComparison.Ordinal));
             }
-            Assert.NotEmpty(root.Parse(needed.Append("--no-such-option").ToList()).Errors);
+            Assert.NotEmpty(CommandLine.Parse(root, needed.Append("--no-such-option").ToList()).Errors);
         }
     }
 

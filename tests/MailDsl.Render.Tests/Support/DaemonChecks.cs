@@ -71,6 +71,13 @@ public static class DaemonChecks
         new("plparse", "etc/sogo/sogo.conf", "plparse /etc/sogo/sogo.conf", r => Refusal(r, l => !l.Contains("a dictionary", StringComparison.Ordinal), "a dictionary")),
     };
 
+    /// <summary>
+    /// What the checker called <paramref name="checker"/> (<c>doveconf -n</c>, <c>nginx -t</c>...) made of
+    /// <paramref name="result"/>, judged as <see cref="All(Distro, EmittedPlatform)"/> judges it: null when it accepted the
+    /// files without a warning, else its own words. For checks run on files elsewhere than /etc (fuzzing many at once).
+    /// </summary>
+    public static string? Verdict(string checker, CommandResult result) => Checkers.Single(c => c.Name == checker).Verdict(result);
+
     /// <summary>Null when <paramref name="result"/> exited 0, printed <paramref name="success"/> (if given) and no line <paramref name="bad"/> matches; else the tool's own words.</summary>
     private static string? Refusal(CommandResult result, Func<string, bool> bad, string? success = null)
     {

@@ -231,12 +231,15 @@ public sealed class SandboxHost : IDisposable
     /// </summary>
     public void Dispose()
     {
+        // Waits on the processes themselves: once the namespace is gone the kernel may give its number to another
+        // test's new host, whose processes would look like ours.
+        var inside = Processes();
         try { Process.GetProcessById(_init).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
         try { _unshare.Kill(); } catch (InvalidOperationException) { }
         _unshare.WaitForExit(5000);
         _unshare.Dispose();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Processes().Count > 0 && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        while (Processes().Intersect(inside).Any() && DateTime.UtcNow < deadline) Thread.Sleep(50);
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

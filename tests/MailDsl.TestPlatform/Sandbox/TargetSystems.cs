@@ -39,6 +39,14 @@ public static class TargetSystems
     /// <summary>How messages and test names call <paramref name="target"/>, e.g. <c>Debian 13</c>.</summary>
     public static string DisplayName(Distro target) => TargetTable.Of(target).DisplayName;
 
+    /// <summary>
+    /// A pattern for how a tool prints <paramref name="version"/>'s release series after <paramref name="prefix"/>:
+    /// <c>OpenSSL 3.0.</c> and any patch release (<c>3.0.19</c>, <c>3.0.20</c>; Dovecot's <c>2.3.19.1</c>). The series tells
+    /// the targets apart; a Debian update to another patch release is still the target's tool, so tests compare this.
+    /// </summary>
+    public static string SeriesPattern(string prefix, SoftwareVersion version)
+        => System.Text.RegularExpressions.Regex.Escape(prefix + version.MajorMinor + ".") + @"\d+(\.\d+)?";
+
     /// <summary>The path of <paramref name="command"/> inside <paramref name="target"/>'s system (as seen from this machine), or null.</summary>
     public static string? Locate(Distro target, string command)
     {

@@ -20,6 +20,7 @@ namespace MailDsl.Daemons.Nginx
         private static readonly Rule[] OwnRules =
         {
             new NginxRegexWithoutTildeRule(), new NginxLocationReachRule(), new NginxUnknownDirectiveRule(), new NginxDirectiveNotAllowedRule(),
+            new NginxDuplicateLocationRule(), new NginxLocationNeverMatchesRule(),
         };
 
         private NginxModule() { }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Daemons.Sogo;
@@ -29,7 +30,6 @@ namespace MailDsl.Daemons.Nginx
             var https = webmail.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Https);
             var http = webmail.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Http);
             var serverNames = string.Join(" ", new[] { host, webmail.Vip }.Where(n => !string.IsNullOrEmpty(n)).Distinct());
-            var sogo = "http://127.0.0.1:" + webmail.SogoPort;
             var sogoPaths = SogoModule.Paths(topology.Target);
 
             var w = new ConfigWriter();
@@ -54,64 +54,13 @@ namespace MailDsl.Daemons.Nginx
             w.Line();
             TlsLines(w, topology, webmail, tls);
             w.Line();
-            w.Open("location = / {");
-            w.Line("return 302 /SOGo/;");
-            w.Close();
-            w.Line("# Lower- and upper-case spellings of /SOGo land on the application.");
-            w.Open("location ~ ^/(sogo|SOGO)(/|$) {");
-            w.Line("return 301 /SOGo/;");
-            w.Close();
-            w.Open("location = /principals/ {");
-            w.Line("return 301 /SOGo/dav;");
-            w.Close();
-            // A plain prefix, not '^~': '^~' would stop nginx from trying the regex locations below, and the
-            // product-resources regex would never match (requests would go to sogod, which answers 403).
-            w.Open("location /SOGo {");
-            w.Line("proxy_pass " + sogo + ";");
-            w.Line("proxy_redirect " + sogo + " default;");
-            ProxyHeaders(w);
-            w.Line("proxy_connect_timeout 90;");
-            w.Line("proxy_send_timeout 90;");
-            w.Line("proxy_read_timeout 90;");
-            // SOGo's login answer carries its session and XSRF cookies in the headers; the guide's 4k header buffer refuses
-            // it ("upstream sent too big header", 502), so every successful login failed.
-            w.Line("proxy_buffer_size 64k;");
-            w.Line("proxy_buffers 8 64k;");
-            w.Line("proxy_busy_buffers_size 128k;");
-            w.Line("proxy_temp_file_write_size 64k;");
-            w.Line("client_max_body_size 50m;");
-            w.Close();
-            if (webmail.ActiveSync)
-            {
-                foreach (var prefix in new[] { "/Microsoft-Server-ActiveSync", "/SOGo/Microsoft-Server-ActiveSync" })
-                {
-                    w.Open("location ^~ " + prefix + " {");
-                    w.Line("proxy_pass " + sogo + "/SOGo/Microsoft-Server-ActiveSync;");
-                    w.Line("proxy_redirect " + sogo + prefix + " /;");
-                    ProxyHeaders(w);
-                    w.Line("proxy_read_timeout 3540;");
-                    w.Close();
-                }
-            }
-            foreach (var prefix in new[] { "/SOGo.woa/WebServerResources/", "/SOGo/WebServerResources/" })
-            {
-                w.Open("location " + prefix + " {");
-                w.Line("alias " + sogoPaths.WebServerResources + "/;");
-                w.Line("expires max;");
-                w.Close();
-            }
-            w.Line("# The guide wrote 'location ^/SOGo/so/...' (a literal prefix that never matches, and shadowed by its");
-            w.Line("# 'location ^~ /SOGo' anyway); it meant this regex, which the plain /SOGo prefix above lets nginx try.");
-            w.Open("location " + ProductResourcesMatch + " {");
-            w.Line("alias " + sogoPaths.Bundles + "/$1.SOGo/Resources/$2;");
-            w.Close();
-            // An extra location that repeats a built-in one (the guide's, once fixed) is written once.
-            foreach (var extra in webmail.ExtraLocations.Where(e => NormalizeMatch(e.Match) != ProductResourcesMatch))
-            {
-                w.Open("location " + extra.Match + " {");
-                foreach (var directive in extra.Body) w.Line(directive);
-                w.Close();
-            }
+            var own = OwnLocations(webmail, sogoPaths);
+            foreach (var location in own) Write(w, location);
+            // The description's own locations, after MailDsl's: each one nginx would refuse beside another or never reach
+            // is a rule's error (MAIL4002, MAIL4017, MAIL4018), and is not written; one that repeats a block of MailDsl's
+            // exactly (the guide's, once fixed) is written once, by MailDsl.
+            foreach (var verdict in NginxLocations.Judge(webmail, own))
+                if (verdict.Fate == ExtraLocationFate.Written) Write(w, new SiteLocation(verdict.Location.Match, verdict.Location.Body, Array.Empty<string>()));
             w.Close();
             if (topology.Platform.Dns?.MtaSts is not null) MtaStsServer(w, topology, webmail, tls, https);
             return w.ToString();
@@ -177,21 +126,71 @@ namespace MailDsl.Daemons.Nginx
 
         private const string ProductResourcesMatch = "~ ^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$";
 
-        private static string NormalizeMatch(string match)
-            => string.Join(" ", match.Split(new[] { ' ', '\t' }, System.StringSplitOptions.RemoveEmptyEntries));
-
-        private static void ProxyHeaders(ConfigWriter w)
+        /// <summary>
+        /// The locations MailDsl writes in the HTTPS server of <paramref name="webmail"/>, in the order written: the one list
+        /// the site is rendered from and the extra locations are judged against (<see cref="NginxLocations.Judge"/>).
+        /// </summary>
+        internal static IReadOnlyList<SiteLocation> OwnLocations(WebmailLayer webmail, SogoPaths sogoPaths)
         {
-            w.Line("proxy_set_header X-Real-IP $remote_addr;");
-            w.Line("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
-            w.Line("proxy_set_header Host $host;");
-            // SOGo builds its own URLs from these (the GNUstep web framework's x-webobjects headers).
-            w.Line("proxy_set_header x-webobjects-server-protocol HTTP/1.0;");
-            w.Line("proxy_set_header x-webobjects-remote-host $remote_addr;");
-            w.Line("proxy_set_header x-webobjects-server-name $server_name;");
-            w.Line("proxy_set_header x-webobjects-server-url $scheme://$http_host;");
-            w.Line("proxy_set_header x-webobjects-server-port $server_port;");
+            var sogo = "http://127.0.0.1:" + webmail.SogoPort;
+            var none = Array.Empty<string>();
+            var locations = new List<SiteLocation>
+            {
+                new("= /", new[] { "return 302 /SOGo/;" }, none),
+                new("~ ^/(sogo|SOGO)(/|$)", new[] { "return 301 /SOGo/;" }, new[] { "Lower- and upper-case spellings of /SOGo land on the application." }),
+                new("= /principals/", new[] { "return 301 /SOGo/dav;" }, none),
+                // A plain prefix, not '^~': '^~' would stop nginx from trying the regex locations below, and the
+                // product-resources regex would never match (requests would go to sogod, which answers 403).
+                new("/SOGo", new[] { "proxy_pass " + sogo + ";", "proxy_redirect " + sogo + " default;" }.Concat(ProxyHeaders).Concat(new[]
+                {
+                    "proxy_connect_timeout 90;",
+                    "proxy_send_timeout 90;",
+                    "proxy_read_timeout 90;",
+                    // SOGo's login answer carries its session and XSRF cookies in the headers; the guide's 4k header buffer
+                    // refuses it ("upstream sent too big header", 502), so every successful login failed.
+                    "proxy_buffer_size 64k;",
+                    "proxy_buffers 8 64k;",
+                    "proxy_busy_buffers_size 128k;",
+                    "proxy_temp_file_write_size 64k;",
+                    "client_max_body_size 50m;",
+                }).ToArray(), none),
+            };
+            if (webmail.ActiveSync)
+            {
+                foreach (var prefix in new[] { "/Microsoft-Server-ActiveSync", "/SOGo/Microsoft-Server-ActiveSync" })
+                    locations.Add(new("^~ " + prefix, new[] { "proxy_pass " + sogo + "/SOGo/Microsoft-Server-ActiveSync;", "proxy_redirect " + sogo + prefix + " /;" }
+                        .Concat(ProxyHeaders).Concat(new[] { "proxy_read_timeout 3540;" }).ToArray(), none));
+            }
+            foreach (var prefix in new[] { "/SOGo.woa/WebServerResources/", "/SOGo/WebServerResources/" })
+                locations.Add(new(prefix, new[] { "alias " + sogoPaths.WebServerResources + "/;", "expires max;" }, none));
+            locations.Add(new(ProductResourcesMatch, new[] { "alias " + sogoPaths.Bundles + "/$1.SOGo/Resources/$2;" }, new[]
+            {
+                "The guide wrote 'location ^/SOGo/so/...' (a literal prefix that never matches, and shadowed by its",
+                "'location ^~ /SOGo' anyway); it meant this regex, which the plain /SOGo prefix above lets nginx try.",
+            }));
+            return locations;
         }
+
+        private static void Write(ConfigWriter w, SiteLocation location)
+        {
+            foreach (var comment in location.Comments) w.Line("# " + comment);
+            w.Open("location " + location.Match + " {");
+            foreach (var directive in location.Body) w.Line(directive);
+            w.Close();
+        }
+
+        private static readonly string[] ProxyHeaders =
+        {
+            "proxy_set_header X-Real-IP $remote_addr;",
+            "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+            "proxy_set_header Host $host;",
+            // SOGo builds its own URLs from these (the GNUstep web framework's x-webobjects headers).
+            "proxy_set_header x-webobjects-server-protocol HTTP/1.0;",
+            "proxy_set_header x-webobjects-remote-host $remote_addr;",
+            "proxy_set_header x-webobjects-server-name $server_name;",
+            "proxy_set_header x-webobjects-server-url $scheme://$http_host;",
+            "proxy_set_header x-webobjects-server-port $server_port;",
+        };
 
         private static IEnumerable<string> ListenLines(string? address, int port, bool ssl)
         {

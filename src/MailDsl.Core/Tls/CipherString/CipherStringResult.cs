@@ -85,6 +85,9 @@ namespace MailDsl.Tls.CipherString
         /// <summary>The level an <c>@SECLEVEL=n</c> asked for, if any.</summary>
         public int? SecurityLevel { get; }
 
+        /// <summary>The security level a daemon reading the string runs at: the last <c>@SECLEVEL=n</c>, else <see cref="SecurityLevels.Default"/>.</summary>
+        public int EffectiveSecurityLevel => SecurityLevel ?? SecurityLevels.Default;
+
         /// <summary>Tokens OpenSSL silently ignored because it does not know a name in them.</summary>
         public IEnumerable<CipherToken> UnknownTokens
         {
@@ -108,6 +111,25 @@ namespace MailDsl.Tls.CipherString
                 foreach (var s in Suites) list.Add(s.Suite.Name);
                 return list;
             }
+        }
+
+        /// <summary>
+        /// The lines <c>openssl ciphers -s STRING</c> prints (<c>-s -psk -srp</c> with <paramref name="withPskAndSrp"/>): of
+        /// <see cref="OpenSslListing"/>, the suites a server can negotiate, those <see cref="EffectiveSecurityLevel"/> allows
+        /// (<see cref="SecurityLevels.Refuses"/>) and, unless asked for, none that needs a pre-shared key or SRP. Null when
+        /// OpenSSL refuses the string.
+        /// </summary>
+        /// <param name="withPskAndSrp">Keep PSK and SRP suites, as a server with a PSK or SRP callback would.</param>
+        public IReadOnlyList<string>? SupportedListing(bool withPskAndSrp = false)
+        {
+            if (!IsValid) return null;
+            var level = EffectiveSecurityLevel;
+            var list = new List<string>();
+            foreach (var name in Catalog.DefaultTls13Suites)
+                if (SecurityLevels.Tls13StrengthBits(name) >= SecurityLevels.MinimumBits(level)) list.Add(name);
+            foreach (var s in Suites)
+                if (SecurityLevels.Refuses(s.Suite, level) is null && (withPskAndSrp || !SecurityLevels.NeedsPskOrSrp(s.Suite))) list.Add(s.Suite.Name);
+            return list;
         }
     }
 }
