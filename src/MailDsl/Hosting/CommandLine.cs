@@ -78,7 +78,9 @@ namespace MailDsl.Hosting
                 [CommandTree.Emit] = r => Emit(platform, console, r.GetValue<string>(CommandTree.Out.Name)!,
                     r.GetValue<string[]>(CommandTree.Host.Name) ?? new string[0], r.GetValue<string[]>(CommandTree.Layer.Name) ?? new string[0],
                     r.GetValue<bool>(CommandTree.DryRun.Name)),
-                [CommandTree.Check] = r => Check(platform, console, r.GetValue<string>(CommandTree.Format.Name) == CommandTree.Json),
+                [CommandTree.Check] = r => r.GetValue<bool>(CommandTree.Certs.Name)
+                    ? CertificateFiles.Check(platform, console, r.GetValue<string>(CommandTree.CertsRoot.Name), r.GetValue<string[]>(CommandTree.CertsHost.Name) ?? new string[0])
+                    : Check(platform, console, r.GetValue<string>(CommandTree.Format.Name) == CommandTree.Json),
                 [CommandTree.Show] = r => Show(platform, console, r.GetValue<string>(CommandTree.ShowHost.Name)!, r.GetValue<string>(CommandTree.ShowPath.Name)),
                 [CommandTree.Ciphers] = r => Ciphers(platform, console, r.GetValue<string>(CommandTree.CipherString.Name)!, r.GetValue<string>(CommandTree.OpenSsl.Name),
                     r.GetValue<bool>(CommandTree.Supported.Name), r.GetValue<bool>(CommandTree.Verbose.Name), r.GetValue<string>(CommandTree.Profile.Name)),
