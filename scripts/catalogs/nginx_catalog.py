@@ -70,8 +70,16 @@ def main():
 
         entries = {name: found for name, found in zip(candidates, parallel(contexts, candidates)) if found is not None}
 
+        refusals = {}
+
         def refusal(directive):
-            """nginx -t's complaint about `directive;` alone in a location, or None when it takes it."""
+            """nginx -t's complaint about `directive;` alone in a location, or None when it takes it (asked once each:
+            arguments() asks again for the counts it found)."""
+            if directive not in refusals:
+                refusals[directive] = refusal_of(directive)
+            return refusals[directive]
+
+        def refusal_of(directive):
             conf = runner.file("nginx.conf", config(directive, "location", modules))
             r = runner.run("nginx", "-t", "-q", "-e", "stderr", "-p", runner.path(prefix), "-c", conf)
             text = (r.stderr + r.stdout).strip()
