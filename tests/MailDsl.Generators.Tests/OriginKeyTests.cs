@@ -111,7 +111,7 @@ public sealed class OriginKeyTests
                     .Database(db => {{database}})
                     .NginxLocation("^/SOGo/so/", "alias /usr/lib/GNUstep/SOGo/../;", "unknown_directive on;", "server_name x;")
                     .NginxLocation("~ ^/x$", "return 404;")
-                    .NginxLocation("/SOGo", "return 404;")
+                    .NginxLocation("^~ /SOGo", "return 404;")
                     .SogoSetting("SOGoIMAPServer", "\"imaps://imap.example.org:993/?tlsVerifyMode=none\"")
                     .SogoSetting("SOGoFoo", "YES")
                     .SogoSetting("SOGoSieveServer", "\"sieve://imap.example.org:4190/?tls=YES&tlsVerifyMode=allowInsecureLocalhost\"")
