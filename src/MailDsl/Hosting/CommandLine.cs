@@ -21,7 +21,7 @@ namespace MailDsl.Hosting
     /// <c>Describe()</c> runs only inside a verb that needs it.
     /// </summary>
     /// <remarks>
-    /// Exit codes: 0 success; 1 the platform has errors, OpenSSL refuses the cipher string, a host or file does not exist,
+    /// Exit codes: 0 success; 1 the platform has errors, probe finds a difference, OpenSSL refuses the cipher string, a host or file does not exist,
     /// or DIR could not be written; 2 the command line is wrong (unknown verb or option, a missing or invalid value).
     /// </remarks>
     internal static class CommandLine
