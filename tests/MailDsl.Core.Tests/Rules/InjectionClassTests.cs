@@ -197,7 +197,7 @@ public class InjectionClassTests
     public void Install_sh_ends_the_options_of_every_command_that_takes_the_mail_users_name()
     {
         var model = SqlDirectory().Build();
-        var topology = Topology.PlatformTopology.Of(model);
+        var topology = MailDsl.Topology.PlatformTopology.Of(model);
         var store = topology.Hosts.Single(h => h.Name == "store-01.example.org");
         var steps = string.Join("\n", Daemons.Dovecot.DovecotModule.Instance.Prepare(topology.Target, store));
 
