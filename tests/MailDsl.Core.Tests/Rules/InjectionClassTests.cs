@@ -170,6 +170,26 @@ public class InjectionClassTests
     }
 
     [Theory]
+    [InlineData("maildiraaaa:~/Maildir")]
+    [InlineData("Maildir:~/Maildir")]
+    [InlineData("dbox:~/dbox")]
+    [InlineData("imapc:")]
+    public void A_mail_location_naming_a_driver_dovecot_has_no_mailbox_format_for_is_an_error_at_the_argument(string location)
+    {
+        var errors = Errors(Minimal().Target(Distro.Debian12).Mailstore(m => m.Hosts("store-01.example.org").MailLocation(location)));
+
+        Assert.Contains(errors, f => f.RuleId == "MAIL3001" && f.OriginKey == OriginKeys.Mailstore.MailLocation && f.Message.Contains("mail driver", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("maildir:~/Maildir")]
+    [InlineData("mbox:~/mail:INBOX=/var/mail/%u")]
+    [InlineData("sdbox:~/sdbox")]
+    [InlineData("mdbox:~/mdbox")]
+    public void A_mail_location_of_each_mailbox_format_passes(string location)
+        => Assert.Empty(Errors(Minimal().Target(Distro.Debian12).Mailstore(m => m.Hosts("store-01.example.org").MailLocation(location))));
+
+    [Theory]
     [InlineData("/var/lib/dovecot/index:CONTROL=/tmp")]
     [InlineData("/var/lib/dovecot/index,x")]
     public void An_index_path_that_would_add_mail_location_parameters_is_an_error_at_the_argument(string path)
