@@ -20,8 +20,7 @@ namespace MailDsl.Rules.Certificates
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
-            // A layer with its own certificate needs none from the platform.
-            var tlsListeners = PlatformLayers.Of(platform).Where(layer => layer.Certificate is null)
+            var tlsListeners = PlatformLayers.Of(platform)
                 .SelectMany(layer => layer.Listeners.Where(l => l is not null && l.Security != ListenerSecurity.Plain)
                     .Select(l => $"{LayerDescriptors.Of(layer).DisplayName} '{l.Name}' ({l.Port})"))
                 .ToList();
