@@ -325,6 +325,8 @@ public static class DslDescriptions
             _ when type == typeof(DatabaseTls) => DatabaseTls.VerifyFull,
             _ when type == typeof(LoginName) => LoginName.Username,
             _ when type == typeof(LdapSchema) => LdapSchema.ActiveDirectory,
+            _ when type == typeof(MailboxAccess) => MailboxAccess.OneBackendPerUser,
+            _ when type == typeof(SogoCache) => SogoCache.Shared,
             _ => throw new InvalidOperationException($"no benign argument for {method.Signature} {parameter.Name} ({type.Name}): add one"),
         });
     }
