@@ -94,7 +94,6 @@ public sealed class FoundHolesTests
             Sogo("SOGoPageTitle", "\"Caf\u00e9 \u2014 Mail\""),
             Sogo("SOGoSuperUsernames", "(admin, \"j\u00fcrgen\")"),
             Sogo("SOGoLanguage", "<0fa1>"),
-            new FuzzCase(RawEntry.SogoSetting, ".Banner(\"Caf\u00e9 Mail\")", p => p.Banner("Caf\u00e9 Mail")),
             Body("add_header X-A \"$host $arg_x $sent_http_x\" always;"),
             Body("expires @12h30m;"),
             RawValueFuzz.Locations(RawEntry.NginxLocationMatch, ("~ ^/a/(?<rest>.*)$", new[] { "return 301 /b/$rest;" })),
