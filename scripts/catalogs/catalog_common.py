@@ -105,11 +105,15 @@ def clean(text):
     return re.sub(r"\s+", " ", text or "").strip()
 
 
-def write_catalog(path, comments, meta, entries, contexts=False):
+def write_catalog(path, comments, meta, entries, contexts=False, values=None):
     """Writes a catalogue. entries: {name: (status, replacement, note)}; status 'known' lines hold only the name.
-    With contexts (nginx), entries are {name: "http,server,location"} and the second column lists them."""
+    With contexts (nginx), entries are {name: "http,server,location"} and the second column lists them.
+    With values ({name: kind}), a fifth column says what values the daemon takes (bool, uint, size, time, port,
+    enum:a|b, checked:why); a known name with a kind is written with its empty columns."""
     if contexts:
-        return _write(path, comments, meta, ["# name\tcontexts"], [f"{n}\t{entries[n]}" for n in sorted(entries)])
+        header = "# name\tcontexts" + ("\targuments" if any("\t" in v for v in entries.values()) else "")
+        return _write(path, comments, meta, [header], [f"{n}\t{entries[n]}" for n in sorted(entries)])
+    values = values or {}
     for name, (status, _, _) in entries.items():
         if status not in STATUSES:
             raise SystemExit(f"{name}: unknown status {status}")
@@ -118,11 +122,15 @@ def write_catalog(path, comments, meta, entries, contexts=False):
     body = []
     for name in sorted(entries):
         status, replacement, note = entries[name]
-        if status == "known" and not replacement and not note:
+        value = clean(values.get(name, "")) if status == "known" else ""
+        if status == "known" and not replacement and not note and not value:
             body.append(name)
+        elif value:
+            body.append("\t".join([name, status, clean(replacement), clean(note), value]))
         else:
             body.append("\t".join([name, status, clean(replacement), clean(note)]).rstrip("\t"))
-    _write(path, comments, meta, ["# name\tstatus\treplacement\tnote"], body)
+    header = "# name\tstatus\treplacement\tnote" + ("\tvalue" if values else "")
+    _write(path, comments, meta, [header], body)
 
 
 def _write(path, comments, meta, header, body):

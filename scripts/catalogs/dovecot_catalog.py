@@ -48,6 +48,7 @@ class Doveconf:
     def defaults(self):
         out, _ = self.run("", "-d")
         settings, blocks, depth = set(), set(), 0
+        self.default_values = {}
         for line in out.splitlines():
             if line.startswith("#"):
                 continue
@@ -55,6 +56,7 @@ class Doveconf:
             if depth == 0:
                 if m := re.match(r"^(" + NAME + r") =", s):
                     settings.add(m.group(1))
+                    self.default_values[m.group(1)] = s[len(m.group(0)):].strip()
                 elif m := re.match(r"^(" + NAME + r")(?: \S+)? \{$", s):
                     blocks.add(m.group(1))
             depth += s.endswith("{") - (s == "}")
@@ -90,6 +92,78 @@ class Doveconf:
         if new:
             return "known", ""  # read back inside a filter block (2.4 groups settings by filter)
         return "section", "read as a section, not a setting"
+
+
+    def refusal(self, name, value):
+        """doveconf -n's reason to refuse `name = value` at the top level (an error, or a warning, which the checks
+        install.sh and the tests run treat as one), or None when it takes it."""
+        _, err = self.run(f"{name} = {value}\n", "-n")
+        for line in err.splitlines():
+            # 2.3's doveconf asks a managesieve-login process for capabilities, which fails along with a refused file.
+            if "You can get a new clean config file" in line or "dump-capability" in line:
+                continue
+            if m := re.search(r"(?:Fatal|Error|Warning): (.*)", line):
+                said = re.sub(r"^Error in configuration file \S+?( line \d+)?: ", "", m.group(1)).strip()
+                # The probe's scratch path ("Obsolete setting in /tmp/.../dovecot.conf:1: ...") changes every run.
+                return re.sub(r"\s+in /\S+?:\d+:", ":", said)
+        return None
+
+    # Values every setting of a kind must take (so nothing but the kind decides) and the forms that tell kinds apart.
+    KINDS = [
+        ("bool", r"Invalid boolean value", ["yes", "no"]),
+        ("uint", r"Invalid number|Not a valid number", ["0", "1", "100"]),
+        ("size", r"Invalid size", ["0", "1", "1k", "10M"]),
+        ("time", r"Invalid time interval|missing units", ["0", "1s", "10 mins"]),
+        ("port", r"Invalid port number", ["0", "143"]),
+    ]
+
+    def kind(self, name, enums):
+        """What values doveconf takes for a known setting: a kind MailDsl checks (bool, uint, size, time, port, enum:a|b),
+        'checked:WHY' when doveconf checks it another way, or '' for any text. A kind is kept only where doveconf takes
+        every plain value of it, so a setting with a check of its own (a minimum, another setting) is 'checked'."""
+        why = self.refusal(name, "x")
+        if why is None:
+            # Text: unless doveconf refuses some other plain value (a format of its own: a path, '%' variables...).
+            for probe in ("1", "yes", "10M", "0", "a b", "", "a/b", "%u", "%{user}", "%{no_such_variable}"):
+                if (other := self.refusal(name, probe)) is not None:
+                    return "checked:" + other
+            return ""
+        if re.search(r"string list|boolean list|named filter", why):
+            return "section"
+        for kind, pattern, valid in self.KINDS:
+            if re.search(pattern, why):
+                for probe in valid:
+                    if (other := self.refusal(name, probe)) is not None:
+                        return "checked:" + other
+                if kind == "time" and self.refusal(name, "100ms") is None:
+                    kind = "time-ms"
+                if kind in ("uint", "size") and self.refusal(name, "unlimited") is None:
+                    kind += "-unlimited"
+                return kind
+        if re.search(r"Invalid value", why):
+            default = self.default_values.get(name, "")
+            for candidate in enums:
+                words = candidate.split(":")
+                if words[0] == default and all(self.refusal(name, w) is None for w in words):
+                    return "enum:" + "|".join(words)
+        return "checked:" + why
+
+
+def enum_candidates(runner):
+    """The 'a:b:c' strings of Dovecot's binaries: how its settings tables spell an enum's values, default first."""
+    found = set()
+    paths = ["/usr/bin/doveconf"]
+    for d in ("/usr/lib/dovecot", "/usr/lib/dovecot/modules"):
+        full = os.path.join(runner.root, d.lstrip("/"))
+        if os.path.isdir(full):
+            paths += [os.path.join(d, f) for f in sorted(os.listdir(full)) if ".so" in f]
+    for path in paths:
+        try:
+            data = runner.read(path)
+        except OSError:
+            continue
+        found |= {s.decode() for s in re.findall(rb"(?<![\x21-\x7e])[a-z0-9_-]+(?::[a-z0-9_-]+)+(?![\x21-\x7e])", data)}
+    return sorted(found)
 
 
 def candidates(runner):
@@ -171,8 +245,24 @@ def main():
             comments.append(f"Left out, the daemon contradicts the notes: {c}.")
         meta = [("daemon", "dovecot"), ("version", version), ("provenance", "seen"),
                 ("source", f"{distro}: dovecot-core {runner.upstream_version('dovecot-core')} (doveconf -d, doveconf -n probes)")]
+        # What values each known setting takes, asked of doveconf (a section among them is no setting).
+        enums = enum_candidates(runner)
+        known = sorted(n for n, (s, _, _) in entries.items() if s == "known")
+        values = {}
+        for name, kind in zip(known, parallel(lambda n: conf.kind(n, enums), known)):
+            if kind == "section":
+                entries[name] = ("section", "", f"doveconf {version}: a list or filter, written 'name {{ ... }}'")
+            elif kind:
+                values[name] = kind
+        counts = {}
+        for kind in values.values():
+            k = kind.split(":")[0]
+            counts[k] = counts.get(k, 0) + 1
+        comments.append("Values (fifth column), from doveconf -n with 'name = x' and each kind's plain values: "
+                        + ", ".join(f"{k} {counts[k]}" for k in sorted(counts))
+                        + "; 'checked:WHY' where doveconf checks a value its own way, nothing for any text.")
         out = os.path.join(args.out, f"dovecot-{version}.txt")
-        write_catalog(out, comments, meta, entries)
+        write_catalog(out, comments, meta, entries, values=values)
         print(out)
     finally:
         runner.close()

@@ -69,6 +69,53 @@ def main():
             return ",".join(allowed) or "other"
 
         entries = {name: found for name, found in zip(candidates, parallel(contexts, candidates)) if found is not None}
+
+        refusals = {}
+
+        def refusal(directive):
+            """nginx -t's complaint about `directive;` alone in a location, or None when it takes it (asked once each:
+            arguments() asks again for the counts it found)."""
+            if directive not in refusals:
+                refusals[directive] = refusal_of(directive)
+            return refusals[directive]
+
+        def refusal_of(directive):
+            conf = runner.file("nginx.conf", config(directive, "location", modules))
+            r = runner.run("nginx", "-t", "-q", "-e", "stderr", "-p", runner.path(prefix), "-c", conf)
+            text = (r.stderr + r.stdout).strip()
+            return None if r.returncode == 0 and "[emerg]" not in text and "[warn]" not in text else text
+
+        def arguments(name):
+            """What a location takes after the directive: the argument counts nginx -t does not call 'invalid number of
+            arguments' (0 to 8 tried; N+ when 8 is taken too), and what values: text (any word), flag (on or off), num,
+            size (k, m), offset (k, m, g), sec or msec (one argument: nginx's number, size, offset or time; msec takes
+            'ms' too), or checked (a grammar of the directive's own)."""
+            counts = [n for n in range(0, 9) if "invalid number of arguments" not in (refusal(" ".join([name] + ["x"] * n)) or "")]
+            if not counts:
+                return ""
+            spec = ",".join(str(n) for n in counts)
+            if counts[-1] == 8:
+                first = next(n for n in range(9) if all(m in counts for m in range(n, 9)))
+                spec = ",".join(str(n) for n in counts if n < first) + ("," if any(n < first for n in counts) else "") + f"{first}+"
+            if counts == [0]:
+                return spec + ":text"
+            if all(refusal(" ".join([name] + ["x"] * n)) is None for n in counts if n > 0):
+                return spec + ":text"
+            if counts == [1]:
+                said = refusal(f"{name} x") or ""
+                if 'it must be "on" or "off"' in said and refusal(f"{name} on") is None and refusal(f"{name} off") is None:
+                    return spec + ":flag"
+                taken = {v for v in ("1", "10", "1k", "1g", "1s", "1ms") if refusal(f"{name} {v}") is None}
+                for kind, expected in (("num", {"1", "10"}), ("size", {"1", "10", "1k"}), ("offset", {"1", "10", "1k", "1g"}),
+                                       ("sec", {"1", "10", "1s"}), ("msec", {"1", "10", "1s", "1ms"})):
+                    if taken == expected:
+                        return spec + ":" + kind
+            return spec + ":checked"
+
+        located = sorted(n for n, c in entries.items() if "location" in c.split(","))
+        for name, spec in zip(located, parallel(arguments, located)):
+            if spec:
+                entries[name] += "\t" + spec
         package = runner.package_version("nginx")
         distro = runner.distro()
         comments = [
@@ -81,6 +128,8 @@ def main():
             f"Of the source's directives, {len(source - set(entries))} are unknown to this build (modules it does not include:",
             "mail, stream, geoip, image_filter, perl, xslt, other platforms' event modules; and proxy_cookie_flags' flag names).",
             "'other': known, but allowed in none of the three (main, events, upstream, mail, stream...).",
+            "Third column, for directives a location takes: the argument counts nginx -t takes ('N+': N or more), and what",
+            "values: text (any word), flag (on, off), num, size, offset, sec, msec (nginx's own), checked (a grammar of its own).",
         ]
         meta = [("daemon", "nginx"), ("version", version), ("provenance", "seen"),
                 ("source", f"{distro}: nginx {runner.upstream_version('nginx')} (nginx -t probes)")]

@@ -156,6 +156,9 @@ def postconf_d(runner, confdir):
     return values
 
 
+READ_ONLY = "(read-only)"
+
+
 def warnings(runner, confdir, params):
     """postconf -n on a main.cf holding params: its warnings, by parameter."""
     with open(os.path.join(confdir, "main.cf"), "w") as f:
@@ -165,6 +168,8 @@ def warnings(runner, confdir, params):
     for line in r.stderr.splitlines():
         if m := re.search(r"unused parameter: (" + NAME + ")=", line):
             unused.add(m.group(1))
+        elif m := re.search(r"read-only parameter assignment: (" + NAME + ")=", line):
+            removed[m.group(1)] = READ_ONLY
         elif m := re.search(r'support for parameter "(' + NAME + r')" will be removed; instead, (.*)$', line):
             depr[m.group(1)] = m.group(2).strip()
         elif m := re.search(r"support for parameter (" + NAME + r") has been removed; instead, (.*)$", line):
@@ -229,11 +234,16 @@ def seen(args):
         # What the daemon itself says when a parameter is set (Postfix >= 3.9 warns about deprecated ones).
         _, depr, removed = warnings(runner, probe, {n: (defaults[n] or "x") for n in sorted(names) if n not in
                                                     ("config_directory", "process_name", "process_id", "service_name")})
+        # The parameters left out above, one at a time: postconf 3.10 calls them read-only when main.cf sets them.
+        for name in ("process_name", "process_id", "service_name"):
+            if name in names:
+                removed.update(warnings(runner, probe, {name: "x"})[2])
         for name, alt in depr.items():
             m = re.match(r'specify "(' + NAME + ')"$', alt) or re.match(r"(" + NAME + ")$", alt)
             entries[name] = ("deprecated", m.group(1) if m else "", f"postconf {version} warns: support will be removed; instead, {alt}")
         for name, alt in removed.items():
-            entries[name] = ("removed", "", f"postconf {version}: support has been removed; instead, {alt}")
+            entries[name] = ("removed", "", f"postconf {version}: a read-only parameter Postfix sets itself ('read-only parameter assignment')"
+                             if alt == READ_ONLY else f"postconf {version}: support has been removed; instead, {alt}")
 
         package = runner.package_version("postfix")
         distro = runner.distro()

@@ -39,21 +39,30 @@ public sealed class GeneratorTests
     [Fact]
     public void The_files_the_generated_code_lists_are_the_files_run_time_renders()
     {
-        // A host in two layers, hosts in every layer: each group's paths against Core's renderer at run time.
+        // A host in two layers, hosts in every layer, mailstores sharing NFS (one group of two hosts, which get a per-user
+        // backend's files only because there are several): each group's paths against Core's renderer at run time.
         var source = Harness.Platform("""
-            .SmtpIn(s => s.Hosts("mx-01.example.org", "mx-02.example.org"))
+            .CertificateAuthority("/etc/pki/tls/certs/ca.crt")
+                .Directory(d => d.Ldap(LdapSchema.ActiveDirectory).Server("dc01.example.org", LdapSecurity.Ldaps).BaseDn("dc=example,dc=org")
+                    .BindAs("cn=mail,dc=example,dc=org", Secret.File("/etc/maildsl/secrets/ldap-bind")))
+                .SmtpIn(s => s.Hosts("mx-01.example.org", "mx-02.example.org"))
                 .SmtpOut(s => s.Hosts("relay-01.example.org", "relay-02.example.org").Submission(587))
-                .Mailstore(m => m.Hosts("store-01.example.org", "store-02.example.org").Imaps(993).Pop3s(995))
-                .Webmail(w => w.Hosts("web-01.example.org", "store-02.example.org").Https(443).HttpRedirect(80))
+                .Mailstore(m => m.Hosts("store-01.example.org", "store-02.example.org").Imaps(993).Pop3s(995).Storage(s => s.Nfs("/srv/vmail")))
+                .Webmail(w => w.Hosts("web-01.example.org", "mx-02.example.org").Https(443).HttpRedirect(80)
+                    .Database(db => db.PostgreSql("db01.example.org").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))))
             """);
         var driver = Harness.Driver().RunGenerators(Harness.Compile(source));
         var layout = (gen::MailDsl.Generators.Layout.PlatformLayout)Assert.Single(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Layouts]).Outputs.Single().Value;
 
         var platform = Platform.Create("example.org").Certificate("/etc/pki/tls/certs/mail.crt", "/etc/pki/tls/private/mail.key")
+            .CertificateAuthority("/etc/pki/tls/certs/ca.crt")
+            .Directory(d => d.Ldap(LdapSchema.ActiveDirectory).Server("dc01.example.org", LdapSecurity.Ldaps).BaseDn("dc=example,dc=org")
+                .BindAs("cn=mail,dc=example,dc=org", Secret.File("/etc/maildsl/secrets/ldap-bind")))
             .SmtpIn(s => s.Hosts("mx-01.example.org", "mx-02.example.org"))
             .SmtpOut(s => s.Hosts("relay-01.example.org", "relay-02.example.org").Submission(587))
-            .Mailstore(m => m.Hosts("store-01.example.org", "store-02.example.org").Imaps(993).Pop3s(995))
-            .Webmail(w => w.Hosts("web-01.example.org", "store-02.example.org").Https(443).HttpRedirect(80))
+            .Mailstore(m => m.Hosts("store-01.example.org", "store-02.example.org").Imaps(993).Pop3s(995).Storage(s => s.Nfs("/srv/vmail")))
+            .Webmail(w => w.Hosts("web-01.example.org", "mx-02.example.org").Https(443).HttpRedirect(80)
+                .Database(db => db.PostgreSql("db01.example.org").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))))
             .Build();
         Assert.True(layout.Passed, string.Join("\n", MailDsl.Rules.RuleSet.Check(platform).Where(f => f.Severity == MailDsl.Rules.Severity.Error).Select(f => f.Message)));
         Assert.Equal(ModelFingerprint.Of(platform), layout.Fingerprint);
@@ -63,7 +72,8 @@ public sealed class GeneratorTests
         foreach (var (host, files) in listed)
             Assert.Equal(rendered[host].OrderBy(p => p, StringComparer.Ordinal), files);
         Assert.Equal(rendered[""].OrderBy(p => p, StringComparer.Ordinal), layout.FleetFiles);
-        Assert.Contains(layout.Groups, g => g.Layers.SequenceEqual(new[] { "mailstore", "webmail" }) && g.Hosts.SequenceEqual(new[] { "store-02.example.org" }));
+        Assert.Contains(layout.Groups, g => g.Layers.SequenceEqual(new[] { "smtpIn", "webmail" }) && g.Hosts.SequenceEqual(new[] { "mx-02.example.org" }));
+        Assert.Contains(rendered["store-01.example.org"], p => p == "/etc/dovecot/maildsl-backends.lua");
     }
 
     [Theory]

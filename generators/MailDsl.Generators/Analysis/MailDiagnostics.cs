@@ -205,6 +205,21 @@ namespace MailDsl.Generators.Analysis
             "MAIL4016", RuleCatalog.RefusedOldSetting.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.RefusedOldSetting.Description, DocsBaseUrl + RuleCatalog.RefusedOldSetting.HelpLink);
 
+        /// <summary>MAIL3006: <see cref="RuleCatalog.InvalidDistinguishedName"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidDistinguishedName = new(
+            "MAIL3006", RuleCatalog.InvalidDistinguishedName.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidDistinguishedName.Description, DocsBaseUrl + RuleCatalog.InvalidDistinguishedName.HelpLink);
+
+        /// <summary>MAIL3007: <see cref="RuleCatalog.InvalidMailAddress"/>.</summary>
+        public static readonly DiagnosticDescriptor InvalidMailAddress = new(
+            "MAIL3007", RuleCatalog.InvalidMailAddress.Title, "{0}", "Syntax", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.InvalidMailAddress.Description, DocsBaseUrl + RuleCatalog.InvalidMailAddress.HelpLink);
+
+        /// <summary>MAIL5013: <see cref="RuleCatalog.ReservedSecretVariable"/>.</summary>
+        public static readonly DiagnosticDescriptor ReservedSecretVariable = new(
+            "MAIL5013", RuleCatalog.ReservedSecretVariable.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.ReservedSecretVariable.Description, DocsBaseUrl + RuleCatalog.ReservedSecretVariable.HelpLink);
+
         /// <summary>MAIL4017: <see cref="RuleCatalog.DuplicateNginxLocation"/>.</summary>
         public static readonly DiagnosticDescriptor DuplicateNginxLocation = new(
             "MAIL4017", RuleCatalog.DuplicateNginxLocation.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -214,6 +229,17 @@ namespace MailDsl.Generators.Analysis
         public static readonly DiagnosticDescriptor NginxLocationNeverMatches = new(
             "MAIL4018", RuleCatalog.NginxLocationNeverMatches.Title, "{0}", "Nginx", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.NginxLocationNeverMatches.Description, DocsBaseUrl + RuleCatalog.NginxLocationNeverMatches.HelpLink);
+
+        /// <summary>MAIL4019: <see cref="RuleCatalog.RefusedValue"/>.</summary>
+        public static readonly DiagnosticDescriptor RefusedValue = new(
+            "MAIL4019", RuleCatalog.RefusedValue.Title, "{0}", "Configuration", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.RefusedValue.Description, DocsBaseUrl + RuleCatalog.RefusedValue.HelpLink);
+
+        /// <summary>MAIL4020: <see cref="RuleCatalog.UncheckedValue"/>.</summary>
+        public static readonly DiagnosticDescriptor UncheckedValue = new(
+            "MAIL4020", RuleCatalog.UncheckedValue.Title, "{0}", "Configuration", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.UncheckedValue.Description, DocsBaseUrl + RuleCatalog.UncheckedValue.HelpLink);
+
         /// <summary>MAIL5001: <see cref="RuleCatalog.PlaintextDirectory"/>.</summary>
         public static readonly DiagnosticDescriptor PlaintextDirectory = new(
             "MAIL5001", RuleCatalog.PlaintextDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -274,6 +300,30 @@ namespace MailDsl.Generators.Analysis
             "MAIL5012", RuleCatalog.IncompleteDirectory.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.IncompleteDirectory.Description, DocsBaseUrl + RuleCatalog.IncompleteDirectory.HelpLink);
 
+        /// <summary>MAIL5020: <see cref="RuleCatalog.NoBackendPerUser"/>.</summary>
+        public static readonly DiagnosticDescriptor NoBackendPerUser = new(
+            "MAIL5020", RuleCatalog.NoBackendPerUser.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NoBackendPerUser.Description, DocsBaseUrl + RuleCatalog.NoBackendPerUser.HelpLink);
+
+        /// <summary>MAIL5021: <see cref="RuleCatalog.NfsCacheFlush"/>.</summary>
+        public static readonly DiagnosticDescriptor NfsCacheFlush = new(
+            "MAIL5021", RuleCatalog.NfsCacheFlush.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NfsCacheFlush.Description, DocsBaseUrl + RuleCatalog.NfsCacheFlush.HelpLink);
+
+        /// <summary>MAIL5022: <see cref="RuleCatalog.PerHostCache"/>.</summary>
+        public static readonly DiagnosticDescriptor PerHostCache = new(
+            "MAIL5022", RuleCatalog.PerHostCache.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.PerHostCache.Description, DocsBaseUrl + RuleCatalog.PerHostCache.HelpLink);
+
+        /// <summary>MAIL5023: <see cref="RuleCatalog.PerHostDatabase"/>.</summary>
+        public static readonly DiagnosticDescriptor PerHostDatabase = new(
+            "MAIL5023", RuleCatalog.PerHostDatabase.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.PerHostDatabase.Description, DocsBaseUrl + RuleCatalog.PerHostDatabase.HelpLink);
+
+        /// <summary>MAIL5024: <see cref="RuleCatalog.DeliveryBypass"/>.</summary>
+        public static readonly DiagnosticDescriptor DeliveryBypass = new(
+            "MAIL5024", RuleCatalog.DeliveryBypass.Title, "{0}", "Directory", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.DeliveryBypass.Description, DocsBaseUrl + RuleCatalog.DeliveryBypass.HelpLink);
         /// <summary>MAIL7001: <see cref="RuleCatalog.BalancerForwardsClearText"/>.</summary>
         public static readonly DiagnosticDescriptor BalancerForwardsClearText = new(
             "MAIL7001", RuleCatalog.BalancerForwardsClearText.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -377,6 +427,8 @@ namespace MailDsl.Generators.Analysis
             InvalidHostName,
             UnnormalizedPath,
             InvalidListenAddress,
+            InvalidDistinguishedName,
+            InvalidMailAddress,
             DuplicateSetting,
             NginxRegexWithoutTilde,
             WeakenedTlsOption,
@@ -391,6 +443,8 @@ namespace MailDsl.Generators.Analysis
             RefusedOldSetting,
             DuplicateNginxLocation,
             NginxLocationNeverMatches,
+            RefusedValue,
+            UncheckedValue,
             PlaintextDirectory,
             PlaintextDatabase,
             UnverifiedServer,
@@ -403,6 +457,12 @@ namespace MailDsl.Generators.Analysis
             LoginNotInSchema,
             NeedsDirectory,
             IncompleteDirectory,
+            ReservedSecretVariable,
+            NoBackendPerUser,
+            NfsCacheFlush,
+            PerHostCache,
+            PerHostDatabase,
+            DeliveryBypass,
             BalancerForwardsClearText,
             ProxyWithoutSender,
             ProxyNotTrusted,

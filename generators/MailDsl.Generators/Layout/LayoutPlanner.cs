@@ -11,8 +11,9 @@ namespace MailDsl.Generators.Layout
 {
     /// <summary>
     /// The render step, reduced to what the IDE shows: which files each host gets (<see cref="PlatformRenderer.Layout"/>). Hosts serving the same layers get
-    /// the same paths, so one host of each group is rendered (with Core's renderers, on the platform cut down to those
-    /// hosts): a handful of hosts whatever the platform's size. The files' text is rendered at run time.
+    /// the same paths, so one host of each group is rendered (with Core's renderers, on the whole platform, since a host's
+    /// files can depend on how many hosts its layer has): a handful of hosts whatever the platform's size. The files' text
+    /// is rendered at run time.
     /// </summary>
     internal static class LayoutPlanner
     {
@@ -29,7 +30,7 @@ namespace MailDsl.Generators.Layout
                     .ToList();
                 var representatives = new HashSet<string>(groups.Select(g => g.Hosts[0]), StringComparer.Ordinal);
                 cancellation.ThrowIfCancellationRequested();
-                var byHost = PlatformRenderer.Layout(Reduce(model, representatives)).ToLookup(f => f.Host, f => f.Path, StringComparer.Ordinal);
+                var byHost = PlatformRenderer.Layout(model, representatives).ToLookup(f => f.Host, f => f.Path, StringComparer.Ordinal);
                 var result = groups
                     .Select(g => new HostGroup(g.Layers, g.Hosts.ToEquatableArray(), byHost[g.Hosts[0]].OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray()))
                     .OrderBy(g => g.Hosts[0], StringComparer.Ordinal)
@@ -46,11 +47,5 @@ namespace MailDsl.Generators.Layout
                 return empty;
             }
         }
-
-        /// <summary>The platform with only <paramref name="keep"/> as hosts (each layer keeps at least one, since every host is some group's).</summary>
-        private static PlatformModel Reduce(PlatformModel model, HashSet<string> keep)
-            => MailDsl.Layers.LayerDescriptors.All.Aggregate(model, (reduced, descriptor) => descriptor.Of(reduced) is { } layer
-                ? descriptor.With(reduced, layer with { Hosts = layer.Hosts.Where(keep.Contains).ToEquatableArray() })
-                : reduced);
     }
 }

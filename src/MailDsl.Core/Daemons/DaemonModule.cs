@@ -95,5 +95,11 @@ namespace MailDsl.Daemons
 
         /// <summary>The daemon's own rules (cross-daemon rules live in <c>Rules/</c>).</summary>
         public virtual IReadOnlyList<Rule> Rules => Array.Empty<Rule>();
+
+        /// <summary>
+        /// Every raw value of <paramref name="platform"/> this daemon's own checker would refuse for what it is (a type, an
+        /// argument count, a regular expression), or whose check MailDsl cannot repeat: what MAIL4019 and MAIL4020 report.
+        /// </summary>
+        public virtual IEnumerable<Settings.RawValueProblem> RawValueProblems(PlatformModel platform) => Array.Empty<Settings.RawValueProblem>();
     }
 }

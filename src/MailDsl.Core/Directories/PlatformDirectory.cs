@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Model;
 using MailDsl.Targets;
+using MailDsl.Text;
+using MailDsl.Topology;
 
 namespace MailDsl.Directories
 {
@@ -24,18 +26,15 @@ namespace MailDsl.Directories
                 : target.Family == DistroFamily.Rhel ? "/etc/pki/tls/certs/ca-bundle.crt" : "/etc/ssl/certs/ca-certificates.crt";
 
         /// <summary>
-        /// Whether <paramref name="host"/> is the dialling host itself (<c>localhost</c>, 127.0.0.0/8, ::1): nothing crosses a
-        /// network, so TLS protects nothing there.
+        /// Whether <paramref name="host"/> is the dialling host itself (<c>localhost</c>, an address in 127.0.0.0/8, ::1), decided by
+        /// parsing it (<see cref="Addresses.IsLoopback"/>): nothing crosses a network, so TLS protects nothing there. A name that
+        /// merely starts like one (<c>127.evil.example</c>) is another host.
         /// </summary>
-        public static bool IsLocal(string? host)
-        {
-            var h = (host ?? "").Trim().TrimStart('[').TrimEnd(']');
-            return h.Equals("localhost", StringComparison.OrdinalIgnoreCase) || h.StartsWith("127.", StringComparison.Ordinal) || h == "::1";
-        }
+        public static bool IsLocal(string? host) => Addresses.IsLoopback(host);
 
         /// <summary>The LDAP URL of <paramref name="server"/>: <c>ldaps://host:636</c>, or <c>ldap://host:389</c> (StartTLS or plain).</summary>
         public static string Url(LdapServer server)
-            => (server.Security == LdapSecurity.Ldaps ? "ldaps://" : "ldap://") + (server.Host.Contains(":") ? "[" + server.Host + "]" : server.Host) + ":" + server.Port;
+            => (server.Security == LdapSecurity.Ldaps ? "ldaps://" : "ldap://") + UriText.Host(server.Host) + ":" + server.Port;
 
         /// <summary>The mail storage of a mailstore: the one described, or local disk under /var/vmail owned by vmail 5000:5000.</summary>
         public static MailStorage StorageOf(MailstoreLayer store) => store.Storage ?? new MailStorage();

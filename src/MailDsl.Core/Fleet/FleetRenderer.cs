@@ -152,6 +152,12 @@ namespace MailDsl.Fleet
                     yield return "    " + id + "_sogod[[\"sogod on each host\"]]";
                 yield return "  end";
             }
+            // The directory and the databases: outside the layers, drawn once each as a cylinder.
+            foreach (var end in hops.Select(h => h.To).Where(e => !e.IsLayer && e.Key is not ("internet" or "users")).Distinct())
+            {
+                yield return "  " + end.Key + "[(\"" + Label(end.Name) + "\")]";
+                entries[end.Key] = end.Key;
+            }
             foreach (var hop in hops)
             {
                 var label = "|\"" + Label(hop.Protocol + " " + hop.Port + " · " + hop.TlsText + " · " + hop.VerificationText) + "\"|";

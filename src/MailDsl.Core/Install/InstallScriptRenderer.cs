@@ -169,6 +169,6 @@ namespace MailDsl.Install
         internal static string Words(IEnumerable<string> values) => string.Join(" ", values.Select(ShellWord));
 
         /// <summary><paramref name="value"/> single-quoted for bash: every character literal, never expanded.</summary>
-        internal static string ShellWord(string value) => "'" + value.Replace("'", "'\\''") + "'";
+        internal static string ShellWord(string value) => ShellText.Quote(value);
     }
 }

@@ -57,7 +57,7 @@ namespace MailDsl.Install
                     "setsebool -P httpd_can_network_connect 1", new string[0]));
             // Clients reach every port but sogod's and those bound to loopback.
             var open = host.Layers
-                .Where(l => !IsLoopback(l.ListenAddress))
+                .Where(l => !Addresses.IsLoopback(l.ListenAddress))
                 .SelectMany(l => l.Listeners)
                 .Where(x => x.Protocol != ServiceProtocol.Sogo)
                 .Select(x => x.Port).Distinct().OrderBy(p => p);
@@ -69,12 +69,6 @@ namespace MailDsl.Install
                     "firewall-cmd --permanent --add-port=" + port + "/tcp && firewall-cmd --reload", new string[0]));
             }
             return changes;
-        }
-
-        private static bool IsLoopback(string? address)
-        {
-            var a = address?.Trim();
-            return a is not null && (a.StartsWith("127.", System.StringComparison.Ordinal) || a == "::1" || a == "[::1]");
         }
     }
 }

@@ -35,11 +35,15 @@ namespace MailDsl.Layers
         /// <inheritdoc/>
         public override IReadOnlyList<LayerEntrance> Entrances => Served;
 
-        /// <summary>memcached, SOGo's cache: loopback only, under the listener name the DSL records its port with.</summary>
+        /// <summary>
+        /// memcached, SOGo's cache, under the listener name the DSL records its port with: loopback only, unless several hosts
+        /// share it (then on each host's own address).
+        /// </summary>
         /// <param name="layer">The layer, as described.</param>
         internal override IEnumerable<BoundPort> DaemonPorts(Layer layer)
         {
-            yield return new BoundPort("memcached", ((WebmailLayer)layer).MemcachedPort, LoopbackOnly: true);
+            var webmail = (WebmailLayer)layer;
+            yield return new BoundPort("memcached", webmail.MemcachedPort, LoopbackOnly: !SharedState.SharedCache(webmail));
         }
 
         /// <inheritdoc/>

@@ -219,5 +219,27 @@ namespace MailDsl.Model
 
         /// <summary>Where Dovecot keeps index files, if not beside the mail (e.g. a local disk under NFS mail); null keeps them with the mail.</summary>
         public string? IndexPath { get; init; }
+
+        /// <summary>
+        /// Which mailstore host opens a user's mailbox when several share the storage: one backend per user (the default), or
+        /// any host (what Dovecot's NFS guide says corrupts mailboxes; MAIL5020).
+        /// </summary>
+        public MailboxAccess Access { get; init; } = MailboxAccess.OneBackendPerUser;
+    }
+
+    /// <summary>Which mailstore hosts open a user's mailbox on storage they share.</summary>
+    public enum MailboxAccess
+    {
+        /// <summary>
+        /// One host at a time per user, whichever host a login or a delivery reaches: the user's backend, chosen by rendezvous
+        /// hashing over the mailstore hosts that are in service; every other host proxies to it (docs/shared-state.md).
+        /// </summary>
+        OneBackendPerUser,
+
+        /// <summary>
+        /// Every host opens any mailbox it is asked for. Dovecot's NFS guide: "Dovecot does not support accessing the same user
+        /// simultaneously by different servers. That will result in more or less severe mailbox corruption."
+        /// </summary>
+        AnyHost,
     }
 }

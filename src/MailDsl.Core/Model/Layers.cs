@@ -98,8 +98,14 @@ namespace MailDsl.Model
         /// <summary>The loopback port sogod listens on; only nginx reaches it.</summary>
         public int SogoPort { get; init; } = 20000;
 
-        /// <summary>The loopback port memcached listens on for SOGo; only sogod on the same host reaches it.</summary>
+        /// <summary>
+        /// The port memcached listens on for SOGo: on loopback with one webmail host; on each host's own address with several,
+        /// where every sogod uses all of them as one cache and only the webmail hosts may connect.
+        /// </summary>
         public int MemcachedPort { get; init; } = 11211;
+
+        /// <summary>Whether every webmail host uses one cache (the default) or each its own.</summary>
+        public SogoCache Cache { get; init; } = SogoCache.Shared;
 
         /// <summary>The IMAP server SOGo dials, e.g. <c>imaps://imap.example.com:993</c>; null means the mailstore VIP on its implicit-TLS IMAP port.</summary>
         public string? ImapServer { get; init; }
@@ -173,6 +179,19 @@ namespace MailDsl.Model
     /// <param name="Listener">The listener's name, e.g. <c>imaps</c>.</param>
     /// <param name="Expect">The text the backend's first answer must start with (its greeting), e.g. <c>* OK</c>.</param>
     public sealed record HealthCheck(string Layer, string Listener, string Expect);
+
+    /// <summary>How SOGo's cache (memcached: failed-login counts, ACLs, user defaults, SSO data) is spread over the webmail hosts.</summary>
+    public enum SogoCache
+    {
+        /// <summary>
+        /// One cache for the layer: memcached on every webmail host, and every sogod lists all of them in the same order
+        /// (SOGoMemcachedHost), so libmemcached keeps each key on one server every host asks.
+        /// </summary>
+        Shared,
+
+        /// <summary>Each host its own memcached on loopback: with several hosts, counts and caches split per host (MAIL5022).</summary>
+        PerHost,
+    }
 
     /// <summary>A raw nginx location block: its match (e.g. <c>~ ^/SOGo/so/(.*)$</c>) and its body directives.</summary>
     /// <param name="Match">Everything between <c>location</c> and <c>{</c>.</param>

@@ -295,6 +295,9 @@ namespace MailDsl.Model
 
         /// <summary><c>.LocalIndexes(path)</c>.</summary>
         public string Indexes => Member("indexes");
+
+        /// <summary><c>.Access(access)</c>: which hosts open a user's mailbox.</summary>
+        public string Access => Member("access");
     }
 
     /// <summary>Webmail's own values.</summary>
@@ -315,6 +318,9 @@ namespace MailDsl.Model
 
         /// <summary><c>.ActiveSync(enabled)</c>.</summary>
         public string ActiveSync => Member("activeSync");
+
+        /// <summary><c>.Cache(cache)</c>: one SOGo cache for every host, or one per host.</summary>
+        public string Cache => Member("cache");
 
         /// <summary><c>.Database(db =&gt; ...)</c>: SOGo's database.</summary>
         public DatabaseKeys Database => new(Member("database"));

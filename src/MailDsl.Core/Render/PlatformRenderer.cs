@@ -22,8 +22,12 @@ namespace MailDsl.Render
         /// build. The daemons' own files are rendered, since which files a daemon gets depends on its settings.
         /// </summary>
         /// <param name="platform">The platform; it should have passed the rules.</param>
-        public static IReadOnlyList<(string Host, string Path)> Layout(PlatformModel platform)
-            => Plan(platform).Select(f => (f.Artifact.Host, f.Artifact.Path)).ToList();
+        /// <param name="hosts">
+        /// The hosts whose files to list (and the fleet files), or null for every host. The platform stays whole: which files
+        /// a host gets can depend on its layer's other hosts (several mailstore hosts on shared storage get a per-user backend).
+        /// </param>
+        public static IReadOnlyList<(string Host, string Path)> Layout(PlatformModel platform, ICollection<string>? hosts = null)
+            => Plan(platform, hosts).Select(f => (f.Artifact.Host, f.Artifact.Path)).ToList();
 
         /// <summary>A file of the plan: the artifact, and the text still to render, or null when the artifact holds it.</summary>
         private readonly struct LazyArtifact
@@ -40,12 +44,13 @@ namespace MailDsl.Render
         }
 
         // One list of the files for both Render and Layout, so what the IDE shows cannot drift from what emit writes.
-        private static IEnumerable<LazyArtifact> Plan(PlatformModel platform)
+        private static IEnumerable<LazyArtifact> Plan(PlatformModel platform, ICollection<string>? only = null)
         {
             var topology = PlatformTopology.Of(platform);
             var planned = new List<LazyArtifact>();
             foreach (var host in topology.Hosts)
             {
+                if (only is not null && !only.Contains(host.Name)) continue;
                 var files = HostFiles.Of(topology, host);
                 planned.AddRange(files.Select(f => new LazyArtifact(f.Artifact, null)));
                 planned.Add(Later(host.Name, InstallScriptRenderer.ScriptPath, Artifact.ExecutableMode, () => InstallScriptRenderer.Render(topology, host, files)));

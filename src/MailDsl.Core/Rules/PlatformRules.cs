@@ -23,6 +23,8 @@ namespace MailDsl.Rules
             new InvalidHostNameRule(),
             new UnnormalizedPathRule(),
             new InvalidListenAddressRule(),
+            new InvalidDistinguishedNameRule(),
+            new InvalidMailAddressRule(),
             new DuplicateSettingRule(),
             new WeakenedTlsOptionRule(),
             new Versions.UnknownVersionRule(),
@@ -30,6 +32,8 @@ namespace MailDsl.Rules
             new RenamedSettingRule(),
             new ObsoleteSettingRule(),
             new RefusedOldSettingRule(),
+            new RefusedValueRule(),
+            new UncheckedValueRule(),
             new PlaintextDirectoryRule(),
             new PlaintextDatabaseRule(),
             new UnverifiedServerRule(),
@@ -41,7 +45,13 @@ namespace MailDsl.Rules
             new LoginNotInSchemaRule(),
             new NeedsDirectoryRule(),
             new IncompleteDirectoryRule(),
+            new ReservedSecretVariableRule(),
             new Hops.UnverifiedHopRule(),
+            new SharedState.NoBackendPerUserRule(),
+            new SharedState.NfsCacheFlushRule(),
+            new SharedState.PerHostCacheRule(),
+            new SharedState.PerHostDatabaseRule(),
+            new SharedState.DeliveryBypassRule(),
         }.Concat(Balancers.BalancerRules.All).ToList();
     }
 }

@@ -116,6 +116,14 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor InvalidListenAddress = new("MAIL3005", "Not a listen address", Severity.Error, "Syntax",
             "A daemon binds one IP address: a dotted IPv4 address or an IPv6 address, without a port, zone, brackets or list. A name, a list or an option would make a daemon bind every address, or fail.");
 
+        /// <summary>MAIL3006: a distinguished name that RFC 4514 does not read as one.</summary>
+        public static readonly RuleDescriptor InvalidDistinguishedName = new("MAIL3006", "Not a distinguished name", Severity.Error, "Syntax",
+            "A base or bind DN is comma-separated type=value pairs (RFC 4514), with \\ \" + , ; < > escaped inside a value. MailDsl writes it re-escaped into every file, so it must first read as one DN.");
+
+        /// <summary>MAIL3007: an alias or alias target that is not one mail address.</summary>
+        public static readonly RuleDescriptor InvalidMailAddress = new("MAIL3007", "Not a mail address", Severity.Error, "Syntax",
+            "An alias and each of its targets is one address local@domain: Postfix's alias table separates targets with commas and spaces, so anything more would add entries.");
+
         /// <summary>MAIL4001: the same daemon setting written twice (the last one silently wins).</summary>
         public static readonly RuleDescriptor DuplicateSetting = new("MAIL4001", "Setting written twice", Severity.Warning, "Configuration",
             "The daemon keeps only the last value; the first one is dead and misleads whoever reads the file.");
@@ -171,6 +179,14 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor NginxLocationNeverMatches = new("MAIL4018", "nginx location never matches", Severity.Error, "Nginx",
             "nginx compares exact and prefix locations with the request's path, which always starts with '/': a location whose path does not never runs, and MailDsl leaves it out of the site.");
 
+        /// <summary>MAIL4019: a raw value the target's daemon refuses for what it is (a type, an argument count, a regular expression).</summary>
+        public static readonly RuleDescriptor RefusedValue = new("MAIL4019", "Value the daemon refuses", Severity.Error, "Configuration",
+            "The target's daemon refuses the raw value for what it is, as its own checker would: a Dovecot setting's type, a value postconf checks, an nginx directive's arguments or a location's regular expression. The daemon does not start with it.");
+
+        /// <summary>MAIL4020: a raw value the daemon checks in a way MailDsl does not repeat.</summary>
+        public static readonly RuleDescriptor UncheckedValue = new("MAIL4020", "Value MailDsl cannot check", Severity.Warning, "Configuration",
+            "The daemon checks this raw value in a way MailDsl does not repeat (against another setting, the host, or a grammar of its own), so MailDsl cannot promise the daemon takes it; install.sh's check of the daemon runs before anything is reloaded.");
+
         /// <summary>MAIL5001: a directory server dialled without TLS, while passwords cross the connection.</summary>
         public static readonly RuleDescriptor PlaintextDirectory = new("MAIL5001", "Directory server without TLS", Severity.Error, "Directory",
             "Dovecot checks every login by binding to the directory as the user (auth_bind), and every daemon binds with the bind account: without LDAPS or StartTLS, all those passwords cross the network in clear text.");
@@ -219,6 +235,29 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor IncompleteDirectory = new("MAIL5012", "Directory description incomplete", Severity.Error, "Directory",
             "Daemons need at least one server, where to search (base DN or table) and an account with its password to reach the directory or database.");
 
+        /// <summary>MAIL5013: a secret read from an environment variable install.sh or bash uses itself, or one not in upper case.</summary>
+        public static readonly RuleDescriptor ReservedSecretVariable = new("MAIL5013", "Secret variable install.sh or bash uses itself", Severity.Error, "Directory",
+            "install.sh reads a secret's environment variable by name; a name it or bash uses itself (lower-case names, MAILDSL_KEEP_BACKUPS, PATH, RANDOM, ...) gives install.sh's or bash's value instead of the environment's.");
+
+        /// <summary>MAIL5020: several mailstore hosts share the storage and each opens any user's mailbox.</summary>
+        public static readonly RuleDescriptor NoBackendPerUser = new("MAIL5020", "Mailstore hosts share storage without one backend per user", Severity.Error, "Directory",
+            "Dovecot's NFS guide: \"Dovecot does not support accessing the same user simultaneously by different servers. That will result in more or less severe mailbox corruption.\" Users must be assigned to backends, for logins and deliveries alike.");
+
+        /// <summary>MAIL5021: mail_nfs_storage or mail_nfs_index set on the mailstore.</summary>
+        public static readonly RuleDescriptor NfsCacheFlush = new("MAIL5021", "mail_nfs_storage or mail_nfs_index set", Severity.Error, "Directory",
+            "Dovecot's NFS guide: \"Do not set mail_nfs_index or mail_nfs_storage (keep them as no)\". With one backend per user no second host reads a mailbox; the flushes cost NFS round trips and make concurrent access no safer.");
+
+        /// <summary>MAIL5022: several webmail hosts, each with a SOGo cache of its own.</summary>
+        public static readonly RuleDescriptor PerHostCache = new("MAIL5022", "Each webmail host has its own SOGo cache", Severity.Error, "Directory",
+            "SOGo keeps failed-login counts, ACLs, user defaults and SSO data in memcached (SOGoCache.m); a cache per host multiplies the brute-force limit by the number of hosts and leaves changes stale on the others.");
+
+        /// <summary>MAIL5023: several webmail hosts, each with SOGo's database on itself.</summary>
+        public static readonly RuleDescriptor PerHostDatabase = new("MAIL5023", "Each webmail host has its own SOGo database", Severity.Error, "Directory",
+            "SOGo keeps sessions, profiles and preferences in its database; a database per host (localhost) loses the session when the VIP sends the next request to another host.");
+
+        /// <summary>MAIL5024: a delivery path that bypasses the user's backend.</summary>
+        public static readonly RuleDescriptor DeliveryBypass = new("MAIL5024", "Delivery bypasses the user's backend", Severity.Error, "Directory",
+            "With one backend per user, Postfix delivers through Dovecot's LMTP with lmtp_proxy = yes, which hands each recipient to the user's backend; a raw setting that delivers otherwise writes into a mailbox another host is serving.");
         /// <summary>MAIL7001: a balancer that terminates TLS and forwards the connection in clear text.</summary>
         public static readonly RuleDescriptor BalancerForwardsClearText = new("MAIL7001", "Balancer terminates TLS and forwards in clear text", Severity.Error, "Balancing",
             "Between the balancer and the hosts every password and message would cross the network unencrypted, and Dovecot counts a connection whose PROXY header says TLS as secured whatever the leg behind it.");
@@ -285,11 +324,12 @@ namespace MailDsl.Rules
             BrokenCipher, CipherOutsideProfile, UnknownCipherName, InvalidCipherString, ProfileNotInGuideline, UnknownGroup,
             GroupsWithoutP256, GroupsLeaveKeyExchange, SecurityLevelLowered, ObsoleteProtocol, DeprecatedProtocol, ExclusionUndone,
             MissingCertificate, RequiredTlsOnPublicMx, SogoUrlWithoutTls, SogoTlsVerifyNone, SogoAllowInsecureLocalhost, UnverifiedHop, PlaintextAuthWithoutTls, PortClash, InvalidPort, UnsafeValue, RelativePath, InvalidHostName,
-            UnnormalizedPath, InvalidListenAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
+            UnnormalizedPath, InvalidListenAddress, InvalidDistinguishedName, InvalidMailAddress, DuplicateSetting, NginxRegexWithoutTilde, WeakenedTlsOption, NginxLocationReach, UnknownVersion,
             UnknownSetting, RenamedSetting, ObsoleteSetting, IneffectiveSetting, NginxUnknownDirective, NginxDirectiveNotAllowed, RefusedOldSetting,
-            DuplicateNginxLocation, NginxLocationNeverMatches,
+            DuplicateNginxLocation, NginxLocationNeverMatches, RefusedValue, UncheckedValue,
             PlaintextDirectory, PlaintextDatabase, UnverifiedServer, SecretInDescription, InvalidSecretSource, MailboxOnOneHost,
-            IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory,
+            IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory, ReservedSecretVariable,
+            NoBackendPerUser, NfsCacheFlush, PerHostCache, PerHostDatabase, DeliveryBypass,
             BalancerForwardsClearText, ProxyWithoutSender, ProxyNotTrusted, TrustedNetworkTooWide, StartTlsTerminated, HealthCheckGreeting,
             IdleTimeoutTooShort, VipWithoutBackend, LayerHostsDisagree, SingleBalancer, BalancerAddress, ProxiedSslNotRequired, ProxyPortOutOfRange,
             NotConstant, EvaluationFailed,

@@ -46,6 +46,15 @@ namespace MailDsl.Topology
         /// <summary>The platform's users: their mail programs and browsers.</summary>
         public static readonly HopEnd Users = new("users", "users");
 
+        /// <summary>The user directory's servers (LDAP, or the SQL database users live in), outside the platform's layers.</summary>
+        public static readonly HopEnd Directory = new("directory", "the directory");
+
+        /// <summary>SOGo's database server, outside the platform's layers.</summary>
+        public static readonly HopEnd Database = new("database", "SOGo's database");
+
+        /// <summary>Whether the end is a layer of the platform (not the Internet, the users, the directory or a database).</summary>
+        public bool IsLayer => Key is not ("internet" or "users" or "directory" or "database");
+
         /// <summary>The end for <paramref name="layer"/>.</summary>
         public static HopEnd Of(Layer layer) => new(layer.Key, LayerDescriptors.Of(layer).DisplayName);
     }
@@ -67,8 +76,8 @@ namespace MailDsl.Topology
         /// </summary>
         public string? Origin { get; init; }
 
-        /// <summary>Whether both ends are layers of the platform (not the Internet or the users) on different hosts.</summary>
-        public bool BetweenLayers => From.Key is not ("internet" or "users") && To.Key is not ("internet" or "users") && Dials != "127.0.0.1";
+        /// <summary>Whether both ends are layers of the platform (not the Internet, the users, the directory or a database) on different hosts.</summary>
+        public bool BetweenLayers => From.IsLayer && To.IsLayer && Dials != "127.0.0.1";
 
         /// <summary>The TLS in words, e.g. <c>STARTTLS (opportunistic)</c>.</summary>
         public string TlsText => Tls switch
@@ -143,7 +152,32 @@ namespace MailDsl.Topology
                 if (store is not null && SogoDirectory.SieveServer(platform) is { } sieveUrl && Sogo(SogoServer.Sieve, sieveUrl, web) is { } sieve)
                     hops.Add(new Hop(HopEnd.Of(web), HopEnd.Of(store), "ManageSieve", sieve.Url.Port, sieve.Url.Host, sieve.Tls, sieve.Verification, "SOGo edits filters and vacation") { Origin = OriginOf(sieve.Url) });
             }
+
+            // The directory every layer's hosts read (Postfix's recipient maps, Dovecot's passdb and userdb, SOGo's user
+            // source), one hop per layer and server, and SOGo's own database.
+            foreach (var layer in PlatformLayers.Of(platform).Where(l => l.Hosts.Count > 0))
+            {
+                foreach (var server in platform.Directory?.Ldap?.Servers ?? EquatableArray<LdapServer>.Empty)
+                {
+                    if (server is null) continue;
+                    var tls = server.Security switch { LdapSecurity.Ldaps => HopTls.ImplicitTls, LdapSecurity.StartTls => HopTls.RequiredStartTls, _ => HopTls.None };
+                    var verification = tls == HopTls.None ? HopVerification.NoTls : server.VerifyCertificate ? HopVerification.Verified : HopVerification.NotVerified;
+                    hops.Add(new Hop(HopEnd.Of(layer), HopEnd.Directory, server.Security == LdapSecurity.Ldaps ? "LDAPS" : "LDAP", server.Port, server.Host, tls, verification, "users, logins and recipients"));
+                }
+                if (platform.Directory?.Sql?.Database is { } users)
+                    hops.Add(Database(HopEnd.Of(layer), HopEnd.Directory, users, "users, logins and recipients"));
+            }
+            if (web?.Database is { } sogoDb)
+                hops.Add(Database(HopEnd.Of(web), HopEnd.Database, sogoDb, "SOGo's profiles, folders and sessions"));
             return hops;
+        }
+
+        /// <summary>A connection to a SQL server: TLS negotiated in the protocol (libpq's SSLRequest, MariaDB's SSL packet), verified as <c>sslmode</c> says.</summary>
+        private static Hop Database(HopEnd from, HopEnd to, DatabaseConnection db, string purpose)
+        {
+            var tls = db.Tls == DatabaseTls.Disabled ? HopTls.None : HopTls.RequiredStartTls;
+            var verification = db.Tls switch { DatabaseTls.VerifyFull => HopVerification.Verified, DatabaseTls.Required => HopVerification.NotVerified, _ => HopVerification.NoTls };
+            return new Hop(from, to, db.Engine == SqlEngine.PostgreSql ? "PostgreSQL" : "MariaDB", db.Port, db.Host, tls, verification, purpose);
         }
 
         private static int MailstoreSmtpPort(MailstoreLayer store) => store.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Smtp)?.Port ?? 25;

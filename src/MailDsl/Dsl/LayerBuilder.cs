@@ -35,7 +35,7 @@ namespace MailDsl
 
         /// <summary>Adds the fully qualified names of the layer's hosts; each gets its own files and install script.</summary>
         /// <param name="names">Host names, e.g. <c>smtp-in-01.cloud0.mycompany.dom</c>.</param>
-        public TSelf Hosts(params string[] names)
+        public TSelf Hosts([ValueGrammar(ValueKind.DnsName)] params string[] names)
         {
             Origins.Call(Keys.Hosts);
             for (var i = 0; i < names.Length; i++)
@@ -63,7 +63,7 @@ namespace MailDsl
 
         /// <summary>Sets the load-balancer VIP name in front of the layer: the name other layers dial.</summary>
         /// <param name="name">The VIP's DNS name.</param>
-        public TSelf Vip(string name)
+        public TSelf Vip([ValueGrammar(ValueKind.HostName)] string name)
         {
             Origins.Argument(Keys.Vip, 0);
             _vip = name;
@@ -87,7 +87,7 @@ namespace MailDsl
 
         /// <summary>Binds the layer's daemons to one address instead of all (e.g. <c>127.0.0.1</c> in tests).</summary>
         /// <param name="address">An IPv4 or IPv6 address.</param>
-        public TSelf ListenOn(string address)
+        public TSelf ListenOn([ValueGrammar(ValueKind.ListenAddress)] string address)
         {
             Origins.Argument(Keys.ListenAddress, 0);
             _listenAddress = address;
@@ -117,7 +117,7 @@ namespace MailDsl
 
         /// <summary>Offers exactly these key-exchange groups, most preferred first, on this layer's services.</summary>
         /// <param name="names">The groups as OpenSSL names them, e.g. <c>X25519</c>, <c>prime256v1</c>.</param>
-        public TSelf Groups(params string[] names)
+        public TSelf Groups([ValueGrammar(ValueKind.TlsGroup)] params string[] names)
         {
             names ??= System.Array.Empty<string>();
             Origins.Call(Keys.Tls.Groups);
@@ -138,7 +138,7 @@ namespace MailDsl
 
         /// <summary>Uses this OpenSSL cipher string (TLS 1.2 and below) on this layer's services.</summary>
         /// <param name="openSslCipherString">A cipher string as <c>openssl ciphers</c> reads it.</param>
-        public TSelf Ciphers(string openSslCipherString)
+        public TSelf Ciphers([ValueGrammar(ValueKind.CipherString)] string openSslCipherString)
         {
             Origins.Argument(Keys.Tls.Ciphers, 0);
             _tls = (_tls ?? new TlsPolicy()) with { Ciphers = openSslCipherString };
@@ -151,7 +151,7 @@ namespace MailDsl
         /// <param name="port">The TCP port.</param>
         /// <param name="security">How connections are protected.</param>
         /// <param name="allowPlaintextAuth">Whether clients may send passwords on it.</param>
-        public TSelf Listener(string name, ServiceProtocol protocol, int port, ListenerSecurity security, bool allowPlaintextAuth = false)
+        public TSelf Listener([ValueGrammar(ValueKind.ListenerName)] string name, ServiceProtocol protocol, int port, ListenerSecurity security, bool allowPlaintextAuth = false)
         {
             var keys = Keys.Listener(name);
             Origins.Call(keys);
@@ -165,12 +165,12 @@ namespace MailDsl
         /// <summary>Adds a raw Postfix main.cf setting the typed DSL has no verb for. Rules still read the ones they know.</summary>
         /// <param name="key">The parameter name, e.g. <c>smtpd_starttls_timeout</c>.</param>
         /// <param name="value">Its value in main.cf syntax.</param>
-        public TSelf PostfixSetting(string key, string value) => AddSetting(Daemon.Postfix, key, value);
+        public TSelf PostfixSetting([ValueGrammar(ValueKind.SettingKey)] string key, [ValueGrammar(ValueKind.PostfixValue)] string value) => AddSetting(Daemon.Postfix, key, value);
 
         /// <summary>Adds a raw Dovecot setting the typed DSL has no verb for. Rules still read the ones they know.</summary>
         /// <param name="key">The setting name, e.g. <c>ssl_prefer_server_ciphers</c>.</param>
         /// <param name="value">Its value in dovecot.conf syntax.</param>
-        public TSelf DovecotSetting(string key, string value) => AddSetting(Daemon.Dovecot, key, value);
+        public TSelf DovecotSetting([ValueGrammar(ValueKind.SettingKey)] string key, [ValueGrammar(ValueKind.DovecotValue)] string value) => AddSetting(Daemon.Dovecot, key, value);
 
         private protected TSelf AddListener(Listener listener)
         {

@@ -43,7 +43,7 @@ namespace MailDsl
 
         /// <summary>Sets where mailboxes live, in Dovecot's mail_location syntax.</summary>
         /// <param name="location">E.g. <c>maildir:~/Maildir</c>.</param>
-        public MailstoreBuilder MailLocation(string location)
+        public MailstoreBuilder MailLocation([ValueGrammar(ValueKind.MailLocation)] string location)
         {
             Origins.Argument(OriginKeys.Mailstore.MailLocation, 0);
             _mailLocation = location;

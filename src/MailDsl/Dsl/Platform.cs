@@ -35,11 +35,11 @@ namespace MailDsl
 
         /// <summary>Starts a platform for the mail domain <paramref name="domain"/> (e.g. <c>mycompany.dom</c>).</summary>
         /// <param name="domain">The mail domain: a DNS name.</param>
-        public static Platform Create(string domain) => new(domain);
+        public static Platform Create([ValueGrammar(ValueKind.DnsName)] string domain) => new(domain);
 
         /// <summary>Sets the text in the SMTP greeting after the host name (e.g. <c>MYCOMPANY Mail System</c>).</summary>
         /// <param name="text">One line of text; no newlines.</param>
-        public Platform Banner(string text)
+        public Platform Banner([ValueGrammar(ValueKind.Text)] string text)
         {
             _origins.Argument(OriginKeys.Platform.Banner, 0);
             _model = _model with { Banner = text };
@@ -71,7 +71,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="certificateFile">Absolute path of the PEM certificate chain.</param>
         /// <param name="keyFile">Absolute path of the PEM private key.</param>
-        public Platform Certificate(string certificateFile, string keyFile)
+        public Platform Certificate([ValueGrammar(ValueKind.Path)] string certificateFile, [ValueGrammar(ValueKind.Path)] string keyFile)
         {
             _origins.Call(OriginKeys.Platform.Certificate);
             _origins.Argument(OriginKeys.Platform.Certificate.File, 0);
@@ -86,7 +86,7 @@ namespace MailDsl
         /// system trust store is used.
         /// </summary>
         /// <param name="caFile">Absolute path of the PEM CA certificate (or bundle), e.g. <c>/etc/pki/CA/certs/mycompany-ca.crt</c>.</param>
-        public Platform CertificateAuthority(string caFile)
+        public Platform CertificateAuthority([ValueGrammar(ValueKind.Path)] string caFile)
         {
             _origins.Argument(OriginKeys.Platform.Ca, 0);
             _model = _model with { CertificateAuthority = caFile };
@@ -98,7 +98,7 @@ namespace MailDsl
         /// it, the relay keeps it inside, the mailstore delivers it.
         /// </summary>
         /// <param name="domain">The domain, e.g. <c>domain02.dom</c>.</param>
-        public Platform AddMailDomain(string domain)
+        public Platform AddMailDomain([ValueGrammar(ValueKind.DnsName)] string domain)
         {
             _origins.Argument(OriginKeys.Platform.MailDomains[_model.MailDomains.Count], 0);
             _model = _model with { MailDomains = System.Linq.Enumerable.Append(_model.MailDomains, domain).ToEquatableArray() };
@@ -150,7 +150,7 @@ namespace MailDsl
         /// (OpenSSL 3.5+), <c>X25519</c>, <c>prime256v1</c>, <c>secp384r1</c>, <c>ffdhe2048</c>...
         /// </summary>
         /// <param name="names">The groups, most preferred first.</param>
-        public Platform Groups(params string[] names)
+        public Platform Groups([ValueGrammar(ValueKind.TlsGroup)] params string[] names)
         {
             names ??= System.Array.Empty<string>();
             _origins.Call(OriginKeys.Platform.Tls.Groups);
@@ -171,7 +171,7 @@ namespace MailDsl
 
         /// <summary>Uses this OpenSSL cipher string (TLS 1.2 and below) on every service, instead of the profile's.</summary>
         /// <param name="openSslCipherString">A cipher string as <c>openssl ciphers</c> reads it.</param>
-        public Platform Ciphers(string openSslCipherString)
+        public Platform Ciphers([ValueGrammar(ValueKind.CipherString)] string openSslCipherString)
         {
             _origins.Argument(OriginKeys.Platform.Tls.Ciphers, 0);
             _model = _model with { Tls = _model.Tls with { Ciphers = openSslCipherString } };

@@ -32,11 +32,11 @@ namespace MailDsl
         /// 0600 root; install.sh refuses a file that is missing, empty or holds more than one line.
         /// </summary>
         /// <param name="path">The file's absolute path on the hosts, e.g. <c>/etc/maildsl/secrets/ldap-bind</c>.</param>
-        public static Secret File(string path) => new(new SecretRef(SecretSource.File, path), DslCallSite.Argument(0));
+        public static Secret File([ValueGrammar(ValueKind.Path)] string path) => new(new SecretRef(SecretSource.File, path), DslCallSite.Argument(0));
 
         /// <summary>A secret install.sh reads from an environment variable (e.g. set by the fleet tool from its vault).</summary>
         /// <param name="variable">The variable's name, e.g. <c>LDAP_BIND_PASSWORD</c>.</param>
-        public static Secret Environment(string variable) => new(new SecretRef(SecretSource.Environment, variable), DslCallSite.Argument(0));
+        public static Secret Environment([ValueGrammar(ValueKind.EnvironmentName)] string variable) => new(new SecretRef(SecretSource.Environment, variable), DslCallSite.Argument(0));
 
         /// <inheritdoc/>
         public override string ToString() => Reference.Describe();

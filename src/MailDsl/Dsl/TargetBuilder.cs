@@ -16,23 +16,23 @@ namespace MailDsl
 
         /// <summary>Runs OpenSSL <paramref name="version"/> (e.g. <c>3.5</c>) instead of the distro's.</summary>
         /// <param name="version">A version such as <c>3.5</c> or <c>3.5.1</c>.</param>
-        public TargetBuilder WithOpenSsl(string version) => Set(OriginKeys.Platform.Target.OpenSsl, version, Versions with { OpenSsl = version });
+        public TargetBuilder WithOpenSsl([ValueGrammar(ValueKind.Version)] string version) => Set(OriginKeys.Platform.Target.OpenSsl, version, Versions with { OpenSsl = version });
 
         /// <summary>Runs nginx <paramref name="version"/> instead of the distro's.</summary>
         /// <param name="version">A version such as <c>1.26</c>.</param>
-        public TargetBuilder WithNginx(string version) => Set(OriginKeys.Platform.Target.Nginx, version, Versions with { Nginx = version });
+        public TargetBuilder WithNginx([ValueGrammar(ValueKind.Version)] string version) => Set(OriginKeys.Platform.Target.Nginx, version, Versions with { Nginx = version });
 
         /// <summary>Runs Dovecot <paramref name="version"/> (e.g. <c>2.4.1</c>) instead of the distro's.</summary>
         /// <param name="version">A version such as <c>2.4.1</c>.</param>
-        public TargetBuilder WithDovecot(string version) => Set(OriginKeys.Platform.Target.Dovecot, version, Versions with { Dovecot = version });
+        public TargetBuilder WithDovecot([ValueGrammar(ValueKind.Version)] string version) => Set(OriginKeys.Platform.Target.Dovecot, version, Versions with { Dovecot = version });
 
         /// <summary>Runs Postfix <paramref name="version"/> instead of the distro's.</summary>
         /// <param name="version">A version such as <c>3.10</c>.</param>
-        public TargetBuilder WithPostfix(string version) => Set(OriginKeys.Platform.Target.Postfix, version, Versions with { Postfix = version });
+        public TargetBuilder WithPostfix([ValueGrammar(ValueKind.Version)] string version) => Set(OriginKeys.Platform.Target.Postfix, version, Versions with { Postfix = version });
 
         /// <summary>Runs SOGo <paramref name="version"/> instead of the distro's.</summary>
         /// <param name="version">A version such as <c>5.12.1</c>.</param>
-        public TargetBuilder WithSogo(string version) => Set(OriginKeys.Platform.Target.Sogo, version, Versions with { Sogo = version });
+        public TargetBuilder WithSogo([ValueGrammar(ValueKind.Version)] string version) => Set(OriginKeys.Platform.Target.Sogo, version, Versions with { Sogo = version });
 
         private TargetBuilder Set(string originKey, string version, VersionOverrides versions)
         {

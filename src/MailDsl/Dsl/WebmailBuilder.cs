@@ -19,6 +19,7 @@ namespace MailDsl
         private int _hsts = 63072000;
         private bool _activeSync = true;
         private DatabaseConnection? _database;
+        private SogoCache _cache = SogoCache.Shared;
 
         internal WebmailBuilder(OriginRecorder origins) : base(origins, OriginKeys.Webmail) { }
 
@@ -31,12 +32,28 @@ namespace MailDsl
             return this;
         }
 
-        /// <summary>Sets the loopback port memcached listens on for SOGo's caches and sessions; only sogod reaches it.</summary>
+        /// <summary>
+        /// Sets the port memcached listens on for SOGo's caches: loopback with one webmail host; with several, each host's own
+        /// address, reachable from the webmail hosts only (see <see cref="Cache"/>).
+        /// </summary>
         /// <param name="port">The TCP port.</param>
         public WebmailBuilder Memcached(int port = 11211)
         {
             Origins.Argument(Keys.Listener("memcached").Port, 0);
             _memcachedPort = port;
+            return this;
+        }
+
+        /// <summary>
+        /// How SOGo's cache (memcached: failed-login counts behind SOGoMaximumFailedLoginCount, ACLs, user defaults, SSO data) is
+        /// spread over the webmail hosts: <see cref="SogoCache.Shared"/> (the default: one cache for every host) or
+        /// <see cref="SogoCache.PerHost"/>, which splits it per host when there are several (MAIL5022).
+        /// </summary>
+        /// <param name="cache">Shared, or per host.</param>
+        public WebmailBuilder Cache(SogoCache cache)
+        {
+            Origins.Argument(OriginKeys.Webmail.Cache, 0);
+            _cache = cache;
             return this;
         }
 
@@ -60,7 +77,7 @@ namespace MailDsl
 
         /// <summary>Sets the IMAP server SOGo dials (default: the mailstore VIP over IMAPS).</summary>
         /// <param name="url">E.g. <c>imaps://imap.cloud0.mycompany.dom:993</c>.</param>
-        public WebmailBuilder Imap(string url)
+        public WebmailBuilder Imap([ValueGrammar(ValueKind.Url)] string url)
         {
             Origins.Argument(OriginKeys.Webmail.ImapServer, 0);
             _imapServer = url;
@@ -69,7 +86,7 @@ namespace MailDsl
 
         /// <summary>Sets the SMTP server SOGo sends through (default: the SMTP-out VIP on submission with STARTTLS).</summary>
         /// <param name="url">E.g. <c>smtp://smtp-out.cloud0.mycompany.dom:587/?tls=YES</c>.</param>
-        public WebmailBuilder Smtp(string url)
+        public WebmailBuilder Smtp([ValueGrammar(ValueKind.Url)] string url)
         {
             Origins.Argument(OriginKeys.Webmail.SmtpServer, 0);
             _smtpServer = url;
@@ -84,7 +101,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="key">The setting name, e.g. <c>SOGoMailAuxiliaryUserAccountsEnabled</c>.</param>
         /// <param name="value">Its value as sogo.conf writes it, e.g. <c>YES</c> or <c>"imaps://imap.example.com:993"</c>.</param>
-        public WebmailBuilder SogoSetting(string key, string value) => AddSetting(Daemon.Sogo, key, value);
+        public WebmailBuilder SogoSetting([ValueGrammar(ValueKind.SettingKey)] string key, [ValueGrammar(ValueKind.SogoValue)] string value) => AddSetting(Daemon.Sogo, key, value);
 
         /// <summary>Sets the Strict-Transport-Security max-age; 0 leaves the header out.</summary>
         /// <param name="maxAgeSeconds">Seconds; Mozilla recommends two years (63072000).</param>
@@ -125,7 +142,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="match">Everything between <c>location</c> and <c>{</c>, e.g. <c>~ ^/SOGo/so/(.*)$</c>.</param>
         /// <param name="body">Directives inside the block, each ending in <c>;</c>.</param>
-        public WebmailBuilder NginxLocation(string match, params string[] body)
+        public WebmailBuilder NginxLocation([ValueGrammar(ValueKind.NginxMatch)] string match, [ValueGrammar(ValueKind.NginxDirective)] params string[] body)
         {
             var keys = OriginKeys.Webmail.Location(_locations.Count);
             Origins.Call(keys);
@@ -146,6 +163,7 @@ namespace MailDsl
         {
             SogoPort = _sogoPort,
             MemcachedPort = _memcachedPort,
+            Cache = _cache,
             ImapServer = _imapServer,
             SmtpServer = _smtpServer,
             HstsMaxAgeSeconds = _hsts,

@@ -21,7 +21,7 @@ namespace MailDsl.Hosting
     /// <c>Describe()</c> runs only inside a verb that needs it.
     /// </summary>
     /// <remarks>
-    /// Exit codes: 0 success; 1 the platform has errors, OpenSSL refuses the cipher string, a host or file does not exist,
+    /// Exit codes: 0 success; 1 the platform has errors, probe finds a difference, OpenSSL refuses the cipher string, a host or file does not exist,
     /// or DIR could not be written; 2 the command line is wrong (unknown verb or option, a missing or invalid value).
     /// </remarks>
     internal static class CommandLine
@@ -79,6 +79,9 @@ namespace MailDsl.Hosting
                     r.GetValue<string[]>(CommandTree.Host.Name) ?? new string[0], r.GetValue<string[]>(CommandTree.Layer.Name) ?? new string[0],
                     r.GetValue<bool>(CommandTree.DryRun.Name)),
                 [CommandTree.Check] = r => Check(platform, console, r.GetValue<string>(CommandTree.Format.Name) == CommandTree.Json),
+                [CommandTree.Probe] = r => ProbeVerb.Run(platform, console, r.GetValue<string[]>(CommandTree.ProbeHost.Name) ?? new string[0],
+                    r.GetValue<string[]>(CommandTree.ProbeLayer.Name) ?? new string[0], r.GetValue<string>(CommandTree.ProbeFormat.Name) == CommandTree.Json,
+                    r.GetValue<string[]>(CommandTree.Resolve.Name) ?? new string[0], r.GetValue<string>(CommandTree.Ca.Name), r.GetValue<string>(CommandTree.ProbeTimeout.Name)),
                 [CommandTree.Show] = r => Show(platform, console, r.GetValue<string>(CommandTree.ShowHost.Name)!, r.GetValue<string>(CommandTree.ShowPath.Name)),
                 [CommandTree.Ciphers] = r => Ciphers(platform, console, r.GetValue<string>(CommandTree.CipherString.Name)!, r.GetValue<string>(CommandTree.OpenSsl.Name),
                     r.GetValue<bool>(CommandTree.Supported.Name), r.GetValue<bool>(CommandTree.Verbose.Name), r.GetValue<string>(CommandTree.Profile.Name)),
@@ -255,7 +258,7 @@ namespace MailDsl.Hosting
         private static string UnknownVerb(string token) => $"unknown verb '{token}'.{Suggest(token, CommandTree.Root.Verbs.Select(v => v.Name).ToList())}";
 
         /// <summary>" Did you mean '--host'?" for the nearest name within two edits (or the one it begins), or "".</summary>
-        private static string Suggest(string token, IReadOnlyList<string> names)
+        internal static string Suggest(string token, IReadOnlyList<string> names)
         {
             var bare = token.Split('=')[0];
             var best = names

@@ -83,6 +83,58 @@ namespace MailDsl.Hosting
             },
         };
 
+        /// <summary><c>probe --host HOST</c>.</summary>
+        public static readonly OptionSpec ProbeHost = new("--host", OptionKind.RepeatableValue, "Probe only this host's ports, or this VIP's (repeatable).")
+        {
+            HelpName = "HOST",
+        };
+
+        /// <summary><c>probe --layer LAYER</c>.</summary>
+        public static readonly OptionSpec ProbeLayer = new("--layer", OptionKind.RepeatableValue, "Probe only the ports of this layer's hosts and VIP (repeatable): " + string.Join(", ", LayerNames) + ".")
+        {
+            HelpName = "LAYER",
+            AcceptedValues = LayerNames,
+        };
+
+        /// <summary><c>probe --format text|json</c>.</summary>
+        public static readonly OptionSpec ProbeFormat = new("--format", OptionKind.Value, "text: one table, the differences first; json: one object for CI (host, port, check, differs, expected, found).")
+        {
+            HelpName = "text|" + Json,
+            Default = "text",
+            AcceptedValues = new[] { "text", Json },
+        };
+
+        /// <summary><c>probe --resolve NAME=ADDRESS</c>.</summary>
+        public static readonly OptionSpec Resolve = new("--resolve", OptionKind.RepeatableValue, "Dial NAME at ADDRESS instead of what the resolver says (repeatable), e.g. before DNS points at new hosts.")
+        {
+            HelpName = "NAME=ADDRESS",
+        };
+
+        /// <summary><c>probe --ca FILE</c>.</summary>
+        public static readonly OptionSpec Ca = new("--ca", OptionKind.Value, "Verify certificate chains against these CA certificates (PEM); default: the description's CA file when it exists here, else OpenSSL's default store.")
+        {
+            HelpName = "FILE",
+        };
+
+        /// <summary><c>probe --timeout SECONDS</c>.</summary>
+        public static readonly OptionSpec ProbeTimeout = new("--timeout", OptionKind.Value, "How long one connection or handshake may take, in seconds.")
+        {
+            HelpName = "SECONDS",
+            Default = "5",
+        };
+
+        /// <summary>The <c>probe</c> verb.</summary>
+        public static readonly CommandSpec Probe = new("probe", "Connect to every endpoint the platform describes (each host's ports and each VIP's) and compare what answers with what the description implies; exit 1 on a difference.")
+        {
+            Options = new[] { ProbeHost, ProbeLayer, ProbeFormat, Resolve, Ca, ProbeTimeout },
+            Examples = new[]
+            {
+                ("probe", "one table, the differences first, then \"no differences: N endpoints on M hosts probed\""),
+                ("probe --layer mailstore --format json > probe.json", "the mailstore's ports, for CI; exit 1 on a difference"),
+                ("probe --resolve mx1.example.com=192.0.2.10 --ca ca.pem", "a host DNS does not name yet, verified against the platform's CA"),
+            },
+        };
+
         /// <summary><c>show HOST</c>.</summary>
         public static readonly ArgumentSpec ShowHost = new("HOST", "A host of the platform, or / for the files emit writes in DIR itself.")
         {
@@ -175,14 +227,14 @@ namespace MailDsl.Hosting
         public static readonly CommandSpec Root = new("", "Checks and emits this MailDsl mail platform: every host's nginx, Dovecot, Postfix and SOGo files, install scripts and fleet files.")
         {
             Options = new[] { HelpOption, VersionOption },
-            Verbs = new[] { Emit, Check, Show, Ciphers, Help },
+            Verbs = new[] { Emit, Check, Probe, Show, Ciphers, Help },
             Examples = new[]
             {
                 ("dotnet run -- emit --out out", "write every host's files under out/"),
                 ("dotnet run -- check", "print every finding"),
                 ("dotnet run -- emit --help", "a verb's options and examples"),
             },
-            Epilogue = "Exit codes: 0 success; 1 the platform has errors, OpenSSL refuses the string, a host or file does not exist, "
+            Epilogue = "Exit codes: 0 success; 1 the platform has errors, probe finds a difference, OpenSSL refuses the string, a host or file does not exist, "
                 + "or DIR could not be written; 2 the command line is wrong (unknown verb or option, a missing or invalid value).",
         };
 

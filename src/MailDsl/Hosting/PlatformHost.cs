@@ -5,13 +5,13 @@ using MailDsl.Model;
 namespace MailDsl.Hosting
 {
     /// <summary>
-    /// What <c>Run(args)</c> does in every platform project: parses the command line (<c>emit</c>, <c>check</c>,
+    /// What <c>Run(args)</c> does in every platform project: parses the command line (<c>emit</c>, <c>check</c>, <c>probe</c>,
     /// <c>show</c>, <c>ciphers</c>, <c>help</c>; <c>VERB --help</c> for each), builds the platform at run time only when
     /// the verb needs it, checks it with the same rules as the analyzer, renders it with Core's renderers, and carries out
     /// the verb.
     /// </summary>
     /// <remarks>
-    /// Exit codes: 0 success; 1 the platform has errors, OpenSSL refuses the cipher string, a host or file does not exist,
+    /// Exit codes: 0 success; 1 the platform has errors, probe finds a difference, OpenSSL refuses the cipher string, a host or file does not exist,
     /// or DIR could not be written; 2 the command line is wrong (an unknown verb or option, named with the nearest valid
     /// one; a missing or invalid value). Output is plain text when it does not go to a terminal. A plain help request
     /// (none, <c>help</c>, <c>--help</c>, <c>help VERB</c>, <c>VERB --help</c>) is answered without loading

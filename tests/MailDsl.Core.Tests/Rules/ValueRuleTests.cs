@@ -76,13 +76,33 @@ public class UnsafeValueTests
     }
 
     [Fact]
-    public void A_postfix_value_may_hold_hash_commas_and_spaces()
+    public void A_postfix_value_may_hold_hash_inside_a_word_commas_spaces_and_closed_groups()
     {
         var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org")
             .PostfixSetting("smtpd_tls_mandatory_exclude_ciphers", "aNULL, MD5")
-            .PostfixSetting("smtpd_helo_restrictions", "permit_mynetworks, reject_invalid_helo_hostname #1")).Build();
+            .PostfixSetting("smtpd_banner", "Mail#1 {ESMTP service}, x{y}z")
+            .PostfixSetting("smtpd_helo_restrictions", "permit_mynetworks, reject_invalid_helo_hostname")).Build();
 
         Assert.Empty(Findings(model, "MAIL3001"));
+    }
+
+    /// <summary>
+    /// A word that starts with '#' is a comment to Postfix 3.9 and later (postconf 3.10 warns), and a '{' group must close
+    /// and end its word (postconf warns "missing '}'", "syntax error after '}'"): Render.Tests' FoundHolesTests hold both to
+    /// postconf of Debian 12 and 13.
+    /// </summary>
+    [Theory]
+    [InlineData("reject_invalid_helo_hostname #1", 29)]
+    [InlineData("#1", 0)]
+    [InlineData("a,#b", 2)]
+    [InlineData("a {b", 2)]
+    [InlineData("{a}}", 3)]
+    [InlineData("{a}x", 3)]
+    public void A_postfix_value_may_not_hold_a_comment_word_or_an_open_group(string value, int at)
+    {
+        var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org").PostfixSetting("smtpd_banner", value)).Build();
+        var f = Assert.Single(Findings(model, "MAIL3001"));
+        Assert.Equal(at, f.SubStart);
     }
 
     [Theory]
@@ -301,15 +321,27 @@ public class InvalidHostNameTests
     }
 
     [Theory]
-    [InlineData("172.16.10.50")]
-    [InlineData("2001:db8::25")]
     [InlineData("localhost")]
     [InlineData("vm-172-16-10-142.cloud0.hc.mycompany.dom")]
-    public void Addresses_and_single_labels_are_valid_hosts(string host)
+    public void Single_labels_and_names_that_hold_an_address_are_valid_hosts(string host)
     {
         var model = Minimal().SmtpIn(s => s.Hosts(host).Vip(host)).Build();
 
         Assert.Empty(Findings(model, "MAIL3003"));
+    }
+
+    /// <summary>
+    /// A VIP may be an address (other layers dial it), a layer's host may not: it is the host's Postfix myhostname, and every
+    /// Postfix program stops on an address there ("fatal: parameter myhostname: bad parameter value", seen with postmap 3.7).
+    /// </summary>
+    [Theory]
+    [InlineData("172.16.10.50")]
+    [InlineData("2001:db8::25")]
+    public void An_address_is_a_valid_vip_but_not_a_hosts_name(string address)
+    {
+        var model = Minimal().SmtpIn(s => s.Hosts("mx-01.example.org", address).Vip(address)).Build();
+
+        Assert.Equal("smtpIn.hosts.1", Assert.Single(Findings(model, "MAIL3003")).OriginKey);
     }
 
     [Theory]

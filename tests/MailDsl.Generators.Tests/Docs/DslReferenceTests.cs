@@ -60,8 +60,11 @@ public sealed class DslReferenceTests
             {
                 var id = "M:" + Id(type) + "." + method.Name + (method.GetParameters().Length == 0 ? "" : "(" + string.Join(",", method.GetParameters().Select(p => Id(p.ParameterType))) + ")");
                 var text = Summary(docs, id);
+                // Each string parameter with the grammar it declares (docs/security.md has each kind's).
+                string Kind(string? name) => method.GetParameters().FirstOrDefault(p => p.Name == name)?.GetCustomAttribute<MailDsl.Model.ValueGrammarAttribute>() is { } grammar
+                    ? " (`" + grammar.Kind + "`)" : "";
                 var parameters = docs.TryGetValue(id, out var member)
-                    ? member.Elements("param").Select(p => "`" + (string?)p.Attribute("name") + "`: " + Flatten(p)).ToList()
+                    ? member.Elements("param").Select(p => "`" + (string?)p.Attribute("name") + "`" + Kind((string?)p.Attribute("name")) + ": " + Flatten(p)).ToList()
                     : new List<string>();
                 s.Append("| `").Append(Signature(method)).Append("` | ").Append(Cell(text));
                 if (parameters.Count > 0) s.Append("<br>").Append(Cell(string.Join("; ", parameters)));
@@ -80,6 +83,10 @@ public sealed class DslReferenceTests
         }
         return s.ToString();
     }
+
+    /// <summary>The XML doc summary of every member of <paramref name="assembly"/>, as one line of Markdown, by documentation ID.</summary>
+    internal static Dictionary<string, string> Summaries(Assembly assembly)
+        => LoadDocs(assembly).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value.Element("summary") is { } summary ? Flatten(summary) : "");
 
     private static IEnumerable<KeyValuePair<string, XElement>> LoadDocs(Assembly assembly)
     {

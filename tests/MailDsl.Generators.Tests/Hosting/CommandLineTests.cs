@@ -60,7 +60,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "check", "--format", "xml" }, "check: Argument 'xml' not recognized.")]
     [InlineData(new[] { "show", "a", "b", "c" }, "show: unexpected argument 'c'.")]
     [InlineData(new[] { "help", "emti" }, "unknown verb 'emti'. Did you mean 'emit'?")]
-    [InlineData(new[] { "help", "deploy" }, "unknown verb 'deploy'. Known: check, ciphers, emit, help, show.")]
+    [InlineData(new[] { "help", "deploy" }, "unknown verb 'deploy'. Known: check, ciphers, emit, help, probe, show.")]
     [InlineData(new[] { "emti", "--help" }, "unknown verb 'emti'. Did you mean 'emit'?")]
     public void A_wrong_command_line_exits_2_naming_what_is_wrong_without_building_the_platform(string[] args, string said)
     {
@@ -94,6 +94,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "emit", "--out", "x", "--layer", "@mailstore" }, 2, "Argument '@mailstore' not recognized")]
     [InlineData(new[] { "emit", "--out", "@maildsl-literal-out", "--dry-run" }, 0, "under @maildsl-literal-out; nothing was written")]
     [InlineData(new[] { "emit", "--out=-maildsl-literal-out", "--dry-run" }, 0, "under -maildsl-literal-out; nothing was written")]
+    [InlineData(new[] { "probe", "--host", "@mx-01.example.org" }, 2, "no host or VIP '@mx-01.example.org'")]
+    [InlineData(new[] { "probe", "--resolve", "@mx-01.example.org" }, 2, "'@mx-01.example.org' is not NAME=ADDRESS")]
     [InlineData(new[] { "help", "@emit" }, 2, "unknown verb '@emit'. Did you mean 'emit'?")]
     [InlineData(new[] { "help", "--", "-x" }, 2, "unknown verb '-x'.")]
     public void Every_verbs_arguments_are_taken_literally_never_as_a_response_file(string[] args, int exit, string said)
@@ -158,6 +160,7 @@ public sealed class CommandLineTests : IDisposable
     {
         ["emit"] = new[] { "emit", "--out", "x", "--help" },
         ["check"] = new[] { "check", "--format", "json", "-h" },
+        ["probe"] = new[] { "probe", "--layer", "mailstore", "--format", "json", "-h" },
         ["show"] = new[] { "show", "web-01.example.org", "-?" },
         ["ciphers"] = new[] { "ciphers", "-v", "--help" },
         ["help"] = new[] { "help", "emit", "--help" },

@@ -81,5 +81,7 @@ public sealed class SkippableHostileTheoryAttribute : TheoryAttribute
 
 internal static class HostileTools
 {
-    public static string? SkipReason() => Command.SkipReason(new[] { "postconf", "doveconf", "nginx", "openssl", "bash" });
+    public static string? SkipReason()
+        => Command.SkipReason(new[] { "postconf", "postmap", "doveconf", "nginx", "pldes", "plparse", "openssl", "bash" })
+            ?? TargetSystems.SkipReason(Model.Distro.Debian13, new[] { "postconf", "postmap", "doveconf", "nginx", "pldes", "plparse", "bash", "unshare", "timeout" }, needsRoot: true);
 }

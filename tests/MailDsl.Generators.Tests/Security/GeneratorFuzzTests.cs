@@ -3,12 +3,14 @@ using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using MailDsl.TestPlatform.Surface;
 using Xunit;
 
 namespace MailDsl.Generators.Tests.Security;
 
 /// <summary>
-/// The generator and the analyzer on 1,000 seeded mutations of the example: hostile strings in its literals, tokens
+/// The generator and the analyzer on 1,000 seeded mutations of the example and of descriptions calling every DSL method:
+/// hostile strings in its literals, tokens
 /// deleted, repeated, swapped, stray characters. Whatever the source, the compiler must get diagnostics, never an
 /// exception from MailDsl (CS8785 from the generator, AD0001 from the analyzer), and never wait on a hang.
 /// </summary>
@@ -24,16 +26,29 @@ public sealed class GeneratorFuzzTests
         "try_files $uri\\;", "include /etc/passwd;", "2.2", "-1", "~ ^(a+)+$",
     };
 
-    [Fact]
-    public async Task A_thousand_mutations_of_the_example_give_diagnostics_never_an_exception_or_a_hang()
+    /// <summary>
+    /// What the mutations start from: the example, and two descriptions that call every public DSL method (DslSurface), with
+    /// an LDAP and with a SQL directory, so that mutated literals reach every entry point.
+    /// </summary>
+    private static IReadOnlyList<SyntaxTree> Originals() => new[]
     {
-        var original = CSharpSyntaxTree.ParseText(Harness.Source("CorporateCloud.cs"), new CSharpParseOptions(LanguageVersion.Latest), path: "Platform0.cs");
-        var baseCompilation = Harness.Compile(original.ToString());
+        Harness.Source("CorporateCloud.cs"),
+        DslDescriptions.Everything(DirectoryShape.Ldap).SourceFile("EverythingLdap").Text,
+        DslDescriptions.Everything(DirectoryShape.Sql).SourceFile("EverythingSql").Text,
+    }.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: "Platform0.cs")).ToList();
+
+    [Fact]
+    public async Task A_thousand_mutations_of_the_example_and_of_every_dsl_call_give_diagnostics_never_an_exception_or_a_hang()
+    {
+        var originals = Originals();
+        var compilations = originals.Select(o => Harness.Compile(o.ToString())).ToList();
         var random = new Random(Seed);
         var failures = new List<string>();
         var slowest = TimeSpan.Zero;
         for (var i = 0; i < Mutations; i++)
         {
+            var original = originals[i % originals.Count];
+            var baseCompilation = compilations[i % originals.Count];
             var (text, what) = Mutate(original, random);
             var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose), path: "Platform0.cs");
             var compilation = baseCompilation.ReplaceSyntaxTree(baseCompilation.SyntaxTrees[0], tree);

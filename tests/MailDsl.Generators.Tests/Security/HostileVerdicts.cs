@@ -1,30 +1,44 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using MailDsl.Model;
 using MailDsl.Render;
 using MailDsl.Rules;
 using MailDsl.TestPlatform.Sandbox;
+using MailDsl.TestPlatform.Surface;
 using Microsoft.CodeAnalysis;
 
 namespace MailDsl.Generators.Tests.Security;
 
 /// <summary>What MailDsl and the real tools made of one hostile value at one entry point.</summary>
-/// <param name="Entry">Where it entered.</param>
-/// <param name="Value">The value.</param>
-/// <param name="CompileTime">The error diagnostics the analyzer reported, e.g. <c>MAIL3001</c>, sorted.</param>
-/// <param name="RunTime">The error findings the rules reported on the platform built at run time, sorted.</param>
-/// <param name="Problems">What is wrong: a crash, a diagnostic away from the argument, disagreement, or a tool reading the value differently.</param>
-/// <param name="ToolVerdict">For an accepted value, what the real tool said (e.g. <c>postconf read it back unchanged</c>).</param>
-public sealed record HostileVerdict(EntryPoint Entry, string Value, IReadOnlyList<string> CompileTime, IReadOnlyList<string> RunTime,
-    IReadOnlyList<string> Problems, string ToolVerdict)
+/// <param name="Case">The entry point and the value.</param>
+/// <param name="CompileTime">The error diagnostics the analyzer reported (Debian 12's description), e.g. <c>MAIL3001</c>, sorted.</param>
+/// <param name="RunTime">The error findings the rules reported on the platform built at run time for Debian 12, sorted.</param>
+/// <param name="Problems">What is wrong: a crash, a diagnostic away from the argument, disagreement, a file read differently from its twin's, a marker file.</param>
+/// <param name="Readers">For an accepted value, the tools that read the files holding it, per target, e.g. <c>doveconf, postmap (Debian 12)</c>.</param>
+public sealed record HostileVerdict(HostileCase Case, IReadOnlyList<string> CompileTime, IReadOnlyList<string> RunTime, IReadOnlyList<string> Problems, string Readers)
 {
-    /// <summary>Whether the value was refused (no file written).</summary>
+    /// <summary>Where it entered.</summary>
+    public DslEntryPoint Entry => Case.Entry;
+
+    /// <summary>The value.</summary>
+    public string Value => Case.Value;
+
+    /// <summary>Whether the value was refused on Debian 12 (no file written).</summary>
     public bool Refused => RunTime.Count > 0;
 }
 
 /// <summary>
-/// Tries every value of <see cref="HostileCorpus"/> at its entry point, at compile time (the analyzer on a source with
-/// the value as a literal) and at run time (the DSL called with it, then the rules), and, where MailDsl accepts it,
-/// has the real tool read the emitted file back: postconf and doveconf with expansion (<c>-x</c>), nginx -t, and
-/// bash's own parse of install.sh compared with a benign twin's. Computed once, shared by the tests and the docs table.
+/// Tries every case of <see cref="HostileCorpus"/>: at compile time (the analyzer on the description with the value as a
+/// literal; every error must point inside that literal) and at run time (the same calls made by <see cref="DslChain.Run"/>,
+/// then the rules), which must agree; then, for each target whose rules accept it (Debian 12 and 13), every file the value
+/// reaches is read by that target's own tool, in a sandbox of that target, and must read as its benign twin's file with the
+/// value in the twin's place: <c>doveconf -n</c>, <c>postconf -n</c>/<c>-M</c>, <c>postmap -v</c> (the lookup table's own
+/// parameter reader, without network), <c>postmap -s</c>, <c>pldes</c> (GNUstep's property-list reader), <c>nginx -t</c>,
+/// bash (<c>bash -n</c>, <c>declare -f</c> of install.sh as a function, and install.sh's data lines run in an empty folder),
+/// and the files a shell sources sourced by bash in an empty folder; no command a value names may run (a marker file in that
+/// folder or /tmp fails). Files no tool reads alone (Dovecot 2.3's args files, fleet files) are compared as text. Computed
+/// once, shared by the tests and the docs table.
 /// </summary>
 public static class HostileVerdicts
 {
@@ -33,6 +47,19 @@ public static class HostileVerdicts
     /// <summary>Every verdict, in corpus order.</summary>
     public static IReadOnlyList<HostileVerdict> All => Computed.Value;
 
+    private static readonly Distro[] Targets = { Distro.Debian12, Distro.Debian13 };
+
+    private const string Placeholder = "\u0001VALUE\u0001";
+
+    private sealed class Outcome
+    {
+        public List<string> Problems { get; } = new();
+        public IReadOnlyList<string> CompileTime { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> RunTime { get; set; } = Array.Empty<string>();
+        public Dictionary<Distro, IReadOnlyList<Artifact>> Files { get; } = new();
+        public SortedSet<string> Readers { get; } = new(StringComparer.Ordinal);
+    }
+
     private static IReadOnlyList<HostileVerdict> Compute()
     {
         var root = Directory.CreateTempSubdirectory("maildsl-hostile-").FullName;
@@ -40,11 +67,18 @@ public static class HostileVerdicts
         {
             var (certificate, key) = MakeCertificate(root);
             var cases = HostileCorpus.All().ToList();
-            var twins = new ConcurrentDictionary<string, string>();
-            var results = new HostileVerdict[cases.Count];
-            Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                results[i] = Judge(cases[i].Entry, cases[i].Value, certificate, key, Path.Combine(root, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), twins));
-            return results;
+            var outcomes = cases.Select(_ => new Outcome()).ToArray();
+            // Run time on both targets, and the files of every value a target accepts.
+            Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => RunTime(cases[i], outcomes[i]));
+            // Compile time: one compilation per entry point, every value a class of its own.
+            var byEntry = Enumerable.Range(0, cases.Count).GroupBy(i => cases[i].Entry).ToList();
+            Parallel.ForEach(byEntry, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group => CompileTime(group.Select(i => (cases[i], outcomes[i])).ToList()));
+            foreach (var (c, o) in cases.Zip(outcomes))
+                if (!o.CompileTime.SequenceEqual(o.RunTime))
+                    o.Problems.Add($"compile time said [{string.Join(", ", o.CompileTime)}] but run time said [{string.Join(", ", o.RunTime)}]");
+            // The real tools of each target on every file an accepted value reaches, against its twin's.
+            foreach (var target in Targets) ReadBack(target, cases, outcomes, root, certificate, key);
+            return cases.Zip(outcomes, (c, o) => new HostileVerdict(c, o.CompileTime, o.RunTime, o.Problems, string.Join("; ", o.Readers))).ToList();
         }
         finally
         {
@@ -54,7 +88,6 @@ public static class HostileVerdicts
 
     private static (string Certificate, string Key) MakeCertificate(string root)
     {
-        // Real files at the platform's paths: doveconf -x and nginx -t read them.
         var certificate = Path.Combine(root, "mail.crt");
         var key = Path.Combine(root, "mail.key");
         var made = Command.Run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
@@ -63,160 +96,396 @@ public static class HostileVerdicts
         return (certificate, key);
     }
 
-    private static HostileVerdict Judge(EntryPoint entry, string value, string certificate, string key, string scratch,
-        ConcurrentDictionary<string, string> twins)
+    private static void RunTime(HostileCase c, Outcome o)
     {
-        var problems = new List<string>();
-        var compileTime = CompileTime(entry, value, certificate, key, problems);
-        IReadOnlyList<string> runTime;
-        Model.PlatformModel model;
-        try
+        foreach (var target in Targets)
         {
-            model = entry.Build(value, certificate, key).Build();
-            runTime = MailDsl.Rules.RuleSet.Check(model).Where(f => f.Severity == Severity.Error).Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
+            try
+            {
+                var (chain, _) = c.Entry.Describe(c.Value, target);
+                var model = chain.Run() switch { Platform p => p.Build(), PlatformModel m => m, var other => throw new InvalidOperationException("the chain built " + other) };
+                var errors = MailDsl.Rules.RuleSet.Check(model).Where(f => f.Severity == Severity.Error).Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
+                if (target == Distro.Debian12) o.RunTime = errors;
+                if (errors.Count == 0) o.Files[target] = PlatformRenderer.Render(model);
+                else if (c.IsTwin && !(TakesSecret(c.Entry) && errors.SequenceEqual(new[] { "MAIL5004" })))
+                    o.Problems.Add($"the benign twin is refused on {TargetSystems.DisplayName(target)}: {string.Join(", ", errors)}");
+            }
+            catch (Exception ex)
+            {
+                o.Problems.Add($"the DSL, the rules or the renderers threw on {TargetSystems.DisplayName(target)}: {ex.GetType().Name}: {ex.Message}");
+            }
         }
-        catch (Exception ex)
-        {
-            problems.Add($"the DSL or the rules threw at run time: {ex.GetType().Name}: {ex.Message}");
-            return new HostileVerdict(entry, value, compileTime, Array.Empty<string>(), problems, "");
-        }
-        if (!compileTime.SequenceEqual(runTime))
-            problems.Add($"compile time said [{string.Join(", ", compileTime)}] but run time said [{string.Join(", ", runTime)}]");
-        if (runTime.Count > 0) return new HostileVerdict(entry, value, compileTime, runTime, problems, "");
-
-        var tool = "";
-        try
-        {
-            var files = PlatformRenderer.Render(model);
-            Directory.CreateDirectory(scratch);
-            tool = ReadBackWithTool(entry, value, files, scratch, certificate, key, twins, problems);
-        }
-        catch (Exception ex)
-        {
-            problems.Add($"rendering or the tool check threw: {ex.GetType().Name}: {ex.Message}");
-        }
-        return new HostileVerdict(entry, value, compileTime, runTime, problems, tool);
     }
 
-    private static IReadOnlyList<string> CompileTime(EntryPoint entry, string value, string certificate, string key, List<string> problems)
+    private static void CompileTime(IReadOnlyList<(HostileCase Case, Outcome Outcome)> group)
     {
-        var source = HostileCorpus.Source(entry, value, certificate, key);
-        var compilation = Harness.Compile(source);
+        var sources = group.Select((g, i) => g.Case.Entry.Describe(g.Case.Value) is var (chain, argument) ? (Source: chain.SourceFile("HostilePlatform" + i.ToString(CultureInfo.InvariantCulture)), Argument: argument) : default)
+            .ToList();
+        var compilation = Harness.Compile(sources.Select(s => s.Source.Text).ToArray());
         var diagnostics = Harness.DiagnosticsAsync(compilation).GetAwaiter().GetResult();
-        foreach (var d in diagnostics.Where(d => d.Id is "AD0001" or "CS8785"))
-            problems.Add($"the analyzer or generator crashed: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
         var (result, _) = Harness.Generate(compilation);
         foreach (var generator in result.Results.Where(r => r.Exception is not null))
-            problems.Add($"the generator threw: {generator.Exception!.Message}");
-        var errors = diagnostics.Where(d => d.Id.StartsWith("MAIL", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error).ToList();
-        // Each error lands on the argument the value was written as (the literal, or a part of it).
-        var literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
-        var at = source.IndexOf(literal, StringComparison.Ordinal);
-        foreach (var error in errors)
+            foreach (var (_, o) in group) o.Problems.Add($"the generator threw: {generator.Exception!.Message}");
+        for (var i = 0; i < group.Count; i++)
         {
-            var span = error.Location.SourceSpan;
-            if (at < 0 || span.Start < at || span.End > at + literal.Length)
-                problems.Add($"{error.Id} points at '{source.Substring(span.Start, span.Length)}', not at the value's argument");
+            var o = group[i].Outcome;
+            var path = "Platform" + i.ToString(CultureInfo.InvariantCulture) + ".cs";
+            var mine = diagnostics.Where(d => d.Location.SourceTree?.FilePath == path).ToList();
+            foreach (var d in mine.Where(d => d.Id is "AD0001" or "CS8785"))
+                o.Problems.Add($"the analyzer or generator crashed: {d.GetMessage(CultureInfo.InvariantCulture)}");
+            var errors = mine.Where(d => d.Id.StartsWith("MAIL", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error).ToList();
+            var source = sources[i].Source;
+            // A refused value gets an error inside the argument it was written as (the literal, or a part of it). Others may point
+            // at the whole call (groups that leave a key exchange, a host in two layers whose ports clash), or, where the method
+            // takes the password itself, at that argument (MAIL5004, whatever the value).
+            if (source.Spans.TryGetValue(sources[i].Argument, out var span) && errors.Count > 0
+                && !errors.Any(e => e.Location.SourceSpan.Start >= span.Start && e.Location.SourceSpan.End <= span.Start + span.Length)
+                && !(TakesSecret(group[i].Case.Entry) && errors.All(e => e.Id == "MAIL5004")))
+                o.Problems.Add("no error points at the value's argument: " + string.Join(", ", errors.Select(e => $"{e.Id} at '{source.Text.Substring(e.Location.SourceSpan.Start, e.Location.SourceSpan.Length)}'")));
+            o.CompileTime = errors.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal).ToList();
         }
-        return errors.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
-    private static string ReadBackWithTool(EntryPoint entry, string value, IReadOnlyList<Model.Artifact> files, string scratch,
-        string certificate, string key, ConcurrentDictionary<string, string> twins, List<string> problems)
+    /// <summary>Whether the entry point's method takes the secret itself as a string (always MAIL5004, by design).</summary>
+    internal static bool TakesSecret(DslEntryPoint entry) => entry.Parameter.Method.StringParameters.Any(p => p.Kind == ValueKind.Secret);
+
+    /// <summary>
+    /// The forms a value takes in the files (raw, each encoding a renderer writes it in, an IPv6 address in brackets) and in the
+    /// tools' output (doveconf quotes a value holding '#'), longest first.
+    /// </summary>
+    private static IReadOnlyList<string> Forms(string value, ValueKind kind, bool bracketed = false)
     {
-        var hostFiles = files.Where(f => f.Host == entry.Host || (entry.Name == "Hosts" && f.Host == value)).ToList();
-        // The host's files under the scratch folder; the DH group file, which daemons open at its host path, named there.
-        var dh = MailDsl.Tls.Files.DhParameters.Path;
-        foreach (var file in hostFiles)
+        var forms = new List<string> { value };
+        if (kind == ValueKind.DistinguishedName)
         {
-            var path = Path.Combine(scratch, file.Path.TrimStart('/'));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, file.Content.Replace(dh, Path.Combine(scratch, dh.TrimStart('/'))));
+            var escaped = Directories.DistinguishedNames.Escape(value);
+            forms.Add(escaped);
+            forms.Add(escaped.Replace("\\", "\\\\", StringComparison.Ordinal));
         }
-        var expected = value.Trim(' ', '\t');
-        switch (entry.ReadBack)
+        if (kind is ValueKind.SqlIdentifier or ValueKind.DirectoryField) forms.Add(value.ToLowerInvariant());
+        // Dovecot 2.4 has the driver and the path of a mail location as two settings.
+        if (kind == ValueKind.MailLocation) forms.Add(Daemons.Dovecot.DovecotSettings.SplitMailLocation(value).Path);
+        if (kind is ValueKind.DatabaseName or ValueKind.Path or ValueKind.SqlIdentifier or ValueKind.DirectoryField)
         {
-            case ReadBack.Postfix:
-            {
-                var dir = Path.Combine(scratch, "etc/postfix");
-                File.SetLastWriteTimeUtc(Path.Combine(dir, "main.cf"), DateTime.UtcNow.AddMinutes(-1)); // postconf waits on a fresh main.cf
-                var parameter = entry.Parameter ?? value;
-                var read = Command.Run("postconf", "-c", dir, "-x", "-h", parameter);
-                var want = entry.Name switch
-                {
-                    "Banner" => HostileCorpus.Mx + " ESMTP " + expected,
-                    "PostfixSetting key" => "300s",
-                    // Postfix has no interface called 0.0.0.0 or ::; MailDsl writes "all" for them (with the family in inet_protocols).
-                    "ListenOn" when expected is "0.0.0.0" or "::" => "all",
-                    _ => expected,
-                };
-                if (!read.Succeeded || read.Output.TrimEnd('\n') != want)
-                    problems.Add($"postconf read {parameter} back as '{read.Output.TrimEnd('\n')}', not '{want}':\n{read}");
-                return $"postconf -x read {parameter} back unchanged";
-            }
-            case ReadBack.Dovecot:
-            {
-                var conf = Path.Combine(scratch, "etc/dovecot/dovecot.conf");
-                if (entry.Parameter is null)
-                {
-                    var all = Command.Run("doveconf", "-c", conf, "-x", "-n");
-                    var seen = entry.Name == "Listener name" ? $"inet_listener {value} {{" : $"{value} = yes";
-                    if (!all.Succeeded || !all.Output.Contains(seen, StringComparison.Ordinal))
-                        problems.Add($"doveconf -n did not show '{seen}':\n{all}");
-                    return "doveconf -x -n shows it as written";
-                }
-                var read = Command.Run("doveconf", "-c", conf, "-x", "-h", entry.Parameter);
-                if (!read.Succeeded || read.Output.TrimEnd('\n') != expected)
-                    problems.Add($"doveconf read {entry.Parameter} back as '{read.Output.TrimEnd('\n')}', not '{expected}':\n{read}");
-                return $"doveconf -x read {entry.Parameter} back unchanged";
-            }
-            case ReadBack.Nginx:
-            {
-                var conf = Path.Combine(scratch, "nginx.conf");
-                File.WriteAllText(conf, $"pid {scratch}/nginx.pid;\nerror_log stderr;\nevents {{ }}\nhttp {{\n    access_log off;\n    include {scratch}/etc/nginx/conf.d/*.conf;\n}}\n");
-                var test = Command.Run("nginx", "-t", "-p", scratch, "-c", conf);
-                if (!test.Succeeded) problems.Add("nginx -t refused the site:\n" + test);
-                return "nginx -t accepts the site";
-            }
-            default:
-            {
-                var script = files.Single(f => f.Host == hostFiles.First().Host && f.Path == "/install.sh").Content;
-                var parsed = BashParse(script, value);
-                var twinKey = entry.Name;
-                var twin = twins.GetOrAdd(twinKey, _ =>
-                {
-                    var benign = entry.Build(entry.Benign, certificate, key).Build();
-                    var benignFiles = PlatformRenderer.Render(benign);
-                    var benignHost = entry.Name == "Hosts" ? entry.Benign : entry.Host;
-                    return BashParse(benignFiles.Single(f => f.Host == benignHost && f.Path == "/install.sh").Content, entry.Benign);
-                });
-                if (parsed != twin)
-                    problems.Add("bash parses install.sh differently from its benign twin's:\n" + Diff(twin, parsed));
-                return "bash parses install.sh as its benign twin's";
-            }
+            forms.Add(Text.UriText.Component(value));
+            forms.Add(Text.UriText.Component(value, keepSlash: true));
         }
+        // An IPv6 address is bracketed where a name is not (URLs), and a name bracketed where an address is too (Postfix's
+        // [host]:port): with an IPv6 value, both sides read a bracketed form as the value.
+        if (bracketed || Topology.Addresses.IsIPv6(value)) forms.Add("[" + value + "]");
+        // Quoted as doveconf prints a value holding '#', and as sogo.conf's and Dovecot's quoted strings write it (\ and " escaped).
+        forms.AddRange(forms.ToList().SelectMany(f => new[] { "\"" + f + "\"", "\"" + f.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"" }));
+        return forms.Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length).ToList();
+    }
+
+    private static string Neutral(string text, IReadOnlyList<string> forms)
+    {
+        foreach (var form in forms) text = text.Replace(form, Placeholder, StringComparison.Ordinal);
+        return text;
     }
 
     /// <summary>
-    /// bash's own reading of a script: the script as a function body, printed back by <c>declare -f</c> (bash's parse,
-    /// comments dropped), with the value replaced by a placeholder, so two scripts that differ only in the value compare
-    /// equal exactly when bash reads them the same way.
+    /// Whether a value of <paramref name="kind"/> may change what is written beyond itself, by design: a version (another
+    /// syntax), a listen address (0.0.0.0 is Postfix's "all", ::1 turns IPv6 on), key-exchange groups and cipher strings (a DH
+    /// group file where DHE suites are on), and a server named on this host rather than another (TLS to it, or not). Such a
+    /// value is checked by each target's tools accepting every file it reaches without a warning, not by its twin's reading. A
+    /// URL SOGo dials is the user's own URL syntax (its host and query are what URL syntax says), checked the same way.
     /// </summary>
-    private static string BashParse(string script, string value)
+    private static bool ChangesStructure(HostileCase c)
+        => c.Entry.Kind is ValueKind.Version or ValueKind.ListenAddress or ValueKind.TlsGroup or ValueKind.CipherString or ValueKind.Url
+           || (c.Entry.Kind == ValueKind.HostName && Topology.Addresses.IsLoopback(c.Value) != Topology.Addresses.IsLoopback(c.Entry.Benign));
+
+    /// <summary>A job for a target's tools: one file of one case (or of its entry point's twin), and what to set up before reading it.</summary>
+    private sealed record Job(int Id, string Reader, string HostDir, string File, string Setup);
+
+    private static void ReadBack(Distro target, IReadOnlyList<HostileCase> cases, Outcome[] outcomes, string root, string certificate, string key)
     {
-        var file = Path.GetTempFileName();
-        try
+        var twins = new Dictionary<DslEntryPoint, int>();
+        for (var i = 0; i < cases.Count; i++)
+            if (cases[i].IsTwin) twins[cases[i].Entry] = i;
+        var scratch = Path.Combine(root, target.ToString());
+        var jobs = new List<Job>();
+        var sameJob = new Dictionary<string, int>(StringComparer.Ordinal);
+        var compared = new List<(int Case, int Twin, string Key, int Job, int TwinJob, bool Structure)>();
+        var placed = new HashSet<(int, string)>();
+        var q = Command.ShellQuote;
+
+        // Where a case's certificate and key are: the sites open them, so the sandbox has them at the case's paths.
+        string Setup(int index)
         {
-            File.WriteAllText(file, script);
-            var result = Command.Run("bash", "-c", "eval \"maildsl_script() {\n$(cat \"$1\")\n}\" && declare -f maildsl_script", "_", file);
-            if (!result.Succeeded) return "bash could not parse it: " + result.Output;
-            return value.Length == 0 ? result.Output : result.Output.Replace(value, "\u0001VALUE\u0001", StringComparison.Ordinal);
+            var c = cases[index];
+            if (c.Entry.Parameter.Method.Method.Name != "Certificate" || !c.Value.StartsWith("/etc/", StringComparison.Ordinal)) return "";
+            var file = c.Entry.Parameter.Info.Name == "keyFile" ? key : certificate;
+            return $"install -D -m 0600 {q(file)} {q(c.Value)} 2>/dev/null; ";
         }
-        finally
+
+        int Place(int index, Artifact file)
         {
-            File.Delete(file);
+            var hostDir = Path.Combine(scratch, "c" + index.ToString(CultureInfo.InvariantCulture), Safe(file.Host));
+            var path = Path.Combine(hostDir, file.Path.TrimStart('/'));
+            // Every file of the host, once, so a tool reading one (dovecot.conf's include, main.cf beside a table) finds the others.
+            if (placed.Add((index, file.Host)))
+                foreach (var sibling in outcomes[index].Files[target].Where(f => f.Host == file.Host))
+                {
+                    var p = Path.Combine(hostDir, sibling.Path.TrimStart('/'));
+                    Directory.CreateDirectory(Path.GetDirectoryName(p)!);
+                    File.WriteAllText(p, sibling.Content);
+                }
+            var reader = ReaderOf(file, target);
+            var setup = Setup(index);
+            // A tool reads the same text the same way: one job per reader and text (and what it opens beside it).
+            var sameKey = reader + "\u0000" + setup + "\u0000" + file.Content + (reader == "doveconf -n"
+                ? "\u0000" + outcomes[index].Files[target].FirstOrDefault(f => f.Host == file.Host && f.Path == Daemons.Dovecot.DovecotDirectory.SecretsPath)?.Content
+                : "");
+            if (sameJob.TryGetValue(sameKey, out var id)) return id;
+            var job = new Job(jobs.Count, reader, hostDir, path, setup);
+            jobs.Add(job);
+            return sameJob[sameKey] = job.Id;
+        }
+
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var c = cases[i];
+            if (c.IsTwin || !outcomes[i].Files.TryGetValue(target, out var files)) continue;
+            if (!twins.TryGetValue(c.Entry, out var t) || !outcomes[t].Files.TryGetValue(target, out var twinFiles)) continue;
+            var structure = !ChangesStructure(c);
+            var bracketed = Topology.Addresses.IsIPv6(c.Value);
+            var forms = Forms(c.Value, c.Entry.Kind);
+            var twinForms = Forms(c.Entry.Benign, c.Entry.Kind, bracketed);
+            var twinByKey = twinFiles.ToDictionary(f => Neutral(f.Host, twinForms) + "\n" + f.Path, f => f, StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                var fileKey = Neutral(file.Host, forms) + "\n" + file.Path;
+                twinByKey.TryGetValue(fileKey, out var twinFile);
+                if (twinFile is null && structure)
+                {
+                    outcomes[i].Problems.Add($"{TargetSystems.DisplayName(target)}: {file.Host}{file.Path} has no twin file: the value made a file of its own");
+                    continue;
+                }
+                var holds = forms.Any(f => file.Content.Contains(f, StringComparison.Ordinal)) || file.Host != twinFile?.Host || twinFile.Content != file.Content;
+                if (!holds) continue;
+                if (ReaderOf(file, target) == "controller") continue;
+                // Dovecot's and Postfix's MySQL drivers (dovecot-mysql, postfix-mysql) are not in the test systems: with a MariaDB
+                // directory, dovecot.conf names a section no doveconf here knows, so its lines are compared as text.
+                if (ReaderOf(file, target) == "text" || (file.Path == "/etc/dovecot/dovecot.conf" && file.Content.Contains("\nmysql ", StringComparison.Ordinal)))
+                {
+                    if (structure && Lines(Neutral(file.Content, forms)) != Lines(Neutral(twinFile!.Content, twinForms)))
+                        outcomes[i].Problems.Add($"{TargetSystems.DisplayName(target)}: {file.Path} differs from its twin's beyond the value:\n"
+                            + Diff(Lines(Neutral(twinFile.Content, twinForms)), Lines(Neutral(file.Content, forms))));
+                    continue;
+                }
+                // A version override renders another version's syntax than the target's own daemons read: only bash checks its install.sh.
+                if (c.Entry.Kind == ValueKind.Version && ReaderOf(file, target) != "bash") continue;
+                var job = Place(i, file);
+                compared.Add((i, t, fileKey, job, twinFile is null ? -1 : Place(t, twinFile), structure));
+            }
+        }
+        if (jobs.Count == 0) return;
+
+        var said = RunReaders(target, scratch, jobs, certificate, key, outcomes);
+        foreach (var (i, t, fileKey, job, twinJob, structure) in compared)
+        {
+            var reader = jobs[job].Reader;
+            outcomes[i].Readers.Add(reader + " (" + TargetSystems.DisplayName(target) + ")");
+            var mine = Normalize(said[job], jobs[job]);
+            if (!structure || twinJob < 0)
+            {
+                // Accepted where it changes what is written: the target's tool must read the file without a complaint.
+                var complaints = mine.Split('\n').Where(l => Complains(reader, l)).ToList();
+                if (complaints.Count > 0)
+                    outcomes[i].Problems.Add($"{TargetSystems.DisplayName(target)}: {reader} complains about {fileKey.Replace('\n', ' ')}:\n" + string.Join("\n", complaints.Take(3)));
+                continue;
+            }
+            var forms = Forms(cases[i].Value, cases[i].Entry.Kind);
+            var twinForms = Forms(cases[t].Value, cases[t].Entry.Kind, Topology.Addresses.IsIPv6(cases[i].Value));
+            var twinSaid = Normalize(said[twinJob], jobs[twinJob]);
+            if (!Read(reader, twinSaid))
+            {
+                outcomes[i].Problems.Add($"{TargetSystems.DisplayName(target)}: {reader} could not read the twin's {fileKey.Replace('\n', ' ')}, so the comparison proves nothing:\n{twinSaid}");
+                continue;
+            }
+            var a = Compared(reader, cases[i], Neutral(mine, forms));
+            var b = Compared(reader, cases[t], Neutral(Normalize(said[twinJob], jobs[twinJob]), twinForms));
+            if (a != b)
+                outcomes[i].Problems.Add($"{TargetSystems.DisplayName(target)}: {reader} reads {fileKey.Replace('\n', ' ')} differently from its twin's:\n" + Diff(b, a));
         }
     }
+
+    /// <summary>Whether <paramref name="output"/> shows the tool read the file (what each prints when it did), so an empty or failed run never compares equal.</summary>
+    private static bool Read(string reader, string output) => reader switch
+    {
+        "postmap -v ldap" or "postmap -v pgsql" => output.Contains("cfg_get_str: ", StringComparison.Ordinal),
+        "pldes" => output.Contains("a dictionary", StringComparison.Ordinal),
+        "nginx -t" => output.Contains("test is successful", StringComparison.Ordinal),
+        "bash" => output.Contains("bash -n: ok", StringComparison.Ordinal) && output.Contains("data lines exit 0", StringComparison.Ordinal) && output.Contains("maildsl_script ()", StringComparison.Ordinal),
+        "bash sources" => output.Contains("left behind: ", StringComparison.Ordinal) && output.Contains('=', StringComparison.Ordinal),
+        "yaml" => output.TrimStart().StartsWith('{') || output.TrimStart().StartsWith('['),
+        "postmap -s" => output.Contains('\t', StringComparison.Ordinal),
+        _ => output.Trim().Length > 0,
+    } && !output.Split('\n').Any(l => Complains(reader, l));
+
+    /// <summary>Whether <paramref name="line"/> of a tool's output is the tool complaining, in its own words.</summary>
+    private static bool Complains(string reader, string line) => reader switch
+    {
+        "doveconf -n" => line.StartsWith("doveconf: ", StringComparison.Ordinal),
+        "postconf -n" or "postconf -M" or "postmap -s" => line.Contains(": warning: ", StringComparison.Ordinal) || line.Contains(": fatal: ", StringComparison.Ordinal),
+        "pldes" => line.Contains("bad char", StringComparison.Ordinal) || (line.StartsWith("Parsing ", StringComparison.Ordinal) && !line.Contains("a dictionary", StringComparison.Ordinal)),
+        "nginx -t" => line.Contains("[emerg]", StringComparison.Ordinal) || line.Contains("[warn]", StringComparison.Ordinal) || line.Contains("[alert]", StringComparison.Ordinal) || line.Contains("[crit]", StringComparison.Ordinal),
+        "bash" => line.Contains("syntax error", StringComparison.Ordinal) || (line.StartsWith("data lines exit ", StringComparison.Ordinal) && line != "data lines exit 0"),
+        "bash sources" => line.StartsWith("bash: ", StringComparison.Ordinal) || (line.StartsWith("left behind: ", StringComparison.Ordinal) && line.Trim() != "left behind:"),
+        "yaml" => line.StartsWith("Traceback", StringComparison.Ordinal) || line.Contains("Error:", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A tool's output as it is compared: in order where order is structure (doveconf, bash, nginx), as a sorted list where the
+    /// tool's order follows names (postconf sorts by parameter, postmap -s by hash, pldes by key). A raw SOGo value is sogo.conf
+    /// syntax the user writes (quotes, escapes), so for it only the keys pldes reads are compared: no value adds or removes one.
+    /// </summary>
+    private static string Compared(string reader, HostileCase c, string output)
+    {
+        if (reader == "pldes" && c.Entry.Kind == ValueKind.SogoValue)
+            return Lines(string.Join("\n", output.Split('\n').Select(l => l.Contains(" = ", StringComparison.Ordinal) ? l.Substring(0, l.IndexOf(" = ", StringComparison.Ordinal)) : l.Trim())));
+        return reader is "postconf -n" or "postconf -n (table)" or "postmap -s" or "pldes" or "yaml" ? Lines(output) : output;
+    }
+
+    private static string Lines(string text) => string.Join("\n", text.Split('\n').Select(l => l.TrimEnd('\r')).Order(StringComparer.Ordinal));
+
+    // What reads a file as its daemon (or its controller) does ("text" when no tool reads it alone: its lines are compared).
+    private static string ReaderOf(Artifact file, Distro target) => file.Path switch
+    {
+        "/etc/dovecot/dovecot.conf" => "doveconf -n",
+        "/etc/postfix/main.cf" => "postconf -n",
+        "/etc/postfix/master.cf" => "postconf -M",
+        Daemons.Postfix.PostfixDirectory.RecipientsPath => file.Content.Contains("server_host = ", StringComparison.Ordinal) ? "postmap -v ldap"
+            : file.Content.Contains("hosts = postgresql:", StringComparison.Ordinal) ? "postmap -v pgsql" : "postconf -n (table)",
+        Daemons.Postfix.PostfixDirectory.AliasesPath => "postmap -s",
+        "/etc/sogo/sogo.conf" => "pldes",
+        "/etc/default/sogo" or "/etc/sysconfig/sogo" => "bash sources",
+        "/etc/nginx/conf.d/sogo.conf" => "nginx -t",
+        "/install.sh" => "bash",
+        // The fleet files are read on the Ansible controller (this machine), by PyYAML, Ansible's own YAML library: once, with
+        // Debian 12's emission (the controller is not the target).
+        _ when file.Path.EndsWith(".yml", StringComparison.Ordinal) || file.Path.EndsWith(".yaml", StringComparison.Ordinal) => target == Distro.Debian12 ? "yaml" : "controller",
+        _ => "text",
+    };
+
+    private static string Safe(string host) => host.Length == 0 ? "_fleet" : Convert.ToHexString(Encoding.UTF8.GetBytes(host)).ToLowerInvariant();
+
+    // Each reader as a shell function of $1 (the host folder) and $2 (the file); its output is compared with the twin's.
+    private const string Readers = """
+        read_doveconf() { doveconf -n -c "$2" 2>&1; }
+        # main.cf names its tables at /etc/postfix, where this case's are not: postconf's warning that it cannot open them is left out.
+        read_postconf() { postconf -c "$1/etc/postfix" -n 2>&1 | grep -v -E ': warning: open "[a-z]+" configuration "/etc/postfix/'; }
+        read_master() { postconf -c "$1/etc/postfix" -M 2>&1 | grep -v -E ': warning: open "[a-z]+" configuration "/etc/postfix/'; }
+        read_postmap_v() {
+          timeout 20 unshare -n bash -c 'ip link set lo up && exec postmap -c "$1" -v -q probe@example.org "$2"' _ "$1/etc/postfix" "$3:$2" 2>&1 \
+            | grep -E ': cfg_get_(str|int|bool): ' | sed 's/^[^:]*: //'
+        }
+        read_postmap_v_ldap() { read_postmap_v "$1" "$2" ldap; }
+        read_postmap_v_pgsql() { read_postmap_v "$1" "$2" pgsql; }
+        # A table's parameters are not main.cf's: postconf reads its name = value lines as Postfix reads every such file and names
+        # each one it does not know ("unused parameter: name=value", Postfix 3.7 and 3.10 alike): that list is the reading.
+        read_table() { local d; d=$(mktemp -d); cp "$2" "$d/main.cf"; : > "$d/master.cf"; postconf -c "$d" -n 2>&1 >/dev/null | sed -n 's/^.*: unused parameter: //p'; rm -rf "$d"; }
+        read_aliases() { postmap -c "$1/etc/postfix" -s "texthash:$2" 2>&1; }
+        read_pldes() { plparse "$2" 2>&1; pldes "$2" 2>&1; }
+        read_sourced() {
+          local d; d=$(mktemp -d)
+          (cd "$d" && env -i PATH=/usr/bin:/bin bash -c 'set -a; . "$1"; set +a; env' _ "$2" 2>&1 | grep -v -E '^(PWD|SHLVL|_|OLDPWD)=' | LC_ALL=C sort)
+          echo "left behind: $(ls -A "$d")"; rm -rf "$d"
+        }
+        read_nginx() {
+          local d; d=$(mktemp -d)
+          printf 'pid %s/nginx.pid;\nerror_log stderr;\nevents { }\nhttp {\n  access_log off;\n  include %s;\n}\n' "$d" "$2" > "$d/nginx.conf"
+          nginx -t -p "$d" -c "$d/nginx.conf" 2>&1 | sed -e "s#$d#<NGINX>#g" -e 's/^[0-9/]* [0-9:]* //' -e 's/#[0-9]*#[0-9]*/#PID/'; rm -rf "$d"
+        }
+        read_bash() {
+          bash -n "$2" 2>&1 && echo "bash -n: ok"
+          bash -c 'eval "maildsl_script() {
+        $(cat "$1")
+        }" && declare -f maildsl_script' _ "$2" 2>&1
+          local d; d=$(mktemp -d)
+          sed -n '1,/^# What follows is the same on every host/p' "$2" > "$d/.data"
+          (cd "$d" && env -i PATH=/usr/bin:/bin bash .data >/dev/null 2>&1; echo "data lines exit $?")
+          rm -f "$d/.data"; echo "left behind: $(ls -A "$d")"; rm -rf "$d"
+        }
+        read_yaml() {
+          /usr/bin/python3 -c 'import json, sys, yaml
+        class Loader(yaml.SafeLoader): pass
+        Loader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))
+        print(json.dumps(yaml.load(open(sys.argv[1]), Loader=Loader), indent=0, sort_keys=True))' "$2" 2>&1
+        }
+        run_job() {
+          local id=$1 reader=$2 host=$3 file=$4 setup=$5
+          eval "$setup"
+          "$reader" "$host" "$file" > "$out/$id" 2>&1
+        }
+        """;
+
+    private static string Call(Job job) => job.Reader switch
+    {
+        "doveconf -n" => "read_doveconf",
+        "postconf -n" => "read_postconf",
+        "postconf -M" => "read_master",
+        "postmap -v ldap" => "read_postmap_v_ldap",
+        "postmap -v pgsql" => "read_postmap_v_pgsql",
+        "postconf -n (table)" => "read_table",
+        "postmap -s" => "read_aliases",
+        "pldes" => "read_pldes",
+        "bash sources" => "read_sourced",
+        "nginx -t" => "read_nginx",
+        "bash" => "read_bash",
+        "yaml" => "read_yaml",
+        _ => throw new InvalidOperationException(job.Reader),
+    };
+
+    /// <summary>
+    /// Runs every job in one sandbox of <paramref name="target"/>, a few at a time (no network for the table readers), then
+    /// looks for marker files.
+    /// </summary>
+    private static string[] RunReaders(Distro target, string scratch, IReadOnlyList<Job> jobs, string certificate, string key, Outcome[] outcomes)
+    {
+        var q = Command.ShellQuote;
+        var output = Path.Combine(scratch, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(scratch, "readers.sh"), Readers + "\nout=" + q(output) + "\n");
+        var dh = Path.Combine(scratch, "ffdhe2048.pem");
+        File.WriteAllText(dh, Tls.Files.DhParameters.Artifact("x").Content);
+        var list = new StringBuilder();
+        foreach (var job in jobs)
+            list.Append(string.Join("\t", job.Id.ToString(CultureInfo.InvariantCulture), Call(job), job.HostDir, job.File, job.Setup)).Append('\n');
+        // The certificate, key and DH group the sites name, where they name them (in the sandbox's own /etc).
+        var script = string.Join("\n",
+            $"install -D -m 0600 {q(certificate)} /etc/ssl/maildsl/allservers.crt",
+            $"install -D -m 0600 {q(key)} /etc/ssl/maildsl/allservers.key",
+            $"install -D -m 0644 {q(dh)} {q(Tls.Files.DhParameters.Path)}",
+            $"rm -f /tmp/{HostileCorpus.Marker}",
+            $"cd {q(scratch)}",
+            $"tr '\\t' '\\0' < jobs.tsv | xargs -0 -n 5 -P {Math.Max(2, Environment.ProcessorCount)} bash -c '. ./readers.sh; run_job \"$@\"' _",
+            "echo markers:",
+            $"ls -d /tmp/{HostileCorpus.Marker} 2>/dev/null; find {q(scratch)} -name {HostileCorpus.Marker}",
+            "");
+        // xargs reads the five fields of each job as NUL-separated words; a job's line break ends its last field.
+        File.WriteAllText(Path.Combine(scratch, "jobs.tsv"), list.ToString().Replace("\n", "\t", StringComparison.Ordinal));
+        using var sandbox = SandboxHost.Start("hostile-" + target, Path.Combine(scratch, "..", "sandbox-" + target), target, new[] { scratch, Path.GetDirectoryName(certificate)! });
+        var result = sandbox.Run(script, TimeSpan.FromMinutes(30));
+        var markers = result.Output.Substring(result.Output.IndexOf("markers:", StringComparison.Ordinal) + "markers:".Length).Trim();
+        if (!result.Output.Contains("markers:", StringComparison.Ordinal))
+            throw new InvalidOperationException($"{TargetSystems.DisplayName(target)}'s readers did not finish:\n{result}");
+        if (markers.Length > 0)
+            foreach (var o in outcomes) o.Problems.Add($"{TargetSystems.DisplayName(target)}: a marker file appeared: {markers}");
+        var said = new string[jobs.Count];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            var file = Path.Combine(output, i.ToString(CultureInfo.InvariantCulture));
+            said[i] = File.Exists(file) ? File.ReadAllText(file) : throw new InvalidOperationException($"{TargetSystems.DisplayName(target)}: job {i} ({jobs[i].Reader} {jobs[i].File}) left no output:\n{result}");
+        }
+        return said;
+    }
+
+    // The output with the job's own folders named alike, so two cases compare.
+    private static string Normalize(string output, Job job)
+        => output.Replace(job.File, "<FILE>", StringComparison.Ordinal).Replace(job.HostDir, "<HOST>", StringComparison.Ordinal);
 
     private static string Diff(string a, string b)
     {
@@ -224,6 +493,8 @@ public static class HostileVerdicts
         var y = b.Split('\n');
         var i = 0;
         while (i < x.Length && i < y.Length && x[i] == y[i]) i++;
-        return $"line {i + 1}: twin '{(i < x.Length ? x[i] : "")}' vs '{(i < y.Length ? y[i] : "")}'";
+        return $"line {i + 1}: twin '{Show(i < x.Length ? x[i] : "")}' vs '{Show(i < y.Length ? y[i] : "")}'";
     }
+
+    private static string Show(string s) => DocsTable.Printable(s.Replace(Placeholder, "{V}", StringComparison.Ordinal));
 }

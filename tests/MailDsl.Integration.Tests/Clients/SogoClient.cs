@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MailDsl.Integration.Tests.Clients;
 
@@ -34,6 +35,15 @@ public sealed class SogoClient : IDisposable
     /// <summary>The cookies SOGo set (for its own path, /SOGo).</summary>
     public CookieCollection Cookies => _cookies.GetCookies(new Uri(_base, "/SOGo/"));
 
+    /// <summary>
+    /// Takes <paramref name="other"/>'s cookies (the session and XSRF ones) as its own, as a browser does for every host behind
+    /// one VIP: the same cookie, another webmail host.
+    /// </summary>
+    public void UseCookiesOf(SogoClient other)
+    {
+        foreach (Cookie cookie in other.Cookies) _cookies.Add(new Uri(_base, "/SOGo/"), new Cookie(cookie.Name, cookie.Value, cookie.Path));
+    }
+
     /// <summary>Logs in; the response is SOGo's (200 with the session cookie, or 403).</summary>
     public Task<HttpResponseMessage> LogInAsync(string user, string password)
         => PostAsync("/SOGo/connect", new { userName = user, password, rememberLogin = 0 });
@@ -47,6 +57,25 @@ public sealed class SogoClient : IDisposable
 
     /// <summary>GETs <paramref name="path"/>, with the XSRF header.</summary>
     public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(_base, path)));
+
+    /// <summary>
+    /// Saves some of <paramref name="user"/>'s preferences (SOGo's defaults) as its preferences page does: POST
+    /// <c>/SOGo/so/USER/Preferences/save</c> with <c>{ "defaults": { ... } }</c>.
+    /// </summary>
+    public Task<HttpResponseMessage> SaveDefaultsAsync(string user, IReadOnlyDictionary<string, object> defaults)
+        => PostAsync($"/SOGo/so/{user}/Preferences/save", new { defaults });
+
+    /// <summary>
+    /// The preferences (SOGo's defaults) of the session's user, as its front end reads them, or null when SOGo answers
+    /// something else: without a session it answers its login page, with 200.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, JsonObject? Defaults)> DefaultsAsync(string user)
+    {
+        using var response = await GetAsync($"/SOGo/so/{user}/Preferences/jsonDefaults");
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK || !body.TrimStart().StartsWith('{')) return (response.StatusCode, null);
+        return (response.StatusCode, JsonNode.Parse(body) as JsonObject);
+    }
 
     /// <summary>The subjects in <paramref name="user"/>'s INBOX, as SOGo's message list shows them (newest first).</summary>
     public async Task<(HttpStatusCode Status, string Body)> InboxAsync(string user)

@@ -281,7 +281,9 @@ public sealed class LabPlatform : IDisposable
         };
         foreach (var (path, content) in _options.Secrets)
         {
-            var copy = Path.Combine(secrets, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path)))[..16]);
+            // A copy per host: hosts of one layer start at once, and a copy another host rewrites (File.WriteAllText truncates
+            // first) was read empty by install -D.
+            var copy = Path.Combine(secrets, plan.Name + "." + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path)))[..16]);
             File.WriteAllText(copy, content + "\n");
             steps.Add($"install -D -m 0600 {q(copy)} {q(path)}");
         }

@@ -57,7 +57,7 @@ public static class Command
     /// <summary>Whether <paramref name="command"/> is installed.</summary>
     public static bool Exists(string command) => Locate(command) is not null;
 
-    /// <summary>Runs <paramref name="command"/> with <paramref name="args"/> and no input, 60 s at most.</summary>
+    /// <summary>Runs <paramref name="command"/> with <paramref name="args"/> and no input, 180 s at most.</summary>
     public static CommandResult Run(string command, params string[] args) => Run(command, args, "", null);
 
     /// <summary>The full path of <paramref name="command"/> on PATH or in the sbin folders daemons live in, or null.</summary>
@@ -86,7 +86,8 @@ public static class Command
         var stderr = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(stdin);
         process.StandardInput.Close();
-        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        // A limit that only stops a hang: shellcheck over every emitted script took over 60 s on two cores under load.
+        var limit = timeout ?? TimeSpan.FromSeconds(180);
         if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);

@@ -69,17 +69,20 @@ namespace MailDsl.Daemons.Dovecot
                 top.Set("last_valid_gid", storage.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (storage.Kind == StorageKind.Nfs)
                 {
-                    top.Comment("# Mail on NFS, shared by every mailstore host (Dovecot's NFS guidance): no mmap, fsync every write, flush NFS caches.");
+                    // Dovecot's NFS guide (2.3 and 2.4): mmap_disable = yes, mail_fsync = always, and, since every user has one
+                    // backend at a time, "Do not set mail_nfs_index or mail_nfs_storage (keep them as no)": they only flush
+                    // caches for a second host reading the same mailbox, which never happens here.
+                    top.Comment("# Mail on NFS (Dovecot's NFS guide): no mmap, fsync every write; mail_nfs_storage and mail_nfs_index stay no,");
+                    top.Comment("# since each user's mailbox is opened by one host at a time.");
                     top.Set("mmap_disable", "yes");
                     top.Set("mail_fsync", "always");
-                    top.Set("mail_nfs_storage", "yes");
-                    top.Set("mail_nfs_index", storage.IndexPath is null ? "yes" : "no");
                 }
                 if (storage.IndexPath is { } indexes && names.ConfigVersion)
                     top.Set("mail_index_path", indexes.TrimEnd('/') + "/%{user}");
                 top.Set("postmaster_address", "postmaster@" + platform.Domain);
                 // Postfix on this host already records the hop that brought the message; the LMTP hand-over is a local socket.
                 top.Set("lmtp_add_received_header", "no");
+                if (MailstoreBackends.On(host)) MailstoreBackends.WriteSettings(top, topology, names);
             }
             if (!names.ConfigVersion) return;
 
@@ -90,8 +93,9 @@ namespace MailDsl.Daemons.Dovecot
                 top.Comment("# The directory: " + string.Join(", ", ldap.Servers.Select(PlatformDirectory.Url)) + ", TLS verified against " + ca + ".");
                 top.Set("ldap_uris", string.Join(" ", ldap.Servers.Select(PlatformDirectory.Url)));
                 if (ldap.Servers.Any(s => s.Security == LdapSecurity.StartTls)) top.Set("ldap_starttls", "yes");
-                if (ldap.BindDn is { } dn) top.Set("ldap_auth_dn", Quote(dn));
-                top.Set("ldap_base", Quote(ldap.BaseDn));
+                // DNs in RFC 4514's escaped form: 2.4 expands %{...} in every string setting, and an escaped DN holds no '%'.
+                if (ldap.BindDn is { } dn) top.Set("ldap_auth_dn", Quote(DistinguishedNames.Escape(dn)));
+                top.Set("ldap_base", Quote(DistinguishedNames.Escape(ldap.BaseDn)));
                 top.Set("ssl_client_ca_file", ca);
                 top.Set("ssl_client_require_valid_cert", ldap.Servers.All(s => s.VerifyCertificate) ? "yes" : "no");
             }
@@ -114,12 +118,16 @@ namespace MailDsl.Daemons.Dovecot
             var platform = topology.Platform;
             var directory = platform.Directory!;
             var root = store is null ? null : PlatformDirectory.StorageOf(store).Root.TrimEnd('/');
+            // With one backend per user, the backend's passdb follows the directory's: which continues once the password is
+            // checked, and finds users by any of their addresses too (LMTP asks it for each recipient).
+            var backends = MailstoreBackends.On(host);
             if (!names.ConfigVersion)
             {
                 w.Line("# Users come from the directory (" + Describe(directory) + "); its settings and password are in files only root reads.");
                 w.Open("passdb {");
                 w.Line("driver = " + (directory.Ldap is null ? "sql" : "ldap"));
                 w.Line("args = " + PassdbArgsPath);
+                if (backends) w.Line("result_success = continue-ok");
                 w.Close();
                 w.Open("userdb {");
                 w.Line("driver = " + (directory.Ldap is null ? "sql" : "ldap"));
@@ -133,7 +141,8 @@ namespace MailDsl.Daemons.Dovecot
                 w.Line("# directory itself checks the password (auth bind).");
                 w.Open("passdb ldap {");
                 w.Line("bind = yes");
-                w.Line("filter = " + a.LoginFilter("%{user}"));
+                w.Line("filter = " + (backends ? a.UserFilter("%{user}") : a.LoginFilter("%{user}")));
+                if (backends) w.Line("result_success = continue-ok");
                 w.Open("fields {");
                 w.Line("user = %{ldap:" + a.Login + " | lower}");
                 w.Close();
@@ -164,24 +173,27 @@ namespace MailDsl.Daemons.Dovecot
             else if (directory.Sql is { } sql)
             {
                 var c = SqlColumns(directory);
+                var table = SqlText.Identifier(sql.Table, sql.Database.Engine);
                 w.Line("# Users come from the directory's table; passwords are crypt(3) hashes (SOGo's 'crypt' algorithm).");
                 w.Open("passdb sql {");
                 w.Line("default_password_scheme = CRYPT");
-                w.Line("query = SELECT lower(c_uid) AS user, c_password AS password FROM " + sql.Table + " WHERE " + c.Login + " = '%{user}'");
+                w.Line("query = SELECT lower(c_uid) AS user, c_password AS password FROM " + table + " WHERE " + PassdbWhere(c, backends, "%{user}"));
+                if (backends) w.Line("result_success = continue-ok");
                 w.Close();
                 w.Open("userdb sql {");
                 var home = root is null ? "" : ", '" + root + "/' || lower(c_uid) AS home";
                 if (sql.Database.Engine == SqlEngine.MariaDb && root is not null) home = ", CONCAT('" + root + "/', lower(c_uid)) AS home";
-                var quota = directory.QuotaField is { } q && store is not null ? ", " + q + " AS quota_storage_size" : "";
-                w.Line("query = SELECT lower(c_uid) AS user" + home + quota + " FROM " + sql.Table + " WHERE c_uid = '%{user}' OR mail = '%{user}'");
-                w.Line("iterate_query = SELECT lower(c_uid) AS user FROM " + sql.Table);
+                var quota = directory.QuotaField is { } q && store is not null ? ", " + SqlText.Identifier(q, sql.Database.Engine) + " AS quota_storage_size" : "";
+                w.Line("query = SELECT lower(c_uid) AS user" + home + quota + " FROM " + table + " WHERE c_uid = '%{user}' OR mail = '%{user}'");
+                w.Line("iterate_query = SELECT lower(c_uid) AS user FROM " + table);
                 w.Close();
-                w.Open((sql.Database.Engine == SqlEngine.MariaDb ? "mysql " : "pgsql ") + sql.Database.Host + " {");
+                w.Open(SqlSection(sql.Database) + " {");
                 WriteSql24Connection(w, sql.Database, PlatformDirectory.CaFile(platform, topology.Target));
                 w.Close();
             }
             w.Line();
             if (store is null) return;
+            if (backends) MailstoreBackends.WriteSections(w, names);
 
             if (directory.QuotaField is not null)
             {
@@ -209,12 +221,15 @@ namespace MailDsl.Daemons.Dovecot
                 }
             }
             w.Line("# Postfix delivers here over LMTP; Pigeonhole runs the user's active Sieve script on the way in.");
+            if (backends) w.Line("# LMTP first asks the passdb whose each recipient is, and proxies it there (STARTTLS, verified) unless it is here.");
             w.Open("service lmtp {");
             w.Open("unix_listener " + LmtpSocketPath + " {");
             w.Line("mode = 0600");
             w.Line("user = postfix");
             w.Line("group = postfix");
             w.Close();
+            // With one backend per user, deliveries proxied from the other mailstore hosts arrive over TCP.
+            if (backends) MailstoreBackends.WriteLmtpListener(w);
             w.Close();
             w.Open("protocol lmtp {");
             if (names.ConfigVersion)
@@ -263,7 +278,7 @@ namespace MailDsl.Daemons.Dovecot
                     secrets.Line("ldap_auth_dn_password = \"" + PlatformSecrets.Placeholder(PlatformSecrets.LdapBind, SecretSyntax.Dovecot24) + "\"");
                 else if (directory.Sql is { } sql)
                 {
-                    secrets.Open((sql.Database.Engine == SqlEngine.MariaDb ? "mysql " : "pgsql ") + sql.Database.Host + " {");
+                    secrets.Open(SqlSection(sql.Database) + " {");
                     if (sql.Database.Engine == SqlEngine.MariaDb)
                         secrets.Line("password = \"" + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.Dovecot24) + "\"");
                     else
@@ -279,15 +294,16 @@ namespace MailDsl.Daemons.Dovecot
             }
             var root = store is null ? null : PlatformDirectory.StorageOf(store).Root.TrimEnd('/');
             var ca = PlatformDirectory.CaFile(platform, topology.Target);
-            yield return new Artifact(host.Name, PassdbArgsPath, OwnerOnlyMode, header + Args23(directory, ca, root, passdb: true, store is not null));
-            yield return new Artifact(host.Name, UserdbArgsPath, OwnerOnlyMode, header + Args23(directory, ca, root, passdb: false, store is not null));
+            var backends = MailstoreBackends.On(host);
+            yield return new Artifact(host.Name, PassdbArgsPath, OwnerOnlyMode, header + Args23(directory, ca, root, passdb: true, store is not null, backends));
+            yield return new Artifact(host.Name, UserdbArgsPath, OwnerOnlyMode, header + Args23(directory, ca, root, passdb: false, store is not null, backends));
         }
 
         /// <summary>Octal 0600: root only (Dovecot reads these as root before dropping privileges).</summary>
         public const int OwnerOnlyMode = 384;
 
         // A Dovecot 2.3 args file (dovecot-ldap.conf.ext or dovecot-sql.conf.ext syntax).
-        private static string Args23(UserDirectory directory, string ca, string? root, bool passdb, bool mailstore)
+        private static string Args23(UserDirectory directory, string ca, string? root, bool passdb, bool mailstore, bool backends)
         {
             var f = new SettingsFile();
             if (directory.Ldap is { } ldap)
@@ -301,15 +317,16 @@ namespace MailDsl.Daemons.Dovecot
                 if (ldap.Servers.Any(s => s.Security == LdapSecurity.StartTls)) f.Set("tls", "yes");
                 f.Set("tls_ca_cert_file", ca);
                 f.Set("tls_require_cert", ldap.Servers.All(s => s.VerifyCertificate) ? "demand" : "never");
-                if (ldap.BindDn is { } dn) f.Set("dn", Quote(dn));
+                // DNs in RFC 4514's escaped form: base expands '%' variables, and an escaped DN holds no '%'.
+                if (ldap.BindDn is { } dn) f.Set("dn", Quote(DistinguishedNames.Escape(dn)));
                 f.Set("dnpass", "\"" + PlatformSecrets.Placeholder(PlatformSecrets.LdapBind, SecretSyntax.Dovecot23) + "\"");
-                f.Set("base", Quote(ldap.BaseDn));
+                f.Set("base", Quote(DistinguishedNames.Escape(ldap.BaseDn)));
                 f.Set("scope", "subtree");
                 f.Set("deref", "never");
                 if (passdb)
                 {
                     f.Set("auth_bind", "yes");
-                    f.Set("pass_filter", a.LoginFilter("%u"));
+                    f.Set("pass_filter", backends ? a.UserFilter("%u") : a.LoginFilter("%u"));
                     f.Set("pass_attrs", "=user=%L{ldap:" + a.Login + "}");
                 }
                 else
@@ -328,25 +345,27 @@ namespace MailDsl.Daemons.Dovecot
             var db = sql.Database;
             var c = SqlColumns(directory);
             f.Comment(passdb ? "# Logins: the password is a crypt(3) hash in the table (SOGo's 'crypt' algorithm)." : "# User lookups: by login name or by address (LMTP delivery).");
+            var table = SqlText.Identifier(sql.Table, db.Engine);
             f.Set("driver", db.Engine == SqlEngine.MariaDb ? "mysql" : "pgsql");
-            f.Set("connect", "\"" + Connect23(db, ca) + "\"");
+            f.Set("connect", Quote(Connect23(db, ca)));
             if (passdb)
             {
                 f.Set("default_pass_scheme", "CRYPT");
-                f.Set("password_query", "SELECT lower(c_uid) AS user, c_password AS password FROM " + sql.Table + " WHERE " + c.Login + " = '%u'");
+                f.Set("password_query", "SELECT lower(c_uid) AS user, c_password AS password FROM " + table + " WHERE " + PassdbWhere(c, backends, "%u"));
             }
             else
             {
                 var home = root is null ? "" : db.Engine == SqlEngine.MariaDb ? ", CONCAT('" + root + "/', lower(c_uid)) AS home" : ", '" + root + "/' || lower(c_uid) AS home";
-                var quota = directory.QuotaField is { } q && mailstore ? ", CONCAT('*:bytes=', " + q + ") AS quota_rule" : "";
-                if (quota.Length > 0 && db.Engine == SqlEngine.PostgreSql) quota = ", '*:bytes=' || " + directory.QuotaField + " AS quota_rule";
-                f.Set("user_query", "SELECT lower(c_uid) AS user" + home + quota + " FROM " + sql.Table + " WHERE c_uid = '%u' OR mail = '%u'");
-                f.Set("iterate_query", "SELECT lower(c_uid) AS user FROM " + sql.Table);
+                var column = directory.QuotaField is { } q && mailstore ? SqlText.Identifier(q, db.Engine) : null;
+                var quota = column is null ? "" : db.Engine == SqlEngine.MariaDb ? ", CONCAT('*:bytes=', " + column + ") AS quota_rule" : ", '*:bytes=' || " + column + " AS quota_rule";
+                f.Set("user_query", "SELECT lower(c_uid) AS user" + home + quota + " FROM " + table + " WHERE c_uid = '%u' OR mail = '%u'");
+                f.Set("iterate_query", "SELECT lower(c_uid) AS user FROM " + table);
             }
             return f.ToString();
         }
 
-        // Dovecot 2.3's connect string: libpq's conninfo, or Dovecot's own mysql key=value list.
+        // Dovecot 2.3's connect string (written Dovecot-quoted): libpq's conninfo, each value single-quoted as libpq reads it, or
+        // Dovecot's own mysql key=value list, which has no quoting (the grammars keep spaces and quotes out of its values).
         private static string Connect23(DatabaseConnection db, string ca)
         {
             var port = db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -356,10 +375,15 @@ namespace MailDsl.Daemons.Dovecot
                 return "host=" + db.Host + " port=" + port + " dbname=" + db.Name + " user=" + db.User
                     + " password=" + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.MysqlInDovecot23) + tls;
             }
-            var mode = db.Tls switch { DatabaseTls.VerifyFull => "verify-full sslrootcert=" + ca, DatabaseTls.Required => "require", _ => "disable" };
-            return "host=" + db.Host + " port=" + port + " dbname=" + db.Name + " user=" + db.User
+            var mode = db.Tls switch { DatabaseTls.VerifyFull => "verify-full sslrootcert=" + SqlText.ConninfoValue(ca), DatabaseTls.Required => "require", _ => "disable" };
+            return "host=" + SqlText.ConninfoValue(db.Host) + " port=" + port + " dbname=" + SqlText.ConninfoValue(db.Name) + " user=" + SqlText.ConninfoValue(db.User)
                 + " password='" + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.PgConninfoInDovecot23) + "' sslmode=" + mode;
         }
+
+        // Dovecot 2.4's SQL connection section: the driver and the server, an IPv6 address quoted (a section name is one word,
+        // and doveconf reads a quoted one as the same name).
+        private static string SqlSection(DatabaseConnection db)
+            => (db.Engine == SqlEngine.MariaDb ? "mysql " : "pgsql ") + (Topology.Addresses.IsIPv6(db.Host) ? Quote(db.Host) : db.Host);
 
         // Dovecot 2.4's connection block body (the password is in the secrets include).
         private static void WriteSql24Connection(ConfigWriter w, DatabaseConnection db, string ca)
@@ -386,6 +410,10 @@ namespace MailDsl.Daemons.Dovecot
             if (db.Tls == DatabaseTls.VerifyFull) w.Line("sslrootcert = " + ca);
             w.Close();
         }
+
+        // The passdb finds the user by login name; with one backend per user also by address, as LMTP asks it by recipient.
+        private static string PassdbWhere(Columns c, bool byAddressToo, string user)
+            => byAddressToo && c.Login != "mail" ? c.Login + " = '" + user + "' OR mail = '" + user + "'" : c.Login + " = '" + user + "'";
 
         private sealed record Columns(string Login);
 

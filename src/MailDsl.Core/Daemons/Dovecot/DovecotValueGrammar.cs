@@ -20,11 +20,30 @@ namespace MailDsl.Daemons.Dovecot
         /// <summary>The first place a raw Dovecot value cannot be written safely, or null.</summary>
         public static UnsafeSpot? FindInValue(string value) => Find(value, allowUserVariables: true);
 
+        /// <summary>The mailbox formats a mail location may name (Dovecot's storage drivers for mail kept on the mailstore).</summary>
+        private static readonly string[] MailDrivers = { "maildir", "mbox", "sdbox", "mdbox" };
+
         /// <summary>
         /// The first place a mail location cannot be written safely, or null. Dovecot's per-user variables
         /// (<c>%u</c>, <c>%d</c>, <c>%n</c>, <c>%{user}</c>) are what a location is for; the environment is not.
         /// </summary>
-        public static UnsafeSpot? FindInMailLocation(string value) => Find(value, allowUserVariables: true);
+        public static UnsafeSpot? FindInMailLocation(string value)
+        {
+            // The driver (before the first ':') is one word: Dovecot 2.4 writes it alone as mail_driver.
+            var driverEnd = value.IndexOf(':');
+            for (var i = 0; i < (driverEnd < 0 ? value.Length : driverEnd); i++)
+            {
+                var c = value[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+                    return char.IsControl(c) ? ValueSafety.Control(value, i) : ValueSafety.Spot(i, c, "the mail driver before the first ':' is one word (maildir, mbox, sdbox, mdbox), which Dovecot 2.4 writes alone as mail_driver");
+            }
+            // A driver Dovecot has no storage for starts no mail process ("Unknown mail storage driver"): one of a mailstore's.
+            var driver = value.Substring(0, driverEnd < 0 ? value.Length : driverEnd);
+            if (driver.Length > 0 && System.Array.IndexOf(MailDrivers, driver) < 0)
+                return new UnsafeSpot(0, driver.Length, "names the mail driver '" + ValueSafety.Show(driver.Length > 20 ? driver.Substring(0, 20) + "..." : driver) + "'",
+                    "Dovecot has no mailbox format of that name and starts no mail process with it; write maildir, mbox, sdbox or mdbox");
+            return Find(value, allowUserVariables: true);
+        }
 
         private static UnsafeSpot? Find(string value, bool allowUserVariables)
         {
@@ -51,6 +70,10 @@ namespace MailDsl.Daemons.Dovecot
                         return ValueSafety.Spot(i, c, "Dovecot expands '%' variables here");
                 }
             }
+            // A line ending in a backslash continues on the next line in dovecot.conf (and in 2.3's args files).
+            var last = value.TrimEnd(' ', '\t');
+            if (last.Length > 0 && last[last.Length - 1] == '\\')
+                return ValueSafety.Spot(last.Length - 1, '\\', "Dovecot joins the next line to a line that ends in '\\', so the next setting would become part of this value");
             return null;
         }
 

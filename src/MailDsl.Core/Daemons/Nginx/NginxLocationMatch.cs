@@ -66,7 +66,7 @@ namespace MailDsl.Daemons.Nginx
         public static NginxLocationMatch? Read(string? match)
         {
             if (match is null || NginxValueGrammar.Find(match, isDirective: false) is not null) return null;
-            var words = Words(match);
+            var words = NginxValueGrammar.Tokens(match);
             if (words.Count == 2)
             {
                 var kind = words[0] switch
@@ -86,36 +86,6 @@ namespace MailDsl.Daemons.Nginx
             if (name.StartsWith("~*", StringComparison.Ordinal)) return new NginxLocationMatch(NginxLocationKind.RegexCaseless, name.Substring(2));
             if (name.StartsWith("~", StringComparison.Ordinal)) return new NginxLocationMatch(NginxLocationKind.Regex, name.Substring(1));
             return new NginxLocationMatch(NginxLocationKind.Prefix, name);
-        }
-
-        // The words as ngx_conf_read_token gives them: split at blanks outside quotes, quotes dropped, escapes read.
-        private static List<string> Words(string text)
-        {
-            var words = new List<string>();
-            var i = 0;
-            while (i < text.Length)
-            {
-                while (i < text.Length && (text[i] == ' ' || text[i] == '\t')) i++;
-                if (i >= text.Length) break;
-                var word = new StringBuilder();
-                var quote = text[i] == '"' || text[i] == '\'' ? text[i++] : '\0';
-                while (i < text.Length)
-                {
-                    var c = text[i];
-                    if (quote == '\0' && (c == ' ' || c == '\t')) break;
-                    if (quote != '\0' && c == quote) { i++; break; }
-                    if (c == '\\' && i + 1 < text.Length)
-                    {
-                        var next = text[i + 1];
-                        if (next is '"' or '\'' or '\\') { word.Append(next); i += 2; continue; }
-                        if (next is 't' or 'r' or 'n') { word.Append(next == 't' ? '\t' : next == 'r' ? '\r' : '\n'); i += 2; continue; }
-                    }
-                    word.Append(c);
-                    i++;
-                }
-                words.Add(word.ToString());
-            }
-            return words;
         }
     }
 }

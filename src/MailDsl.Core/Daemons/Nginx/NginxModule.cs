@@ -98,5 +98,8 @@ namespace MailDsl.Daemons.Nginx
 
         /// <inheritdoc/>
         public override IReadOnlyList<Rule> Rules => OwnRules;
+
+        /// <inheritdoc/>
+        public override IEnumerable<Settings.RawValueProblem> RawValueProblems(PlatformModel platform) => NginxRawValues.Of(platform);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using MailDsl.Rules.Values;
 
 namespace MailDsl.Daemons.Nginx
@@ -103,6 +104,40 @@ namespace MailDsl.Daemons.Nginx
                 return new UnsafeSpot(words[2].Start, words[2].Length, "has more than a modifier and one match",
                     "nginx refuses a location with more words than that (quote a regular expression that holds a space)");
             return null;
+        }
+
+        /// <summary>
+        /// The words of <paramref name="text"/> as ngx_conf_read_token gives them: split at blanks outside quotes, quotes
+        /// dropped, escapes read (<c>\"</c>, <c>\'</c>, <c>\\</c>, <c>\t</c>, <c>\r</c>, <c>\n</c>; any other backslash stays). For
+        /// text the grammar (<see cref="Find"/>) takes: one directive, its ';' left off by the caller.
+        /// </summary>
+        public static List<string> Tokens(string text)
+        {
+            var words = new List<string>();
+            var i = 0;
+            while (i < text.Length)
+            {
+                while (i < text.Length && (text[i] == ' ' || text[i] == '\t')) i++;
+                if (i >= text.Length) break;
+                var word = new StringBuilder();
+                var quote = text[i] == '"' || text[i] == '\'' ? text[i++] : '\0';
+                while (i < text.Length)
+                {
+                    var c = text[i];
+                    if (quote == '\0' && (c == ' ' || c == '\t')) break;
+                    if (quote != '\0' && c == quote) { i++; break; }
+                    if (c == '\\' && i + 1 < text.Length)
+                    {
+                        var next = text[i + 1];
+                        if (next is '"' or '\'' or '\\') { word.Append(next); i += 2; continue; }
+                        if (next is 't' or 'r' or 'n') { word.Append(next == 't' ? '\t' : next == 'r' ? '\r' : '\n'); i += 2; continue; }
+                    }
+                    word.Append(c);
+                    i++;
+                }
+                words.Add(word.ToString());
+            }
+            return words;
         }
     }
 }

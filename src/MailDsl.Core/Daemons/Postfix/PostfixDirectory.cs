@@ -87,9 +87,10 @@ namespace MailDsl.Daemons.Postfix
                 t.Set("tls_ca_cert_file", ca);
                 t.Set("tls_require_cert", ldap.Servers.All(s => s.VerifyCertificate) ? "yes" : "no");
                 t.Set("bind", "yes");
-                if (ldap.BindDn is { } dn) t.Set("bind_dn", dn);
+                // DNs in RFC 4514's escaped form: search_base expands '%' sequences, and an escaped DN holds none.
+                if (ldap.BindDn is { } dn) t.Set("bind_dn", DistinguishedNames.Escape(dn));
                 t.Set("bind_pw", PlatformSecrets.Placeholder(PlatformSecrets.LdapBind, SecretSyntax.PostfixTable));
-                t.Set("search_base", ldap.BaseDn);
+                t.Set("search_base", DistinguishedNames.Escape(ldap.BaseDn));
                 t.Set("scope", "sub");
                 t.Set("query_filter", a.AddressFilter("%s"));
                 t.Set("result_attribute", a.Address);
@@ -102,7 +103,7 @@ namespace MailDsl.Daemons.Postfix
             t.Comment("# Is this address a user's? Asked over TLS verified against the CA.");
             if (db.Engine == SqlEngine.MariaDb)
             {
-                t.Set("hosts", "inet:" + db.Host + ":" + port);
+                t.Set("hosts", "inet:" + UriText.Host(db.Host) + ":" + port);
                 t.Set("user", db.User);
                 t.Set("password", PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.PostfixTable));
                 t.Set("dbname", db.Name);
@@ -114,12 +115,17 @@ namespace MailDsl.Daemons.Postfix
             }
             else
             {
-                // A connection URI is the only way to give libpq sslmode from a Postfix table; the password is percent-encoded in it.
-                var mode = db.Tls switch { DatabaseTls.VerifyFull => "verify-full&sslrootcert=" + ca, DatabaseTls.Required => "require", _ => "disable" };
-                t.Set("hosts", "postgresql://" + db.User + ":" + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.UrlUserinfo)
-                    + "@" + db.Host + ":" + port + "/" + db.Name + "?sslmode=" + mode);
+                // A connection URI is the only way to give libpq sslmode from a Postfix table: every part is percent-encoded (the
+                // password too), so no value can end its part or add a parameter, and an IPv6 server is bracketed.
+                var mode = db.Tls switch { DatabaseTls.VerifyFull => "verify-full&sslrootcert=" + UriText.Component(ca, keepSlash: true), DatabaseTls.Required => "require", _ => "disable" };
+                t.Set("hosts", "postgresql://" + UriText.Component(db.User) + ":" + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.UrlUserinfo)
+                    + "@" + UriText.Host(db.Host) + ":" + port + "/" + UriText.Component(db.Name) + "?sslmode=" + mode);
+                // Postfix's pgsql table refuses to open without dbname ("bad string length 0 < 1: dbname", seen with postmap on
+                // 3.7 and 3.10) even when the URI names it; libpq then takes the URI's user and database (seen on the wire).
+                t.Set("dbname", db.Name);
+                t.Set("user", db.User);
             }
-            t.Set("query", "SELECT mail FROM " + sql.Table + " WHERE mail = '%s'");
+            t.Set("query", "SELECT mail FROM " + SqlText.Identifier(sql.Table, db.Engine) + " WHERE mail = '%s'");
             t.Set("domain", domains);
             return t.ToString();
         }

@@ -45,6 +45,9 @@ namespace MailDsl.Daemons.Postfix
         public override IReadOnlyList<Rule> Rules => OwnRules;
 
         /// <inheritdoc/>
+        public override IEnumerable<Settings.RawValueProblem> RawValueProblems(PlatformModel platform) => PostfixRawValues.Of(platform);
+
+        /// <inheritdoc/>
         public override Settings.RawSettingFacts RawSettings { get; } = new(
             "postconf warns 'unused parameter' and Postfix ignores it", "postconf -d", "the daemon refuses it");
 

@@ -41,6 +41,14 @@ namespace MailDsl.Daemons.Postfix
             return (colon >= 0 ? v.Substring(0, colon) : v).Trim() == InternalTransport;
         }
 
+        /// <summary>
+        /// The layer whose TLS policy Postfix on <paramref name="host"/> serves on every port (main.cf has one): the one
+        /// facing the Internet first (SMTP-in, then SMTP-out, then the mailstore).
+        /// </summary>
+        /// <param name="host">A host that runs Postfix.</param>
+        public static Layer TlsLayer(HostPlan host)
+            => (Layer?)host.Layer<SmtpInLayer>() ?? (Layer?)host.Layer<SmtpOutLayer>() ?? host.Layer<MailstoreLayer>()!;
+
         /// <summary>Renders main.cf for a host serving one or more Postfix layers.</summary>
         /// <param name="topology">The platform and its target.</param>
         /// <param name="host">The host and its layers.</param>
@@ -51,9 +59,7 @@ namespace MailDsl.Daemons.Postfix
             var smtpIn = host.Layer<SmtpInLayer>();
             var smtpOut = host.Layer<SmtpOutLayer>();
             var store = host.Layer<MailstoreLayer>();
-            // The layer that decides TLS policy on a shared host: the one facing the Internet first.
-            var primary = (Layer?)smtpIn ?? (Layer?)smtpOut ?? store!;
-            var tls = topology.TlsOf(primary);
+            var tls = topology.TlsOf(TlsLayer(host));
             var listen = host.Layers.Select(l => l.ListenAddress).FirstOrDefault(a => !string.IsNullOrEmpty(a));
 
             var main = new SettingsFile();

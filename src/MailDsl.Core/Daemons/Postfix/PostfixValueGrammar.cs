@@ -11,7 +11,11 @@ namespace MailDsl.Daemons.Postfix
     /// <item>it expands <c>$name</c>, <c>${name}</c> and <c>$(name)</c> into other parameters' values;</item>
     /// <item>a lookup table (<c>hash:/path</c>, <c>regexp:/path</c>, <c>texthash:</c>, <c>environ:</c>, <c>unix:passwd.byname</c>,
     /// <c>ldap:</c>, ...) reads a file, the environment or the system's users;</item>
-    /// <item>a control character changes the line (a tab or CR reads back as a space, a NUL ends the value).</item>
+    /// <item>a control character changes the line (a tab or CR reads back as a space, a NUL ends the value);</item>
+    /// <item>a word that starts with '#' (at the start of the value or after a blank) is a comment to Postfix 3.9 and later,
+    /// and postconf 3.10 warns "#comment after other text is not allowed" (3.7 kept it: seen on both);</item>
+    /// <item>a word that starts with '{' is a group up to its matching '}', which must end the word: postconf warns "missing
+    /// '}'" or "syntax error after '}'" otherwise, for every parameter (seen with postconf 3.7 and 3.10).</item>
     /// </list>
     /// A raw value may do none of these: MailDsl writes the tables it needs itself, through typed verbs.
     /// </summary>
@@ -35,7 +39,39 @@ namespace MailDsl.Daemons.Postfix
                 if (c == '$')
                     return ValueSafety.Spot(i, c, "Postfix expands '$name', '${name}' and '$(name)' into another parameter's value");
             }
-            return FindTable(value);
+            return FindWords(value) ?? FindTable(value);
+        }
+
+        // Words as Postfix splits a value: a '#' word is a comment (3.9+), a '{' word a group to its matching '}'.
+        private static UnsafeSpot? FindWords(string value)
+        {
+            var i = 0;
+            while (i < value.Length)
+            {
+                while (i < value.Length && IsSeparator(value[i])) i++;
+                if (i >= value.Length) break;
+                if (value[i] == '#')
+                    return ValueSafety.Spot(i, '#', "Postfix 3.9 and later read a word that starts with '#' as a comment (postconf 3.10 warns '#comment after other text is not allowed'), so the rest of the value would be dropped; write it inside another word, or leave it out");
+                if (value[i] == '{')
+                {
+                    var open = i;
+                    var depth = 0;
+                    for (; i < value.Length; i++)
+                    {
+                        if (value[i] == '{') depth++;
+                        else if (value[i] == '}' && --depth == 0) break;
+                    }
+                    if (i >= value.Length)
+                        return new UnsafeSpot(open, 1, "opens a group with '{' at character " + (open + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " that is never closed",
+                            "Postfix reads a word that starts with '{' as a group up to its matching '}' (postconf warns \"missing '}'\")");
+                    i++;
+                    if (i < value.Length && !IsSeparator(value[i]))
+                        return ValueSafety.Spot(i, value[i], "Postfix ends a '{...}' group at its matching '}', and a character right after it is a syntax error (postconf warns \"syntax error after '}'\")");
+                    continue;
+                }
+                while (i < value.Length && !IsSeparator(value[i])) i++;
+            }
+            return null;
         }
 
         // A token (between spaces or commas) "type:..." whose type is a lookup table.

@@ -214,11 +214,13 @@ namespace MailDsl.Daemons.Settings
                 var name = cells[0];
                 SettingInfo entry;
                 if (contextsColumn)
-                    entry = new SettingInfo(name, SettingStatus.Known, null, null, Contexts(cells.Length > 1 ? cells[1] : ""));
+                    entry = new SettingInfo(name, SettingStatus.Known, null, null, Contexts(cells.Length > 1 ? cells[1] : ""),
+                        Values: cells.Length > 2 && cells[2].Length > 0 ? cells[2] : null);
                 else
                     entry = new SettingInfo(name, cells.Length > 1 ? Status(cells[1]) : SettingStatus.Known,
                         cells.Length > 2 && cells[2].Length > 0 ? cells[2] : null,
-                        cells.Length > 3 && cells[3].Length > 0 ? cells[3] : null);
+                        cells.Length > 3 && cells[3].Length > 0 ? cells[3] : null,
+                        Values: cells.Length > 4 && cells[4].Length > 0 ? cells[4] : null);
                 if (name.StartsWith("*", StringComparison.Ordinal) || name.EndsWith("*", StringComparison.Ordinal))
                 {
                     parsed.Patterns.Add((name, entry));

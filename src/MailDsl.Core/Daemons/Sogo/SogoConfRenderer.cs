@@ -30,16 +30,16 @@ namespace MailDsl.Daemons.Sogo
             w.Line("WOLogFile = " + Quote("/var/log/sogo/sogo.log") + ";");
             w.Line("WOPidFile = " + Quote("/var/run/sogo/sogo.pid") + ";");
             w.Line("SOGoMailDomain = " + Quote(platform.Domain) + ";");
-            w.Line("SOGoIMAPServer = " + (RawUrl(webmail, SogoServer.Imap) ?? Quote(ImapServer(platform, webmail))) + ";");
+            w.Line("SOGoIMAPServer = " + (RawUrlAsWritten(webmail, SogoServer.Imap) ?? Quote(ImapServer(platform, webmail))) + ";");
             w.Line("SOGoMailingMechanism = smtp;");
-            w.Line("SOGoSMTPServer = " + (RawUrl(webmail, SogoServer.Smtp) ?? Quote(SmtpServer(platform, webmail))) + ";");
+            w.Line("SOGoSMTPServer = " + (RawUrlAsWritten(webmail, SogoServer.Smtp) ?? Quote(SmtpServer(platform, webmail))) + ";");
             w.Line("SOGoSMTPAuthenticationType = PLAIN;");
             if (!string.IsNullOrEmpty(platform.Banner))
                 w.Line("SOGoPageTitle = " + Quote(platform.Banner!) + ";");
             SogoDirectory.Write(w, topology, webmail);
             // The server URLs are written in place above (one entry per key); every other raw setting comes last.
             foreach (var raw in webmail.RawSettings.Where(r => r.Daemon == Daemon.Sogo && SogoServerUrl.RawServer(r.Key) is null))
-                w.Line(raw.Key + " = " + raw.Value + ";");
+                w.Line(raw.Key + " = " + SogoValueGrammar.Encode(raw.Value) + ";");
             w.Close("}");
             return w.ToString();
         }
@@ -56,7 +56,7 @@ namespace MailDsl.Daemons.Sogo
             if (!string.IsNullOrEmpty(webmail.ImapServer)) return webmail.ImapServer!;
             var store = platform.Mailstore;
             var imaps = store?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Imap && l.Security == ListenerSecurity.ImplicitTls);
-            return "imaps://" + (store?.DialName ?? "localhost") + ":" + (imaps?.Port ?? 993);
+            return "imaps://" + UriText.Host(store?.DialName ?? "localhost") + ":" + (imaps?.Port ?? 993);
         }
 
         /// <summary>
@@ -70,7 +70,7 @@ namespace MailDsl.Daemons.Sogo
             if (RawUrl(webmail, SogoServer.Smtp) is { } raw) return Unquote(raw);
             if (!string.IsNullOrEmpty(webmail.SmtpServer)) return webmail.SmtpServer!;
             var relay = platform.SmtpOut;
-            var name = relay?.DialName ?? "localhost";
+            var name = UriText.Host(relay?.DialName ?? "localhost");
             var submission = relay?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Submission);
             if (submission is { Security: ListenerSecurity.ImplicitTls }) return "smtps://" + name + ":" + submission.Port;
             var port = submission?.Port ?? relay?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Smtp)?.Port ?? 25;
@@ -83,13 +83,17 @@ namespace MailDsl.Daemons.Sogo
         public static string? RawUrl(WebmailLayer? webmail, SogoServer server)
             => webmail?.RawSettings.LastOrDefault(r => r?.Daemon == Daemon.Sogo && SogoServerUrl.RawServer(r.Key) == server)?.Value;
 
+        /// <summary><see cref="RawUrl"/> as sogo.conf gets it (<see cref="SogoValueGrammar.Encode"/>), or null.</summary>
+        internal static string? RawUrlAsWritten(WebmailLayer? webmail, SogoServer server)
+            => RawUrl(webmail, server) is { } raw ? SogoValueGrammar.Encode(raw) : null;
+
         private static string Unquote(string value)
         {
             var v = value.Trim();
             return v.Length >= 2 && v[0] == '"' && v[v.Length - 1] == '"' ? v.Substring(1, v.Length - 2) : v;
         }
 
-        // Property-list strings: backslash and double quote are escaped; rules keep line breaks out.
-        private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        // Property-list strings: backslash and double quote escaped, non-ASCII as \UXXXX; rules keep line breaks out.
+        private static string Quote(string value) => SogoValueGrammar.Quote(value);
     }
 }

@@ -26,18 +26,25 @@ namespace MailDsl.Daemons.Sogo
         /// <summary>sogod's environment file on <paramref name="target"/>: Debian's init script and unit read /etc/default/sogo.</summary>
         public static string EnvironmentPath(TargetFacts target) => target.Family == DistroFamily.Rhel ? "/etc/sysconfig/sogo" : "/etc/default/sogo";
 
-        /// <summary>The URL prefix of SOGo's database, <c>postgresql://user:PASSWORD@host:port/name</c>, the password a placeholder.</summary>
-        public static string DatabaseUrl(DatabaseConnection db)
-            => (db.Engine == SqlEngine.MariaDb ? "mysql" : "postgresql") + "://" + db.User + ":"
-                + PlatformSecrets.Placeholder(PlatformSecrets.SogoDatabase, SecretSyntax.UrlUserinfo) + "@" + db.Host + ":"
-                + db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + db.Name;
+        /// <summary>
+        /// The URL prefix of SOGo's database, <c>postgresql://user:PASSWORD@host:port/name</c>, the password a placeholder: the
+        /// user and name percent-encoded, an IPv6 server bracketed (<see cref="UriText"/>).
+        /// </summary>
+        public static string DatabaseUrl(DatabaseConnection db) => DatabaseUrl(db, PlatformSecrets.SogoDatabase);
+
+        private static string DatabaseUrl(DatabaseConnection db, string secret)
+            => (db.Engine == SqlEngine.MariaDb ? "mysql" : "postgresql") + "://" + UriText.Component(db.User) + ":"
+                + PlatformSecrets.Placeholder(secret, SecretSyntax.UrlUserinfo) + "@" + UriText.Host(db.Host) + ":"
+                + db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + UriText.Component(db.Name);
 
         /// <summary>Writes the user source, database URLs, memcached and Sieve entries into sogo.conf.</summary>
         public static void Write(ConfigWriter w, PlatformTopology topology, WebmailLayer webmail)
         {
             var platform = topology.Platform;
-            // libmemcached's server list syntax, host:port.
-            w.Line("SOGoMemcachedHost = \"127.0.0.1:" + webmail.MemcachedPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\";");
+            // libmemcached's server list syntax, host:port[,host:port]: SOGoCache.m hands it to memcached_servers_parse. With
+            // several webmail hosts every sogod lists every host's memcached in the same order, so libmemcached (modula
+            // distribution) keeps each key (failed-login counts, ACLs, user defaults, SSO data) on the one server all ask.
+            w.Line("SOGoMemcachedHost = " + Quote(Memcached.MemcachedModule.ServerList(webmail)) + ";");
             if (platform.Directory is { } directory)
             {
                 w.Open("SOGoUserSources = (");
@@ -65,7 +72,7 @@ namespace MailDsl.Daemons.Sogo
             }
             if (SieveServer(platform) is { } sieve)
             {
-                w.Line("SOGoSieveServer = " + (SogoConfRenderer.RawUrl(platform.Webmail, SogoServer.Sieve) ?? Quote(sieve)) + ";");
+                w.Line("SOGoSieveServer = " + (SogoConfRenderer.RawUrlAsWritten(platform.Webmail, SogoServer.Sieve) ?? Quote(sieve)) + ";");
                 w.Line("SOGoSieveScriptsEnabled = YES;");
                 w.Line("SOGoVacationEnabled = YES;");
                 w.Line("SOGoForwardEnabled = YES;");
@@ -81,7 +88,7 @@ namespace MailDsl.Daemons.Sogo
             if (SogoConfRenderer.RawUrl(platform.Webmail, SogoServer.Sieve) is { } raw) return raw.Trim().Trim('"');
             var store = platform.Mailstore;
             var sieve = store?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.ManageSieve);
-            return sieve is null || store!.DialName is null ? null : "sieve://" + store.DialName + ":" + sieve.Port + "/?tls=YES";
+            return sieve is null || store!.DialName is null ? null : "sieve://" + UriText.Host(store.DialName) + ":" + sieve.Port + "/?tls=YES";
         }
 
         /// <summary>sogod's environment: where OpenSSL, libldap and libpq find the CA, and that they verify; null when nothing needs it.</summary>
@@ -91,9 +98,11 @@ namespace MailDsl.Daemons.Sogo
             var ca = PlatformDirectory.CaFile(platform, topology.Target);
             var lines = new List<string>();
             var exported = new List<string>();
+            // The init script and install.sh source the file as root, and systemd reads it: every value single-quoted, which
+            // both read as the literal text (the path grammar keeps quotes out of it anyway).
             void Set(string key, string value)
             {
-                lines.Add(key + "=" + value);
+                lines.Add(key + "=" + ShellText.Quote(value));
                 exported.Add(key);
             }
             // SOPE's IMAP, SMTP and ManageSieve clients verify the server (tlsVerifyMode=default) against OpenSSL's default
@@ -115,7 +124,7 @@ namespace MailDsl.Daemons.Sogo
             if (lines.Count == 0) return null;
             var text = "# Generated by MailDsl for " + host + ". Do not edit; change the platform and emit again.\n"
                 + "# sogod's environment: OpenSSL (IMAP, SMTP, ManageSieve), libldap and libpq, inside sogod, take their CA and verification from it.\n"
-                + "PREFORK=3\n"
+                + "PREFORK='3'\n"
                 + string.Concat(lines.Select(l => l + "\n"))
                 + "# The init script sources this file as shell, so the variables must be exported for sogod; systemd reads\n"
                 + "# the assignments above and skips this line.\n"
@@ -133,8 +142,8 @@ namespace MailDsl.Daemons.Sogo
             w.Line("isAddressBook = YES;");
             w.Line("hostname = " + Quote(string.Join(" ", ldap.Servers.Select(PlatformDirectory.Url))) + ";");
             if (ldap.Servers.Any(s => s.Security == LdapSecurity.StartTls)) w.Line("encryption = STARTTLS;");
-            w.Line("baseDN = " + Quote(ldap.BaseDn) + ";");
-            if (ldap.BindDn is { } dn) w.Line("bindDN = " + Quote(dn) + ";");
+            w.Line("baseDN = " + Quote(DistinguishedNames.Escape(ldap.BaseDn)) + ";");
+            if (ldap.BindDn is { } dn) w.Line("bindDN = " + Quote(DistinguishedNames.Escape(dn)) + ";");
             w.Line("bindPassword = \"" + PlatformSecrets.Placeholder(PlatformSecrets.LdapBind, SecretSyntax.Plist) + "\";");
             w.Line("scope = SUB;");
             w.Line("filter = " + Quote(a.SogoFilter) + ";");
@@ -153,14 +162,12 @@ namespace MailDsl.Daemons.Sogo
             w.Line("displayName = \"Directory\";");
             w.Line("canAuthenticate = YES;");
             w.Line("isAddressBook = YES;");
-            w.Line("viewURL = " + Quote((db.Engine == SqlEngine.MariaDb ? "mysql" : "postgresql") + "://" + db.User + ":"
-                + PlatformSecrets.Placeholder(PlatformSecrets.SqlDirectory, SecretSyntax.UrlUserinfo) + "@" + db.Host + ":"
-                + db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + db.Name + "/" + sql.Table) + ";");
+            w.Line("viewURL = " + Quote(DatabaseUrl(db, PlatformSecrets.SqlDirectory) + "/" + UriText.Component(sql.Table)) + ";");
             w.Line("userPasswordAlgorithm = crypt;");
             if (directory.Login == LoginName.Address) w.Line("LoginFieldNames = (mail);");
         }
 
         // Property-list strings: backslash and double quote are escaped; rules keep line breaks out.
-        private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        private static string Quote(string value) => SogoValueGrammar.Quote(value);
     }
 }

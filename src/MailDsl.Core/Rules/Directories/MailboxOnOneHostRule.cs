@@ -41,8 +41,8 @@ namespace MailDsl.Rules.Directories
                 yield return Report(OriginKeys.Mailstore.Storage.Indexes,
                     $"The mailstore has {hosts.Count} hosts sharing mail on NFS, but keeps Dovecot's index files on each host's own disk ({indexes}): "
                     + $"{front} sends a user to any host, so each host keeps its own index of the same mailbox and they diverge (flags, "
-                    + "UIDs, cached data rebuilt again and again). Remove LocalIndexes(...) to keep indexes beside the mail on NFS "
-                    + "(mail_nfs_index), or make sure a user always reaches the same host.");
+                    + "UIDs, cached data rebuilt again and again; and whenever a user's backend changes, the next host finds a stale index of its own). "
+                    + "Remove LocalIndexes(...) to keep indexes beside the mail on NFS, where each user's one backend keeps them.");
             }
         }
     }

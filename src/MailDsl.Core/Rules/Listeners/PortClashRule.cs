@@ -56,12 +56,19 @@ namespace MailDsl.Rules.Listeners
             }
         }
 
-        /// <summary>Two listeners bind different addresses only when both bind one and they differ (none means all addresses).</summary>
+        /// <summary>
+        /// Two listeners bind different addresses only when both bind one and they differ (none, 0.0.0.0 or :: means all
+        /// addresses). Addresses are compared parsed, so ::1 and 0:0:0:0:0:0:0:1 are one.
+        /// </summary>
         private static bool SameAddress(Bound a, Bound b)
         {
             var x = Address(a);
             var y = Address(b);
-            return x is null || y is null || string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+            if (x is null || y is null) return true;
+            var px = Topology.Addresses.Parse(x);
+            var py = Topology.Addresses.Parse(y);
+            if (px is null || py is null) return string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+            return Topology.Addresses.IsUnspecified(px) || Topology.Addresses.IsUnspecified(py) || px.Equals(py);
         }
 
         /// <summary>What a bound port binds: loopback (sogod, memcached), else the layer's address, or all (null).</summary>

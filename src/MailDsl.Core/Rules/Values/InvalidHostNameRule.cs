@@ -7,7 +7,8 @@ namespace MailDsl.Rules.Values
     /// <summary>
     /// MAIL3003: the domain, a host, a VIP or the host of a server URL SOGo dials is not an RFC 1123 host name (labels of 1-63 letters, digits and
     /// hyphens, not starting or ending with a hyphen, 253 characters in all). Postfix's myhostname, nginx's
-    /// server_name and the certificate's names all need one. Hosts and VIPs may also be IP addresses.
+    /// server_name and the certificate's names all need one. VIPs and the servers other hosts dial (directory, databases) may also
+    /// be IP addresses; the domain and the layers' hosts may not (Postfix's myhostname warns on one, postmap with it).
     /// Values with characters the files cannot hold are left to MAIL3001, so one mistake gives one error.
     /// </summary>
     internal sealed class InvalidHostNameRule : Rule
@@ -30,8 +31,8 @@ namespace MailDsl.Rules.Values
                     yield return Report(value.OriginKey, urlMessage, inUrl.Start < 0 ? host.Start : host.Start + inUrl.Start, inUrl.Start < 0 ? host.Name.Length : inUrl.Length);
                     continue;
                 }
-                if (value.Kind != ValueKind.Name) continue;
-                var allowAddress = value.OriginKey != OriginKeys.Platform.Domain;
+                if (value.Kind is not (ValueKind.HostName or ValueKind.DnsName)) continue;
+                var allowAddress = value.Kind == ValueKind.HostName;
                 if (Problem(value.Value ?? "", allowAddress) is not { } problem) continue;
                 var message = $"{value.Label} '{ValueSafety.Show(value.Value)}' is not a valid host name: {problem.Text}. "
                     + "Postfix (myhostname), nginx (server_name), SOGo and the certificate's names need an RFC 1123 host name. "
@@ -56,12 +57,12 @@ namespace MailDsl.Rules.Values
             return (url.Substring(start, end - start), start);
         }
 
-        private sealed record HostNameProblem(string Text, int Start, int Length);
+        internal sealed record HostNameProblem(string Text, int Start, int Length);
 
-        private static HostNameProblem? Problem(string name, bool allowAddress)
+        internal static HostNameProblem? Problem(string name, bool allowAddress)
         {
             if (name.Length == 0) return new HostNameProblem("it is empty", -1, 0);
-            if (allowAddress && IsAddress(name)) return null;
+            if (allowAddress && Topology.Addresses.IsAddress(name)) return null;
             if (name.Length > 253) return new HostNameProblem($"it is {name.Length} characters long, more than the 253 DNS allows", -1, 0);
             var start = 0;
             string? lastLabel = null;
@@ -95,19 +96,6 @@ namespace MailDsl.Rules.Values
             if (lastLabel is not null && IsAllDigits(lastLabel))
                 return new HostNameProblem($"its last label '{lastLabel}' is all digits, so resolvers take it for an address", lastStart, lastLabel.Length);
             return null;
-        }
-
-        /// <summary>A dotted-quad IPv4 address or an IPv6 address.</summary>
-        private static bool IsAddress(string value)
-        {
-            // A zone ("fe80::1%eth0") names an interface of one host, not an address other layers can dial.
-            if (value.IndexOf(':') >= 0)
-                return value.IndexOf('%') < 0 && System.Net.IPAddress.TryParse(value, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
-            var parts = value.Split('.');
-            if (parts.Length != 4) return false;
-            foreach (var part in parts)
-                if (part.Length == 0 || part.Length > 3 || !IsAllDigits(part) || int.Parse(part, CultureInfo.InvariantCulture) > 255) return false;
-            return true;
         }
 
         private static bool IsAllDigits(string text)

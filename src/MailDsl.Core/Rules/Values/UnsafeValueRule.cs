@@ -26,11 +26,12 @@ namespace MailDsl.Rules.Values
 
         private static string Advice(ValueKind kind) => kind switch
         {
-            ValueKind.Name => "Write a DNS name of letters, digits, hyphens and dots, e.g. smtp-in-01.example.com (or an IP address).",
+            ValueKind.HostName => "Write a DNS name of letters, digits, hyphens and dots, e.g. smtp-in-01.example.com (or an IP address).",
+            ValueKind.DnsName => "Write a DNS name of letters, digits, hyphens and dots, e.g. example.com or smtp-in-01.example.com.",
             ValueKind.Path => "Write an absolute path of letters, digits and / . - _ only, e.g. /etc/pki/tls/certs/mail.crt.",
             ValueKind.Url => "Write a plain URL, e.g. imaps://imap.example.com:993.",
             ValueKind.CipherString => "Separate the cipher-string elements with ':' only, e.g. ECDHE+AESGCM:!aNULL.",
-            ValueKind.Banner => "Keep the banner to one line of plain text without '$', e.g. Example Mail System.",
+            ValueKind.Text => "Keep the banner to one line of plain text without '$', e.g. Example Mail System.",
             ValueKind.MailLocation => "Write it in Dovecot's mail_location syntax without these characters, e.g. maildir:~/Maildir.",
             ValueKind.ListenerName => "Name the listener with letters, digits, '-' and '_' only, e.g. imap-internal.",
             ValueKind.SettingKey => "Write the parameter name alone, e.g. smtpd_starttls_timeout, and its value as the second argument.",
@@ -38,9 +39,13 @@ namespace MailDsl.Rules.Values
             ValueKind.DovecotValue => "Write one setting per DovecotSetting call; a Dovecot value cannot hold '#', which starts a comment anywhere in the line.",
             ValueKind.SogoValue => "Write a plain word or a double-quoted string, e.g. \"imaps://imap.example.com:993\".",
             ValueKind.NginxMatch => "Write one location match, e.g. ~ ^/SOGo/so/(.*)$, and quote a regular expression that needs braces.",
-            ValueKind.DirectoryValue => "Write the distinguished name on one line, e.g. cn=mailapps,ou=services,dc=example,dc=com.",
-            ValueKind.MailAddress => "Write a plain address, e.g. postmaster@example.com.",
-            ValueKind.Identifier => "Write a name of letters, digits, '-' and '_', e.g. sogo or mail_users.",
+            ValueKind.DistinguishedName => "Write the distinguished name on one line, e.g. cn=mailapps,ou=services,dc=example,dc=com.",
+            ValueKind.MailAddress => "Write one plain address, e.g. postmaster@example.com, and each further target as an argument of its own.",
+            ValueKind.SqlIdentifier => "Write the table's or column's name as the database knows it, e.g. mail_users or quota.",
+            ValueKind.LdapAttribute => "Write the attribute's name as the schema knows it, e.g. info or mailQuota.",
+            ValueKind.DirectoryField => "Write the attribute's or column's name, e.g. quota.",
+            ValueKind.DatabaseName => "Write the name as the database server knows it, e.g. sogo or mail_users.",
+            ValueKind.SystemUser => "Write a user name useradd accepts, e.g. vmail.",
             ValueKind.NginxDirective => "Pass one directive per argument, each ending in ';', e.g. alias /usr/lib64/GNUstep/SOGo/WebServerResources/;",
             _ => "Remove the character.",
         };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MailDsl.Model;
 
 namespace MailDsl.Rules.Values
 {
@@ -11,18 +12,27 @@ namespace MailDsl.Rules.Values
     /// </summary>
     internal static class ValueSafety
     {
-        /// <summary>The first place <paramref name="value"/> cannot be written safely as a <paramref name="kind"/>, or null.</summary>
+        /// <summary>
+        /// The first place <paramref name="value"/> cannot be written safely as a <paramref name="kind"/>, or null. Kinds whose
+        /// whole grammar another rule holds return null here: <see cref="ValueKind.TlsGroup"/> (MAIL1006: a name of the target's
+        /// OpenSSL), <see cref="ValueKind.Version"/> (MAIL4005), <see cref="ValueKind.ListenAddress"/> (MAIL3005),
+        /// <see cref="ValueKind.Secret"/> (MAIL5004, never kept), <see cref="ValueKind.EnvironmentName"/> (MAIL5004 for what no name
+        /// holds, which looks like the password itself and is never quoted; MAIL5005 and MAIL5013 for the rest).
+        /// </summary>
         public static UnsafeSpot? Find(string? value, ValueKind kind)
         {
             if (value is null) return null;
             switch (kind)
             {
-                case ValueKind.Name:
-                case ValueKind.Path:
+                case ValueKind.HostName:
+                case ValueKind.DnsName:
                 case ValueKind.Url:
                 case ValueKind.CipherString:
+                case ValueKind.MailAddress:
                     return FindAny(value);
-                case ValueKind.Banner:
+                case ValueKind.Path:
+                    return FindAny(value) ?? FindInPath(value);
+                case ValueKind.Text:
                     return FindBanner(value);
                 case ValueKind.MailLocation:
                     return Daemons.Dovecot.DovecotValueGrammar.FindInMailLocation(value);
@@ -30,12 +40,18 @@ namespace MailDsl.Rules.Values
                     return Daemons.Dovecot.DovecotValueGrammar.FindInValue(value);
                 case ValueKind.PostfixValue:
                     return Daemons.Postfix.PostfixValueGrammar.FindInValue(value);
-                case ValueKind.DirectoryValue:
+                case ValueKind.DistinguishedName:
                     return FindControl(value);
-                case ValueKind.MailAddress:
-                    return FindAny(value);
-                case ValueKind.Identifier:
-                    return FindOutsideWord(value, allowHyphen: true, "a database, table, column, attribute or user name is written bare into SQL queries, URLs and install.sh, which read other characters as syntax");
+                case ValueKind.SqlIdentifier:
+                    return FindOutsideName(value, SqlIdentifier);
+                case ValueKind.LdapAttribute:
+                    return FindOutsideName(value, LdapAttribute);
+                case ValueKind.DirectoryField:
+                    return FindOutsideName(value, LdapAttribute) ?? FindOutsideName(value, SqlIdentifier);
+                case ValueKind.DatabaseName:
+                    return FindOutsideName(value, DatabaseName);
+                case ValueKind.SystemUser:
+                    return FindOutsideName(value, SystemUser);
                 case ValueKind.SogoValue:
                     return Daemons.Sogo.SogoValueGrammar.FindInValue(value);
                 case ValueKind.ListenerName:
@@ -127,6 +143,80 @@ namespace MailDsl.Rules.Values
             return null;
         }
 
+        /// <summary>
+        /// A path holds letters, digits and <c>/ . - _</c> only (after <see cref="FindAny"/>'s checks): every other character is
+        /// syntax in one of the places a path is written, each named in the reason.
+        /// </summary>
+        private static UnsafeSpot? FindInPath(string value)
+        {
+            // Linux's limits: 255 bytes a name (NAME_MAX), 4095 a path (PATH_MAX less its NUL); no file has a longer one.
+            if (value.Length > 4095) return new UnsafeSpot(4095, value.Length - 4095, "is " + value.Length.ToString(CultureInfo.InvariantCulture) + " characters long", "Linux opens no path longer than 4095 bytes (PATH_MAX)");
+            var segment = 0;
+            for (var i = 0; i <= value.Length; i++)
+            {
+                if (i < value.Length && value[i] != '/') continue;
+                if (i - segment > 255)
+                    return new UnsafeSpot(segment, i - segment, "has a name of " + (i - segment).ToString(CultureInfo.InvariantCulture) + " characters", "Linux allows 255 bytes in one file or directory name (NAME_MAX), so no file has this path");
+                segment = i + 1;
+            }
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '/' or '.' or '-' or '_') continue;
+                return Spot(i, c, c switch
+                {
+                    '%' => "Dovecot and Postfix expand '%' sequences in the settings a path is written into (base, home, mail_location, search_base), and URLs read '%' as an escape",
+                    ',' or '=' => "a path is written into Dovecot's user_attrs, where ',' starts another field and '=' names one",
+                    ':' => "a path is written into Dovecot's mail_location, where ':' starts another option (INDEX=, CONTROL=), and into URLs",
+                    '&' or '?' or '+' => "a path is written into libpq connection URLs, where '&' and '?' start another parameter and '+' may read as a space",
+                    '>' or '<' or '|' or '(' or ')' or '*' or '[' or ']' or '~' or '!' or '^' =>
+                        "a path is written into /etc/default/sogo, which install.sh and the init script source as shell as root: there it is a redirection, a pipe, a subshell or a pattern",
+                    _ => "a path is written into daemons' files, URLs, Dovecot's lists and files a shell sources, so it holds letters, digits and / . - _ only",
+                });
+            }
+            return null;
+        }
+
+        /// <summary>The grammar of a name: which characters may start and continue it, how long it may be, and why.</summary>
+        private sealed record NameGrammar(System.Func<char, bool> First, System.Func<char, bool> Rest, int MaxLength, string What, string Why);
+
+        private static bool IsLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+        private static readonly NameGrammar SqlIdentifier = new(c => IsLetter(c) || c == '_', c => IsLetter(c) || IsDigit(c) || c == '_', 63,
+            "a SQL name starts with a letter or '_' and holds letters, digits and '_' (63 at most)",
+            "it is written into the SQL queries of Postfix, Dovecot and SOGo, where '--' starts a comment, '-' is minus, a quote ends a string and '%' is a variable");
+
+        private static readonly NameGrammar LdapAttribute = new(IsLetter, c => IsLetter(c) || IsDigit(c) || c == '-', 127,
+            "an LDAP attribute name (RFC 4512) starts with a letter and holds letters, digits and '-'",
+            "it is written into Dovecot's %{ldap:...} and Postfix's and SOGo's attribute lists, where ':', ',', '}' and spaces are syntax");
+
+        private static readonly NameGrammar DatabaseName = new(c => IsLetter(c) || c == '_', c => IsLetter(c) || IsDigit(c) || c is '_' or '.' or '-', 63,
+            "a database or user name starts with a letter or '_' and holds letters, digits and _ . - (63 at most)",
+            "it is written into libpq URLs and connection strings, Dovecot's connect strings, Postfix's tables and install.sh, where other characters are syntax");
+
+        private static readonly NameGrammar SystemUser = new(c => (c >= 'a' && c <= 'z') || c == '_', c => (c >= 'a' && c <= 'z') || IsDigit(c) || c is '_' or '-', 32,
+            "a user name useradd takes starts with a lower-case letter or '_' and holds lower-case letters, digits, '_' and '-' (32 at most)",
+            "install.sh passes it to useradd, groupadd, getent and id, which read a leading '-' as an option and refuse other characters");
+
+        private static UnsafeSpot? FindOutsideName(string value, NameGrammar grammar)
+        {
+            if (value.Length == 0) return new UnsafeSpot(0, 0, "is empty", grammar.What);
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (char.IsControl(c)) return Control(value, i);
+                if (i == 0 ? grammar.First(c) : grammar.Rest(c)) continue;
+                var where = i == 0 ? "starts with " + Describe(c) : "contains " + Describe(c) + " at character " + (i + 1).ToString(CultureInfo.InvariantCulture);
+                return new UnsafeSpot(i, 1, where, grammar.What + ": " + grammar.Why);
+            }
+            if (value.Length > grammar.MaxLength)
+                return new UnsafeSpot(grammar.MaxLength, value.Length - grammar.MaxLength,
+                    "is " + value.Length.ToString(CultureInfo.InvariantCulture) + " characters long", grammar.What);
+            return null;
+        }
+
         private static UnsafeSpot? FindBanner(string value)
         {
             for (var i = 0; i < value.Length; i++)
@@ -134,6 +224,8 @@ namespace MailDsl.Rules.Values
                 var c = value[i];
                 if (char.IsControl(c)) return Control(value, i);
                 if (c == '$') return Spot(i, c, "Postfix expands '$name' in smtpd_banner as a parameter");
+                if (c > '~')
+                    return Spot(i, c, "the SMTP greeting is ASCII (RFC 5321), and sogo.conf, where the banner is SOGo's page title, is read in GNUstep's C-string encoding (plparse refuses the character)");
             }
             return null;
         }

@@ -1,6 +1,6 @@
 namespace MailDsl.Rules.Values
 {
-    /// <summary>One path the renderers write: a value of kind <see cref="ValueKind.Path"/>, or the path inside a raw setting.</summary>
+    /// <summary>One path the renderers write: a value of kind <see cref="Model.ValueKind.Path"/>, or the path inside a raw setting.</summary>
     /// <param name="OriginKey">Where the builders recorded the value.</param>
     /// <param name="Label">How a message names it, e.g. <c>The mail storage path</c>.</param>
     /// <param name="Value">The value as written (for a raw setting, the whole value).</param>

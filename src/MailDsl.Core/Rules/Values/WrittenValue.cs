@@ -1,3 +1,5 @@
+using MailDsl.Model;
+
 namespace MailDsl.Rules.Values
 {
     /// <summary>One text value of a platform that ends up in a generated file.</summary>
@@ -7,7 +9,7 @@ namespace MailDsl.Rules.Values
     /// <param name="Kind">What it is, which decides the characters it may hold.</param>
     internal sealed record WrittenValue(string OriginKey, string Label, string? Value, ValueKind Kind)
     {
-        /// <summary>For a <see cref="ValueKind.Path"/>: what it names and who opens it (a file a daemon opens unless said otherwise).</summary>
+        /// <summary>For a <see cref="Model.ValueKind.Path"/>: what it names and who opens it (a file a daemon opens unless said otherwise).</summary>
         public PathRole Role { get; init; } = PathRole.File;
     }
 }

@@ -15,9 +15,9 @@ namespace MailDsl.Rules.Values
         /// <summary>The values, platform-wide first, then layer by layer in the order written.</summary>
         public static IEnumerable<WrittenValue> Of(PlatformModel platform)
         {
-            yield return new WrittenValue(OriginKeys.Platform.Domain, "The mail domain", platform.Domain, ValueKind.Name);
+            yield return new WrittenValue(OriginKeys.Platform.Domain, "The mail domain", platform.Domain, ValueKind.DnsName);
             if (platform.Banner is not null)
-                yield return new WrittenValue(OriginKeys.Platform.Banner, "The SMTP banner", platform.Banner, ValueKind.Banner);
+                yield return new WrittenValue(OriginKeys.Platform.Banner, "The SMTP banner", platform.Banner, ValueKind.Text);
             if (platform.Certificate is { } cert)
             {
                 yield return new WrittenValue(OriginKeys.Platform.Certificate.File, "The certificate path", cert.CertificateFile, ValueKind.Path);
@@ -32,9 +32,9 @@ namespace MailDsl.Rules.Values
                 var name = LayerDescriptors.Of(layer).DisplayName;
                 var keys = OriginKeys.Of(layer);
                 for (var i = 0; i < layer.Hosts.Count; i++)
-                    yield return new WrittenValue(keys.Hosts[i], "The " + name + " host name", layer.Hosts[i], ValueKind.Name);
+                    yield return new WrittenValue(keys.Hosts[i], "The " + name + " host name", layer.Hosts[i], ValueKind.DnsName);
                 if (layer.Vip is not null)
-                    yield return new WrittenValue(keys.Vip, "The " + name + " VIP name", layer.Vip, ValueKind.Name);
+                    yield return new WrittenValue(keys.Vip, "The " + name + " VIP name", layer.Vip, ValueKind.HostName);
                 // The listen address is MAIL3005's: one IP address, which holds none of the characters MAIL3001 looks for.
                 if (layer.Tls?.Ciphers is { } layerCiphers)
                     yield return new WrittenValue(keys.Tls.Ciphers, "The " + name + " cipher string", layerCiphers, ValueKind.CipherString);
@@ -63,7 +63,7 @@ namespace MailDsl.Rules.Values
                         if (mailstore.Storage is { } storage)
                         {
                             yield return new WrittenValue(OriginKeys.Mailstore.Storage.Root, "The mail storage path", storage.Root, ValueKind.Path) { Role = PathRole.Directory };
-                            yield return new WrittenValue(OriginKeys.Mailstore.Storage.User, "The virtual mail user", storage.User, ValueKind.Identifier);
+                            yield return new WrittenValue(OriginKeys.Mailstore.Storage.User, "The virtual mail user", storage.User, ValueKind.SystemUser);
                             if (storage.IndexPath is not null)
                                 yield return new WrittenValue(OriginKeys.Mailstore.Storage.Indexes, "The index path", storage.IndexPath, ValueKind.Path) { Role = PathRole.Directory };
                         }
@@ -93,7 +93,7 @@ namespace MailDsl.Rules.Values
         private static IEnumerable<WrittenValue> DirectoryValues(PlatformModel platform)
         {
             for (var i = 0; i < platform.MailDomains.Count; i++)
-                yield return new WrittenValue(OriginKeys.Platform.MailDomains[i], "The mail domain", platform.MailDomains[i], ValueKind.Name);
+                yield return new WrittenValue(OriginKeys.Platform.MailDomains[i], "The mail domain", platform.MailDomains[i], ValueKind.DnsName);
             if (platform.CertificateAuthority is not null)
                 yield return new WrittenValue(OriginKeys.Platform.Ca, "The CA path", platform.CertificateAuthority, ValueKind.Path);
             if (platform.Directory is not { } directory) yield break;
@@ -101,19 +101,22 @@ namespace MailDsl.Rules.Values
             {
                 for (var i = 0; i < ldap.Servers.Count; i++)
                     if (ldap.Servers[i] is { } server)
-                        yield return new WrittenValue(OriginKeys.Directory.Ldap.Server(i).Host, "The directory server name", server.Host, ValueKind.Name);
-                yield return new WrittenValue(OriginKeys.Directory.Ldap.BaseDn, "The directory's base DN", ldap.BaseDn, ValueKind.DirectoryValue);
+                        yield return new WrittenValue(OriginKeys.Directory.Ldap.Server(i).Host, "The directory server name", server.Host, ValueKind.HostName);
+                yield return new WrittenValue(OriginKeys.Directory.Ldap.BaseDn, "The directory's base DN", ldap.BaseDn, ValueKind.DistinguishedName);
                 if (ldap.BindDn is not null)
-                    yield return new WrittenValue(OriginKeys.Directory.Ldap.BindDn, "The directory's bind DN", ldap.BindDn, ValueKind.DirectoryValue);
-                if (SecretFile(ldap.BindPassword, OriginKeys.Directory.Ldap.BindPassword, "The directory's bind password file") is { } bind) yield return bind;
+                    yield return new WrittenValue(OriginKeys.Directory.Ldap.BindDn, "The directory's bind DN", ldap.BindDn, ValueKind.DistinguishedName);
+                if (SecretSource(ldap.BindPassword, OriginKeys.Directory.Ldap.BindPassword, "The directory's bind password") is { } bind) yield return bind;
             }
             if (directory.Sql is { } sql)
             {
                 foreach (var value in Database(sql.Database, OriginKeys.Directory.Sql.Database, "The user directory's database")) yield return value;
-                yield return new WrittenValue(OriginKeys.Directory.Sql.Table, "The user table", sql.Table, ValueKind.Identifier);
+                yield return new WrittenValue(OriginKeys.Directory.Sql.Table, "The user table", sql.Table, ValueKind.SqlIdentifier);
             }
+            // The quota field is an attribute of an LDAP directory, a column of a SQL one.
             if (directory.QuotaField is not null)
-                yield return new WrittenValue(OriginKeys.Directory.Quota, "The quota attribute", directory.QuotaField, ValueKind.Identifier);
+                yield return directory.Ldap is not null
+                    ? new WrittenValue(OriginKeys.Directory.Quota, "The quota attribute", directory.QuotaField, ValueKind.LdapAttribute)
+                    : new WrittenValue(OriginKeys.Directory.Quota, "The quota column", directory.QuotaField, ValueKind.SqlIdentifier);
             for (var i = 0; i < directory.Aliases.Count; i++)
             {
                 if (directory.Aliases[i] is not { } alias) continue;
@@ -125,24 +128,33 @@ namespace MailDsl.Rules.Values
 
         private static IEnumerable<WrittenValue> Database(DatabaseConnection database, DatabaseKeys keys, string what)
         {
-            yield return new WrittenValue(keys.Host, what + " server name", database.Host, ValueKind.Name);
+            yield return new WrittenValue(keys.Host, what + " server name", database.Host, ValueKind.HostName);
             // An empty name or user is MAIL5012's to report.
             if (!string.IsNullOrEmpty(database.Name))
-                yield return new WrittenValue(keys.Name, what + " name", database.Name, ValueKind.Identifier);
+                yield return new WrittenValue(keys.Name, what + " name", database.Name, ValueKind.DatabaseName);
             if (!string.IsNullOrEmpty(database.User))
-                yield return new WrittenValue(keys.User, what + " user", database.User, ValueKind.Identifier);
-            if (SecretFile(database.Password, keys.Password, what + " password file") is { } password) yield return password;
+                yield return new WrittenValue(keys.User, what + " user", database.User, ValueKind.DatabaseName);
+            if (SecretSource(database.Password, keys.Password, what + " password") is { } password) yield return password;
         }
 
         /// <summary>
-        /// The path of a secret kept in a file (install.sh writes it into its own text and reads the file on the host; nothing
-        /// here opens it). A name without '/' is not a path: it looks like the password itself, which MAIL5004 reports without
-        /// repeating it, so no other rule may quote it. An empty one is MAIL5005's.
+        /// Where a secret is read on the host: the path of its file (install.sh writes it into its own text and reads the file;
+        /// nothing here opens it), or the name of its environment variable. A file name without '/' is not a path: it looks
+        /// like the password itself, which MAIL5004 reports without repeating it, so no other rule may quote it. An empty one
+        /// is MAIL5005's.
         /// </summary>
-        private static WrittenValue? SecretFile(SecretRef? secret, SecretKeys keys, string label)
-            => secret is { Source: SecretSource.File } && !string.IsNullOrEmpty(secret.Name) && secret.Name.IndexOf('/') >= 0
-                ? new WrittenValue(keys.Value, label, secret.Name, ValueKind.Path) { Role = PathRole.SecretFile }
+        private static WrittenValue? SecretSource(SecretRef? secret, SecretKeys keys, string what)
+        {
+            if (secret is null || string.IsNullOrEmpty(secret.Name)) return null;
+            // A variable name holding what no name can looks like the password itself (MAIL5004, which never quotes it).
+            if (secret.Source == Model.SecretSource.Environment)
+                return Directories.DescribedSecrets.HasOnlyNameCharacters(secret.Name)
+                    ? new WrittenValue(keys.Value, what + " variable", secret.Name, ValueKind.EnvironmentName)
+                    : null;
+            return secret.Source == Model.SecretSource.File && secret.Name.IndexOf('/') >= 0
+                ? new WrittenValue(keys.Value, what + " file", secret.Name, ValueKind.Path) { Role = PathRole.SecretFile }
                 : null;
+        }
 
         /// <summary>
         /// Every path the renderers write: each value of kind <see cref="ValueKind.Path"/> (its role as listed above), then the path

@@ -27,16 +27,16 @@ namespace MailDsl
         /// <summary>A PostgreSQL server.</summary>
         /// <param name="host">Its DNS name, as its certificate names it (or <c>localhost</c> for one on the same host).</param>
         /// <param name="port">The TCP port.</param>
-        public DatabaseBuilder PostgreSql(string host, int port = 5432) => Server(SqlEngine.PostgreSql, host, port);
+        public DatabaseBuilder PostgreSql([ValueGrammar(ValueKind.HostName)] string host, int port = 5432) => Server(SqlEngine.PostgreSql, host, port);
 
         /// <summary>A MariaDB (or MySQL) server.</summary>
         /// <param name="host">Its DNS name, as its certificate names it (or <c>localhost</c> for the local socket).</param>
         /// <param name="port">The TCP port.</param>
-        public DatabaseBuilder MariaDb(string host, int port = 3306) => Server(SqlEngine.MariaDb, host, port);
+        public DatabaseBuilder MariaDb([ValueGrammar(ValueKind.HostName)] string host, int port = 3306) => Server(SqlEngine.MariaDb, host, port);
 
         /// <summary>The database's name.</summary>
         /// <param name="database">E.g. <c>sogo</c>.</param>
-        public DatabaseBuilder Name(string database)
+        public DatabaseBuilder Name([ValueGrammar(ValueKind.DatabaseName)] string database)
         {
             _origins.Argument(_keys.Name, 0);
             Connection = Connection with { Name = database };
@@ -46,7 +46,7 @@ namespace MailDsl
         /// <summary>The user the daemon logs in as, and where its password is kept on the hosts.</summary>
         /// <param name="user">The database user or role, e.g. <c>sogo</c>.</param>
         /// <param name="password">Where the password lives: <c>Secret.File(...)</c> or <c>Secret.Environment(...)</c>.</param>
-        public DatabaseBuilder Login(string user, Secret password)
+        public DatabaseBuilder Login([ValueGrammar(ValueKind.DatabaseName)] string user, Secret password)
         {
             _origins.Argument(_keys.User, 0);
             _origins.Argument(_keys.Password, 1);
@@ -61,7 +61,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="user">The database user.</param>
         /// <param name="password">The password itself: never kept.</param>
-        public DatabaseBuilder Login(string user, string password)
+        public DatabaseBuilder Login([ValueGrammar(ValueKind.DatabaseName)] string user, [ValueGrammar(ValueKind.Secret)] string password)
         {
             _origins.Argument(_keys.User, 0);
             _origins.Argument(_keys.Password, 1);

@@ -101,7 +101,7 @@ namespace MailDsl
         /// <summary>Adds an alias: mail to <paramref name="address"/> goes to every target (e.g. postmaster to the IT team).</summary>
         /// <param name="address">The alias, in one of the platform's mail domains.</param>
         /// <param name="targets">The addresses it delivers to.</param>
-        public TSelf AddAlias(string address, params string[] targets)
+        public TSelf AddAlias([ValueGrammar(ValueKind.MailAddress)] string address, [ValueGrammar(ValueKind.MailAddress)] params string[] targets)
         {
             var keys = OriginKeys.Directory.Alias(State.Aliases.Count);
             State.Origins.Call(keys);
@@ -116,7 +116,7 @@ namespace MailDsl
         /// Active Directory's <c>info</c>, or a column): Dovecot enforces it at delivery and reports it over IMAP.
         /// </summary>
         /// <param name="field">The attribute or column name.</param>
-        public TSelf Quota(string field)
+        public TSelf Quota([ValueGrammar(ValueKind.DirectoryField)] string field)
         {
             State.Origins.Argument(OriginKeys.Directory.Quota, 0);
             State.QuotaField = field;
@@ -143,7 +143,7 @@ namespace MailDsl
         /// <param name="security">LDAPS (636) or StartTLS (389); <see cref="LdapSecurity.Plain"/> sends every password in clear text.</param>
         /// <param name="port">The TCP port; 0 means 636 for LDAPS, 389 otherwise.</param>
         /// <param name="verifyCertificate">Whether to verify the server's certificate; false lets anyone in the path pose as the directory.</param>
-        public LdapDirectoryBuilder Server(string host, LdapSecurity security, int port = 0, bool verifyCertificate = true)
+        public LdapDirectoryBuilder Server([ValueGrammar(ValueKind.HostName)] string host, LdapSecurity security, int port = 0, bool verifyCertificate = true)
         {
             var keys = OriginKeys.Directory.Ldap.Server(Ldap.Servers.Count);
             State.Origins.Call(keys);
@@ -159,7 +159,7 @@ namespace MailDsl
 
         /// <summary>Where user searches start, e.g. <c>dc=mycompany,dc=dom</c> or <c>ou=people,dc=example,dc=org</c>.</summary>
         /// <param name="dn">A distinguished name.</param>
-        public LdapDirectoryBuilder BaseDn(string dn)
+        public LdapDirectoryBuilder BaseDn([ValueGrammar(ValueKind.DistinguishedName)] string dn)
         {
             State.Origins.Argument(OriginKeys.Directory.Ldap.BaseDn, 0);
             Ldap = Ldap with { BaseDn = dn };
@@ -169,7 +169,7 @@ namespace MailDsl
         /// <summary>The read-only account daemons bind as to search the directory, and where its password is kept.</summary>
         /// <param name="dn">The account's distinguished name.</param>
         /// <param name="password">Where the password lives: <c>Secret.File(...)</c> or <c>Secret.Environment(...)</c>.</param>
-        public LdapDirectoryBuilder BindAs(string dn, Secret password)
+        public LdapDirectoryBuilder BindAs([ValueGrammar(ValueKind.DistinguishedName)] string dn, Secret password)
         {
             State.Origins.Argument(OriginKeys.Directory.Ldap.BindDn, 0);
             State.Origins.Argument(OriginKeys.Directory.Ldap.BindPassword, 1);
@@ -184,7 +184,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="dn">The account's distinguished name.</param>
         /// <param name="password">The password itself: never kept.</param>
-        public LdapDirectoryBuilder BindAs(string dn, string password)
+        public LdapDirectoryBuilder BindAs([ValueGrammar(ValueKind.DistinguishedName)] string dn, [ValueGrammar(ValueKind.Secret)] string password)
         {
             State.Origins.Argument(OriginKeys.Directory.Ldap.BindDn, 0);
             State.Origins.Argument(OriginKeys.Directory.Ldap.BindPassword, 1);
@@ -201,7 +201,7 @@ namespace MailDsl
 
         /// <summary>The table or view holding the users (default <c>mail_users</c>).</summary>
         /// <param name="name">Its name.</param>
-        public SqlDirectoryBuilder Table(string name)
+        public SqlDirectoryBuilder Table([ValueGrammar(ValueKind.SqlIdentifier)] string name)
         {
             State.Origins.Argument(OriginKeys.Directory.Sql.Table, 0);
             State.Sql = (State.Sql ?? new SqlDirectory()) with { Table = name };

@@ -1,3 +1,4 @@
+using MailDsl.Model;
 using MailDsl.Rules.Values;
 using Xunit;
 
@@ -62,9 +63,12 @@ public class ValueSafetyEvidenceTests
             var shown = ValueSafety.Show(value);
             if (spot is null)
                 Assert.True(readBack == value.Trim(' '), $"'{shown}' is accepted by the rule but postconf read back '{readBack}' (exit {code}: {stderr})");
-            else if (!spot.What.StartsWith("names the lookup table", StringComparison.Ordinal))
-                Assert.True(readBack != value, $"'{shown}' is refused by the rule ({spot.What}) but postconf read it back unchanged");
-            // A lookup table is refused as policy: Postfix reads it where a table is expected, not in a banner.
+            else if (!spot.What.StartsWith("names the lookup table", StringComparison.Ordinal) && value[Math.Min(spot.Index, value.Length - 1)] != '#')
+                Assert.True(readBack != value || stderr.Contains("warning:", StringComparison.Ordinal),
+                    $"'{shown}' is refused by the rule ({spot.What}) but postconf read it back unchanged, without a warning");
+            // A lookup table is refused as policy: Postfix reads it where a table is expected, not in a banner. A word that
+            // starts with '#' is a comment from Postfix 3.9 on; this machine's 3.7 keeps it (Render.Tests' FoundHolesTests
+            // hold the refusal to Debian 13's postconf 3.10, which warns).
         }
     }
 }

@@ -28,6 +28,9 @@ namespace MailDsl.Daemons.Settings.Rules
         /// <summary>The origin key of the setting's name argument, where findings point.</summary>
         public string KeyOrigin => OriginKeys.Of(Layer).Setting(Setting.Daemon, Setting.Key, Occurrence).Key;
 
+        /// <summary>The origin key of the setting's value argument, where findings on the value point.</summary>
+        public string ValueOrigin => OriginKeys.Of(Layer).Setting(Setting.Daemon, Setting.Key, Occurrence).Value;
+
         /// <summary>How a message opens: <c>The SMTP-in Postfix setting 'x'</c>.</summary>
         public string Subject => $"The {LayerDescriptors.Of(Layer).DisplayName} {SettingsCatalog.DaemonName(Setting.Daemon)} setting '{Setting.Key}'";
 

@@ -1,0 +1,97 @@
+using System;
+using System.Linq;
+using MailDsl.Core.Tests.Tls;
+using MailDsl.Model;
+using MailDsl.Probing;
+using MailDsl.TestPlatform;
+using MailDsl.Tls.Catalog;
+using MailDsl.Topology;
+using Xunit;
+
+namespace MailDsl.Core.Tests.Probing
+{
+    /// <summary>
+    /// What <c>probe</c> expects, read from the description: every endpoint, and for each the suites the target's own
+    /// <c>openssl ciphers -s -tls1_2</c> lists for the string the daemon was given; and how a finding is compared.
+    /// </summary>
+    public class ProbePlanTests
+    {
+        [OpenSslFact(OpenSslTarget.Debian12)]
+        public void Debian_12_expected_suites_are_what_its_openssl_negotiates_of_each_layers_string() => SuitesAsOpenSslLists(Distro.Debian12, OpenSslCli.Debian12);
+
+        [OpenSslFact(OpenSslTarget.Debian13)]
+        public void Debian_13_expected_suites_are_what_its_openssl_negotiates_of_each_layers_string() => SuitesAsOpenSslLists(Distro.Debian13, OpenSslCli.Debian13);
+
+        private static void SuitesAsOpenSslLists(Distro target, OpenSslCli openssl)
+        {
+            var model = GuidePlatform.Describe().Target(target).Build();
+            var topology = PlatformTopology.Of(model);
+            var checkedOnes = 0;
+            foreach (var e in ProbePlan.Of(model).Where(e => e.UsesTls && e.Layer is "mailstore" or "webmail"))
+            {
+                var layer = topology.Layers.Single(l => l.Key == e.Layer);
+                var (exit, stdout, stderr) = openssl.Ciphers(topology.TlsOf(layer).Ciphers, "-s", "-tls1_2");
+                Assert.True(exit == 0, stderr);
+                var listed = stdout.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(n => !n.StartsWith("TLS_", StringComparison.Ordinal));
+                Assert.Equal(listed, e.Tls12Suites.Select(s => s.Name));
+                checkedOnes++;
+            }
+            Assert.True(checkedOnes >= 2, "no mailstore or webmail TLS endpoint in the guide's platform");
+        }
+
+        [Fact]
+        public void Every_listener_of_every_host_and_every_vip_is_an_endpoint_but_sogods_own()
+        {
+            var model = GuidePlatform.Describe().Build();
+            var endpoints = ProbePlan.Of(model);
+            foreach (var host in HostPlan.Of(model))
+                foreach (var l in host.Listeners.Where(l => l.Protocol != ServiceProtocol.Sogo))
+                    Assert.Contains(endpoints, e => e.Host == host.Name && e.Port == l.Port && !e.IsVip);
+            Assert.DoesNotContain(endpoints, e => e.Protocol == ServiceProtocol.Sogo);
+            foreach (var layer in PlatformTopology.Of(model).Layers.Where(l => l.Vip is not null))
+            {
+                Assert.Contains(endpoints, e => e.Host == layer.Vip && e.IsVip);
+                // A backend's certificate must cover the VIP clients dial, as well as its own name.
+                Assert.All(endpoints.Where(e => e.Layer == layer.Key && !e.IsVip && e.UsesTls), e => Assert.Contains(layer.Vip!, e.CertificateNames));
+            }
+            Assert.Equal(ProbePlan.Of(model, layers: new[] { "mailstore" }).Select(e => e.Layer).Distinct(), new[] { "mailstore" });
+        }
+
+        [Fact]
+        public void A_finding_as_described_has_no_difference_and_one_protocol_more_is_exactly_one_difference_listed_first()
+        {
+            var model = GuidePlatform.Describe().Build();
+            var e = ProbePlan.Of(model).First(x => x.UsesTls && x.Tls12Suites.Count > 0);
+            var cert = new ObservedCertificate("CN=" + e.Host, e.CertificateNames, DateTime.UtcNow.AddDays(90), Authentication.Rsa, "sha256:1", null);
+            var asDescribed = new ProbeObservation(e)
+            {
+                Protocols = e.Protocols,
+                Tls12Suites = e.Tls12Suites.Where(s => s.Authentication == Authentication.Rsa).Select(s => s.Name).ToList(),
+                Groups = e.Groups,
+                Certificate = cert,
+                AuthBeforeTls = e.RefusesAuthBeforeTls ? "" : null,
+            };
+            Assert.DoesNotContain(ProbeComparison.Compare(new[] { asDescribed }, DateTime.UtcNow), r => r.Differs);
+
+            var withTls11 = asDescribed with { Protocols = e.Protocols.Prepend(TlsVersion.Tls11).ToList() };
+            var results = ProbeComparison.Compare(new[] { withTls11 }, DateTime.UtcNow);
+            var difference = Assert.Single(results, r => r.Differs);
+            Assert.Same(difference, results[0]);
+            Assert.Equal("protocols", difference.Check);
+            Assert.StartsWith("TLSv1.1 ", difference.Found);
+
+            var expiring = asDescribed with { Certificate = cert with { NotAfter = DateTime.UtcNow.AddDays(3) } };
+            Assert.Equal("certificate days", Assert.Single(ProbeComparison.Compare(new[] { expiring }, DateTime.UtcNow), r => r.Differs).Check);
+        }
+
+        [Theory]
+        [InlineData("*.example.com", "mx1.example.com", true)]
+        [InlineData("*.example.com", "a.b.example.com", false)]
+        [InlineData("*.example.com", "example.com", false)]
+        [InlineData("MX1.example.com", "mx1.example.com", true)]
+        [InlineData("198.18.0.10", "198.18.0.10", true)]
+        [InlineData("other.example.com", "mx1.example.com", false)]
+        public void A_certificate_name_covers_a_name_as_RFC_6125_says(string certificateName, string dialled, bool covers)
+            => Assert.Equal(covers, ProbeComparison.Covers(new[] { certificateName }, dialled));
+    }
+}

@@ -1,0 +1,139 @@
+using MailDsl.Model;
+using MailDsl.TestPlatform;
+using MailDsl.TestPlatform.Directories;
+using MailDsl.TestPlatform.Network;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MailDsl.Integration.Tests;
+
+/// <summary>
+/// The <c>probe</c> verb, run for real (<see cref="Hosting.PlatformHost.Run(string[], Func{Platform}, TextWriter?, TextWriter?)"/>)
+/// against a lab platform on each target's daemons: two MX hosts behind a VIP, a relay with submission, a mailstore. As
+/// installed it reports no difference; then one daemon's file is changed behind MailDsl's back at a time (a weaker cipher
+/// string, TLS 1.1 enabled, a foreign certificate, a stopped service), and probe reports exactly that difference, at that
+/// host and port, and exits 1. One platform per target serves every step; each change is undone before the next.
+/// </summary>
+public sealed class ProbeTests(ITestOutputHelper output)
+{
+    private const string Mx1 = "mx1." + IntegrationPlatform.Domain;
+    private const string Mx2 = "mx2." + IntegrationPlatform.Domain;
+    private const string MxVip = "mx." + IntegrationPlatform.Domain;
+    private const string Relay = "relay1." + IntegrationPlatform.Domain;
+    private const string Store = "store1." + IntegrationPlatform.Domain;
+
+    [LabFact]
+    public void Probe_finds_what_was_changed_behind_maildsls_back_on_debian12() => ProbeAndBreak(Distro.Debian12);
+
+    [LabFact]
+    public void Probe_finds_what_was_changed_behind_maildsls_back_on_debian13() => ProbeAndBreak(Distro.Debian13);
+
+    private void ProbeAndBreak(Distro target)
+    {
+        using var lab = LabPlatform.Start(target, _ => Describe(target), new LabPlatformOptions
+        {
+            Directory = true,
+            Secrets = new Dictionary<string, string> { [TestDirectory.BindSecretPath] = TestDirectory.BindPassword },
+        });
+
+        // As installed: every endpoint (3 hosts' ports, the other MX's and the VIP's) as described.
+        var clean = Probe(lab);
+        Assert.True(clean.Exit == 0, "probe found differences on the platform as installed:\n" + clean.Text);
+        Assert.Contains("no differences: ", clean.Text);
+        Assert.Contains($"{Store}:993", clean.Text);
+        Assert.Contains($"{MxVip}:25", clean.Text);
+        Assert.Contains("tls1.2 suites", clean.Text);
+
+        // A weaker cipher string in Dovecot's file: a static-RSA CBC suite added. Only the IMAPS port's suites differ.
+        var dovecot = lab.Host(Store);
+        dovecot.Must("cp /etc/dovecot/dovecot.conf /root/dovecot.conf.maildsl && sed -i 's/^ssl_cipher_list = \\(.*\\)$/ssl_cipher_list = \\1:AES256-SHA/' /etc/dovecot/dovecot.conf && grep -q 'AES256-SHA$' /etc/dovecot/dovecot.conf && doveadm reload", "weaken Dovecot's ciphers");
+        AssertDifferences(Probe(lab), ($"{Store}:993", "tls1.2 suites"));
+        dovecot.Must("cp /root/dovecot.conf.maildsl /etc/dovecot/dovecot.conf && doveadm reload", "put Dovecot's file back");
+
+        // TLS 1.1 enabled on one MX's Postfix, with what it takes to be usable: a suite TLS 1.1 has (CBC with SHA-1; the
+        // profile's are TLS 1.2's AEAD suites, "no shared cipher") and security level 0 (OpenSSL 3 refuses TLS 1.1's
+        // SHA-1 signatures above it). Both show: the protocols and the suites.
+        // Mx2: the lab resolves the VIP to the layer's first host, Mx1, which stays as installed.
+        var mx = lab.Host(Mx2);
+        mx.Must("cp /etc/postfix/main.cf /root/main.cf.maildsl && postconf -e 'smtpd_tls_protocols = >=TLSv1.1' 'smtpd_tls_mandatory_protocols = >=TLSv1.1' "
+            + "\"tls_high_cipherlist = $(postconf -h tls_high_cipherlist):ECDHE-RSA-AES128-SHA:@SECLEVEL=0\" && postfix reload", "enable TLS 1.1 on the MX");
+        AssertDifferences(Probe(lab), ($"{Mx2}:25", "protocols"), ($"{Mx2}:25", "tls1.2 suites"));
+        mx.Must("cp /root/main.cf.maildsl /etc/postfix/main.cf && postfix reload", "put the MX's main.cf back");
+
+        // A foreign certificate on the same MX: its names, its chain and its key (the VIP's other backend, and the VIP, keep the platform's).
+        mx.Must("openssl req -x509 -newkey rsa:2048 -nodes -keyout /root/foreign.key -out /root/foreign.crt -days 30 -subj /CN=foreign.example.net 2>&1 "
+            + "&& postconf -e smtpd_tls_cert_file=/root/foreign.crt smtpd_tls_key_file=/root/foreign.key && postfix reload", "serve a foreign certificate");
+        AssertDifferences(Probe(lab), ($"{Mx2}:25", "certificate names"), ($"{Mx2}:25", "certificate chain"), ($"{Mx2}:25", "same key"));
+        mx.Must("cp /root/main.cf.maildsl /etc/postfix/main.cf && postfix reload", "put the MX's main.cf back");
+
+        // A stopped service: Dovecot on the mailstore.
+        dovecot.Must("doveadm stop", "stop Dovecot");
+        var stopped = Probe(lab);
+        AssertDifferences(stopped, ($"{Store}:993", "reachable"));
+        Assert.Contains("connection refused", stopped.Text);
+
+        // The same in JSON, scoped to the mailstore, for CI.
+        var json = Probe(lab, "--layer", "mailstore", "--format", "json");
+        Assert.Equal(1, json.Exit);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        Assert.Equal(1, doc.RootElement.GetProperty("differences").GetInt32());
+        var first = doc.RootElement.GetProperty("results")[0];
+        Assert.Equal(Store, first.GetProperty("host").GetString());
+        Assert.Equal(993, first.GetProperty("port").GetInt32());
+        Assert.Equal("reachable", first.GetProperty("check").GetString());
+        Assert.True(first.GetProperty("differs").GetBoolean());
+    }
+
+    private sealed record ProbeRun(int Exit, string Out, string Err)
+    {
+        public string Text => Out + Err;
+
+        /// <summary>The (host:port, check) of every line that differs.</summary>
+        public IReadOnlyList<(string Where, string Check)> Differences => Out.Split('\n')
+            .Where(l => l.StartsWith("differs", StringComparison.Ordinal))
+            .Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(p => (p[1], p[2]))
+            .ToList();
+    }
+
+    private ProbeRun Probe(LabPlatform lab, params string[] extra)
+    {
+        var args = new List<string> { "probe", "--ca", lab.CertificateFile, "--timeout", "10" };
+        foreach (var (name, address) in lab.Addresses.All) args.AddRange(new[] { "--resolve", name + "=" + address });
+        // No balancer on the lab: the VIP is the layer's first host, as the hosts' /etc/hosts say.
+        if (!lab.Addresses.Has(MxVip)) args.AddRange(new[] { "--resolve", MxVip + "=" + lab.AddressOf(Mx1) });
+        args.AddRange(extra);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var started = DateTime.UtcNow;
+        var exit = Hosting.PlatformHost.Run(args.ToArray(), () => Describe(lab.Target), stdout, stderr);
+        output.WriteLine($"$ probe {string.Join(" ", extra)} (exit {exit}, {(DateTime.UtcNow - started).TotalSeconds:0.0} s)\n{stdout}{stderr}");
+        return new ProbeRun(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static void AssertDifferences(ProbeRun run, params (string Where, string Check)[] expected)
+    {
+        Assert.True(run.Exit == 1, $"probe exited {run.Exit}, not 1:\n{run.Text}");
+        Assert.Equal(expected.OrderBy(e => e.Where).ThenBy(e => e.Check), run.Differences.OrderBy(e => e.Where).ThenBy(e => e.Check));
+    }
+
+    private static Platform Describe(Distro target) => Platform.Create(IntegrationPlatform.Domain)
+        .AddMailDomain(TestDirectory.SecondDomain)
+        .Banner("MailDsl probe test platform")
+        .Target(target)
+        .Certificate(LabPlatform.CertificatePath, LabPlatform.KeyPath)
+        .CertificateAuthority(LabPlatform.CertificatePath)
+        .Directory(d => d.Ldap(LdapSchema.InetOrgPerson)
+            .Server(TestDirectory.LdapHost, LdapSecurity.Ldaps, 636)
+            .BaseDn("ou=people," + TestDirectory.BaseDn)
+            .BindAs(TestDirectory.BindDn, Secret.File(TestDirectory.BindSecretPath)))
+        .SmtpIn(s => s.Hosts(Mx1, Mx2).Vip(MxVip).Smtp().StartTls(TlsLevel.May)
+            .PostfixSetting("maillog_file", "/var/log/postfix.log")
+            .PostfixSetting("smtp_host_lookup", "native"))
+        .SmtpOut(s => s.Hosts(Relay).Submission().Submissions()
+            .PostfixSetting("maillog_file", "/var/log/postfix.log")
+            .PostfixSetting("smtp_host_lookup", "native"))
+        .Mailstore(m => m.Hosts(Store).Smtp().Imaps()
+            .PostfixSetting("maillog_file", "/var/log/postfix.log")
+            .DovecotSetting("log_path", "/var/log/dovecot.log"));
+}
