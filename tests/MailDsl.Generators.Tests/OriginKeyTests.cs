@@ -40,7 +40,7 @@ public sealed class OriginKeyTests
             storage: """s.Nfs("/srv/vmail")""",
             database: """db.MariaDb("db.example.org", 3306).Name("sogo").Login("sogo", Secret.Environment("SOGO DB")).Tls(DatabaseTls.Disabled)""",
             balancers: """
-                b.Host("lb-01.example.org", "10.0.0.2").Hosts("lb-02.example.org")
+                b.Host("lb-01.example.org", "10.0.0.2").Host("lb-02.example.org", "10.0.0.300")
                             .Https(HttpsBalancing.Terminate).Interface("ens192").VirtualRouterId(51).IdleTimeout(10).Stats(8404, "10.0.0.2")
                             .HealthCheck("mailstore", "imaps", "220")
                 """),

@@ -163,10 +163,38 @@ public abstract class BalancedLab(Distro target) : IDisposable
     /// <summary>Where Dovecot logs.</summary>
     public const string DovecotLog = "/var/log/dovecot.log";
 
-    private readonly Lazy<LabPlatform> _platform = new(() => LabPlatform.Start(target, a => Describe(a, target), new LabPlatformOptions
+    private readonly Lazy<LabPlatform> _platform = new(() => WaitForVips(LabPlatform.Start(target, a => Describe(a, target), new LabPlatformOptions
     {
         Logs = new[] { PostfixLog, DovecotLog, "/var/log/haproxy.log", "/var/log/keepalived.log" },
-    }));
+    })));
+
+    /// <summary>
+    /// Waits until a balancer holds each VIP and HAProxy answers on it: keepalived starts in BACKUP and takes a VIP only after
+    /// three silent advertisement intervals, and on loaded cores the class's first test could otherwise dial a VIP nobody holds
+    /// yet ("No route to host"). Fails with the balancers' own logs after a minute.
+    /// </summary>
+    private static LabPlatform WaitForVips(LabPlatform lab)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var (vip, port) in new[] { (MxVip, 25), (StoreVip, 993) })
+            while (true)
+            {
+                try
+                {
+                    using var client = new TcpClient();
+                    if (client.ConnectAsync(lab.AddressOf(vip), port).Wait(TimeSpan.FromSeconds(2)) && client.Connected) break;
+                }
+                catch (AggregateException) { }
+                if (DateTime.UtcNow > deadline)
+                {
+                    var logs = string.Join("\n", Balancers.Select(b => lab.Logs(b)));
+                    lab.Dispose();
+                    throw new InvalidOperationException($"no balancer answered on {vip}:{port} within a minute:\n{logs}");
+                }
+                Thread.Sleep(250);
+            }
+        return lab;
+    }
 
     /// <summary>The running lab (started on first use).</summary>
     public LabPlatform Platform => _platform.Value;

@@ -96,6 +96,20 @@ namespace MailDsl.Model
         /// <summary>A daemon version, <c>major.minor</c> or <c>major.minor.patch</c>, one MailDsl renders for.</summary>
         Version,
 
+        /// <summary>
+        /// One IPv4 or IPv6 address of a host, a VIP, a balancer host or HAProxy's statistics listener, exactly as written (no
+        /// name, port, zone, brackets, list or surrounding space): keepalived holds it, HAProxy binds and dials it, nftables and
+        /// Dovecot trust it (MAIL7011).
+        /// </summary>
+        IpAddress,
+        /// <summary>An IPv4 or IPv6 address or network in CIDR notation (<c>10.0.0.0/28</c>) an LBaaS connects from, as nftables and Dovecot's haproxy_trusted_networks read it (MAIL7011).</summary>
+        Network,
+        /// <summary>A Linux network interface name keepalived runs VRRP on: letters, digits and <c>. - _</c>, a letter first, 15 at most (IFNAMSIZ), written into keepalived.conf (MAIL3001).</summary>
+        InterfaceName,
+        /// <summary>A layer's key as the DSL names it (<c>smtpIn</c>, <c>smtpOut</c>, <c>mailstore</c>, <c>webmail</c>), of a described layer (MAIL7006).</summary>
+        LayerKey,
+        /// <summary>The start of a server's greeting a health check expects: printable ASCII without <c>$</c> (HAProxy expands environment variables), escaped for haproxy.cfg (MAIL7006).</summary>
+        Greeting,
         /// <summary>A secret itself (a password): never kept, always refused (MAIL5004). Write <c>Secret.File(...)</c> or <c>Secret.Environment(...)</c>.</summary>
         Secret,
     }

@@ -28,7 +28,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="name">The host's name, e.g. <c>lb-01.cloud0.mycompany.dom</c>.</param>
         /// <param name="address">Its IPv4 or IPv6 address, e.g. <c>172.16.10.2</c>.</param>
-        public BalancerBuilder Host(string name, string address)
+        public BalancerBuilder Host([ValueGrammar(ValueKind.DnsName)] string name, [ValueGrammar(ValueKind.IpAddress)] string address)
         {
             var n = _hosts.Count;
             _origins.Call(Keys.Host(n));
@@ -36,20 +36,6 @@ namespace MailDsl
             _origins.Argument(Keys.HostAddresses[n], 1);
             _hosts.Add(name);
             _addresses.Add(new HostAddress(name, address));
-            return this;
-        }
-
-        /// <summary>
-        /// Adds emitted balancer hosts by name alone. Their addresses are what the backends trust with the PROXY protocol and
-        /// keepalived's VRRP peers talk to, so emitted balancers need them: prefer <see cref="Host"/> (MAIL7011 otherwise).
-        /// </summary>
-        /// <param name="names">The hosts' names.</param>
-        public BalancerBuilder Hosts(params string[] names)
-        {
-            names ??= System.Array.Empty<string>();
-            _origins.Call(Keys.Hosts);
-            for (var i = 0; i < names.Length; i++) _origins.Argument(Keys.Hosts[_hosts.Count + i], i);
-            _hosts.AddRange(names);
             return this;
         }
 
@@ -70,7 +56,7 @@ namespace MailDsl
         /// and only them, with the PROXY protocol and let only them reach the PROXY ports.
         /// </summary>
         /// <param name="networks">Addresses or networks, e.g. <c>10.0.0.0/28</c>.</param>
-        public BalancerBuilder From(params string[] networks)
+        public BalancerBuilder From([ValueGrammar(ValueKind.Network)] params string[] networks)
         {
             networks ??= System.Array.Empty<string>();
             _origins.Call(Keys.Sources);
@@ -93,7 +79,7 @@ namespace MailDsl
 
         /// <summary>Sets the network interface keepalived runs VRRP on and adds the VIPs to on every balancer host (default <c>eth0</c>).</summary>
         /// <param name="name">The interface's name, e.g. <c>ens192</c>.</param>
-        public BalancerBuilder Interface(string name)
+        public BalancerBuilder Interface([ValueGrammar(ValueKind.InterfaceName)] string name)
         {
             _origins.Argument(Keys.Interface, 0);
             _layer = _layer with { Interface = name };
@@ -127,7 +113,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="port">The TCP port (default 8404).</param>
         /// <param name="address">The address (default <c>127.0.0.1</c>).</param>
-        public BalancerBuilder Stats(int port = 8404, string address = "127.0.0.1")
+        public BalancerBuilder Stats(int port = 8404, [ValueGrammar(ValueKind.IpAddress)] string address = "127.0.0.1")
         {
             _origins.Call(Keys.Stats);
             _origins.Argument(Keys.Listener("stats").Port, 0);
@@ -143,7 +129,7 @@ namespace MailDsl
         /// <param name="layer">The layer's key, e.g. <c>mailstore</c>.</param>
         /// <param name="listener">The listener's name, e.g. <c>imaps</c>.</param>
         /// <param name="expect">What the backend's first answer must start with.</param>
-        public BalancerBuilder HealthCheck(string layer, string listener, string expect)
+        public BalancerBuilder HealthCheck([ValueGrammar(ValueKind.LayerKey)] string layer, [ValueGrammar(ValueKind.ListenerName)] string listener, [ValueGrammar(ValueKind.Greeting)] string expect)
         {
             var n = _checks.Count;
             var keys = Keys.Check(n);

@@ -50,7 +50,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="name">The host's name, e.g. <c>smtp-in-01.cloud0.mycompany.dom</c>.</param>
         /// <param name="address">Its IPv4 or IPv6 address, e.g. <c>172.16.10.11</c>.</param>
-        public TSelf Host(string name, string address)
+        public TSelf Host([ValueGrammar(ValueKind.DnsName)] string name, [ValueGrammar(ValueKind.IpAddress)] string address)
         {
             var n = _hosts.Count;
             Origins.Call(Keys.Host(n));
@@ -76,7 +76,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="name">The VIP's DNS name.</param>
         /// <param name="address">Its IPv4 or IPv6 address, e.g. <c>172.16.10.100</c>.</param>
-        public TSelf Vip(string name, string address)
+        public TSelf Vip([ValueGrammar(ValueKind.HostName)] string name, [ValueGrammar(ValueKind.IpAddress)] string address)
         {
             Origins.Argument(Keys.Vip, 0);
             Origins.Argument(Keys.VipAddress, 1);

@@ -80,6 +80,26 @@ public static class HostileCorpus
             "imaps://[2001:db8::1]:993", "imaps://127.evil.example:993/?tlsVerifyMode=none", "imaps://imap.example.org:993/?tls=YES&x=$(id)",
         },
         [ValueKind.Secret] = new[] { "Pass2016Mail", "x" },
+        [ValueKind.IpAddress] = new[]
+        {
+            "192.0.2.9 ", "192.0.2.9\n", "192.0.2.9/24", "192.0.2.9:25", "[2001:db8::9]", "fe80::1%eth0", "lb.example.org", "0x7f.0.0.1", "127.1",
+            "192.0.2.09", "192.0.2.9;touch " + Marker, "2001:db8::9", "127.0.0.1", "0.0.0.0", "",
+        },
+        [ValueKind.Network] = new[]
+        {
+            "192.0.2.0/33", "192.0.2.0/24 ", "192.0.2.0/24\n", "192.0.2.0/24,10.0.0.0/8", "192.0.2.0/ 24", "192.0.2.0/-1", "2001:db8::/129",
+            "2001:db8::/64", "192.0.2.7", "0.0.0.0/0", "lb.example.org/32", "192.0.2.0/24;touch " + Marker,
+        },
+        [ValueKind.InterfaceName] = new[]
+        {
+            "eth0 ", "eth0\nvirtual_ipaddress { 10.0.0.1 }", "eth0#x", "eth0}", "eth0!x", "\"eth0\"", "verylonginterface0", "0eth", "-eth0", "eth/0",
+            "eth0:1", "bond0.100", "br-lan", "vlan_10", "",
+        },
+        [ValueKind.LayerKey] = new[] { "Mailstore", "mailstore ", "mailstore\n", "balancers", "smtpIn", "webmail", "", "mail store" },
+        [ValueKind.Greeting] = new[]
+        {
+            "* OK $HOME", "* OK\r\n", "* OK \"x\"", "* OK #x", "* OK \\", "* OK 'x'", "* OK Dovecot ready.", "* OK\t", "* OK \u00e9", "220", "+OK",
+        },
     };
 
     private static string[] HostNames() => new[]

@@ -193,6 +193,9 @@ public static class HostileVerdicts
     /// </summary>
     private static bool ChangesStructure(HostileCase c)
         => c.Entry.Kind is ValueKind.Version or ValueKind.ListenAddress or ValueKind.TlsGroup or ValueKind.CipherString or ValueKind.Url
+               // An address of a host, VIP or balancer, or an LBaaS network, changes what is trusted, bound and let in (IPv6 turns on
+               // other families' lines); a layer key and a health check's greeting choose another check or listener's lines.
+               or ValueKind.IpAddress or ValueKind.Network or ValueKind.LayerKey or ValueKind.Greeting
            || (c.Entry.Kind == ValueKind.HostName && Topology.Addresses.IsLoopback(c.Value) != Topology.Addresses.IsLoopback(c.Entry.Benign));
 
     /// <summary>A job for a target's tools: one file of one case (or of its entry point's twin), and what to set up before reading it.</summary>

@@ -13,6 +13,19 @@ public enum DirectoryShape
     Sql,
 }
 
+/// <summary>Which balancers a description has.</summary>
+public enum BalancerShape
+{
+    /// <summary>None.</summary>
+    None,
+
+    /// <summary>Two emitted balancer hosts (HAProxy and keepalived) holding the mailstore's VIP.</summary>
+    Emitted,
+
+    /// <summary>A described LBaaS passing TCP through with PROXY v2, in front of the mailstore's VIP.</summary>
+    Lbaas,
+}
+
 /// <summary>
 /// A whole platform description with a slot for each builder a DSL method can be called on: every layer (with its hosts,
 /// a directory, mail storage and SOGo's database), so that a value given to any method reaches every file it can. The
@@ -31,6 +44,9 @@ public sealed class DslDescription
 
     /// <summary>The directory's shape.</summary>
     public DirectoryShape Directory { get; set; } = DirectoryShape.Ldap;
+
+    /// <summary>The balancers, when a call on <see cref="BalancerBuilder"/> is made; they front the mailstore's VIP.</summary>
+    public BalancerShape Balancers { get; set; } = BalancerShape.None;
 
     /// <summary>The first call, in place of <c>Platform.Create("example.org")</c>.</summary>
     public DslStep? Root { get; set; }
@@ -86,13 +102,17 @@ public sealed class DslDescription
             new[] { DslStep.Of(typeof(SmtpInBuilder), "Hosts", (object)new[] { "mx-01.example.org" }) }, typeof(SmtpInBuilder))));
         steps.Add(DslStep.Of(p, nameof(MailDsl.Platform.SmtpOut), Lambda(typeof(SmtpOutBuilder),
             new[] { DslStep.Of(typeof(SmtpOutBuilder), "Hosts", (object)new[] { "relay-01.example.org" }), DslStep.Of(typeof(SmtpOutBuilder), "Submission") }, typeof(SmtpOutBuilder))));
-        steps.Add(DslStep.Of(p, nameof(MailDsl.Platform.Mailstore), Lambda(typeof(MailstoreBuilder), new[]
+        var store = new List<DslStep>
         {
             DslStep.Of(typeof(MailstoreBuilder), "Hosts", (object)new[] { "store-01.example.org" }),
             DslStep.Of(typeof(MailstoreBuilder), "Imaps"),
             DslStep.Of(typeof(MailstoreBuilder), "ManageSieve"),
             DslStep.Of(typeof(MailstoreBuilder), "Storage", Lambda(typeof(StorageBuilder), new[] { DslStep.Of(typeof(StorageBuilder), "Local", "/var/vmail") }, typeof(StorageBuilder))),
-        }, typeof(MailstoreBuilder))));
+        };
+        // Balancers front the mailstore's VIP, which then has its address (keepalived holds it, HAProxy binds it).
+        if (Balancers != BalancerShape.None)
+            store.Add(DslStep.Of(typeof(MailstoreBuilder), "Vip", "imap.example.org", "192.0.2.20"));
+        steps.Add(DslStep.Of(p, nameof(MailDsl.Platform.Mailstore), Lambda(typeof(MailstoreBuilder), store, typeof(MailstoreBuilder))));
         var webDatabase = new List<DslStep>
         {
             DslStep.Of(typeof(DatabaseBuilder), "PostgreSql", "db.example.org"),
@@ -105,6 +125,14 @@ public sealed class DslDescription
             DslStep.Of(typeof(WebmailBuilder), "Hosts", (object)new[] { "web-01.example.org" }),
             DslStep.Of(typeof(WebmailBuilder), "Database", new DslLambda(typeof(DatabaseBuilder), new DslChain(webDatabase))),
         }, typeof(WebmailBuilder))));
+        if (Balancers != BalancerShape.None)
+        {
+            var b = typeof(BalancerBuilder);
+            var balancers = Balancers == BalancerShape.Emitted
+                ? new[] { DslStep.Of(b, "Host", "lb-01.example.org", "192.0.2.2"), DslStep.Of(b, "Host", "lb-02.example.org", "192.0.2.3") }
+                : new[] { DslStep.Of(b, "Lbaas", LbaasBehaviour.PassThroughProxy), DslStep.Of(b, "From", (object)new[] { "192.0.2.0/29" }) };
+            steps.Add(DslStep.Of(p, nameof(MailDsl.Platform.Balancers), Lambda(b, balancers, b)));
+        }
         steps.AddRange(Terminal);
         return new DslChain(steps);
     }
@@ -231,6 +259,15 @@ public static class DslDescriptions
         new(typeof(SqlDirectoryBuilder), "", DirectoryShape.Sql, (d, s) => d.PlaceIn(typeof(SqlDirectoryBuilder), s)),
         new(typeof(DatabaseBuilder), "SOGo's database", DirectoryShape.Ldap, (d, s) => d.WebmailDatabase.Add(s)),
         new(typeof(DatabaseBuilder), "the SQL directory's database", DirectoryShape.Sql, (d, s) => d.PlaceIn(typeof(DatabaseBuilder), s)),
+        // The emitted balancers take every call but an LBaaS's own; a described LBaaS takes those.
+        new(typeof(BalancerBuilder), "emitted balancers", DirectoryShape.Ldap, (d, s) => { d.Balancers = BalancerShape.Emitted; d.PlaceIn(typeof(BalancerBuilder), s); })
+        {
+            Accepts = m => m.Name is not ("Lbaas" or "From"),
+        },
+        new(typeof(BalancerBuilder), "a described LBaaS", DirectoryShape.Ldap, (d, s) => { d.Balancers = BalancerShape.Lbaas; d.PlaceIn(typeof(BalancerBuilder), s); })
+        {
+            Accepts = m => m.Name is "Lbaas" or "From",
+        },
         new(typeof(Secret), "the directory's bind password", DirectoryShape.Ldap, (d, s) => d.DirectorySecret = new DslNested(s)),
         new(typeof(Secret), "the SQL directory's password", DirectoryShape.Sql, (d, s) => d.DirectorySecret = new DslNested(s)),
         new(typeof(Secret), "SOGo's database password", DirectoryShape.Ldap, (d, s) => d.WebmailDatabaseSecret = new DslNested(s)),
@@ -308,12 +345,19 @@ public static class DslDescriptions
                 DslStep.Of(typeof(DatabaseBuilder), "Name", "benigndb"),
                 DslStep.Of(typeof(DatabaseBuilder), "Login", "benignuser", new DslNested(DslStep.Of(typeof(Secret), nameof(Secret.File), "/etc/maildsl/secrets/benign"))),
             }));
+        // Balancers are two hosts with their addresses, or none fronts anything (MAIL7010, MAIL7011).
+        if (type == typeof(Action<BalancerBuilder>))
+            return new DslLambda(typeof(BalancerBuilder), new DslChain(new[]
+            {
+                DslStep.Of(typeof(BalancerBuilder), "Host", "lb-01.example.org", "192.0.2.2"),
+                DslStep.Of(typeof(BalancerBuilder), "Host", "lb-02.example.org", "192.0.2.3"),
+            }));
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Action<>))
             return new DslLambda(type.GetGenericArguments()[0], new DslChain(Array.Empty<DslStep>()));
         if (parameter.HasDefaultValue) return new DslLiteral(DslStep.Default(parameter));
         return new DslLiteral(type switch
         {
-            _ when type == typeof(int) => parameter.Name switch { "uid" or "gid" => 5000, "maxAgeSeconds" => 63072000, _ => PortFor(method) },
+            _ when type == typeof(int) => parameter.Name switch { "uid" or "gid" => 5000, "maxAgeSeconds" => 63072000, "id" => 60, "minutes" => 45, _ => PortFor(method) },
             _ when type == typeof(bool) => true,
             _ when type == typeof(Distro) => Distro.Debian12,
             _ when type == typeof(ServiceProtocol) => ListenerFor(method).Protocol,
@@ -327,6 +371,8 @@ public static class DslDescriptions
             _ when type == typeof(LdapSchema) => LdapSchema.ActiveDirectory,
             _ when type == typeof(MailboxAccess) => MailboxAccess.OneBackendPerUser,
             _ when type == typeof(SogoCache) => SogoCache.Shared,
+            _ when type == typeof(LbaasBehaviour) => LbaasBehaviour.PassThroughProxy,
+            _ when type == typeof(HttpsBalancing) => HttpsBalancing.PassThrough,
             _ => throw new InvalidOperationException($"no benign argument for {method.Signature} {parameter.Name} ({type.Name}): add one"),
         });
     }
@@ -360,7 +406,16 @@ public static class DslDescriptions
             case ("Certificate", "keyFile"): return "/etc/ssl/maildsl/allservers.key";
             case ("CertificateAuthority", _): return "/etc/ssl/maildsl/platform-ca.crt";
             case ("Hosts", _): return layer + "-02.example.org";
+            case ("Host", "name"): return layer + "-03.example.org";
+            case ("Host", "address"): return layer == "balancer" ? "192.0.2.4" : "192.0.2.33";
+            case ("Vip", "address"): return "192.0.2.40";
             case ("Vip", _): return layer + "-vip.example.org";
+            case ("From", _): return "192.0.2.8/29";
+            case ("Interface", _): return "ens192";
+            case ("Stats", "address"): return "127.0.0.8";
+            case ("HealthCheck", "layer"): return "mailstore";
+            case ("HealthCheck", "listener"): return "imaps";
+            case ("HealthCheck", "expect"): return "* OK";
             case ("Server", _): return "dc02.example.org";
             case ("PostgreSql", _): return "pg-01.example.org";
             case ("MariaDb", _): return "maria-01.example.org";

@@ -35,10 +35,17 @@ namespace MailDsl.Daemons.Haproxy
                     continue;
                 }
                 var expect = check.Expect ?? "";
-                if (expect.Any(c => c < ' ' || c == 0x7f))
+                if (expect.Any(c => c < ' ' || c > '~'))
                 {
-                    yield return Report(key.Expect, $"The health check's expected greeting '{ValueSafety.Show(expect)}' holds a control character; HAProxy's "
-                        + "tcp-check expect takes one line of text. Write the start of the greeting, e.g. '" + HealthChecks.Greeting(listener.Protocol) + "'.");
+                    yield return Report(key.Expect, $"The health check's expected greeting '{ValueSafety.Show(expect)}' holds a control or non-ASCII character; HAProxy's "
+                        + "tcp-check expect takes one line of text, and mail protocols greet in ASCII. Write the start of the greeting, e.g. '" + HealthChecks.Greeting(listener.Protocol) + "'.");
+                    continue;
+                }
+                if (expect.IndexOf('$') >= 0)
+                {
+                    yield return Report(key.Expect, $"The health check's expected greeting '{ValueSafety.Show(expect)}' holds '$', which HAProxy expands as an environment "
+                        + "variable in an unquoted argument, so the check would expect something else. Write the start of the greeting without it, e.g. '"
+                        + HealthChecks.Greeting(listener.Protocol) + "'.");
                     continue;
                 }
                 var own = HealthChecks.Greeting(listener.Protocol);

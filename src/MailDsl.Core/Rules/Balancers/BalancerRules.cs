@@ -261,12 +261,12 @@ namespace MailDsl.Rules.Balancers
                     if (layer.HostAddresses[i] is not { } named) continue;
                     // The builders number an address as its host among all the layer's hosts (.Hosts and .Host alike).
                     host = NextHost(layer, named.Host, host);
-                    if (Addresses.Parse(named.Address?.Trim()) is null)
+                    if (Addresses.Parse(named.Address) is null)
                         yield return Report(host < 0 ? OriginKeys.Of(layer) : OriginKeys.Of(layer).HostAddresses[host],
                             $"The {BalancerRules.Name(layer)} host '{BalancerRules.Show(named.Host)}' has the address '{BalancerRules.Show(named.Address)}', which is not one "
                             + "IPv4 or IPv6 address: the balancers could not dial it, nor the backends trust it. Write the host's address, e.g. 172.16.10.11.");
                 }
-                if (layer.VipAddress is { } vipAddress && Addresses.Parse(vipAddress.Trim()) is null)
+                if (layer.VipAddress is { } vipAddress && Addresses.Parse(vipAddress) is null)
                     yield return Report(OriginKeys.Of(layer).VipAddress,
                         $"The {BalancerRules.Name(layer)} VIP address '{BalancerRules.Show(vipAddress)}' is not one IPv4 or IPv6 address: keepalived could not hold it "
                         + "nor HAProxy bind it. Write the VIP's address, e.g. 172.16.10.100.");
@@ -281,9 +281,14 @@ namespace MailDsl.Rules.Balancers
                         yield return Report(OriginKeys.Balancers.Hosts[i],
                             $"The balancer host '{BalancerRules.Show(name)}' has no address: keepalived's VRRP peers talk to it there, and the backends "
                             + "trust the PROXY header and open their PROXY ports to the balancers by address. Write .Host(name, address).");
+            // HAProxy binds the statistics listener there and keepalived's check script dials it.
+            if (platform.Balancers is { Kind: BalancerKind.Emitted } withStats && Addresses.Parse(withStats.StatsAddress) is null)
+                yield return Report(OriginKeys.Balancers.Stats.Address,
+                    $"The balancers' statistics address '{BalancerRules.Show(withStats.StatsAddress)}' is not one IPv4 or IPv6 address: HAProxy could not bind it "
+                    + "nor keepalived's check dial it. Write 127.0.0.1 (the default) or an address on the internal network.");
             if (platform.Balancers is { Kind: BalancerKind.Described } lbaas)
                 for (var i = 0; i < lbaas.Sources.Count; i++)
-                    if (Topology.Networks.Parse(lbaas.Sources[i]) is null)
+                    if (Topology.Networks.Parse(lbaas.Sources[i]) is null || lbaas.Sources[i] != lbaas.Sources[i].Trim())
                         yield return Report(OriginKeys.Balancers.Sources[i],
                             $"'{BalancerRules.Show(lbaas.Sources[i])}' is not an address or a network (CIDR, e.g. 10.0.0.0/28): the hosts would trust and let in "
                             + "no LBaaS by it. Write the addresses the LBaaS connects to the hosts from.");

@@ -46,6 +46,7 @@ namespace MailDsl.Rules.Values
             ValueKind.DirectoryField => "Write the attribute's or column's name, e.g. quota.",
             ValueKind.DatabaseName => "Write the name as the database server knows it, e.g. sogo or mail_users.",
             ValueKind.SystemUser => "Write a user name useradd accepts, e.g. vmail.",
+            ValueKind.InterfaceName => "Write the interface's name as `ip link` shows it, e.g. eth0 or ens192.",
             ValueKind.NginxDirective => "Pass one directive per argument, each ending in ';', e.g. alias /usr/lib64/GNUstep/SOGo/WebServerResources/;",
             _ => "Remove the character.",
         };

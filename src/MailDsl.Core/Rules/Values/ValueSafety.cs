@@ -16,6 +16,8 @@ namespace MailDsl.Rules.Values
         /// The first place <paramref name="value"/> cannot be written safely as a <paramref name="kind"/>, or null. Kinds whose
         /// whole grammar another rule holds return null here: <see cref="ValueKind.TlsGroup"/> (MAIL1006: a name of the target's
         /// OpenSSL), <see cref="ValueKind.Version"/> (MAIL4005), <see cref="ValueKind.ListenAddress"/> (MAIL3005),
+        /// <see cref="ValueKind.IpAddress"/> and <see cref="ValueKind.Network"/> (MAIL7011), <see cref="ValueKind.LayerKey"/> and
+        /// <see cref="ValueKind.Greeting"/> (MAIL7006),
         /// <see cref="ValueKind.Secret"/> (MAIL5004, never kept), <see cref="ValueKind.EnvironmentName"/> (MAIL5004 for what no name
         /// holds, which looks like the password itself and is never quoted; MAIL5005 and MAIL5013 for the rest).
         /// </summary>
@@ -52,6 +54,8 @@ namespace MailDsl.Rules.Values
                     return FindOutsideName(value, DatabaseName);
                 case ValueKind.SystemUser:
                     return FindOutsideName(value, SystemUser);
+                case ValueKind.InterfaceName:
+                    return FindOutsideName(value, InterfaceName);
                 case ValueKind.SogoValue:
                     return Daemons.Sogo.SogoValueGrammar.FindInValue(value);
                 case ValueKind.ListenerName:
@@ -199,6 +203,10 @@ namespace MailDsl.Rules.Values
         private static readonly NameGrammar SystemUser = new(c => (c >= 'a' && c <= 'z') || c == '_', c => (c >= 'a' && c <= 'z') || IsDigit(c) || c is '_' or '-', 32,
             "a user name useradd takes starts with a lower-case letter or '_' and holds lower-case letters, digits, '_' and '-' (32 at most)",
             "install.sh passes it to useradd, groupadd, getent and id, which read a leading '-' as an option and refuse other characters");
+
+        private static readonly NameGrammar InterfaceName = new(IsLetter, c => IsLetter(c) || IsDigit(c) || c is '.' or '-' or '_', 15,
+            "a network interface name starts with a letter and holds letters, digits and . - _ (15 at most, Linux's IFNAMSIZ less its NUL)",
+            "keepalived.conf names it in 'interface' and after 'dev', where a space, '#', '!', a quote or a brace is syntax, and Linux names no interface longer");
 
         private static UnsafeSpot? FindOutsideName(string value, NameGrammar grammar)
         {

@@ -26,6 +26,9 @@ namespace MailDsl.Rules.Values
             if (platform.Tls?.Ciphers is { } ciphers)
                 yield return new WrittenValue(OriginKeys.Platform.Tls.Ciphers, "The cipher string", ciphers, ValueKind.CipherString);
             foreach (var value in DirectoryValues(platform)) yield return value;
+            // keepalived.conf (emitted balancers only) names the interface in each VRRP instance; addresses are MAIL7011's, the health checks' values MAIL7006's.
+            if (platform.Balancers is { Kind: BalancerKind.Emitted } balancers)
+                yield return new WrittenValue(OriginKeys.Balancers.Interface, "The balancers' VRRP interface", balancers.Interface, ValueKind.InterfaceName);
 
             foreach (var layer in PlatformLayers.Of(platform))
             {
