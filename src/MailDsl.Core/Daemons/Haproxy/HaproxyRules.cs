@@ -28,7 +28,9 @@ namespace MailDsl.Daemons.Haproxy
                 var listener = layer?.Listeners.FirstOrDefault(l => l is not null && l.Name == check.Listener);
                 if (layer is null || listener is null)
                 {
-                    yield return Report(layer is null ? key.Layer : key.Listener,
+                    // The layer is the wrong argument when it lacks the listener another described layer has (or names no layer).
+                    var layerWrong = layer is null || LayerDescriptors.All.Any(d => d.Of(platform) is { } other && other.Listeners.Any(l => l is not null && l.Name == check.Listener));
+                    yield return Report(layerWrong ? key.Layer : key.Listener,
                         $"The health check names {(layer is null ? "the layer '" + ValueSafety.Show(check.Layer) + "'" : "the listener '" + ValueSafety.Show(check.Listener) + "'")}, "
                         + $"which the platform does not describe{(layer is null ? "" : " on the " + LayerDescriptors.Of(layer).DisplayName + " layer")}. Name a described "
                         + $"layer by its key ({string.Join(", ", LayerDescriptors.All.Where(d => d.Of(platform) is { } l && l.Vip is not null).Select(d => d.Key))}) and one of its listeners.");
