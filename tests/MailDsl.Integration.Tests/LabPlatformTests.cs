@@ -29,21 +29,14 @@ public sealed class LabPlatformTests
 
     private static async Task MailThroughEachMx(Distro target)
     {
-        using var lab = LabPlatform.Start(target, _ => Describe(target), new LabPlatformOptions
-        {
-            Directory = true,
-            Secrets = new Dictionary<string, string> { [TestDirectory.BindSecretPath] = TestDirectory.BindPassword },
-        });
-        var trust = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(lab.CertificateFile));
-        bool Trusted(object _, System.Security.Cryptography.X509Certificates.X509Certificate? c, System.Security.Cryptography.X509Certificates.X509Chain? __, System.Net.Security.SslPolicyErrors ___)
-            => c is not null && c.GetCertHashString() == trust.GetCertHashString();
+        using var lab = LabPlatform.Start(target, _ => Describe(target), LabPlatformOptions.WithTestDirectory());
 
         var subjects = new Dictionary<string, string>();
         foreach (var mx in new[] { Mx1, Mx2 })
         {
             var subject = $"MailDsl lab via {mx} {Guid.NewGuid():N}";
             subjects[mx] = subject;
-            using var smtp = new SmtpClient { ServerCertificateValidationCallback = Trusted };
+            using var smtp = new SmtpClient { ServerCertificateValidationCallback = lab.TrustsLabCertificate };
             // By its address, as a sender resolving the MX would reach it; the certificate is checked for its name.
             await smtp.ConnectAsync(lab.AddressOf(mx).ToString(), 25, SecureSocketOptions.StartTls);
             var message = new MimeMessage();
@@ -55,7 +48,7 @@ public sealed class LabPlatformTests
             await smtp.DisconnectAsync(true);
         }
 
-        using var imap = new ImapClient { ServerCertificateValidationCallback = Trusted };
+        using var imap = new ImapClient { ServerCertificateValidationCallback = lab.TrustsLabCertificate };
         await imap.ConnectAsync(lab.AddressOf(Store).ToString(), 993, SecureSocketOptions.SslOnConnect);
         await imap.AuthenticateAsync(TestDirectory.Alice.Uid, TestDirectory.Alice.Password);
         foreach (var (mx, subject) in subjects)
@@ -76,16 +69,8 @@ public sealed class LabPlatformTests
         Assert.Contains($"[{lab.Network.Gateway}]", lab.Host(Mx1).Run("cat /var/log/postfix.log").Output);
     }
 
-    private static Platform Describe(Distro target) => Platform.Create(LoopbackPlatform.Domain)
+    private static Platform Describe(Distro target) => LabPlatform.Describe(target, "MailDsl lab test platform")
         .AddMailDomain(TestDirectory.SecondDomain)
-        .Banner("MailDsl lab test platform")
-        .Target(target)
-        .Certificate(LabPlatform.CertificatePath, LabPlatform.KeyPath)
-        .CertificateAuthority(LabPlatform.CertificatePath)
-        .Directory(d => d.Ldap(LdapSchema.InetOrgPerson)
-            .Server(TestDirectory.LdapHost, LdapSecurity.Ldaps, 636)
-            .BaseDn("ou=people," + TestDirectory.BaseDn)
-            .BindAs(TestDirectory.BindDn, Secret.File(TestDirectory.BindSecretPath)))
         .SmtpIn(s => s.Hosts(Mx1, Mx2).Smtp().StartTls(TlsLevel.May)
             .PostfixSetting("maillog_file", "/var/log/postfix.log")
             .PostfixSetting("smtp_host_lookup", "native"))

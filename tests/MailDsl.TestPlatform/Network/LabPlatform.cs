@@ -63,6 +63,17 @@ public sealed record LabPlatformOptions
 
     /// <summary>Log files worth showing when a host fails, besides install.sh's own.</summary>
     public IReadOnlyList<string> Logs { get; init; } = new[] { "/var/log/postfix.log", "/var/log/dovecot.log", "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" };
+
+    /// <summary>
+    /// The test directory running, with the secrets <see cref="LabPlatform.Describe"/>'s directory block reads (the bind
+    /// password), and SOGo's database password when <paramref name="sogoDatabase"/>.
+    /// </summary>
+    public static LabPlatformOptions WithTestDirectory(bool sogoDatabase = false)
+    {
+        var secrets = new Dictionary<string, string> { [TestDirectory.BindSecretPath] = TestDirectory.BindPassword };
+        if (sogoDatabase) secrets[TestDirectory.SogoSecretPath] = TestDirectory.SogoDbPassword;
+        return new LabPlatformOptions { Directory = true, Secrets = secrets };
+    }
 }
 
 /// <summary>
@@ -146,6 +157,37 @@ public sealed class LabPlatform : IDisposable
 
     /// <summary>The sandbox of <paramref name="name"/>.</summary>
     public SandboxHost Host(string name) => Hosts.Single(h => h.Name == name);
+
+    /// <summary>
+    /// What every lab description starts with: the test domain, <paramref name="banner"/>, <paramref name="target"/>, the lab's
+    /// certificate (its own CA) at the paths every host has it, and the test directory over LDAPS with its bind secret
+    /// (start the platform with <see cref="LabPlatformOptions.WithTestDirectory"/>). Tests add their layers.
+    /// </summary>
+    public static Platform Describe(Distro target, string banner) => Platform.Create(LoopbackPlatform.Domain)
+        .Banner(banner)
+        .Target(target)
+        .Certificate(CertificatePath, KeyPath)
+        .CertificateAuthority(CertificatePath)
+        .Directory(d => d.Ldap(LdapSchema.InetOrgPerson)
+            .Server(TestDirectory.LdapHost, LdapSecurity.Ldaps, 636)
+            .BaseDn("ou=people," + TestDirectory.BaseDn)
+            .BindAs(TestDirectory.BindDn, Secret.File(TestDirectory.BindSecretPath)));
+
+    /// <summary>
+    /// A certificate check for clients (MailKit, HttpClient) that trusts exactly the lab's certificate, and nothing else: the
+    /// certificate every host serves, whatever name or address was dialled.
+    /// </summary>
+    public bool IsLabCertificate(System.Security.Cryptography.X509Certificates.X509Certificate? certificate)
+    {
+        _labCertificateHash ??= System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(CertificateFile)).GetCertHashString();
+        return certificate is not null && certificate.GetCertHashString() == _labCertificateHash;
+    }
+
+    /// <summary><see cref="IsLabCertificate"/> as MailKit's and SslStream's callback.</summary>
+    public bool TrustsLabCertificate(object sender, System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
+        System.Security.Cryptography.X509Certificates.X509Chain? chain, System.Net.Security.SslPolicyErrors errors) => IsLabCertificate(certificate);
+
+    private string? _labCertificateHash;
 
     /// <summary>The address of <paramref name="name"/> (a host, a VIP, the directory) on the lab.</summary>
     public IPAddress AddressOf(string name) => Addresses.Has(name) ? Addresses[name] : throw new ArgumentException($"'{name}' has no address on the lab", nameof(name));
