@@ -14,6 +14,11 @@ bash scripts/install-deps.sh || { echo "installing test dependencies failed"; ex
 command -v npm >/dev/null || apt-get install -y -qq nodejs npm >/dev/null || { echo "installing node and npm failed"; exit 1; }
 npm ci --prefix tests/MailDsl.Package.Tests/Mermaid --no-audit --no-fund --loglevel=error >/dev/null \
   || { echo "installing the Mermaid parser (npm ci) failed"; exit 1; }
+# puppeteer-core (npm, pinned by the lock file; it downloads no browser) drives Debian's Chromium through the webmail
+# (MailDsl.Integration.Tests, WebmailBrowserTests); the inbox screenshots it takes are kept in TestResults/.
+npm ci --prefix tests/MailDsl.Integration.Tests/Browser --no-audit --no-fund --loglevel=error >/dev/null \
+  || { echo "installing the browser driver (npm ci) failed"; exit 1; }
+export MAILDSL_TEST_ARTIFACTS=$PWD/TestResults
 echo "time: dependencies (packages, Debian 13 root) $((SECONDS - began)) s"
 export MAILDSL_REQUIRE_DAEMONS=1
 results=$(mktemp -d)
