@@ -49,9 +49,9 @@ namespace MailDsl.Dns
                         "MTA-STS, mode " + policy.Mode.ToString().ToLowerInvariant() + "; the id changes with the policy"));
                 }
                 if (dns is not null && dns.TlsReports.Count > 0)
-                    records.Add(new DnsRecord(zone, "_smtp._tls." + domain + ".", "TXT", "\"v=TLSRPTv1; rua=" + string.Join(",", dns.TlsReports) + "\"", "TLS-RPT: where senders report"));
+                    records.Add(new DnsRecord(zone, "_smtp._tls." + domain + ".", "TXT", "\"v=TLSRPTv1; rua=" + string.Join(",", dns.TlsReports.Where(u => u is not null)) + "\"", "TLS-RPT: where senders report"));
                 if (dns is not null)
-                    foreach (var issuer in dns.CaaIssuers)
+                    foreach (var issuer in dns.CaaIssuers.Where(i => i is not null))
                         records.Add(new DnsRecord(zone, domain + ".", "CAA", "0 issue \"" + issuer + "\"", "only this CA may issue"));
             }
             if (dns is { Tlsa: true })

@@ -29,7 +29,7 @@ namespace MailDsl.Dns
 
         /// <summary>The policy's mx patterns: as written, else the MX names.</summary>
         public static IReadOnlyList<string> Patterns(PlatformModel platform, MtaStsPolicy policy)
-            => policy.MxPatterns.Count > 0 ? policy.MxPatterns.ToList() : MxNames(platform);
+            => policy.MxPatterns.Count > 0 ? policy.MxPatterns.Where(p => p is not null).ToList() : MxNames(platform);
 
         /// <summary>Whether <paramref name="pattern"/> matches the MX <paramref name="name"/> (RFC 8461 section 4.1: '*.' covers one label).</summary>
         public static bool Covers(string pattern, string name)

@@ -27,7 +27,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="certificateFile">Grammar: an absolute path on the hosts of a PEM chain (server certificate, then intermediates).</param>
         /// <param name="keyFile">Grammar: an absolute path on the hosts of its PEM private key.</param>
-        public CertificateBuilder Alternative(string certificateFile, string keyFile)
+        public CertificateBuilder Alternative([ValueGrammar(ValueKind.Path)] string certificateFile, [ValueGrammar(ValueKind.Path)] string keyFile)
         {
             _origins.Call(_key.Alternative);
             _origins.Argument(_key.Alternative.File, 0);
@@ -41,9 +41,9 @@ namespace MailDsl
         /// (<c>/etc/letsencrypt/renewal-hooks/deploy/maildsl.sh</c>) installs each renewal at the certificate's paths,
         /// checked and atomically, rebuilds what embeds it and reloads exactly the daemons that use it.
         /// </summary>
-        /// <param name="lineage">Grammar: certbot's certificate name, the folder under <c>/etc/letsencrypt/live/</c> (letters, digits, '.', '-', '_').</param>
+        /// <param name="lineage">Grammar: certbot's certificate name, the folder under <c>/etc/letsencrypt/live/</c>: a DNS name (certbot names a lineage after the certificate's first name), as the hook matches it against <c>$RENEWED_LINEAGE</c> and writes it into paths.</param>
         /// <param name="reuseKey">Whether certbot runs with <c>--reuse-key</c> (keeps the key: the TLSA records stay valid).</param>
-        public CertificateBuilder RenewedByCertbot(string lineage, bool reuseKey = true)
+        public CertificateBuilder RenewedByCertbot([ValueGrammar(ValueKind.DnsName)] string lineage, bool reuseKey = true)
         {
             _origins.Call(_key.Renewal);
             _origins.Argument(_key.Renewal.Name, 0);
@@ -59,7 +59,7 @@ namespace MailDsl
         /// it for each host): the command installs each renewal as certbot's hook does.
         /// </summary>
         /// <param name="domain">Grammar: acme.sh's main domain of the certificate (a DNS name).</param>
-        public CertificateBuilder RenewedByAcmeSh(string domain)
+        public CertificateBuilder RenewedByAcmeSh([ValueGrammar(ValueKind.DnsName)] string domain)
         {
             _origins.Call(_key.Renewal);
             _origins.Argument(_key.Renewal.Name, 0);

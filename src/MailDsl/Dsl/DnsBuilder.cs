@@ -1,4 +1,3 @@
-using System.Linq;
 using MailDsl.Model;
 
 namespace MailDsl
@@ -35,8 +34,8 @@ namespace MailDsl
         /// </summary>
         /// <param name="mode">testing (report, deliver anyway), enforce (refuse an MX that fails validation) or none.</param>
         /// <param name="maxAgeSeconds">How long senders cache it: 0 to 31557600 (RFC 8461 section 3.2); a week or more is usual.</param>
-        /// <param name="mxPatterns">Grammar: each a DNS name or <c>*.</c> followed by one (RFC 8461 section 4.1); none means the MX layer's names.</param>
-        public DnsBuilder MtaSts(MtaStsMode mode, int maxAgeSeconds = 604800, params string[] mxPatterns)
+        /// <param name="mxPatterns">Grammar: each a DNS name or <c>*.</c> followed by one (RFC 8461 section 4.1), nothing else (it is one line of the policy file); none means the MX layer's names.</param>
+        public DnsBuilder MtaSts(MtaStsMode mode, int maxAgeSeconds = 604800, [ValueGrammar(ValueKind.MtaStsMxPattern)] params string[] mxPatterns)
         {
             mxPatterns ??= new string[0];
             _origins.Call(OriginKeys.Dns.MtaSts);
@@ -48,8 +47,8 @@ namespace MailDsl
         }
 
         /// <summary>Publishes where TLS reports go (RFC 8460 <c>_smtp._tls</c> TXT record).</summary>
-        /// <param name="uris">Grammar: each a <c>mailto:</c> address or an <c>https:</c> URL, without ',' or ';' or '!'.</param>
-        public DnsBuilder TlsReports(params string[] uris)
+        /// <param name="uris">Grammar: each a <c>mailto:</c> and one mail address, or <c>https://</c>, a DNS name, an optional port and a path; ',' and ';' percent-encoded, no quote, backslash, whitespace or non-ASCII character (it is written inside the quoted TXT record).</param>
+        public DnsBuilder TlsReports([ValueGrammar(ValueKind.TlsRptUri)] params string[] uris)
         {
             uris ??= new string[0];
             _origins.Call(OriginKeys.Dns.TlsReports);
@@ -60,12 +59,12 @@ namespace MailDsl
 
         /// <summary>Publishes CAA records (RFC 8659): only these CAs may issue certificates for the platform's names.</summary>
         /// <param name="issuers">Grammar: each a CA's issuer domain name, e.g. <c>letsencrypt.org</c>.</param>
-        public DnsBuilder Caa(params string[] issuers)
+        public DnsBuilder Caa([ValueGrammar(ValueKind.DnsName)] params string[] issuers)
         {
             issuers ??= new string[0];
             _origins.Call(OriginKeys.Dns.Caa);
             for (var i = 0; i < issuers.Length; i++) _origins.Argument(OriginKeys.Dns.Caa[i], i);
-            Dns = Dns with { CaaIssuers = issuers.Where(x => x is not null).ToEquatableArray() };
+            Dns = Dns with { CaaIssuers = issuers.ToEquatableArray() };
             return this;
         }
     }

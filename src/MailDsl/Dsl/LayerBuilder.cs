@@ -115,7 +115,7 @@ namespace MailDsl
         /// <summary>Presents this certificate on the layer's services instead of the platform's (e.g. the webmail's public name).</summary>
         /// <param name="certificateFile">Grammar: an absolute path on the hosts of a PEM chain (server certificate, then intermediates).</param>
         /// <param name="keyFile">Grammar: an absolute path on the hosts of its PEM private key.</param>
-        public TSelf Certificate(string certificateFile, string keyFile)
+        public TSelf Certificate([ValueGrammar(ValueKind.Path)] string certificateFile, [ValueGrammar(ValueKind.Path)] string keyFile)
         {
             Origins.Call(Keys.Certificate);
             Origins.Argument(Keys.Certificate.File, 0);
@@ -128,7 +128,7 @@ namespace MailDsl
         /// <param name="certificateFile">Grammar: an absolute path on the hosts of a PEM chain (server certificate, then intermediates).</param>
         /// <param name="keyFile">Grammar: an absolute path on the hosts of its PEM private key.</param>
         /// <param name="configure">E.g. <c>c =&gt; c.RenewedByCertbot("webmail")</c>.</param>
-        public TSelf Certificate(string certificateFile, string keyFile, System.Action<CertificateBuilder> configure)
+        public TSelf Certificate([ValueGrammar(ValueKind.Path)] string certificateFile, [ValueGrammar(ValueKind.Path)] string keyFile, System.Action<CertificateBuilder> configure)
         {
             Certificate(certificateFile, keyFile);
             var builder = new CertificateBuilder(Origins, Keys.Certificate, _certificate!);

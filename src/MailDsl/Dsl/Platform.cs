@@ -86,7 +86,7 @@ namespace MailDsl
         /// <param name="certificateFile">Grammar: an absolute path on the hosts of a PEM chain (server certificate, then intermediates).</param>
         /// <param name="keyFile">Grammar: an absolute path on the hosts of its PEM private key.</param>
         /// <param name="configure">E.g. <c>c =&gt; c.Alternative("/etc/ssl/mail-ecdsa.crt", "/etc/ssl/mail-ecdsa.key").RenewedByCertbot("mail")</c>.</param>
-        public Platform Certificate(string certificateFile, string keyFile, Action<CertificateBuilder> configure)
+        public Platform Certificate([ValueGrammar(ValueKind.Path)] string certificateFile, [ValueGrammar(ValueKind.Path)] string keyFile, Action<CertificateBuilder> configure)
         {
             Certificate(certificateFile, keyFile);
             var builder = new CertificateBuilder(_origins, OriginKeys.Platform.Certificate, _model.Certificate!);

@@ -49,6 +49,9 @@ namespace MailDsl.Rules.Certificates
         {
             if (platform.Dns?.MtaSts is not { } policy || policy.MxPatterns.Count == 0) yield break;
             if ((policy.Mode == MtaStsMode.Enforce) != _enforce || policy.Mode == MtaStsMode.None) yield break;
+            // A pattern that is no pattern at all is MAIL3001's or MAIL3003's: one mistake, one error.
+            if (policy.MxPatterns.Any(p => p is not null && (Values.ValueSafety.Find(p, ValueKind.MtaStsMxPattern) is not null
+                    || Values.InvalidHostNameRule.Problem(DnsValueGrammar.MxPatternName(p).Name, allowAddress: false) is not null))) yield break;
             var uncovered = MtaSts.MxNames(platform).Where(mx => !policy.MxPatterns.Any(p => p is not null && MtaSts.Covers(p, mx))).ToList();
             if (uncovered.Count == 0) yield break;
             var patterns = string.Join(", ", policy.MxPatterns.Select(p => "'" + p + "'"));

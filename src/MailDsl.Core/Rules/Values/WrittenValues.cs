@@ -37,6 +37,7 @@ namespace MailDsl.Rules.Values
             if (platform.Tls?.Ciphers is { } ciphers)
                 yield return new WrittenValue(OriginKeys.Platform.Tls.Ciphers, "The cipher string", ciphers, ValueKind.CipherString);
             foreach (var value in DirectoryValues(platform)) yield return value;
+            foreach (var value in DnsValues(platform.Dns)) yield return value;
 
             foreach (var layer in PlatformLayers.Of(platform))
             {
@@ -99,6 +100,22 @@ namespace MailDsl.Rules.Values
                         break;
                 }
             }
+        }
+
+        // What the DNS description writes into the zone fragments and the MTA-STS policy file.
+        private static IEnumerable<WrittenValue> DnsValues(MailDns? dns)
+        {
+            if (dns is null) yield break;
+            if (dns.MtaSts is { } policy)
+                for (var i = 0; i < policy.MxPatterns.Count; i++)
+                    if (policy.MxPatterns[i] is { } pattern)
+                        yield return new WrittenValue(OriginKeys.Dns.MtaSts.Mx[i], "The MTA-STS mx pattern", pattern, ValueKind.MtaStsMxPattern);
+            for (var i = 0; i < dns.TlsReports.Count; i++)
+                if (dns.TlsReports[i] is { } uri)
+                    yield return new WrittenValue(OriginKeys.Dns.TlsReports[i], "The TLS-RPT report URI", uri, ValueKind.TlsRptUri);
+            for (var i = 0; i < dns.CaaIssuers.Count; i++)
+                if (dns.CaaIssuers[i] is { } issuer)
+                    yield return new WrittenValue(OriginKeys.Dns.Caa[i], "The CAA issuer", issuer, ValueKind.DnsName);
         }
 
         // The mail domains, the CA, and the directory's values: each is written into Postfix, Dovecot or SOGo files.
