@@ -84,12 +84,13 @@ check_pair() {
   # following one certifying the one before).
   for ((i = 1; i < n; i++)); do
     if ! out=$(openssl verify -no-CAfile -no-CApath -partial_chain -trusted "$tmp/$i.pem" "$tmp/$((i - 1)).pem" 2>&1); then
-      finding error "$shown_cert is out of order: certificate $((i + 1)) in the file did not sign certificate $i ($(openssl x509 -in "$tmp/$((i - 1)).pem" -noout -subject 2>/dev/null)); put the server's certificate first, then each issuer in turn"
+      finding error "$shown_cert is out of order: certificate $((i + 1)) in the file did not sign certificate $i ($(openssl x509 -in "$tmp/$((i - 1)).pem" -noout -subject -nameopt oneline 2>/dev/null)); put the server's certificate first, then each issuer in turn"
       break
     fi
   done
   # Complete: the server's certificate verifies with the file's intermediates and no other (daemons send only the file).
-  issuer=$(openssl x509 -in "$tmp/$((n - 1)).pem" -noout -issuer 2>/dev/null | sed 's/^issuer=//')
+  # -nameopt oneline: OpenSSL 3.0 and 3.5 print names differently by default (CN = X against CN=X).
+  issuer=$(openssl x509 -in "$tmp/$((n - 1)).pem" -noout -issuer -nameopt oneline 2>/dev/null | sed 's/^issuer=//')
   untrusted=()
   if ((n > 1)); then
     for ((i = 1; i < n; i++)); do cat -- "$tmp/$i.pem"; done >"$tmp/intermediates.pem"

@@ -1,6 +1,8 @@
 using MailDsl.Hosting;
 using MailDsl.Model;
 using MailDsl.Render.Tests.Support;
+using MailDsl.Certificates;
+using MailDsl.TestPlatform.Sandbox;
 using MailDsl.TestPlatform.Tls;
 using Xunit;
 
@@ -8,7 +10,10 @@ namespace MailDsl.Render.Tests.Certificates;
 
 /// <summary>
 /// <c>check --certs</c> on real certificate files made by openssl (a root, an intermediate, servers issued by it): each
-/// broken certificate is a finding naming its file and the name, and a sound set passes.
+/// broken certificate is a finding naming its file and the name, and a sound set passes. On Debian 12 through the CLI
+/// itself (this machine's bash and openssl 3.0); on Debian 13 the same program check --certs runs for each host
+/// (<see cref="CertificateCheck.Program"/>: install.sh's certificate functions over the files under a root) is run by
+/// Debian 13's own bash and openssl 3.5, in a sandbox of its root, and must say the same.
 /// </summary>
 public sealed class CheckCertsTests : IDisposable
 {
@@ -36,7 +41,7 @@ public sealed class CheckCertsTests : IDisposable
     }
 
     /// <summary>An MX with its own certificate (a VIP in front), a mailstore with the platform's.</summary>
-    private static Platform Describe() => Platform.Create(Domain).Target(Distro.Debian12)
+    private static Platform Describe(Distro target) => Platform.Create(Domain).Target(target)
         .Certificate(Certificate, Key)
         .CertificateAuthority(Ca)
         .SmtpIn(s => s.Hosts(Mx).Vip(MxVip).Certificate(MxCertificate, MxKey))
@@ -61,18 +66,40 @@ public sealed class CheckCertsTests : IDisposable
         return root;
     }
 
-    private static (int Exit, string Output) CheckCerts(string root)
+    private (int Exit, string Output) CheckCerts(Distro target, string root)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = PlatformHost.Run(new[] { "check", "--certs", "--root", root }, Describe, stdout, stderr);
-        return (exit, stdout + stderr.ToString());
+        if (target == Distro.Debian12)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exit = PlatformHost.Run(new[] { "check", "--certs", "--root", root }, () => Describe(target), stdout, stderr);
+            return (exit, stdout + stderr.ToString());
+        }
+        // What CertificateFiles.Check does for each host with certificates, with the target's own bash and openssl.
+        var topology = MailDsl.Topology.PlatformTopology.Of(Describe(target).Build());
+        using var sandbox = SandboxHost.Start("check-certs", Path.Combine(_folder, "sandbox-" + Guid.NewGuid().ToString("N")), target, new[] { _folder });
+        var output = new System.Text.StringBuilder();
+        var failed = false;
+        foreach (var host in topology.Hosts.Where(h => HostCertificates.On(topology.Platform, h).Count > 0))
+        {
+            var program = Path.Combine(_folder, "check-" + host.Name + ".sh");
+            File.WriteAllText(program, CertificateCheck.Program(topology, host));
+            var result = sandbox.Run("openssl version >&2; bash " + Command.ShellQuote(program) + " " + Command.ShellQuote(root));
+            Assert.Contains("OpenSSL 3.5", result.Output);
+            foreach (var line in result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("OpenSSL ", StringComparison.Ordinal)))
+                output.Append(host.Name).Append(": ").Append(line).Append('\n');
+            failed |= result.ExitCode != 0;
+        }
+        output.Append(failed ? "certificates: errors found (above)" : "certificates: no errors").Append('\n');
+        return (failed ? 1 : 0, output.ToString());
     }
 
-    [ToolFact("openssl", "bash")]
-    public void Sound_certificates_pass_with_their_days_left()
+    public static TheoryData<Distro> Runnable => TargetData.Runnable();
+
+    [TargetTheory("openssl", "bash"), MemberData(nameof(Runnable))]
+    public void Sound_certificates_pass_with_their_days_left(Distro target)
     {
-        var (exit, output) = CheckCerts(Root(_pki.File("mx.crt"), _pki.File("mx.key")));
+        var (exit, output) = CheckCerts(target, Root(_pki.File("mx.crt"), _pki.File("mx.key")));
 
         Assert.True(exit == 0, output);
         Assert.Contains("certificates: no errors", output);
@@ -81,10 +108,10 @@ public sealed class CheckCertsTests : IDisposable
         Assert.DoesNotContain("error:", output);
     }
 
-    [ToolFact("openssl", "bash")]
-    public void A_certificate_missing_the_VIP_name_is_an_error_naming_the_file_and_the_name()
+    [TargetTheory("openssl", "bash"), MemberData(nameof(Runnable))]
+    public void A_certificate_missing_the_VIP_name_is_an_error_naming_the_file_and_the_name(Distro target)
     {
-        var (exit, output) = CheckCerts(Root(_pki.File("mx-no-vip.crt"), _pki.File("mx-no-vip.key")));
+        var (exit, output) = CheckCerts(target, Root(_pki.File("mx-no-vip.crt"), _pki.File("mx-no-vip.key")));
 
         Assert.Equal(1, exit);
         Assert.Contains(Mx + ": error: the certificate " + MxCertificate + " does not cover " + MxVip + ", a name this host is reached by", output);
@@ -92,10 +119,10 @@ public sealed class CheckCertsTests : IDisposable
         Assert.Contains(Store + ": ok: " + Certificate, output);
     }
 
-    [ToolFact("openssl", "bash")]
-    public void A_chain_missing_its_intermediate_is_an_error_naming_the_file_and_the_issuer()
+    [TargetTheory("openssl", "bash"), MemberData(nameof(Runnable))]
+    public void A_chain_missing_its_intermediate_is_an_error_naming_the_file_and_the_issuer(Distro target)
     {
-        var (exit, output) = CheckCerts(Root(_pki.File("mx.leaf.crt"), _pki.File("mx.key")));
+        var (exit, output) = CheckCerts(target, Root(_pki.File("mx.leaf.crt"), _pki.File("mx.key")));
 
         Assert.Equal(1, exit);
         Assert.Contains(Mx + ": error: " + MxCertificate + " does not verify against the platform's CA " + Ca, output);
@@ -103,19 +130,19 @@ public sealed class CheckCertsTests : IDisposable
         Assert.Contains("an intermediate is missing from the file, after the certificate issued by CN = MailDsl Test Intermediate", output);
     }
 
-    [ToolFact("openssl", "bash")]
-    public void An_expired_certificate_is_an_error_naming_the_file()
+    [TargetTheory("openssl", "bash"), MemberData(nameof(Runnable))]
+    public void An_expired_certificate_is_an_error_naming_the_file(Distro target)
     {
-        var (exit, output) = CheckCerts(Root(_pki.File("mx-expired.crt"), _pki.File("mx-expired.key")));
+        var (exit, output) = CheckCerts(target, Root(_pki.File("mx-expired.crt"), _pki.File("mx-expired.key")));
 
         Assert.Equal(1, exit);
         Assert.Matches(Mx.Replace(".", "\\.") + @": error: the certificate " + MxCertificate.Replace(".", "\\.") + @" expired on \w+ +\d+ [\d:]+ \d{4} GMT", output);
     }
 
-    [ToolFact("openssl", "bash")]
-    public void The_key_of_another_certificate_is_an_error_naming_both_files()
+    [TargetTheory("openssl", "bash"), MemberData(nameof(Runnable))]
+    public void The_key_of_another_certificate_is_an_error_naming_both_files(Distro target)
     {
-        var (exit, output) = CheckCerts(Root(_pki.File("mx.crt"), _pki.File("other.key")));
+        var (exit, output) = CheckCerts(target, Root(_pki.File("mx.crt"), _pki.File("other.key")));
 
         Assert.Equal(1, exit);
         Assert.Contains(Mx + ": error: the key " + MxKey + " does not belong to the certificate " + MxCertificate + " (their public keys differ", output);
