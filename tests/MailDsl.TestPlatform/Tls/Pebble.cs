@@ -54,6 +54,9 @@ public sealed class Pebble : IDisposable
         start.ArgumentList.Add(config);
         start.Environment["PEBBLE_VA_ALWAYS_VALID"] = "1";
         start.Environment["PEBBLE_VA_NOSLEEP"] = "1";
+        // Pebble rejects 5% of valid nonces by default to exercise clients' retries; certbot gives up on one (badNonce), and a
+        // renewal test must not fail by lot.
+        start.Environment["PEBBLE_WFE_NONCEREJECT"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("pebble did not start");
         var pebble = new Pebble(process, folder, ports[0]);
         var log = new System.Text.StringBuilder();
