@@ -47,6 +47,8 @@ namespace MailDsl.Rules.Values
             ValueKind.DatabaseName => "Write the name as the database server knows it, e.g. sogo or mail_users.",
             ValueKind.SystemUser => "Write a user name useradd accepts, e.g. vmail.",
             ValueKind.NginxDirective => "Pass one directive per argument, each ending in ';', e.g. alias /usr/lib64/GNUstep/SOGo/WebServerResources/;",
+            ValueKind.MtaStsMxPattern => "Write an MX host's name or '*.' and a domain, e.g. mx-01.example.com or *.example.com, one pattern per argument.",
+            ValueKind.TlsRptUri => "Write one mailto: address or https: URL per argument, e.g. mailto:tlsrpt@example.com, with ',' and ';' percent-encoded (%2C, %3B).",
             _ => "Remove the character.",
         };
     }
