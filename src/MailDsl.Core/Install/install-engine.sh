@@ -98,7 +98,7 @@ install_packages() {
 # The key is never printed, copied or changed: its public half is compared with the certificate's, by hash.
 # shellcheck disable=SC2015 # 'x=$(...) && [[ ... ]] || die': die when either fails, as meant
 check_certificate() {
-  local f cert_public key_public name uncovered=()
+  local f cert_public key_public name check uncovered=()
   for f in "$certificate" "$key"; do
     [[ -f $f ]] || die "$f is missing: copy it to this host first"
   done
@@ -113,8 +113,10 @@ check_certificate() {
     || die "the key $key does not belong to the certificate $certificate (their public keys differ): every TLS handshake would fail; install the key the certificate was issued for"
   openssl x509 -in "$certificate" -noout -checkend 0 >/dev/null \
     || die "the certificate $certificate has expired ($(openssl x509 -in "$certificate" -noout -enddate))"
+  # A name that is an IP address (a VIP may be one) is matched against the certificate's IP entries, not its DNS names.
   for name in "${names[@]}"; do
-    openssl x509 -in "$certificate" -noout -checkhost "$name" 2>/dev/null | grep -q ' does match certificate' || uncovered+=("$name")
+    if [[ $name == *:* || $name =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]]; then check=-checkip; else check=-checkhost; fi
+    openssl x509 -in "$certificate" -noout "$check" "$name" 2>/dev/null | grep -q ' does match certificate' || uncovered+=("$name")
   done
   if ((${#uncovered[@]})); then
     die "the certificate $certificate does not cover ${uncovered[*]} (this host serves ${names[*]}): clients would refuse it; add the names to its subjectAltName"
