@@ -91,11 +91,16 @@ public abstract class HostileInstallTests(ITestOutputHelper output)
         }
 
         // Commands: the marker any payload's command would create, wherever it ran.
-        var markers = host.Run($"find / -xdev -name '{HostileCorpus.Marker}*' 2>/dev/null; find /tmp {Command.ShellQuote(deployment.Root)} -name '{HostileCorpus.Marker}*' 2>/dev/null; true").Output.Trim();
-        var outside = Command.Run("find", "/tmp", "/", "-maxdepth", "1", "-name", HostileCorpus.Marker + "*").Output.Trim();
+        // A path the test made itself (a certificate at a path a value names, marker and all) is not a command's doing, nor
+        // are the layers' own copies of what the host wrote (listed by Written below).
+        var layers = Path.Combine(deployment.Root, "sandbox") + "/";
+        bool Ours(string p) => prepared.Contains(p) || prepared.Any(x => x.StartsWith(p + "/", StringComparison.Ordinal)) || p.StartsWith(layers, StringComparison.Ordinal);
+        var markers = host.Run($"find / -xdev -name '{HostileCorpus.Marker}*' 2>/dev/null; find /tmp {Command.ShellQuote(deployment.Root)} -name '{HostileCorpus.Marker}*' 2>/dev/null; true").Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(p => !Ours(p)).ToList();
+        var outside = Command.Run("find", "/tmp", "/", "-maxdepth", "1", "-name", HostileCorpus.Marker + "*").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var written = host.Written();
-        if (markers.Length > 0 || outside.Length > 0) problems.Add($"a command named by a value ran: {markers} {outside}");
-        foreach (var p in written.Where(p => p.Contains(HostileCorpus.Marker, StringComparison.Ordinal))) problems.Add("a command named by a value ran: " + p);
+        foreach (var p in markers.Concat(outside).Concat(written.Where(p => p.Contains(HostileCorpus.Marker, StringComparison.Ordinal) && !Ours(p))).Distinct())
+            problems.Add("a command named by a value ran: " + p);
 
         // Paths: the hostile runs wrote only what the benign runs wrote, or what an install.sh names (and its folders).
         named.UnionWith(prepared);
