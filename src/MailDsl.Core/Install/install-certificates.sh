@@ -42,7 +42,7 @@ split_chain() {
 # key type must be one of $4 (words), shown as $5/$6 (its paths on the host). Chains are verified against $ca_file, read
 # here as $7 and shown as $8 (empty: the system trust store). Prints findings; never exits.
 check_pair() {
-  local cert=$1 key=$2 names=$3 types=$4 shown_cert=$5 shown_key=$6 ca=${7:-} shown_ca=${8:-} tmp n i cert_public key_public type name end days out issuer uncovered=() untrusted=()
+  local cert=$1 key=$2 names=$3 types=$4 shown_cert=$5 shown_key=$6 ca=${7:-} shown_ca=${8:-} tmp n i cert_public key_public type name check end days out issuer uncovered=() untrusted=()
   if [[ ! -f $cert ]]; then finding error "$shown_cert is missing: copy the certificate chain to this host first"; return 0; fi
   if [[ ! -f $key ]]; then finding error "$shown_key is missing: copy the private key of $shown_cert to this host first"; return 0; fi
   if (( 8#$(stat -L -c %a -- "$key") & 8#7 )); then
@@ -69,9 +69,11 @@ check_pair() {
   else
     finding ok "$shown_cert: $days days left (until $end)"
   fi
+  # A name that is an IP address (a VIP may be one) is matched against the certificate's IP entries, not its DNS names.
   while IFS= read -r name; do
     [[ -n $name ]] || continue
-    openssl x509 -in "$tmp/0.pem" -noout -checkhost "$name" 2>/dev/null | grep -q ' does match certificate' || uncovered+=("$name")
+    if [[ $name == *:* || $name =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]]; then check=-checkip; else check=-checkhost; fi
+    openssl x509 -in "$tmp/0.pem" -noout "$check" "$name" 2>/dev/null | grep -q ' does match certificate' || uncovered+=("$name")
   done <<<"$names"
   for name in "${uncovered[@]}"; do
     finding error "the certificate $shown_cert does not cover $name, a name this host is reached by: clients dialling $name refuse it; add $name to its subjectAltName"

@@ -8,7 +8,7 @@ namespace MailDsl.Generators.Tests.Surface;
 /// The DSL's public surface, enumerated by reflection (<see cref="DslSurface"/>): every string parameter of every public
 /// method and overload declares its grammar, and every method can be called in a whole description (<see cref="DslDescriptions"/>)
 /// that both the run-time rules and the analyzer find clean. A method added without a grammar, or that no description can
-/// reach, fails here; the hostile corpus (Security/HostileCorpus) is generated from the same enumeration.
+/// reach, fails here; the hostile corpus (TestPlatform's Surface/HostileCorpus, which the deployment tests share) is generated from the same enumeration.
 /// </summary>
 public sealed class DslSurfaceTests
 {

@@ -1,7 +1,6 @@
 using MailDsl.Model;
-using MailDsl.TestPlatform.Surface;
 
-namespace MailDsl.Generators.Tests.Security;
+namespace MailDsl.TestPlatform.Surface;
 
 /// <summary>One value tried at one entry point.</summary>
 /// <param name="Entry">Where it enters the DSL.</param>
