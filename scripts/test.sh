@@ -4,7 +4,7 @@
 # installed here (Debian 12's on the machine, Debian 13's in the cached root), so daemon tests must not skip:
 # MAILDSL_REQUIRE_DAEMONS. The integration tests (both targets' platforms, mostly waiting on daemons, handshakes
 # and testssl.sh) and the deployment tests (install.sh and Ansible on both targets, mostly waiting on daemons that
-# start, reload and stop) each run beside the other projects, which run one after another.
+# start, reload and stop) and the rendering tests each run beside the other projects, which run one after another.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 began=$SECONDS
@@ -14,6 +14,11 @@ bash scripts/install-deps.sh || { echo "installing test dependencies failed"; ex
 command -v npm >/dev/null || apt-get install -y -qq nodejs npm >/dev/null || { echo "installing node and npm failed"; exit 1; }
 npm ci --prefix tests/MailDsl.Package.Tests/Mermaid --no-audit --no-fund --loglevel=error >/dev/null \
   || { echo "installing the Mermaid parser (npm ci) failed"; exit 1; }
+# puppeteer-core (npm, pinned by the lock file; it downloads no browser) drives Debian's Chromium through the webmail
+# (MailDsl.Integration.Tests, WebmailBrowserTests); the inbox screenshots it takes are kept in TestResults/.
+npm ci --prefix tests/MailDsl.Integration.Tests/Browser --no-audit --no-fund --loglevel=error >/dev/null \
+  || { echo "installing the browser driver (npm ci) failed"; exit 1; }
+export MAILDSL_TEST_ARTIFACTS=$PWD/TestResults
 echo "time: dependencies (packages, Debian 13 root) $((SECONDS - began)) s"
 export MAILDSL_REQUIRE_DAEMONS=1
 results=$(mktemp -d)
@@ -35,13 +40,15 @@ run_project() {
 }
 projects=()
 for csproj in tests/*Tests/*Tests.csproj; do projects+=("$(basename "$(dirname "$csproj")")"); done
+# Lanes that run side by side: the daemon projects wait mostly on daemons; Render (every target's checkers over the
+# rendered files) and Generators (compilations and the hostile corpus) are the two longest of the rest, so Render has a
+# lane of its own and the other projects run one after another in the last.
+own_lane=(MailDsl.Integration.Tests MailDsl.Deploy.Tests MailDsl.Render.Tests)
 tested=$SECONDS
-run_project MailDsl.Integration.Tests &
-integration=$!
-run_project MailDsl.Deploy.Tests &
-deploy=$!
-for name in "${projects[@]}"; do [[ $name == MailDsl.Integration.Tests || $name == MailDsl.Deploy.Tests ]] || run_project "$name"; done
-wait "$integration" "$deploy"
+lanes=()
+for name in "${own_lane[@]}"; do run_project "$name" & lanes+=($!); done
+for name in "${projects[@]}"; do [[ " ${own_lane[*]} " == *" $name "* ]] || run_project "$name"; done
+wait "${lanes[@]}"
 status=0
 for name in "${projects[@]}"; do
   echo "===== $name (exit $(cat "$results/$name.rc"), $(cat "$results/$name.time") s)"

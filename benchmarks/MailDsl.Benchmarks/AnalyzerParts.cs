@@ -62,6 +62,7 @@ public static class AnalyzerParts
         for (var build = 1; build <= builds; build++)
         {
             var (compilation, tree, type) = Fresh(build.ToString(CultureInfo.InvariantCulture));
+            var describeCompilation = compilation;
             var describe = type.Members.OfType<MethodDeclarationSyntax>().First(m => m.Identifier.ValueText == "Describe");
             var sw = Stopwatch.StartNew();
             compilation.GetSemanticModel(tree).GetOperation(describe);
@@ -74,7 +75,7 @@ public static class AnalyzerParts
             RuleSet.Check(result.Model!);
             var rules = sw.Elapsed.TotalMilliseconds;
             sw.Restart();
-            SyntacticEvaluator.TryEvaluate(describe, CancellationToken.None, recordOrigins: true);
+            SyntacticEvaluator.TryEvaluate(describe, describeCompilation.GetSemanticModel(describe.SyntaxTree), CancellationToken.None, recordOrigins: true);
             var syntactic = sw.Elapsed.TotalMilliseconds;
             compilation = Fresh("0" + build.ToString(CultureInfo.InvariantCulture)).Compilation;
             sw.Restart();

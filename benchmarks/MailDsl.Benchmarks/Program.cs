@@ -5,6 +5,7 @@ using MailDsl.Benchmarks;
 // `core-costs [HOSTS...]` times each rule and the renderer on a large platform;
 // `source HOSTS` prints the synthetic platform's source;
 // `analyzer-parts` times the analyzer's parts on the example (binding, evaluation, rules, the whole analyzer);
+// `probe [HOSTS...]` times the probe verb on the synthetic platform answered by stand-ins on loopback (scripts/bench/probe.sh);
 // `quick` prints one run of each driver scenario with its step reasons and per-step times (milliseconds, best of five, no statistics);
 // anything else goes to BenchmarkDotNet (e.g. --filter '*Generator*').
 if (args.Length > 0 && args[0] == "emit-floor")
@@ -19,6 +20,8 @@ if (args.Length > 1 && args[0] == "source")
 }
 if (args.Length > 0 && args[0] == "analyzer-parts")
     return AnalyzerParts.Run(args.Skip(1).ToArray());
+if (args.Length > 0 && args[0] == "probe")
+    return OperatingSystem.IsLinux() ? ProbeBench.Run(args.Skip(1).ToArray()) : 2;
 if (args.Length > 0 && args[0] == "quick")
     return QuickRun.Run(args.Skip(1).ToArray());
 BenchmarkSwitcher.FromAssembly(typeof(QuickRun).Assembly).Run(args);

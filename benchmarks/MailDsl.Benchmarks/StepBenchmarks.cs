@@ -33,7 +33,7 @@ public class StepBenchmarks
     {
         _compilation = Compiling.Compile(SyntheticPlatform.Source(Hosts));
         _type = _compilation.SyntaxTrees.First().GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First();
-        var model = SyntacticEvaluator.TryEvaluate(_type, default) ?? throw new InvalidOperationException("not plain DSL");
+        var model = SyntacticEvaluator.TryEvaluate(_type, _compilation.GetSemanticModel(_type.SyntaxTree), default) ?? throw new InvalidOperationException("not plain DSL");
         _evaluated = new EvaluatedPlatform(new PlatformDeclaration("Synthetic", default, "public static partial class Fleet", "Fleet.g.cs"), model);
         _checked = PlatformChecker.Check(_evaluated, default);
         if (!_checked.Passed) throw new InvalidOperationException("the synthetic platform has errors");
@@ -41,7 +41,7 @@ public class StepBenchmarks
     }
 
     [Benchmark(Description = "evaluate (syntax)")]
-    public object? EvaluateSyntax() => SyntacticEvaluator.TryEvaluate(_type, default);
+    public object? EvaluateSyntax() => SyntacticEvaluator.TryEvaluate(_type, _compilation.GetSemanticModel(_type.SyntaxTree), default);
 
     [Benchmark(Description = "evaluate (semantic, bind + origins)")]
     public object? EvaluateSemantic() => DslEvaluator.Evaluate(_type, _compilation.GetSemanticModel(_type.SyntaxTree), default);

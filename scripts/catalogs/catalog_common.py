@@ -59,6 +59,29 @@ class Runner:
             raise SystemExit(f"{' '.join(cmd)} failed ({r.returncode}): {r.stderr.strip()}")
         return r
 
+    def run_on_terminal(self, *args, cwd):
+        """Runs a tool in the scratch folder cwd with a terminal as its standard error and returns (exit code, what it
+        wrote there): Postfix's commands write their warnings and fatal errors to standard error only when it is a
+        terminal (else to syslog). In cwd, a relative path a probe names is the same missing file on every machine, and
+        nothing lands outside the scratch folder."""
+        inside = self.path(cwd)
+        cmd = (["chroot", self.root, "sh", "-c", 'cd "$0" && exec "$@"', inside] if self.chrooted else []) + list(args)
+        master, slave = os.openpty()
+        try:
+            r = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, cwd=None if self.chrooted else cwd,
+                               env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL": "C"})
+        finally:
+            os.close(slave)
+        said = b""
+        try:
+            while chunk := os.read(master, 65536):
+                said += chunk
+        except OSError:  # EIO: every writer has closed the terminal
+            pass
+        finally:
+            os.close(master)
+        return r.returncode, said.decode("utf-8", "replace").replace("\r", "")
+
     def read(self, path):
         """A file of the root (e.g. a package's man page), as bytes."""
         with open(os.path.join(self.root, path.lstrip("/")), "rb") as f:

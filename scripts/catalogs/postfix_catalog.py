@@ -19,6 +19,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from catalog_common import Runner, read_catalog, write_catalog  # noqa: E402
@@ -177,6 +178,123 @@ def warnings(runner, confdir, params):
     return unused, depr, removed
 
 
+# ---------------------------------------------------------------- seen: what values postfix check takes
+
+# Why this method: postconf reads every value as text and checks almost none (postconf -n takes 'x' for a boolean);
+# the types live in the programs. `postfix check` (and `postfix start`) refuses a main.cf in two places, both run here
+# in a scratch config folder: postfix(1) itself, which converts every parameter of Postfix's global table (booleans,
+# numbers, times; mail_params_init) before it runs anything, and the package's post-install, which postfix-script
+# runs first (create-missing) and which wants some paths absolute. So every parameter is set to 'x' and postfix(1)
+# is asked for its status (which reads, changes nothing), taking away the one it refuses until it takes the rest;
+# each refused one is asked again alone (relayhost = x is refused only beside myhostname = x). Its own fatal message
+# names the kind ('bad boolean configuration', 'bad numerical configuration', 'bad time value or unit'); numbers
+# are then asked 2147483648 (an int refuses it, a long takes it) and their bounds (0 and the largest value: 'value
+# 0 < 1', '(min 1)'), times the unit a bare number is read in (the largest bare number taken); what postfix(1)
+# refuses 'x' for otherwise is 'checked' with its words. post-install is asked the same with 'first-install-reminder'
+# (its checks, no queue folders made). A parameter only one daemon converts (smtpd_timeout) is not checked by
+# postfix check; its daemon logs a refusal to syslog only, so it has no kind here.
+
+# Not set to 'x': the read-only ones, and maillog_file_prefixes, which would let maillog_file = x through, and
+# postfix(1) would then log to a file x.
+PROBE_SKIP = ("config_directory", "process_name", "process_id", "service_name", "maillog_file_prefixes")
+
+
+class PostfixValues:
+    """Asks one Postfix (this machine's, or a target root's) what values it takes, one scratch config folder at a time."""
+
+    def __init__(self, runner, names):
+        self.runner, self.names = runner, names
+        self.conf = runner.dir("values")
+        open(os.path.join(self.conf, "master.cf"), "w").close()
+
+    def write(self, params):
+        path = os.path.join(self.conf, "main.cf")
+        with open(path, "w") as f:
+            f.write("".join(f"{k} = {v}\n" for k, v in params.items()))
+        # Postfix re-reads a main.cf changed within the last second until it is older (0.3 s naps, seen in strace):
+        # an older time stamp spares each probe that wait.
+        os.utime(path, (time.time() - 60, time.time() - 60))
+
+    def fatal(self, params):
+        """postfix(1)'s first fatal message for a main.cf holding params, or None when it takes them."""
+        self.write(params)
+        _, said = self.runner.run_on_terminal("postfix", "-c", self.runner.path(self.conf), "status", cwd=self.conf)
+        line = next((l for l in said.splitlines() if "fatal:" in l), None)
+        return None if line is None else line.split("fatal:", 1)[1].strip().replace(self.runner.path(self.conf), "DIR")
+
+    def post_install(self, params):
+        """post-install's first error for a main.cf holding params, or None. postfix(1) gives it meta_directory (checked
+        by postfix(1) itself, so left at its default here); the rest it reads from main.cf."""
+        self.write(params)
+        r = self.runner.run("sh", f"{self.default('daemon_directory')}/post-install", f"config_directory={self.runner.path(self.conf)}",
+                            f"meta_directory={self.default('meta_directory')}", "first-install-reminder")
+        # Its path checks only: what it says after them is about the scratch folder (no postfix-files there).
+        line = next((l for l in (r.stderr + r.stdout).splitlines() if "Error:" in l and "should be" in l), None)
+        return None if line is None else line.split("Error:", 1)[1].strip()
+
+    def default(self, name):
+        return self.runner.run("postconf", "-dh", name, check=True).stdout.strip()
+
+    def culprit(self, suspects, refuses):
+        """The one parameter of suspects that refuses(params) is true of, halving the set (a message that names none)."""
+        while len(suspects) > 1:
+            half = suspects[: len(suspects) // 2]
+            suspects = half if refuses(half) else suspects[len(half):]
+        return suspects[0]
+
+    def refusals(self, candidates, value, check, named):
+        """{name: message} for every candidate check() refuses value for, found by setting them all and taking the
+        one refused away until check takes the rest."""
+        left, found = list(candidates), {}
+        while left:
+            said = check({n: value(n) for n in left})
+            if said is None:
+                break
+            hits = [n for n in left if named(n, said)]
+            name = hits[0] if len(hits) == 1 else self.culprit(hits or left, lambda part: check({n: value(n) for n in part}) == said)
+            left.remove(name)
+            # Refused alone too, or only beside another 'x' (relayhost = x is refused when myhostname = x): then no kind.
+            alone = check({name: value(name)})
+            if alone is not None:
+                found[name] = alone
+        return found
+
+    def bound(self, name, value, pattern):
+        said = self.fatal({name: value})
+        m = said and re.search(pattern, said)
+        return m.group(1) if m else ""
+
+    def kinds(self):
+        names = [n for n in sorted(self.names) if n not in PROBE_SKIP]
+        word = lambda n, said: re.search(r"(?<![A-Za-z0-9_])" + re.escape(n) + r"(?![A-Za-z0-9_])", said) is not None
+        kinds = {}
+        for name, said in self.refusals(names, lambda n: "x", self.fatal, word).items():
+            if said.startswith("bad boolean configuration"):
+                kinds[name] = "bool"
+            elif said.startswith("bad numerical configuration"):
+                wide = self.fatal({name: "2147483648"})
+                kind = "long" if wide is None or not wide.startswith("bad numerical") else "int"
+                low = self.bound(name, "0", r"value 0 < (\d+)")
+                high = self.bound(name, "9223372036854775807" if kind == "long" else "2147483647", r"> (\d+)$")
+                kinds[name] = kind + (f":{low}..{high}" if low or high else "")
+            elif "bad time value or unit" in said:
+                # The unit a bare number is read in: the largest bare number Postfix takes (seconds held in an int).
+                unit = next((u for u, n in (("s", "100000000"), ("m", "10000000"), ("h", "100000"), ("d", "10000"))
+                             if "bad time value" not in (self.fatal({name: n}) or "")), "w")
+                low = self.bound(name, "0", r"\(min (\d+)\)")
+                high = self.bound(name, "2147483647s", r"\(max (\d+)\)")
+                kinds[name] = f"time/{unit}" + (f":{low}..{high}" if low or high else "")
+            else:
+                kinds[name] = "checked:" + said
+        rest = [n for n in names if n not in kinds]
+        quoted = lambda n, said: f'"maildsl-probe-{n}"' in said
+        for name, said in self.refusals(rest, lambda n: f"maildsl-probe-{n}", self.post_install, quoted).items():
+            kinds[name] = ("path-or-no" if 'should be "no" or an absolute path name' in said
+                           else "path" if "should be an absolute path name" in said
+                           else "checked:" + said.replace(f"maildsl-probe-{name}", "x"))
+        return kinds
+
+
 def seen(args):
     runner = Runner(args.root)
     try:
@@ -245,6 +363,12 @@ def seen(args):
             entries[name] = ("removed", "", f"postconf {version}: a read-only parameter Postfix sets itself ('read-only parameter assignment')"
                              if alt == READ_ONLY else f"postconf {version}: support has been removed; instead, {alt}")
 
+        values = PostfixValues(runner, names).kinds()
+        counts = {}
+        for kind in values.values():
+            base = re.match(r"[a-z-]+", kind).group(0)
+            counts[base] = counts.get(base, 0) + 1
+
         package = runner.package_version("postfix")
         distro = runner.distro()
         comments = [
@@ -256,11 +380,14 @@ def seen(args):
             "Removed: parameters postconf(5) (/usr/share/man/man5/postconf.5.gz) documents and postconf -n reports unused.",
             "Deprecated, obsolete, ignored: postconf(5) as shipped ('use X instead', 'Obsolete', 'is always ignored'),",
             "then the warnings postconf -n prints for a main.cf that sets every parameter (Postfix >= 3.9), which win.",
+            "Values (fifth column), what postfix check takes: each parameter set to 'x' for postfix(1) (postfix -c DIR status) and",
+            "post-install (first-install-reminder), kinds from their own messages, numbers' and times' bounds from theirs: "
+            + ", ".join(f"{k} {counts[k]}" for k in sorted(counts)) + "; 'checked:WHY' quotes what it said of 'x'.",
         ]
         meta = [("daemon", "postfix"), ("version", version), ("provenance", "seen"),
                 ("source", f"{distro}: postfix {runner.upstream_version('postfix')} (postconf -d, postconf -n, postconf(5))")]
         out = os.path.join(args.out, f"postfix-{version}.txt")
-        write_catalog(out, comments, meta, entries)
+        write_catalog(out, comments, meta, entries, values=values)
         print(out)
     finally:
         runner.close()

@@ -118,6 +118,21 @@ public sealed class DiagnosticTests
         Assert.Equal(new[] { new Seen("MAIL4003", "\"no\"") }, seen);
     }
 
+    [Theory]
+    [InlineData("Distro.Debian12", "backwards_bounce_logfile_compatibility", "offall|")]
+    [InlineData("Distro.Debian13", "backwards_bounce_logfile_compatibility", "offall|")]
+    [InlineData("Distro.Debian12", "delay_logging_resolution_limit", "max\\\"-1")]
+    [InlineData("Distro.Debian13", "delay_logging_resolution_limit", "max\\\"-1")]
+    [InlineData("Distro.Debian12", "sendmail_path", ";")]
+    [InlineData("Distro.Debian13", "sendmail_path", ";")]
+    public async Task MAIL4019_a_Postfix_value_postfix_check_refuses_points_at_the_value(string target, string name, string literal)
+    {
+        // What fuzzing with postfix check found: a bad boolean, a bad number, a relative path (post-install's check).
+        var seen = await Harness.AnalyzeAsync(Harness.Platform(
+            $$""".Target({{target}}).SmtpIn(s => s.Hosts("mx.example.org").PostfixSetting("{{name}}", "{{literal}}"))"""));
+        Assert.Equal(new[] { new Seen("MAIL4019", "\"" + literal + "\"") }, seen);
+    }
+
     [Fact]
     public async Task MAIL1020_TLS_listeners_without_a_certificate_point_at_the_platform()
     {

@@ -75,13 +75,46 @@ public sealed class EvaluationTests
         if (semantic.IsComplete) Assert.NotNull(semantic.Model);
     }
 
+    /// <summary>
+    /// Types of the user's own named like the DSL's (a <c>Secret</c> whose <c>File</c> returns the text, a <c>TlsLevel</c>
+    /// whose <c>Encrypt</c> is the DSL's <c>May</c>, a nested <c>Platform</c> whose <c>Create</c> sets a banner): the fast path
+    /// reads the names as the compiler binds them, so it gives up instead of taking the DSL's meaning, and the semantic
+    /// evaluator gives the user's. Each control, the same description with the DSL's own type, the fast path reads.
+    /// </summary>
+    [Fact]
+    public async Task A_type_of_the_users_own_named_like_a_DSL_type_is_not_taken_for_the_DSLs()
+    {
+        const string bind = """.Directory(d => d.Ldap(LdapSchema.ActiveDirectory).Server("dc.example.org", LdapSecurity.Ldaps).BaseDn("dc=example,dc=org").BindAs("cn=mail,dc=example,dc=org", Secret.File("/etc/maildsl/secrets/ldap-bind")))""";
+        var usersSecret = Harness.Platform(bind) + "\npublic static class Secret { public static string File(string path) => path; }\n";
+        Assert.Null(Both(usersSecret).Syntactic);
+        // BindAs(string, string): the password written in the description, as the compiler reads the call.
+        Assert.Contains(await Harness.AnalyzeAsync(usersSecret), s => s.Id == "MAIL5004");
+        Assert.NotNull(Both(Harness.Platform(bind)).Syntactic);
+        Assert.DoesNotContain(await Harness.AnalyzeAsync(Harness.Platform(bind)), s => s.Id == "MAIL5004");
+
+        const string startTls = """.SmtpIn(s => s.Hosts("mx.example.org").StartTls(TlsLevel.Encrypt))""";
+        var usersLevel = Harness.Platform(startTls) + "\npublic static class TlsLevel { public const MailDsl.Model.TlsLevel Encrypt = MailDsl.Model.TlsLevel.May; }\n";
+        var (fast, semantic) = Both(usersLevel);
+        Assert.Null(fast);
+        Assert.Equal(gen::MailDsl.Model.TlsLevel.May, semantic.Model!.SmtpIn!.StartTls);
+        Assert.Equal(gen::MailDsl.Model.TlsLevel.Encrypt, Both(Harness.Platform(startTls)).Syntactic!.SmtpIn!.StartTls);
+
+        var usersPlatform = Harness.Platform("", "static class Platform { public static MailDsl.Platform Create(string domain) => MailDsl.Platform.Create(domain).Banner(\"Mine\"); }")
+            .Replace("static Platform Describe()", "static MailDsl.Platform Describe()");
+        (fast, semantic) = Both(usersPlatform);
+        Assert.Null(fast);
+        Assert.True(semantic.IsComplete, string.Join("\n", semantic.Problems.Select(p => p.Message)));
+        Assert.Equal("Mine", semantic.Model!.Banner);
+        Assert.Null(Both(Harness.Platform("")).Syntactic!.Banner);
+    }
+
     private static (gen::MailDsl.Model.PlatformModel? Syntactic, EvaluationResult Semantic) Both(string source, bool recordOrigins = false)
     {
         var compilation = Harness.Compile(source);
         var tree = compilation.SyntaxTrees.Single();
         var type = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First(c => c.AttributeLists.Count > 0);
         var describe = DescribeMethod.Find(type, null);
-        var syntactic = describe is null ? null : SyntacticEvaluator.TryEvaluate(describe, default, recordOrigins);
+        var syntactic = describe is null ? null : SyntacticEvaluator.TryEvaluate(describe, compilation.GetSemanticModel(tree), default, recordOrigins);
         var semantic = DslEvaluator.Evaluate(type, compilation.GetSemanticModel(tree), default);
         return (syntactic, semantic);
     }

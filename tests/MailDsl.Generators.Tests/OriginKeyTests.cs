@@ -43,7 +43,10 @@ public sealed class OriginKeyTests
                 b.Host("lb-01.example.org", "10.0.0.2").Host("lb-02.example.org", "10.0.0.300")
                             .Https(HttpsBalancing.Terminate).Interface("ens192").VirtualRouterId(51).IdleTimeout(10).Stats(8404, "10.0.0.2")
                             .HealthCheck("mailstore", "imaps", "220")
-                """),
+                """,
+            certificate: """.Certificate("/etc/ssl/certs/mail.crt", "/etc/ssl/private/mail.key", c => c.Alternative("/etc/ssl/certs/mail-rsa.crt", "/etc/ssl/private/mail-rsa.key").RenewedByCertbot("mail", false))""",
+            layerCertificate: """.Certificate("/etc/ssl/certs/mx.crt", "/etc/ssl/private/mx.key", c => c.RenewedByAcmeSh("mx.example.org"))""",
+            dns: """.Dns(d => d.Tlsa(TlsaSelector.FullCertificate).MtaSts(MtaStsMode.Enforce, 604800, "mx-01.example.org").TlsReports("mailto:tlsrpt@example.org").Caa("letsencrypt.org"))"""),
         Description("EverythingSql",
             directory: """
                 d.Sql(db => db.PostgreSql("db.example.org", 5432).Name("mail").Login("mail", "written-password").Tls(DatabaseTls.Required))
@@ -51,10 +54,13 @@ public sealed class OriginKeyTests
                 """,
             storage: """s.Local("/var/vmail")""",
             database: """db.PostgreSql("localhost").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db")).Tls(DatabaseTls.VerifyFull)""",
-            balancers: """b.Lbaas(LbaasBehaviour.PassThroughProxy).From("10.0.0.0/28", "10.0.1.0/28").IdleTimeout(45)"""),
+            balancers: """b.Lbaas(LbaasBehaviour.PassThroughProxy).From("10.0.0.0/28", "10.0.1.0/28").IdleTimeout(45)""",
+            certificate: """.Certificate("/etc/ssl/certs/mail.crt", "/etc/ssl/private/mail.key")""",
+            layerCertificate: """.Certificate("/etc/ssl/certs/mx.crt", "/etc/ssl/private/mx.key", c => c.RenewedByCertbot("mx", false))""",
+            dns: """.Dns(d => d.Tlsa().MtaSts(MtaStsMode.Testing, 40000000, "mx-01.example.org"))"""),
     };
 
-    private static string Description(string name, string directory, string storage, string database, string balancers) => $$"""
+    private static string Description(string name, string directory, string storage, string database, string balancers, string certificate, string layerCertificate, string dns) => $$"""
         using MailDsl;
         using MailDsl.Model;
 
@@ -64,7 +70,7 @@ public sealed class OriginKeyTests
             static Platform Describe() => Platform.Create("example.org")
                 .Banner("Example Mail")
                 .Target(Distro.Debian12, t => t.WithOpenSsl("3.0").WithNginx("1.22").WithDovecot("2.3").WithPostfix("3.7").WithSogo("5.8"))
-                .Certificate("/etc/ssl/certs/mail.crt", "/etc/ssl/private/mail.key")
+                {{certificate}}
                 .CertificateAuthority("/etc/ssl/certs/ca.crt")
                 .AddMailDomain("example.net")
                 .AddMailDomain("example.com")
@@ -73,12 +79,14 @@ public sealed class OriginKeyTests
                 .Groups("X25519", "prime256v1", "ffdhe2048")
                 .Protocols(TlsVersion.Tls10, TlsVersion.Tls12, TlsVersion.Tls13)
                 .Ciphers("ALL:!LOW:-RSA:RSA")
+                {{dns}}
                 .Directory(d => {{directory.Trim()}}
                     .LoginWith(LoginName.Username)
                     .Quota("info")
                     .AddAlias("postmaster@example.org", "it@example.org", "ops@example.org")
                     .AddAlias("abuse@elsewhere.example", "it@example.org"))
                 .SmtpIn(s => s.Hosts("mx-01.example.org", "mx-02.example.org").Host("mx-03.example.org", "10.0.0.13").Vip("mx.example.org", "10.0.0.100").ListenOn("10.0.0.1")
+                    {{layerCertificate}}
                     .Tls(TlsProfile.Modern).Tls(TlsProfile.Intermediate, TlsGuideline.TlsRef60)
                     .Groups("X25519", "prime256v1").Protocols(TlsVersion.Tls11, TlsVersion.Tls12).Ciphers("HIGH:!aNULL")
                     .StartTls(TlsLevel.Encrypt).Smtp(25)
@@ -100,6 +108,7 @@ public sealed class OriginKeyTests
                     .PostfixSetting("fallback_relay", "[backup.example.org]")
                     .DovecotSetting("ssl_client_require_valid_cert", "no"))
                 .Mailstore(m => m.Hosts("store-01.example.org", "store-02.example.org").Vip("imap.example.org")
+                    .Certificate("/etc/ssl/certs/imap.crt", "/etc/ssl/private/imap.key")
                     .Imaps(993).Pop3s(995).Imap(143).Pop3(110).ManageSieve(4190).Smtp(25)
                     .Listener("imaps-high", ServiceProtocol.Imap, 60993, ListenerSecurity.ImplicitTls)
                     .MailLocation("maildir:~/Maildir")

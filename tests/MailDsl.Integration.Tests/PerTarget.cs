@@ -53,6 +53,14 @@ public sealed class WebmailTestsOnDebian12(Debian12Platform platform) : WebmailT
 [Collection(Debian13Collection.Name)]
 public sealed class WebmailTestsOnDebian13(Debian13Platform platform) : WebmailTests(platform);
 
+/// <summary><see cref="WebmailBrowserTests"/> on Debian 12's SOGo, in Debian 12's Chromium.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class WebmailBrowserTestsOnDebian12(Debian12Platform platform, Xunit.Abstractions.ITestOutputHelper output) : WebmailBrowserTests(platform, output);
+
+/// <summary><see cref="WebmailBrowserTests"/> on Debian 13's SOGo, in Debian 12's Chromium (this machine's, as a client).</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class WebmailBrowserTestsOnDebian13(Debian13Platform platform, Xunit.Abstractions.ITestOutputHelper output) : WebmailBrowserTests(platform, output);
+
 /// <summary><see cref="StartupFailureTests"/> on Debian 12's daemons.</summary>
 [Collection(Debian12Collection.Name)]
 public sealed class StartupFailureTestsOnDebian12(Debian12Platform platform) : StartupFailureTests(platform);

@@ -30,11 +30,7 @@ public sealed class ProbeTests(ITestOutputHelper output)
 
     private void ProbeAndBreak(Distro target)
     {
-        using var lab = LabPlatform.Start(target, _ => Describe(target), new LabPlatformOptions
-        {
-            Directory = true,
-            Secrets = new Dictionary<string, string> { [TestDirectory.BindSecretPath] = TestDirectory.BindPassword },
-        });
+        using var lab = LabPlatform.Start(target, _ => Describe(target), LabPlatformOptions.WithTestDirectory());
 
         // As installed: every endpoint (3 hosts' ports, the other MX's and the VIP's) as described.
         var clean = Probe(lab);
@@ -117,16 +113,8 @@ public sealed class ProbeTests(ITestOutputHelper output)
         Assert.Equal(expected.OrderBy(e => e.Where).ThenBy(e => e.Check), run.Differences.OrderBy(e => e.Where).ThenBy(e => e.Check));
     }
 
-    private static Platform Describe(Distro target) => Platform.Create(IntegrationPlatform.Domain)
+    private static Platform Describe(Distro target) => LabPlatform.Describe(target, "MailDsl probe test platform")
         .AddMailDomain(TestDirectory.SecondDomain)
-        .Banner("MailDsl probe test platform")
-        .Target(target)
-        .Certificate(LabPlatform.CertificatePath, LabPlatform.KeyPath)
-        .CertificateAuthority(LabPlatform.CertificatePath)
-        .Directory(d => d.Ldap(LdapSchema.InetOrgPerson)
-            .Server(TestDirectory.LdapHost, LdapSecurity.Ldaps, 636)
-            .BaseDn("ou=people," + TestDirectory.BaseDn)
-            .BindAs(TestDirectory.BindDn, Secret.File(TestDirectory.BindSecretPath)))
         .SmtpIn(s => s.Hosts(Mx1, Mx2).Vip(MxVip).Smtp().StartTls(TlsLevel.May)
             .PostfixSetting("maillog_file", "/var/log/postfix.log")
             .PostfixSetting("smtp_host_lookup", "native"))

@@ -42,14 +42,9 @@ public sealed class SharedMailstoreTests
 
     private static async Task OneBackendPerUser(Distro target)
     {
-        using var lab = LabPlatform.Start(target, _ => Describe(target), new LabPlatformOptions
-        {
-            Directory = true,
-            Secrets = new Dictionary<string, string> { [TestDirectory.BindSecretPath] = TestDirectory.BindPassword },
-        });
+        using var lab = LabPlatform.Start(target, _ => Describe(target), LabPlatformOptions.WithTestDirectory());
         WaitUntilServing(lab, Store1, Store2);
-        var trust = X509Certificate2.CreateFromPem(File.ReadAllText(lab.CertificateFile));
-        var client = new Clients(lab, trust);
+        var client = new Clients(lab);
 
         // Whose is alice? Dovecot's own passdb says, on either host, the same.
         var backend = BackendOf(lab, Store1);
@@ -212,16 +207,8 @@ public sealed class SharedMailstoreTests
                 Assert.Fail($"waited 40 s for {what}:\n{string.Join("\n", hosts.Select(lab.Logs))}");
     }
 
-    private static Platform Describe(Distro target) => Platform.Create(IntegrationPlatform.Domain)
+    private static Platform Describe(Distro target) => LabPlatform.Describe(target, "MailDsl shared mailstore test")
         .AddMailDomain(TestDirectory.SecondDomain)
-        .Banner("MailDsl shared mailstore test")
-        .Target(target)
-        .Certificate(LabPlatform.CertificatePath, LabPlatform.KeyPath)
-        .CertificateAuthority(LabPlatform.CertificatePath)
-        .Directory(d => d.Ldap(LdapSchema.InetOrgPerson)
-            .Server(TestDirectory.LdapHost, LdapSecurity.Ldaps, 636)
-            .BaseDn("ou=people," + TestDirectory.BaseDn)
-            .BindAs(TestDirectory.BindDn, Secret.File(TestDirectory.BindSecretPath)))
         .Mailstore(m => m.Hosts(Store1, Store2).Smtp().Imaps().Pop3s().ManageSieve()
             .Storage(s => s.Nfs(IntegrationPlatform.SharedStorage))
             .PostfixSetting("maillog_file", "/var/log/postfix.log")
@@ -229,14 +216,12 @@ public sealed class SharedMailstoreTests
             .DovecotSetting("log_path", DovecotLog));
 
     /// <summary>MailKit clients that trust exactly the lab's certificate and log alice in.</summary>
-    private sealed class Clients(LabPlatform lab, X509Certificate2 trust)
+    private sealed class Clients(LabPlatform lab)
     {
-        private bool Trusted(object _, X509Certificate? c, X509Chain? __, System.Net.Security.SslPolicyErrors ___)
-            => c is not null && c.GetCertHashString() == trust.GetCertHashString();
 
         public async Task<ImapClient> ImapAsync(string host)
         {
-            var imap = new ImapClient { ServerCertificateValidationCallback = Trusted, Timeout = 20000 };
+            var imap = new ImapClient { ServerCertificateValidationCallback = lab.TrustsLabCertificate, Timeout = 20000 };
             await imap.ConnectAsync(lab.AddressOf(host).ToString(), 993, SecureSocketOptions.SslOnConnect);
             await LogInAsync(imap, host);
             await imap.Inbox.OpenAsync(FolderAccess.ReadWrite);
@@ -245,7 +230,7 @@ public sealed class SharedMailstoreTests
 
         public async Task<Pop3Client> Pop3Async(string host)
         {
-            var pop = new Pop3Client { ServerCertificateValidationCallback = Trusted, Timeout = 20000 };
+            var pop = new Pop3Client { ServerCertificateValidationCallback = lab.TrustsLabCertificate, Timeout = 20000 };
             await pop.ConnectAsync(lab.AddressOf(host).ToString(), 995, SecureSocketOptions.SslOnConnect);
             await LogInAsync(pop, host);
             return pop;
@@ -275,7 +260,7 @@ public sealed class SharedMailstoreTests
         public async Task<string> SendAsync(string host, string to)
         {
             var subject = $"MailDsl via {host} {Guid.NewGuid():N}";
-            using var smtp = new SmtpClient { ServerCertificateValidationCallback = Trusted, Timeout = 20000 };
+            using var smtp = new SmtpClient { ServerCertificateValidationCallback = lab.TrustsLabCertificate, Timeout = 20000 };
             await smtp.ConnectAsync(lab.AddressOf(host).ToString(), 25, SecureSocketOptions.StartTls);
             var message = new MimeMessage();
             message.From.Add(MailboxAddress.Parse("sender@example.org"));

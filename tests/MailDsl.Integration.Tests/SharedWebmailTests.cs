@@ -34,18 +34,8 @@ public sealed class SharedWebmailTests
 
     private static async Task SharedState(Distro target)
     {
-        using var lab = LabPlatform.Start(target, _ => Describe(target), new LabPlatformOptions
-        {
-            Directory = true,
-            Secrets = new Dictionary<string, string>
-            {
-                [TestDirectory.BindSecretPath] = TestDirectory.BindPassword,
-                [TestDirectory.SogoSecretPath] = TestDirectory.SogoDbPassword,
-            },
-        });
-        var trust = X509Certificate2.CreateFromPem(File.ReadAllText(lab.CertificateFile));
-        bool Trusted(X509Certificate? c) => c is not null && c.GetCertHashString() == trust.GetCertHashString();
-        SogoClient Client(string host) => new($"https://{lab.AddressOf(host)}", Trusted);
+        using var lab = LabPlatform.Start(target, _ => Describe(target), LabPlatformOptions.WithTestDirectory(sogoDatabase: true));
+        SogoClient Client(string host) => new($"https://{lab.AddressOf(host)}", lab.IsLabCertificate);
 
         // Logged in through web1, alice changes a preference there (SOGo keeps it in the database and the cache); the same
         // cookie through web2 is alice's session there and reads the changed preference.
@@ -87,15 +77,7 @@ public sealed class SharedWebmailTests
         Assert.True(finished != connect || connect.IsFaulted, "memcached on " + Web1 + " accepted a connection from the lab's gateway, which is no webmail host");
     }
 
-    private static Platform Describe(Distro target) => Platform.Create(IntegrationPlatform.Domain)
-        .Banner("MailDsl shared webmail test")
-        .Target(target)
-        .Certificate(LabPlatform.CertificatePath, LabPlatform.KeyPath)
-        .CertificateAuthority(LabPlatform.CertificatePath)
-        .Directory(d => d.Ldap(LdapSchema.InetOrgPerson)
-            .Server(TestDirectory.LdapHost, LdapSecurity.Ldaps, 636)
-            .BaseDn("ou=people," + TestDirectory.BaseDn)
-            .BindAs(TestDirectory.BindDn, Secret.File(TestDirectory.BindSecretPath)))
+    private static Platform Describe(Distro target) => LabPlatform.Describe(target, "MailDsl shared webmail test")
         .Webmail(w => w.Hosts(Web1, Web2)
             .Database(db => db.PostgreSql(TestDirectory.DbHost).Name(TestDirectory.SogoDbName)
                 .Login(TestDirectory.SogoDbUser, Secret.File(TestDirectory.SogoSecretPath)))

@@ -75,6 +75,31 @@ namespace MailDsl.Generators.Analysis
             "MAIL1011", RuleCatalog.DeprecatedProtocol.Title, "{0}", "Tls", DiagnosticSeverity.Warning, isEnabledByDefault: true,
             RuleCatalog.DeprecatedProtocol.Description, DocsBaseUrl + RuleCatalog.DeprecatedProtocol.HelpLink);
 
+        /// <summary>MAIL6001: <see cref="RuleCatalog.PinnedRenewingCertificate"/>.</summary>
+        public static readonly DiagnosticDescriptor PinnedRenewingCertificate = new(
+            "MAIL6001", RuleCatalog.PinnedRenewingCertificate.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.PinnedRenewingCertificate.Description, DocsBaseUrl + RuleCatalog.PinnedRenewingCertificate.HelpLink);
+
+        /// <summary>MAIL6002: <see cref="RuleCatalog.MtaStsUncoveredMx"/>.</summary>
+        public static readonly DiagnosticDescriptor MtaStsUncoveredMx = new(
+            "MAIL6002", RuleCatalog.MtaStsUncoveredMx.Title, "{0}", "Dns", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.MtaStsUncoveredMx.Description, DocsBaseUrl + RuleCatalog.MtaStsUncoveredMx.HelpLink);
+
+        /// <summary>MAIL6003: <see cref="RuleCatalog.MtaStsMaxAge"/>.</summary>
+        public static readonly DiagnosticDescriptor MtaStsMaxAge = new(
+            "MAIL6003", RuleCatalog.MtaStsMaxAge.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.MtaStsMaxAge.Description, DocsBaseUrl + RuleCatalog.MtaStsMaxAge.HelpLink);
+
+        /// <summary>MAIL6004: <see cref="RuleCatalog.MtaStsEnforceUncoveredMx"/>.</summary>
+        public static readonly DiagnosticDescriptor MtaStsEnforceUncoveredMx = new(
+            "MAIL6004", RuleCatalog.MtaStsEnforceUncoveredMx.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.MtaStsEnforceUncoveredMx.Description, DocsBaseUrl + RuleCatalog.MtaStsEnforceUncoveredMx.HelpLink);
+
+        /// <summary>MAIL6005: <see cref="RuleCatalog.TlsaKeyChangesOnRenewal"/>.</summary>
+        public static readonly DiagnosticDescriptor TlsaKeyChangesOnRenewal = new(
+            "MAIL6005", RuleCatalog.TlsaKeyChangesOnRenewal.Title, "{0}", "Dns", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.TlsaKeyChangesOnRenewal.Description, DocsBaseUrl + RuleCatalog.TlsaKeyChangesOnRenewal.HelpLink);
+
         /// <summary>MAIL1020: <see cref="RuleCatalog.MissingCertificate"/>.</summary>
         public static readonly DiagnosticDescriptor MissingCertificate = new(
             "MAIL1020", RuleCatalog.MissingCertificate.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -463,6 +488,11 @@ namespace MailDsl.Generators.Analysis
             PerHostCache,
             PerHostDatabase,
             DeliveryBypass,
+            PinnedRenewingCertificate,
+            MtaStsUncoveredMx,
+            MtaStsMaxAge,
+            MtaStsEnforceUncoveredMx,
+            TlsaKeyChangesOnRenewal,
             BalancerForwardsClearText,
             ProxyWithoutSender,
             ProxyNotTrusted,

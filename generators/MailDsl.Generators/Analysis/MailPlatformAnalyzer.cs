@@ -72,7 +72,7 @@ namespace MailDsl.Generators.Analysis
             try
             {
                 if (DescribeMethod.Find(type, symbol) is { } describe
-                    && SyntacticEvaluator.TryEvaluate(describe, context.CancellationToken, recordOrigins: true) is { } model)
+                    && SyntacticEvaluator.TryEvaluate(describe, context.SemanticModel, context.CancellationToken, recordOrigins: true) is { } model)
                     return new EvaluationResult(model, Array.Empty<EvaluationProblem>(), Array.Empty<string>());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

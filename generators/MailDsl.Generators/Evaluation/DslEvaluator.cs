@@ -607,6 +607,10 @@ namespace MailDsl.Generators.Evaluation
             }
         }
 
+        /// <summary>
+        /// A call of a DSL method: the compiler has chosen the overload and matched each argument to its parameter; this reads
+        /// the values and <see cref="DslCallBinder"/> makes the call, as for <see cref="SyntacticEvaluator"/>.
+        /// </summary>
         private object? Invoke(IInvocationOperation invocation, Frame frame)
         {
             var method = invocation.TargetMethod;
@@ -617,62 +621,61 @@ namespace MailDsl.Generators.Evaluation
                 if (receiver is Unknown || receiver is null) return Unknown.Value;
             }
 
-            var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
-            var values = new object?[arguments.Count];
-            var spans = _recordOrigins ? new List<SourceSpan?>() : null;
+            var arguments = new List<CallArgument>(invocation.Arguments.Length);
             var unknown = false;
-            for (var i = 0; i < arguments.Count; i++)
+            foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
             {
-                var argument = arguments[i];
-                values[i] = argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Parameter is { HasExplicitDefaultValue: true } p
-                    ? ToRuntime(p.ExplicitDefaultValue, p.Type)
-                    : Eval(argument.Value, frame);
-                if (values[i] is Unknown)
+                // A parameter left to its default gets it from the binder, as in a call the fast path reads.
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Parameter is { HasExplicitDefaultValue: true }) continue;
+                var value = Eval(argument.Value, frame);
+                if (value is Unknown)
                 {
                     unknown = true;
-                    values[i] = Placeholder(argument.Parameter?.Type, argument.Value.Syntax, receiver, method);
-                    if (values[i] is Unknown) return method.IsStatic ? Unknown.Value : receiver;
+                    value = Placeholder(argument.Parameter?.Type, argument.Value.Syntax, receiver, method);
+                    if (value is Unknown) return method.IsStatic ? Unknown.Value : receiver;
                 }
-                if (spans is null) continue;
-                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } init })
-                    spans.AddRange(init.ElementValues.Select(e => (SourceSpan?)SourceSpans.Argument(e.Syntax)));
-                else if (argument.Parameter is { IsParams: true } && Elements(argument.Value, (values[i] as Array)?.Length ?? 0) is { } elements)
-                    spans.AddRange(elements.Select(e => (SourceSpan?)SourceSpans.Argument(e)));
-                else if (argument.ArgumentKind == ArgumentKind.DefaultValue)
-                    spans.Add(null);
-                else
-                    spans.Add(SourceSpans.Argument(argument.Value.Syntax));
+                if (argument.Parameter is not { } parameter) return NotConstant(argument.Syntax);
+                arguments.Add(CallArgument.Bound(parameter.Ordinal, value, argument.Value.Syntax, _recordOrigins ? ElementsOf(argument, value) : null));
             }
 
             var target = FindMethod(method, receiver);
-            if (target is null)
+            var call = target is null ? null : DslCallBinder.Bind(target, arguments);
+            if (call is null)
             {
                 Problem("MAIL9002", invocation.Syntax.Span, invocation.Syntax.SyntaxTree,
                     $"MailDsl's compile-time evaluator does not know '{method.Name}'. Use the DSL's own methods.");
                 return Unknown.Value;
             }
-            var methodSpan = spans is null ? null : SourceSpans.MethodName(invocation.Syntax);
+            var methodSpan = _recordOrigins ? SourceSpans.MethodName(invocation.Syntax) : null;
+            var spans = _recordOrigins ? call.ArgumentSpans() : null;
             // A call given a value known only at run time: every key it records waits for run time.
             if (unknown && spans is not null)
             {
                 _runTimeSpans.Add(methodSpan!);
                 foreach (var span in spans) if (span is not null) _runTimeSpans.Add(span);
             }
-            // Without origins the call site is empty, as at run time: the builders record nothing.
-            using (spans is null ? DslCallSite.Enter(null, Array.Empty<SourceSpan?>()) : DslCallSite.Enter(methodSpan, spans.ToArray()))
+            try
             {
-                try
-                {
-                    return target.Invoke(receiver, values);
-                }
-                catch (TargetInvocationException ex) when (ex.InnerException is { } inner && inner is not OperationCanceledException)
-                {
-                    if (unknown) return method.IsStatic ? Unknown.Value : receiver;
-                    Problem("MAIL9002", invocation.Syntax.Span, invocation.Syntax.SyntaxTree,
-                        $"'{method.Name}' refused its arguments: {inner.Message}");
-                    return method.IsStatic ? Unknown.Value : receiver;
-                }
+                return DslCallBinder.Invoke(call, receiver, methodSpan, spans);
             }
+            catch (TargetInvocationException ex) when (ex.InnerException is { } inner && inner is not OperationCanceledException)
+            {
+                if (unknown) return method.IsStatic ? Unknown.Value : receiver;
+                Problem("MAIL9002", invocation.Syntax.Span, invocation.Syntax.SyntaxTree,
+                    $"'{method.Name}' refused its arguments: {inner.Message}");
+                return method.IsStatic ? Unknown.Value : receiver;
+            }
+        }
+
+        /// <summary>
+        /// Where each element of an array given to a <c>params</c> parameter was written, so each value's origin is its own
+        /// element: the elements of the expanded form (<c>Hosts("a", "b")</c>), or of an array written in place; null otherwise.
+        /// </summary>
+        private static IReadOnlyList<SyntaxNode>? ElementsOf(IArgumentOperation argument, object? value)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } init })
+                return init.ElementValues.Select(e => e.Syntax).ToList();
+            return argument.Parameter is { IsParams: true } ? Elements(argument.Value, (value as Array)?.Length ?? 0) : null;
         }
 
         /// <summary>
@@ -756,21 +759,17 @@ namespace MailDsl.Generators.Evaluation
                     _scopes.RemoveAt(_scopes.Count - 1);
                 }
             };
-            // Action<TBuilder> from Action<object>: a typed wrapper the builder method accepts.
-            var wrap = typeof(DslEvaluator).GetMethod(nameof(Typed), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(builderType);
-            return wrap.Invoke(null, new object[] { run })!;
+            return DslCallBinder.Action(builderType, run);
         }
 
-        private static Action<T> Typed<T>(Action<object> run) => value => run(value!);
-
-        private static MethodInfo? FindMethod(IMethodSymbol method, object? receiver)
+        /// <summary>The DSL method the compiler chose, as this assembly runs it on <paramref name="receiver"/>; null when it has none.</summary>
+        private static DslMethod? FindMethod(IMethodSymbol method, object? receiver)
         {
             var type = receiver?.GetType() ?? RuntimeType(method.ContainingType);
             if (type is null) return null;
             var parameterTypes = method.Parameters.Select(p => RuntimeType(p.Type)).ToArray();
             if (parameterTypes.Any(t => t is null)) return null;
-            var flags = BindingFlags.Public | (method.IsStatic ? BindingFlags.Static : BindingFlags.Instance);
-            return type.GetMethod(method.Name, flags, null, parameterTypes!, null);
+            return DslMethod.Exactly(type, method.Name, method.IsStatic, parameterTypes!);
         }
 
         private static bool IsDsl(IMethodSymbol method)

@@ -34,7 +34,7 @@ namespace MailDsl.Generators.Parsing
                 // The description's syntax alone when it is plain DSL (no binding of the method body on every
                 // compilation change); the semantic model when it uses anything else.
                 // Describe() may be in any part of the partial class; finding it reads declarations only.
-                model = DescribeMethod.Find(type, symbol) is { } describe ? SyntacticEvaluator.TryEvaluate(describe, cancellation) : null;
+                model = DescribeMethod.Find(type, symbol) is { } describe ? SyntacticEvaluator.TryEvaluate(describe, context.SemanticModel, cancellation) : null;
                 if (model is null)
                 {
                     var result = DslEvaluator.Evaluate(type, context.SemanticModel, cancellation, recordOrigins: false);

@@ -42,7 +42,7 @@ namespace MailDsl.Fleet
         {
             var target = topology.Target;
             var modules = DaemonModules.On(host).ToList();
-            var packages = modules.SelectMany(m => m.Packages(target, host)).ToList();
+            var packages = modules.SelectMany(m => m.Packages(target, host)).Concat(Certificates.CertificateData.Packages(topology.Platform, host)).ToList();
             if (target.Family == DistroFamily.Rhel) packages.Add(RhelHostChanges.SemanagePackage);
             var w = new ConfigWriter("  ");
             w.Line("---");
@@ -51,9 +51,11 @@ namespace MailDsl.Fleet
             w.Line("maildsl_target: " + Yaml.Quote(target.DisplayName));
             w.Line("maildsl_family: " + (target.Family == DistroFamily.Rhel ? "rhel" : "debian"));
             w.Line(Yaml.List("maildsl_packages", packages.Distinct(), "  ", Width));
-            w.Line("maildsl_certificate: " + Yaml.Unsafe(topology.Platform.Certificate?.CertificateFile ?? ""));
-            w.Line("maildsl_key: " + Yaml.Unsafe(topology.Platform.Certificate?.KeyFile ?? ""));
-            w.Line("maildsl_names: [" + string.Join(", ", InstallScriptRenderer.ServedNames(host).Select(Yaml.Unsafe)) + "]");
+            // The role checks the first certificate the host presents (install.sh checks every one).
+            var certificate = Certificates.HostCertificates.On(topology.Platform, host).FirstOrDefault();
+            w.Line("maildsl_certificate: " + Yaml.Unsafe(certificate?.Paths.CertificateFile ?? ""));
+            w.Line("maildsl_key: " + Yaml.Unsafe(certificate?.Paths.KeyFile ?? ""));
+            w.Line("maildsl_names: [" + string.Join(", ", (certificate?.Names ?? InstallScriptRenderer.ServedNames(host)).Select(Yaml.Unsafe)) + "]");
             w.Line("# Each daemon's unit, and the state the role brings it to when one of its files changed.");
             w.Line("maildsl_units:");
             foreach (var m in modules) w.Line("  " + InstallScriptRenderer.Key(m) + ": " + Yaml.Quote(m.Service(target).Unit));

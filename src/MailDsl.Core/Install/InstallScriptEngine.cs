@@ -21,11 +21,23 @@ namespace MailDsl.Install
         /// <summary>The secret steps' file.</summary>
         public const string SecretsFile = "install-secrets.sh";
 
+        /// <summary>The certificate checks' file (install.sh, the renewal hooks and <c>check --certs</c>).</summary>
+        public const string CertificatesFile = "install-certificates.sh";
+
+        /// <summary>The renewal hooks' own part (after the host data, the certificate checks and the engine).</summary>
+        public const string RenewHookFile = "renew-hook.sh";
+
         /// <summary>The line each file's emitted part starts after.</summary>
         public const string Mark = "# --- install.sh holds this file from the next line on ---\n";
 
         /// <summary>The engine as install.sh holds it: LF line endings, ending with a line break.</summary>
         public static string Text => Engine.Value;
+
+        /// <summary>The certificate checks as install.sh holds them.</summary>
+        public static string Certificates => CertificateFunctions.Value;
+
+        /// <summary>The renewal hook's own part as a hook holds it.</summary>
+        public static string RenewHook => RenewHookPart.Value;
 
         /// <summary>The secret steps as install.sh holds them.</summary>
         public static string Secrets => SecretFunctions.Value;
@@ -35,6 +47,8 @@ namespace MailDsl.Install
 
         private static readonly Lazy<string> Engine = new(() => Emitted(EngineFile));
         private static readonly Lazy<string> SecretFunctions = new(() => Emitted(SecretsFile));
+        private static readonly Lazy<string> RenewHookPart = new(() => Emitted(RenewHookFile));
+        private static readonly Lazy<string> CertificateFunctions = new(() => Emitted(CertificatesFile));
 
         private static string Emitted(string file)
         {

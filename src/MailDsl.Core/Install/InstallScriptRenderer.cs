@@ -41,7 +41,7 @@ namespace MailDsl.Install
             var platform = topology.Platform;
             var target = topology.Target;
             var modules = DaemonModules.On(host).ToList();
-            var packages = modules.SelectMany(m => m.Packages(target, host)).ToList();
+            var packages = modules.SelectMany(m => m.Packages(target, host)).Concat(Certificates.CertificateData.Packages(topology.Platform, host)).ToList();
             var hostChanges = modules.SelectMany(m => m.Changes(target, host).Select(c => (Daemon: m.Daemon.ToString().ToLowerInvariant(), Change: c)))
                 .Concat(RhelHostChanges.Of(target, host).Select(c => (Daemon: "", Change: c)))
                 .ToList();
@@ -54,9 +54,9 @@ namespace MailDsl.Install
             w.Line("#");
             w.Line("# Run as root from the folder it was emitted into: bash install.sh [--dry-run]. In order, it");
             w.Line("#  1. installs the missing packages (" + (target.Family == DistroFamily.Rhel ? "dnf" : "apt-get, never upgrading what is installed") + ");");
-            w.Line("#  2. checks the certificate and key before anything is placed: both present, the key readable by no other user, the");
-            w.Line("#     key the certificate's (public keys compared by hash; the key is never printed, copied or changed), the");
-            w.Line("#     certificate valid and covering the names this host serves (its name and its layers' VIPs);");
+            w.Line("#  2. checks every certificate this host presents before anything is placed: present, the key readable by no other");
+            w.Line("#     user and the certificate's (public keys compared; the key is never printed, copied or changed), valid, covering");
+            w.Line("#     every name the host is reached by, the chain complete and in order, its key type one the profile can use;");
             w.Line("#  3. compares each file with the host's (content, owner, mode): when nothing differs and every daemon runs it");
             w.Line("#     says \"" + NoChanges + "\", reloads nothing and keeps no backup;");
             w.Line("#  4. saves what it replaces in " + BackupRoot + "/<time>.<random>/ (the newest MAILDSL_KEEP_BACKUPS, default 10,");
@@ -92,13 +92,40 @@ namespace MailDsl.Install
             if (target.Family == DistroFamily.Rhel && modules.Contains(SogoModule.Instance))
                 sources.Add("[sogo]=" + ShellWord(SogoRhelRepository));
             w.Line("declare -A package_source=(" + string.Join(" ", sources) + ")");
-            var certificate = platform.Certificate;
-            w.Line("certificate=" + ShellWord(certificate?.CertificateFile ?? ""));
-            w.Line("key=" + ShellWord(certificate?.KeyFile ?? ""));
-            w.Line("# The names clients reach this host by: its own and its layers' VIPs.");
-            w.Line("names=(" + Words(ServedNames(host)) + ")");
+            w.Line();
+            Certificates.CertificateData.Write(w, topology, host);
             w.Line();
 
+            WriteDaemons(w, target, host, modules);
+            w.Line("# The files, at their paths under this folder and on the host, with their mode, group (the owner is root) and readers.");
+            w.Line("files=(" + Words(files.Select(f => f.Path)) + ")");
+            w.Line("declare -A file_mode=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(f.Artifact.ModeText))) + ")");
+            w.Line("declare -A file_group=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(f.Artifact.Group))) + ")");
+            w.Line("declare -A file_daemons=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(string.Join(" ", f.Daemons.Select(Key))))) + ")");
+            w.Line("# Changes to the host beside the files, each made only while its condition says it is pending; the daemon it");
+            w.Line("# serves is reloaded, and its paths are saved first and put back on failure.");
+            w.Line("change_daemon=(" + Words(hostChanges.Select(c => c.Daemon)) + ")");
+            w.Line("change_what=(" + Words(hostChanges.Select(c => c.Change.Description)) + ")");
+            w.Line("change_pending=(" + Words(hostChanges.Select(c => c.Change.Pending)) + ")");
+            w.Line("change_apply=(" + Words(hostChanges.Select(c => c.Change.Apply)) + ")");
+            w.Line("change_paths=(" + Words(hostChanges.Select(c => string.Join("\n", c.Change.Paths))) + ")");
+            w.Line("# Run on every install before anything is placed; each is idempotent.");
+            w.Line("prepare=(" + Words(modules.SelectMany(m => m.Prepare(target, host))) + ")");
+            w.Line("# What a dry run overlays with throw-away layers to check the new files without touching the host.");
+            w.Line("overlay_roots=(" + Words(OverlayRoots(files.Select(f => f.Path).Concat(hostChanges.SelectMany(c => c.Change.Paths)))) + ")");
+            w.Line();
+            // Secrets (the directory's bind password, the database's): read on this host and written into the staged files.
+            SecretSteps.WriteData(w, platform, SecretSteps.Uses(platform, files.Select(f => f.Artifact).ToList()));
+            w.Line();
+            return w + InstallScriptEngine.Certificates + "\n" + InstallScriptEngine.Secrets + "\n" + InstallScriptEngine.Text;
+        }
+
+        /// <summary>
+        /// The host's daemons as install.sh's engine reads them: their order, how each is started, reloaded and stopped on
+        /// <paramref name="target"/>, their own checks and the ports they answer on (install.sh and the renewal hooks).
+        /// </summary>
+        internal static void WriteDaemons(ConfigWriter w, TargetFacts target, HostPlan host, IReadOnlyList<DaemonModule> modules)
+        {
             w.Line("# Daemons, in the order they are started and reloaded, and how each is run on " + target.DisplayName + ".");
             w.Line("daemons=(" + Words(modules.Select(Key)) + ")");
             w.Line("declare -A unit=(" + Map(modules, m => m.Service(target).Unit) + ")");
@@ -121,27 +148,6 @@ namespace MailDsl.Install
             w.Line("port_number=(" + Words(ports.Select(p => p.Port.Port.ToString(CultureInfo.InvariantCulture))) + ")");
             w.Line();
 
-            w.Line("# The files, at their paths under this folder and on the host, with their mode, group (the owner is root) and readers.");
-            w.Line("files=(" + Words(files.Select(f => f.Path)) + ")");
-            w.Line("declare -A file_mode=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(f.Artifact.ModeText))) + ")");
-            w.Line("declare -A file_group=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(f.Artifact.Group))) + ")");
-            w.Line("declare -A file_daemons=(" + string.Join(" ", files.Select(f => "[" + ShellWord(f.Path) + "]=" + ShellWord(string.Join(" ", f.Daemons.Select(Key))))) + ")");
-            w.Line("# Changes to the host beside the files, each made only while its condition says it is pending; the daemon it");
-            w.Line("# serves is reloaded, and its paths are saved first and put back on failure.");
-            w.Line("change_daemon=(" + Words(hostChanges.Select(c => c.Daemon)) + ")");
-            w.Line("change_what=(" + Words(hostChanges.Select(c => c.Change.Description)) + ")");
-            w.Line("change_pending=(" + Words(hostChanges.Select(c => c.Change.Pending)) + ")");
-            w.Line("change_apply=(" + Words(hostChanges.Select(c => c.Change.Apply)) + ")");
-            w.Line("change_paths=(" + Words(hostChanges.Select(c => string.Join("\n", c.Change.Paths))) + ")");
-            w.Line("# Run on every install before anything is placed; each is idempotent.");
-            w.Line("prepare=(" + Words(modules.SelectMany(m => m.Prepare(target, host))) + ")");
-            w.Line("# What a dry run overlays with throw-away layers to check the new files without touching the host.");
-            w.Line("overlay_roots=(" + Words(OverlayRoots(files.Select(f => f.Path).Concat(hostChanges.SelectMany(c => c.Change.Paths)))) + ")");
-            w.Line();
-            // Secrets (the directory's bind password, the database's): read on this host and written into the staged files.
-            SecretSteps.WriteData(w, platform, SecretSteps.Uses(platform, files.Select(f => f.Artifact).ToList()));
-            w.Line();
-            return w + InstallScriptEngine.Secrets + "\n" + InstallScriptEngine.Text;
         }
 
         /// <summary>What install.sh says when RHEL's repositories do not have the sogo package (reasoned from Alinto's documentation).</summary>

@@ -7,8 +7,8 @@
 #
 # The host's data, assigned above the engine in install.sh (empty here, where this file is sourced alone); arrays of one
 # name prefix are indexed alike.
-host='' layers='' target='' family='' log='' backup_root='' certificate='' key=''
-packages=() names=() daemons=() check_daemon=() check_command=() port_daemon=() port_name=() port_address=() port_number=()
+host='' layers='' target='' family='' log='' backup_root=''
+packages=() daemons=() check_daemon=() check_command=() port_daemon=() port_name=() port_address=() port_number=()
 files=() change_daemon=() change_what=() change_pending=() change_apply=() change_paths=() prepare=() overlay_roots=()
 declare -A package_source=() unit=() running=() start=() reload=() stop=() reloads=() restart_when=() daemon_log=()
 declare -A file_mode=() file_group=() file_daemons=()
@@ -95,30 +95,19 @@ install_packages() {
 }
 
 # --- certificate and key --------------------------------------------------------------------------------------------
-# The key is never printed, copied or changed: its public half is compared with the certificate's, by hash.
-# shellcheck disable=SC2015 # 'x=$(...) && [[ ... ]] || die': die when either fails, as meant
+# Every certificate this host presents (install-certificates.sh): present, the key readable by no other user and the
+# certificate's (public keys compared; the key is never printed, copied or changed), valid, covering every name this
+# host is reached by, the chain complete and in order, the key type one the profile's suites can use. An error stops
+# the install before anything changes; a warning is said and the install goes on.
 check_certificate() {
-  local f cert_public key_public name uncovered=()
-  for f in "$certificate" "$key"; do
-    [[ -f $f ]] || die "$f is missing: copy it to this host first"
-  done
-  if (( 8#$(stat -L -c %a -- "$key") & 8#7 )); then
-    die "$key can be read by every user of this host: give it mode 0600, or 0640 with a group such as ssl-cert, first"
+  local out status=0
+  out=$(certificate_report '') || status=$?
+  if ((status != 0)); then
+    printf 'install.sh: the certificates are not ready (nothing on this host was changed):\n%s\n' "$(grep -E '^(error|warning): ' <<<"$out")" >&2
+    exit 1
   fi
-  cert_public=$(openssl x509 -in "$certificate" -noout -pubkey 2>/dev/null | sha256sum) && [[ $cert_public != "$(: | sha256sum)" ]] \
-    || die "$certificate is not a PEM certificate openssl can read"
-  key_public=$(openssl pkey -in "$key" -pubout -passin pass: 2>/dev/null </dev/null | sha256sum) && [[ $key_public != "$(: | sha256sum)" ]] \
-    || die "$key is not a private key openssl can read without a passphrase (the daemons read it unattended)"
-  [[ $cert_public == "$key_public" ]] \
-    || die "the key $key does not belong to the certificate $certificate (their public keys differ): every TLS handshake would fail; install the key the certificate was issued for"
-  openssl x509 -in "$certificate" -noout -checkend 0 >/dev/null \
-    || die "the certificate $certificate has expired ($(openssl x509 -in "$certificate" -noout -enddate))"
-  for name in "${names[@]}"; do
-    openssl x509 -in "$certificate" -noout -checkhost "$name" 2>/dev/null | grep -q ' does match certificate' || uncovered+=("$name")
-  done
-  if ((${#uncovered[@]})); then
-    die "the certificate $certificate does not cover ${uncovered[*]} (this host serves ${names[*]}): clients would refuse it; add the names to its subjectAltName"
-  fi
+  # Warnings, and the TLSA records the MX's keys imply (to publish in DNS), are said.
+  grep -E '^(warning|tlsa): ' <<<"$out" || true
 }
 
 # --- what differs ---------------------------------------------------------------------------------------------------
@@ -531,5 +520,6 @@ main() {
   say "$host is installed"
 }
 
-# Run, not sourced (the tests source this file to call its functions one by one).
-if [[ ${BASH_SOURCE[0]} == "$0" ]]; then main "$@"; fi
+# Run, not sourced (the tests source this file to call its functions one by one), and as install.sh (a renewal hook
+# holds these functions too, and runs its own).
+if [[ ${BASH_SOURCE[0]} == "$0" && -z ${renew_client:-} ]]; then main "$@"; fi

@@ -29,6 +29,9 @@ namespace MailDsl.Model
         /// <summary>TLS overrides for this layer's services, over the platform policy.</summary>
         public TlsPolicy? Tls { get; init; }
 
+        /// <summary>The certificate this layer's services present instead of the platform's, or null for the platform's.</summary>
+        public CertificatePaths? Certificate { get; init; }
+
         /// <summary>The layer's listeners.</summary>
         public EquatableArray<Listener> Listeners { get; init; } = EquatableArray<Listener>.Empty;
 

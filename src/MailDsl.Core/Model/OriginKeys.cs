@@ -32,6 +32,8 @@ namespace MailDsl.Model
 
         /// <summary>The balancers' values: <c>.Balancers(b =&gt; ...)</c>.</summary>
         public static BalancerKeys Balancers { get; } = new(LayerDescriptors.Balancers.Key);
+        /// <summary>What the platform publishes in DNS (<c>.Dns(...)</c>).</summary>
+        public static DnsKeys Dns { get; } = new("dns");
 
         /// <summary>The values every layer has, for <paramref name="layer"/>.</summary>
         /// <param name="layer">A layer of the platform.</param>
@@ -135,6 +137,63 @@ namespace MailDsl.Model
 
         /// <summary>The private key's path.</summary>
         public string Key => Member("key");
+
+        /// <summary><c>c.Alternative(file, key)</c>: the second key type's chain and key.</summary>
+        public CertificateKeys Alternative => new(Member("alternative"));
+
+        /// <summary><c>c.RenewedByCertbot(lineage, reuseKey)</c> or <c>c.RenewedByAcmeSh(domain)</c>.</summary>
+        public RenewalKeys Renewal => new(Member("renewal"));
+    }
+
+    /// <summary>How a certificate is renewed.</summary>
+    public sealed class RenewalKeys : OriginKey
+    {
+        internal RenewalKeys(string path) : base(path)
+        {
+        }
+
+        /// <summary>certbot's lineage or acme.sh's domain.</summary>
+        public string Name => Member("name");
+
+        /// <summary>Whether the key is kept.</summary>
+        public string ReuseKey => Member("reuseKey");
+    }
+
+    /// <summary><c>.Dns(d =&gt; ...)</c>: what the platform publishes in DNS about its mail TLS.</summary>
+    public sealed class DnsKeys : OriginKey
+    {
+        internal DnsKeys(string path) : base(path)
+        {
+        }
+
+        /// <summary><c>d.Tlsa(selector)</c>.</summary>
+        public string Tlsa => Member("tlsa");
+
+        /// <summary><c>d.MtaSts(mode, maxAge, patterns)</c>.</summary>
+        public MtaStsKeys MtaSts => new(Member("mtaSts"));
+
+        /// <summary><c>d.TlsReports(uris)</c>.</summary>
+        public ListKeys TlsReports => new(Member("tlsReports"));
+
+        /// <summary><c>d.Caa(issuers)</c>.</summary>
+        public ListKeys Caa => new(Member("caa"));
+    }
+
+    /// <summary><c>d.MtaSts(mode, maxAgeSeconds, mxPatterns)</c>.</summary>
+    public sealed class MtaStsKeys : OriginKey
+    {
+        internal MtaStsKeys(string path) : base(path)
+        {
+        }
+
+        /// <summary>The mode.</summary>
+        public string Mode => Member("mode");
+
+        /// <summary>max_age.</summary>
+        public string MaxAge => Member("maxAge");
+
+        /// <summary>The mx patterns, one element each.</summary>
+        public ListKeys Mx => new(Member("mx"));
     }
 
     /// <summary>A TLS policy, the platform's or a layer's: <c>.Tls(...)</c>, <c>.Groups(...)</c>, <c>.Protocols(...)</c>, <c>.Ciphers(...)</c>.</summary>
@@ -185,6 +244,9 @@ namespace MailDsl.Model
 
         /// <summary><c>.ListenOn(address)</c>.</summary>
         public string ListenAddress => Member("listenAddress");
+
+        /// <summary>The layer's own certificate, <c>.Certificate(file, key)</c>.</summary>
+        public CertificateKeys Certificate => new(Member("certificate"));
 
         /// <summary>The layer's TLS overrides.</summary>
         public TlsKeys Tls => new(Member("tls"));

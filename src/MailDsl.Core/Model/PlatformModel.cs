@@ -50,6 +50,8 @@ namespace MailDsl.Model
 
         /// <summary>The balancers in front of the layers' VIPs, if described.</summary>
         public BalancerLayer? Balancers { get; init; }
+        /// <summary>What the platform publishes in DNS about its mail TLS (DANE, MTA-STS, TLS-RPT, CAA), if described.</summary>
+        public MailDns? Dns { get; init; }
 
         /// <summary>Where each value was written in the DSL source (empty when built at run time).</summary>
         public SourceMap Origins { get; init; } = SourceMap.Empty;
@@ -78,8 +80,52 @@ namespace MailDsl.Model
         public string? Sogo { get; init; }
     }
 
-    /// <summary>Paths, on every host, of the certificate chain and its private key. The key is never read.</summary>
-    public sealed record CertificatePaths(string CertificateFile, string KeyFile);
+    /// <summary>
+    /// Paths, on the hosts that use it, of a certificate chain and its private key (the key is never read by MailDsl), with
+    /// an optional second pair of another key type served beside it, and how the certificate is renewed.
+    /// </summary>
+    /// <param name="CertificateFile">The PEM chain: the server's certificate first, then each intermediate in order.</param>
+    /// <param name="KeyFile">The PEM private key of <paramref name="CertificateFile"/>.</param>
+    public sealed record CertificatePaths(string CertificateFile, string KeyFile)
+    {
+        /// <summary>
+        /// A second chain of another key type (ECDSA beside RSA) served beside the first, or null: Postfix lists both in
+        /// <c>smtpd_tls_chain_files</c>, Dovecot reads it as its alternative certificate, nginx as a second
+        /// <c>ssl_certificate</c>; each client gets the one its signature algorithms accept.
+        /// </summary>
+        public CertificatePaths? Alternative { get; init; }
+
+        /// <summary>How the certificate is renewed on the hosts, or null when the operator replaces it by hand.</summary>
+        public CertificateRenewal? Renewal { get; init; }
+
+        /// <summary>Every pair: this one, then <see cref="Alternative"/> if any.</summary>
+        /// <returns>The pairs, each without its alternative and renewal.</returns>
+        // A method, not a property: a property would hand serializers (and the model's JSON) an endless nesting of itself.
+        public System.Collections.Generic.IEnumerable<CertificatePaths> Pairs()
+        {
+            yield return this with { Alternative = null, Renewal = null };
+            if (Alternative is { } alternative) yield return alternative with { Alternative = null, Renewal = null };
+        }
+    }
+
+    /// <summary>The ACME client that renews a certificate on the hosts.</summary>
+    public enum RenewalClient
+    {
+        /// <summary>certbot: its deploy hooks (<c>/etc/letsencrypt/renewal-hooks/deploy/</c>) run with <c>RENEWED_LINEAGE</c> after each renewal.</summary>
+        Certbot,
+
+        /// <summary>acme.sh: <c>--install-cert</c> writes the renewed files where it is told and runs its <c>--reloadcmd</c>.</summary>
+        AcmeSh,
+    }
+
+    /// <summary>How a certificate is renewed, so the hosts install each renewal with install.sh's care.</summary>
+    /// <param name="Client">The ACME client.</param>
+    /// <param name="Name">certbot's lineage (the folder name under <c>/etc/letsencrypt/live/</c>) or acme.sh's main domain.</param>
+    /// <param name="ReuseKey">
+    /// Whether renewals keep the private key (certbot <c>--reuse-key</c>; acme.sh keeps it unless told otherwise): a TLSA
+    /// <c>3 1 1</c> record matches the key, so a renewal that changes it breaks DANE until DNS is updated.
+    /// </param>
+    public sealed record CertificateRenewal(RenewalClient Client, string Name, bool ReuseKey);
 
     /// <summary>
     /// A TLS policy: a guideline profile (TLSRef 6.0 unless pinned), optionally overridden by explicit protocols, an

@@ -97,6 +97,21 @@ namespace MailDsl.Model
         Version,
 
         /// <summary>
+        /// An MTA-STS policy's <c>mx</c> pattern (RFC 8461 section 3.2): a DNS name, or <c>*.</c> and a DNS name (the wildcard
+        /// covers one label, section 4.1). Written as one <c>mx:</c> line of the policy file nginx serves, so nothing but the
+        /// name's letters, digits, hyphens and dots (and the leading <c>*.</c>) may be in it: a line break would add a field.
+        /// </summary>
+        MtaStsMxPattern,
+
+        /// <summary>
+        /// Where TLS reports go (RFC 8460 section 3, <c>rua</c>): <c>mailto:</c> and one mail address, or <c>https://</c>, a DNS
+        /// name, an optional port and a path of letters, digits and <c>/ . - _ ~ = &amp; ? + @ :</c> and <c>%XX</c> escapes.
+        /// Written inside the quoted <c>_smtp._tls</c> TXT record of the zone fragment, where ',' separates URIs, ';' fields,
+        /// and a quote, a backslash or a line break would end or escape the zone file's string; none of them may be in it.
+        /// </summary>
+        TlsRptUri,
+
+        /// <summary>
         /// One IPv4 or IPv6 address of a host, a VIP, a balancer host or HAProxy's statistics listener, exactly as written (no
         /// name, port, zone, brackets, list or surrounding space): keepalived holds it, HAProxy binds and dials it, nftables and
         /// Dovecot trust it (MAIL7011).
@@ -110,6 +125,7 @@ namespace MailDsl.Model
         LayerKey,
         /// <summary>The start of a server's greeting a health check expects: printable ASCII without <c>$</c> (HAProxy expands environment variables), escaped for haproxy.cfg (MAIL7006).</summary>
         Greeting,
+
         /// <summary>A secret itself (a password): never kept, always refused (MAIL5004). Write <c>Secret.File(...)</c> or <c>Secret.Environment(...)</c>.</summary>
         Secret,
     }

@@ -27,6 +27,8 @@ namespace MailDsl.Render
                 .SelectMany(m => m.Render(topology, host).Select(a => (Module: m, Artifact: a)))
                 .GroupBy(x => x.Artifact.Path, StringComparer.Ordinal)
                 .Select(g => new HostFile(g.First().Artifact, g.Select(x => x.Module).Distinct().ToList()))
+                // The renewal hooks: read by no daemon (certbot and acme.sh run them), so placing one reloads nothing.
+                .Concat(Install.RenewHookRenderer.Render(topology, host).Select(a => new HostFile(a, Array.Empty<DaemonModule>())))
                 .OrderBy(f => f.Path, StringComparer.Ordinal)
                 .ToList();
     }

@@ -13,11 +13,19 @@ namespace MailDsl.Render
     {
         /// <summary>All artifacts, ordered by host then path (ordinal); fleet files have host "".</summary>
         /// <param name="platform">The platform; it should have passed the rules (renderers trust its values).</param>
-        public static IReadOnlyList<Artifact> Render(PlatformModel platform)
-            => Plan(platform).Select(f => f.Text is null ? f.Artifact : f.Artifact with { Content = f.Text() }).ToList();
+        public static IReadOnlyList<Artifact> Render(PlatformModel platform) => Render(platform, null);
 
         /// <summary>
-        /// Which files <see cref="Render"/> writes, as (host, path), in its order, without writing the text of install.sh,
+        /// All artifacts, the DNS records' TLSA values computed from the certificate files <paramref name="readFile"/> can
+        /// read (by their paths on the hosts; null when not readable where emit runs): what <c>emit</c> writes.
+        /// </summary>
+        /// <param name="platform">The platform; it should have passed the rules.</param>
+        /// <param name="readFile">Reads a file where emit runs, or null when it cannot.</param>
+        public static IReadOnlyList<Artifact> Render(PlatformModel platform, Func<string, string?>? readFile)
+            => Plan(platform, readFile).Select(f => f.Text is null ? f.Artifact : f.Artifact with { Content = f.Text() }).ToList();
+
+        /// <summary>
+        /// Which files <see cref="Render(PlatformModel)"/> writes, as (host, path), in its order, without writing the text of install.sh,
         /// the host manifests and the fleet files (most of rendering's cost): what the generator shows in the IDE on every
         /// build. The daemons' own files are rendered, since which files a daemon gets depends on its settings.
         /// </summary>
@@ -27,7 +35,7 @@ namespace MailDsl.Render
         /// a host gets can depend on its layer's other hosts (several mailstore hosts on shared storage get a per-user backend).
         /// </param>
         public static IReadOnlyList<(string Host, string Path)> Layout(PlatformModel platform, ICollection<string>? hosts = null)
-            => Plan(platform, hosts).Select(f => (f.Artifact.Host, f.Artifact.Path)).ToList();
+            => Plan(platform, null, hosts).Select(f => (f.Artifact.Host, f.Artifact.Path)).ToList();
 
         /// <summary>A file of the plan: the artifact, and the text still to render, or null when the artifact holds it.</summary>
         private readonly struct LazyArtifact
@@ -44,7 +52,7 @@ namespace MailDsl.Render
         }
 
         // One list of the files for both Render and Layout, so what the IDE shows cannot drift from what emit writes.
-        private static IEnumerable<LazyArtifact> Plan(PlatformModel platform, ICollection<string>? only = null)
+        private static IEnumerable<LazyArtifact> Plan(PlatformModel platform, Func<string, string?>? readFile, ICollection<string>? only = null)
         {
             var topology = PlatformTopology.Of(platform);
             var planned = new List<LazyArtifact>();
@@ -61,6 +69,13 @@ namespace MailDsl.Render
                 planned.Add(Later("", FleetRenderer.InventoryPath, Artifact.ReadableMode, () => FleetRenderer.RenderInventory(platform)));
                 planned.Add(Later("", FleetRenderer.PlaybookPath, Artifact.ReadableMode, () => FleetRenderer.RenderPlaybook(platform)));
                 planned.Add(Later("", FleetRenderer.ReadmePath, Artifact.ReadableMode, () => FleetRenderer.RenderReadme(topology)));
+                // What others must be told: the DNS records, one zone fragment per mail domain, when the description asks for them.
+                if (platform.Dns is not null)
+                {
+                    var records = new Lazy<IReadOnlyList<Dns.DnsRecord>>(() => Dns.DnsRecords.Of(topology, readFile));
+                    foreach (var domain in Certificates.HostCertificates.MailDomains(platform))
+                        planned.Add(Later("", Dns.DnsRecords.PathOf(domain), Artifact.ReadableMode, () => Dns.DnsRecords.Fragment(platform, domain, records.Value)));
+                }
                 foreach (var (path, text) in AnsibleRoleRenderer.Render())
                     planned.Add(new LazyArtifact(new Artifact("", path, Artifact.ReadableMode, text), null));
             }

@@ -52,6 +52,11 @@ namespace MailDsl.Rules
             new SharedState.PerHostCacheRule(),
             new SharedState.PerHostDatabaseRule(),
             new SharedState.DeliveryBypassRule(),
+            new PinnedRenewingCertificateRule(),
+            new MtaStsUncoveredMxRule(enforce: false),
+            new MtaStsMaxAgeRule(),
+            new MtaStsUncoveredMxRule(enforce: true),
+            new TlsaKeyChangesOnRenewalRule(),
         }.Concat(Balancers.BalancerRules.All).ToList();
     }
 }

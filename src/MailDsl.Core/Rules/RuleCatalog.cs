@@ -7,8 +7,9 @@ namespace MailDsl.Rules
     /// <c>generators/MailDsl.Generators/AnalyzerReleases.Shipped.md</c> and are never reused.
     /// MAIL1xxx: TLS (ciphers, protocols, certificates). MAIL2xxx: authentication and listeners.
     /// MAIL3xxx: values the target files cannot hold. MAIL4xxx: daemon-specific mistakes.
-    /// MAIL5xxx: the directory, databases, mail storage and secrets. MAIL7xxx: load balancers (balancers, VIPs and the PROXY protocol).
-    /// MAIL9xxx: evaluating the DSL itself.
+    /// MAIL5xxx: the directory, databases, mail storage and secrets. MAIL6xxx: certificates' lives and the DNS side of
+    /// mail TLS (DANE, MTA-STS). MAIL7xxx: load balancers (balancers, VIPs and the PROXY protocol). MAIL9xxx: evaluating
+    /// the DSL itself.
     /// </summary>
     public static class RuleCatalog
     {
@@ -310,6 +311,26 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor ProxyPortOutOfRange = new("MAIL7013", "PROXY port out of range", Severity.Error, "Balancing",
             "The balancers feed each listener on its port plus 10000; a port above 55535 has no PROXY port.");
 
+        /// <summary>MAIL6001: TLSA records pinning the whole certificate of an MX certificate that renews.</summary>
+        public static readonly RuleDescriptor PinnedRenewingCertificate = new("MAIL6001", "TLSA pins a certificate that renews", Severity.Error, "Dns",
+            "A TLSA record over the whole certificate (3 0 1) stops matching at every renewal; publish 3 1 1 (the public key) and renew keeping the key.");
+
+        /// <summary>MAIL6002: MTA-STS mx patterns (testing mode) leave out an MX.</summary>
+        public static readonly RuleDescriptor MtaStsUncoveredMx = new("MAIL6002", "MTA-STS mx patterns leave out an MX", Severity.Warning, "Dns",
+            "Every MX the domain publishes must match one of the policy's mx patterns (RFC 8461 section 4.1); in testing mode senders report it as a failure.");
+
+        /// <summary>MAIL6003: an MTA-STS max_age out of range.</summary>
+        public static readonly RuleDescriptor MtaStsMaxAge = new("MAIL6003", "MTA-STS max_age out of range", Severity.Error, "Dns",
+            "RFC 8461 section 3.2 allows max_age from 0 to 31557600 seconds; senders discard a policy outside it.");
+
+        /// <summary>MAIL6004: an MTA-STS policy in enforce mode leaves out an MX.</summary>
+        public static readonly RuleDescriptor MtaStsEnforceUncoveredMx = new("MAIL6004", "MTA-STS policy in enforce mode leaves out an MX", Severity.Error, "Dns",
+            "In enforce mode senders refuse every MX the policy's mx patterns do not cover (RFC 8461 sections 4.1 and 5), and mail to it defers.");
+
+        /// <summary>MAIL6005: TLSA records for an MX certificate certbot renews with a new key.</summary>
+        public static readonly RuleDescriptor TlsaKeyChangesOnRenewal = new("MAIL6005", "TLSA records broken by a renewal that changes the key", Severity.Warning, "Dns",
+            "certbot makes a new key at each renewal unless run with --reuse-key; TLSA 3 1 1 records then stop matching until DNS is updated.");
+
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
             "The generator can only check values it can evaluate at compile time; this one is checked again at run time, before anything is written.");
@@ -330,6 +351,7 @@ namespace MailDsl.Rules
             PlaintextDirectory, PlaintextDatabase, UnverifiedServer, SecretInDescription, InvalidSecretSource, MailboxOnOneHost,
             IncompleteWebmail, SogoMariaDbWithoutTls, AliasOutsideDomains, LoginNotInSchema, NeedsDirectory, IncompleteDirectory, ReservedSecretVariable,
             NoBackendPerUser, NfsCacheFlush, PerHostCache, PerHostDatabase, DeliveryBypass,
+            PinnedRenewingCertificate, MtaStsUncoveredMx, MtaStsMaxAge, MtaStsEnforceUncoveredMx, TlsaKeyChangesOnRenewal,
             BalancerForwardsClearText, ProxyWithoutSender, ProxyNotTrusted, TrustedNetworkTooWide, StartTlsTerminated, HealthCheckGreeting,
             IdleTimeoutTooShort, VipWithoutBackend, LayerHostsDisagree, SingleBalancer, BalancerAddress, ProxiedSslNotRequired, ProxyPortOutOfRange,
             NotConstant, EvaluationFailed,

@@ -11,12 +11,19 @@ namespace MailDsl.Rules
         public static IReadOnlyList<Rule> All { get; } = Tls.TlsRules.All.Concat(PlatformRules.All)
             .Concat(Daemons.DaemonModules.All.SelectMany(m => m.Rules)).ToList();
 
-        /// <summary>Every finding for <paramref name="platform"/>, ordered by origin key then rule ID.</summary>
+        /// <summary>
+        /// Every finding for <paramref name="platform"/>, ordered by origin key then rule ID. MAIL4020 (a value MailDsl cannot
+        /// check) is left out where another rule already judged the same argument: that finding says what to do.
+        /// </summary>
         public static IReadOnlyList<Finding> Check(PlatformModel platform)
-            => All.SelectMany(r => r.Check(platform))
+        {
+            var findings = All.SelectMany(r => r.Check(platform)).ToList();
+            var judged = new HashSet<string>(findings.Where(f => f.RuleId != RuleCatalog.UncheckedValue.Id).Select(f => f.OriginKey), System.StringComparer.Ordinal);
+            return findings.Where(f => f.RuleId != RuleCatalog.UncheckedValue.Id || !judged.Contains(f.OriginKey))
                   .OrderBy(f => f.OriginKey, System.StringComparer.Ordinal)
                   .ThenBy(f => f.RuleId, System.StringComparer.Ordinal)
                   .ThenBy(f => f.SubStart)
                   .ToList();
+        }
     }
 }

@@ -16,6 +16,7 @@ namespace MailDsl
         private string? _vipAddress;
         private string? _listenAddress;
         private TlsPolicy? _tls;
+        private CertificatePaths? _certificate;
 
         private protected LayerBuilder(OriginRecorder origins, LayerKeys keys)
         {
@@ -145,6 +146,31 @@ namespace MailDsl
             return Self;
         }
 
+        /// <summary>Presents this certificate on the layer's services instead of the platform's (e.g. the webmail's public name).</summary>
+        /// <param name="certificateFile">Grammar: an absolute path on the hosts of a PEM chain (server certificate, then intermediates).</param>
+        /// <param name="keyFile">Grammar: an absolute path on the hosts of its PEM private key.</param>
+        public TSelf Certificate([ValueGrammar(ValueKind.Path)] string certificateFile, [ValueGrammar(ValueKind.Path)] string keyFile)
+        {
+            Origins.Call(Keys.Certificate);
+            Origins.Argument(Keys.Certificate.File, 0);
+            Origins.Argument(Keys.Certificate.Key, 1);
+            _certificate = new CertificatePaths(certificateFile, keyFile);
+            return Self;
+        }
+
+        /// <summary>Presents this certificate on the layer's services instead of the platform's, with a second key type or its renewal.</summary>
+        /// <param name="certificateFile">Grammar: an absolute path on the hosts of a PEM chain (server certificate, then intermediates).</param>
+        /// <param name="keyFile">Grammar: an absolute path on the hosts of its PEM private key.</param>
+        /// <param name="configure">E.g. <c>c =&gt; c.RenewedByCertbot("webmail")</c>.</param>
+        public TSelf Certificate([ValueGrammar(ValueKind.Path)] string certificateFile, [ValueGrammar(ValueKind.Path)] string keyFile, System.Action<CertificateBuilder> configure)
+        {
+            Certificate(certificateFile, keyFile);
+            var builder = new CertificateBuilder(Origins, Keys.Certificate, _certificate!);
+            configure(builder);
+            _certificate = builder.Paths;
+            return Self;
+        }
+
         /// <summary>Adds a listener the typed verbs do not cover (prefer <c>Imaps()</c>, <c>Submission()</c>, ...).</summary>
         /// <param name="name">A name unique in the layer, used in the daemon's config.</param>
         /// <param name="protocol">The protocol spoken.</param>
@@ -203,6 +229,7 @@ namespace MailDsl
             VipAddress = _vipAddress,
             ListenAddress = _listenAddress,
             Tls = _tls,
+            Certificate = _certificate,
             Listeners = DefaultListeners(_listeners).Concat(_listeners).ToEquatableArray(),
             RawSettings = _settings.ToEquatableArray(),
         };

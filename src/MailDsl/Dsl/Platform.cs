@@ -81,6 +81,36 @@ namespace MailDsl
         }
 
         /// <summary>
+        /// Sets the certificate chain and private key every TLS service presents (a layer may present its own), with what
+        /// else it has: a second chain of another key type, and the ACME client that renews it.
+        /// </summary>
+        /// <param name="certificateFile">Grammar: an absolute path on the hosts of a PEM chain (server certificate, then intermediates).</param>
+        /// <param name="keyFile">Grammar: an absolute path on the hosts of its PEM private key.</param>
+        /// <param name="configure">E.g. <c>c =&gt; c.Alternative("/etc/ssl/mail-ecdsa.crt", "/etc/ssl/mail-ecdsa.key").RenewedByCertbot("mail")</c>.</param>
+        public Platform Certificate([ValueGrammar(ValueKind.Path)] string certificateFile, [ValueGrammar(ValueKind.Path)] string keyFile, Action<CertificateBuilder> configure)
+        {
+            Certificate(certificateFile, keyFile);
+            var builder = new CertificateBuilder(_origins, OriginKeys.Platform.Certificate, _model.Certificate!);
+            configure(builder);
+            _model = _model with { Certificate = builder.Paths };
+            return this;
+        }
+
+        /// <summary>
+        /// Describes what the platform publishes in DNS about its mail TLS: TLSA records (DANE), an MTA-STS policy, where TLS
+        /// reports go, the CA allowed to issue. <c>emit</c> writes them to <c>DIR/dns/&lt;domain&gt;.zone</c>.
+        /// </summary>
+        /// <param name="configure">E.g. <c>d =&gt; d.Tlsa().MtaSts(MtaStsMode.Enforce).TlsReports("mailto:tlsrpt@example.com")</c>.</param>
+        public Platform Dns(Action<DnsBuilder> configure)
+        {
+            _origins.Call(OriginKeys.Dns);
+            var builder = new DnsBuilder(_origins, _model.Dns ?? new MailDns());
+            configure(builder);
+            _model = _model with { Dns = builder.Dns };
+            return this;
+        }
+
+        /// <summary>
         /// Names the CA (a PEM file on every host) that issued the platform's own servers' certificates: the directory's,
         /// the databases', and the layers'. Every daemon verifies those servers against it. Without it, each distro's
         /// system trust store is used.

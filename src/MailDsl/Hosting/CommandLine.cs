@@ -78,7 +78,9 @@ namespace MailDsl.Hosting
                 [CommandTree.Emit] = r => Emit(platform, console, r.GetValue<string>(CommandTree.Out.Name)!,
                     r.GetValue<string[]>(CommandTree.Host.Name) ?? new string[0], r.GetValue<string[]>(CommandTree.Layer.Name) ?? new string[0],
                     r.GetValue<bool>(CommandTree.DryRun.Name)),
-                [CommandTree.Check] = r => Check(platform, console, r.GetValue<string>(CommandTree.Format.Name) == CommandTree.Json),
+                [CommandTree.Check] = r => r.GetValue<bool>(CommandTree.Certs.Name)
+                    ? CertificateFiles.Check(platform, console, r.GetValue<string>(CommandTree.CertsRoot.Name), r.GetValue<string[]>(CommandTree.CertsHost.Name) ?? new string[0])
+                    : Check(platform, console, r.GetValue<string>(CommandTree.Format.Name) == CommandTree.Json),
                 [CommandTree.Probe] = r => ProbeVerb.Run(platform, console, r.GetValue<string[]>(CommandTree.ProbeHost.Name) ?? new string[0],
                     r.GetValue<string[]>(CommandTree.ProbeLayer.Name) ?? new string[0], r.GetValue<string>(CommandTree.ProbeFormat.Name) == CommandTree.Json,
                     r.GetValue<string[]>(CommandTree.Resolve.Name) ?? new string[0], r.GetValue<string>(CommandTree.Ca.Name), r.GetValue<string>(CommandTree.ProbeTimeout.Name)),

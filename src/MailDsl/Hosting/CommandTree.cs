@@ -72,14 +72,30 @@ namespace MailDsl.Hosting
             AcceptedValues = new[] { "text", Json },
         };
 
+        /// <summary><c>check --certs</c>.</summary>
+        public static readonly OptionSpec Certs = new("--certs", OptionKind.Flag, "Check the real certificate files instead: names covered, key matching, chain complete and in order, key type, days left (the checks install.sh runs first).");
+
+        /// <summary><c>check --certs --root DIR</c>.</summary>
+        public static readonly OptionSpec CertsRoot = new("--root", OptionKind.Value, "With --certs: read every host's files under DIR (a copy or mount of the hosts' files) instead of /.")
+        {
+            HelpName = "DIR",
+        };
+
+        /// <summary><c>check --certs --host HOST</c>.</summary>
+        public static readonly OptionSpec CertsHost = new("--host", OptionKind.RepeatableValue, "With --certs: check only this host's certificates (repeatable); every host's when none is named.")
+        {
+            HelpName = "HOST",
+        };
+
         /// <summary>The <c>check</c> verb.</summary>
         public static readonly CommandSpec Check = new("check", "Run MailDsl's rules on the platform and print every finding (ID, severity, where, message); exit 1 if one is an error.")
         {
-            Options = new[] { Format },
+            Options = new[] { Format, Certs, CertsRoot, CertsHost },
             Examples = new[]
             {
                 ("check", "the findings as a table, or \"no findings: N hosts, M services checked\""),
                 ("check --format json > findings.json", "the same for CI; exit 1 when a finding is an error"),
+                ("check --certs --host mx-01.example.com", "on mx-01: its certificate files, each finding naming the file and the name"),
             },
         };
 

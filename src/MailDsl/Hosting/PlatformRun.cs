@@ -75,11 +75,24 @@ namespace MailDsl.Hosting
             }
             try
             {
-                return (model, PlatformRenderer.Render(model));
+                // The DNS records' TLSA values come from the certificate files where they are readable here.
+                return (model, PlatformRenderer.Render(model, ReadableFile));
             }
             catch (Exception ex)
             {
                 console.Error.WriteLine($"error: rendering failed ({ex.GetType().Name}: {ex.Message}); nothing written.");
+                return null;
+            }
+        }
+
+        private static string? ReadableFile(string path)
+        {
+            try
+            {
+                return System.IO.File.Exists(path) ? System.IO.File.ReadAllText(path) : null;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+            {
                 return null;
             }
         }

@@ -505,6 +505,63 @@ public class SettingsCatalogRuleTests
         => text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("-o ", StringComparison.Ordinal))
             .Select(l => l.Substring(3).Split('=')[0].Trim()).ToList();
 
+    // ------------------------------------------------------------------ raw values: MAIL4019 and MAIL4020
+
+    [Theory]
+    [InlineData(Distro.Debian12)]
+    [InlineData(Distro.Debian13)]
+    public void A_Postfix_value_postfix_check_refuses_for_its_kind_is_MAIL4019_at_the_value(Distro distro)
+    {
+        foreach (var (key, value, why) in new[]
+        {
+            ("backwards_bounce_logfile_compatibility", "offall|", "yes or no"),
+            ("delay_logging_resolution_limit", "max\"-1", "whole number"),
+            ("delay_logging_resolution_limit", "7", "6 or less"),
+            ("hash_queue_depth", "0", "1 or more"),
+            ("daemon_timeout", "10 s", "a time"),
+            ("daemon_timeout", "35791394m", "a time"),
+            ("sendmail_path", ";", "absolute path"),
+            ("html_directory", "html", "no or an absolute path"),
+        })
+        {
+            var f = Assert.Single(Findings(Mx(distro, (key, value)).Build(), "MAIL4019"));
+            Assert.Equal($"smtpIn.setting.postfix.{key}.0.value", f.OriginKey);
+            Assert.Contains(why, f.Message);
+            Assert.Contains("postfix check", f.Message);
+        }
+        // What postfix check takes (strtol and conv_time read a sign, and ignore what follows a time's unit letter).
+        foreach (var (key, value) in new[] { ("soft_bounce", "YES"), ("hash_queue_depth", "+5"), ("daemon_timeout", "10sfoo"), ("daemon_timeout", "2147483647"),
+            ("message_size_limit", "2147483648"), ("sendmail_path", "/usr/sbin/sendmail"), ("html_directory", "no") })
+            Assert.Empty(Findings(Mx(distro, (key, value)).Build(), "MAIL4019"));
+    }
+
+    [Theory]
+    [InlineData(Distro.Debian12)]
+    [InlineData(Distro.Debian13)]
+    public void A_Postfix_value_postfix_check_checks_its_own_way_is_MAIL4020(Distro distro)
+    {
+        var f = Assert.Single(Findings(Mx(distro, ("syslog_facility", "local9")).Build(), "MAIL4020"));
+        Assert.Equal("smtpIn.setting.postfix.syslog_facility.0.value", f.OriginKey);
+        Assert.Contains("unrecognized value", f.Message);
+        // inet_protocols is judged by MAIL4019's own check: no second word on it.
+        Assert.Empty(Findings(Mx(distro, ("inet_protocols", "ipv4")).Build(), "MAIL4020"));
+    }
+
+    [Theory]
+    [InlineData(Distro.Debian12)]
+    [InlineData(Distro.Debian13)]
+    public void Mail_nfs_index_is_unchecked_only_where_MailDsl_does_not_write_what_doveconf_requires(Distro distro)
+    {
+        // Local storage: nothing writes mmap_disable = yes, so doveconf's check is left to doveconf (MAIL4020).
+        Assert.Single(Findings(Store(distro, ("mail_nfs_index", "yes")).Build(), "MAIL4020"));
+        // The description writes it itself, or MailDsl does (NFS storage): doveconf's requirement holds.
+        Assert.Empty(Findings(Store(distro, ("mail_nfs_index", "yes"), ("mmap_disable", "yes")).Build(), "MAIL4020"));
+        Assert.Empty(Findings(Minimal().Target(distro).Mailstore(m => m.Hosts("store-01.example.org").Storage(s => s.Nfs("/srv/vmail"))
+            .DovecotSetting("mail_nfs_index", "yes")).Build(), "MAIL4020"));
+        // 'no' is not what the check is about.
+        Assert.Empty(Findings(Store(distro, ("mail_nfs_index", "no")).Build(), "MAIL4020"));
+    }
+
     // ------------------------------------------------------------------ the whole suite stays quiet on good descriptions
 
     [Theory]

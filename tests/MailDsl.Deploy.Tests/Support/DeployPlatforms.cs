@@ -85,7 +85,28 @@ public static class DeployPlatforms
             ports, AllInOne, AllInOne, AllInOne, AllInOne, "127.0.0.1", "native",
             db => db.PostgreSql("db." + Domain, 5432).Name("sogo").Login("sogo", Secret.Environment(DatabaseSecretVariable)));
 
-    private static Platform Layers(Platform platform, LoopbackPorts ports, string mx, string relay, string store, string web, string webmailAddress, string hostLookup, Action<DatabaseBuilder>? database = null) => platform
+    /// <summary>Where the webmail's own certificate is kept in <see cref="DescribeRenewal"/>.</summary>
+    public const string WebCertificatePath = "/etc/ssl/maildsl/web.crt";
+
+    /// <summary>Its key.</summary>
+    public const string WebKeyPath = "/etc/ssl/maildsl/web.key";
+
+    /// <summary>
+    /// The all-in-one host with secrets and ManageSieve, whose certificates certbot renews: the platform's (lineage
+    /// <c>mail</c>: Postfix and Dovecot present it) and the webmail's own (lineage <c>web</c>: nginx presents it), each
+    /// renewed with a new key.
+    /// </summary>
+    public static Platform DescribeRenewal(Distro target, LoopbackPorts ports)
+        => Layers(Platform.Create(Domain).Banner("MailDsl deployment test").Target(target)
+                .Certificate(CertificatePath, KeyPath, c => c.RenewedByCertbot("mail", reuseKey: false)).Tls(TlsProfile.Intermediate)
+                .Directory(d => d.Ldap(LdapSchema.InetOrgPerson).Server("ldap." + Domain, LdapSecurity.Ldaps, 636)
+                    .BaseDn("ou=people,dc=deploy,dc=maildsl,dc=internal")
+                    .BindAs("cn=mail,dc=deploy,dc=maildsl,dc=internal", Secret.File(BindSecretPath))),
+            ports, AllInOne, AllInOne, AllInOne, AllInOne, "127.0.0.1", "native",
+            db => db.PostgreSql("db." + Domain, 5432).Name("sogo").Login("sogo", Secret.Environment(DatabaseSecretVariable)),
+            sieve: true, webCertificate: true);
+
+    private static Platform Layers(Platform platform, LoopbackPorts ports, string mx, string relay, string store, string web, string webmailAddress, string hostLookup, Action<DatabaseBuilder>? database = null, bool sieve = false, bool webCertificate = false) => platform
         .SmtpIn(s => s.Hosts(mx).Vip(MxVip).ListenOn("127.0.0.1").Smtp(ports.MxSmtp).StartTls(TlsLevel.May)
             .PostfixSetting("maillog_file", PostfixLog)
             .PostfixSetting("smtp_host_lookup", hostLookup))
@@ -93,12 +114,17 @@ public static class DeployPlatforms
             .PostfixSetting("maillog_file", PostfixLog)
             .PostfixSetting("smtp_host_lookup", hostLookup)
             .DovecotSetting("log_path", DovecotLog))
-        .Mailstore(m => m.Hosts(store).ListenOn("127.0.0.1").Smtp(ports.StoreSmtp).Imap(ports.Imap).Imaps(ports.Imaps).Pop3s(ports.Pop3s)
-            .PostfixSetting("maillog_file", PostfixLog)
-            .DovecotSetting("log_path", DovecotLog))
+        .Mailstore(m =>
+        {
+            m.Hosts(store).ListenOn("127.0.0.1").Smtp(ports.StoreSmtp).Imap(ports.Imap).Imaps(ports.Imaps).Pop3s(ports.Pop3s)
+                .PostfixSetting("maillog_file", PostfixLog)
+                .DovecotSetting("log_path", DovecotLog);
+            if (sieve) m.ManageSieve(ports.Sieve);
+        })
         .Webmail(w =>
         {
             w.Hosts(web).ListenOn(webmailAddress).Sogo(ports.Sogo).Memcached(ports.Memcached).Https(ports.Https).HttpRedirect(ports.Http);
+            if (webCertificate) w.Certificate(WebCertificatePath, WebKeyPath, c => c.RenewedByCertbot("web", reuseKey: false));
             if (database is not null) w.Database(database);
         });
 }

@@ -82,6 +82,6 @@ public sealed class SkippableHostileTheoryAttribute : TheoryAttribute
 internal static class HostileTools
 {
     public static string? SkipReason()
-        => Command.SkipReason(new[] { "postconf", "postmap", "doveconf", "nginx", "pldes", "plparse", "openssl", "bash" })
-            ?? TargetSystems.SkipReason(Model.Distro.Debian13, new[] { "postconf", "postmap", "doveconf", "nginx", "pldes", "plparse", "bash", "unshare", "timeout" }, needsRoot: true);
+        => Command.SkipReason(new[] { "postconf", "postmap", "doveconf", "nginx", "pldes", "plparse", "openssl", "bash", "nsd-checkzone", "ldns-read-zone", "mta-sts-query" })
+            ?? TargetSystems.SkipReason(Model.Distro.Debian13, new[] { "postconf", "postmap", "doveconf", "nginx", "pldes", "plparse", "bash", "unshare", "timeout", "mta-sts-query" }, needsRoot: true);
 }

@@ -36,7 +36,8 @@ public sealed record HostileVerdict(HostileCase Case, IReadOnlyList<string> Comp
 /// value in the twin's place: <c>doveconf -n</c>, <c>postconf -n</c>/<c>-M</c>, <c>postmap -v</c> (the lookup table's own
 /// parameter reader, without network), <c>postmap -s</c>, <c>pldes</c> (GNUstep's property-list reader), <c>nginx -t</c>,
 /// bash (<c>bash -n</c>, <c>declare -f</c> of install.sh as a function, and install.sh's data lines run in an empty folder),
-/// and the files a shell sources sourced by bash in an empty folder; no command a value names may run (a marker file in that
+/// the zone fragments by <c>nsd-checkzone</c> and <c>ldns-read-zone</c> with the structure of their TXT and CAA records, the
+/// MTA-STS policy by postfix-mta-sts-resolver's own parser and checks, and the files a shell sources sourced by bash in an empty folder; no command a value names may run (a marker file in that
 /// folder or /tmp fails). Files no tool reads alone (Dovecot 2.3's args files, fleet files) are compared as text. Computed
 /// once, shared by the tests and the docs table.
 /// </summary>
@@ -217,7 +218,7 @@ public static class HostileVerdicts
         string Setup(int index)
         {
             var c = cases[index];
-            if (c.Entry.Parameter.Method.Method.Name != "Certificate" || !c.Value.StartsWith("/etc/", StringComparison.Ordinal)) return "";
+            if (c.Entry.Parameter.Method.Method.Name is not ("Certificate" or "Alternative") || !c.Value.StartsWith("/etc/", StringComparison.Ordinal)) return "";
             var file = c.Entry.Parameter.Info.Name == "keyFile" ? key : certificate;
             return $"install -D -m 0600 {q(file)} {q(c.Value)} 2>/dev/null; ";
         }
@@ -323,6 +324,8 @@ public static class HostileVerdicts
         "bash" => output.Contains("bash -n: ok", StringComparison.Ordinal) && output.Contains("data lines exit 0", StringComparison.Ordinal) && output.Contains("maildsl_script ()", StringComparison.Ordinal),
         "bash sources" => output.Contains("left behind: ", StringComparison.Ordinal) && output.Contains('=', StringComparison.Ordinal),
         "yaml" => output.TrimStart().StartsWith('{') || output.TrimStart().StartsWith('['),
+        "zone" => output.Contains(" is ok", StringComparison.Ordinal) && output.Contains("\tIN\tSOA\t", StringComparison.Ordinal),
+        "mta-sts policy" => output.Split('\n').Any(l => l.Trim() == "valid"),
         "postmap -s" => output.Contains('\t', StringComparison.Ordinal),
         _ => output.Trim().Length > 0,
     } && !output.Split('\n').Any(l => Complains(reader, l));
@@ -337,6 +340,8 @@ public static class HostileVerdicts
         "bash" => line.Contains("syntax error", StringComparison.Ordinal) || (line.StartsWith("data lines exit ", StringComparison.Ordinal) && line != "data lines exit 0"),
         "bash sources" => line.StartsWith("bash: ", StringComparison.Ordinal) || (line.StartsWith("left behind: ", StringComparison.Ordinal) && line.Trim() != "left behind:"),
         "yaml" => line.StartsWith("Traceback", StringComparison.Ordinal) || line.Contains("Error:", StringComparison.Ordinal),
+        "zone" => line.Contains("error", StringComparison.OrdinalIgnoreCase) || line.StartsWith("Traceback", StringComparison.Ordinal),
+        "mta-sts policy" => line.Trim() == "invalid" || line.StartsWith("Traceback", StringComparison.Ordinal),
         _ => false,
     };
 
@@ -347,6 +352,8 @@ public static class HostileVerdicts
     /// </summary>
     private static string Compared(string reader, HostileCase c, string output)
     {
+        // The _mta-sts record's id is the policy's hash (RFC 8461 section 3.1): it changes with any mx pattern, by design.
+        if (reader == "zone") output = System.Text.RegularExpressions.Regex.Replace(output, "id=[0-9a-f]{20}", "id=<POLICY-ID>");
         if (reader == "pldes" && c.Entry.Kind == ValueKind.SogoValue)
             return Lines(string.Join("\n", output.Split('\n').Select(l => l.Contains(" = ", StringComparison.Ordinal) ? l.Substring(0, l.IndexOf(" = ", StringComparison.Ordinal)) : l.Trim())));
         return reader is "postconf -n" or "postconf -n (table)" or "postmap -s" or "pldes" or "yaml" ? Lines(output) : output;
@@ -367,6 +374,9 @@ public static class HostileVerdicts
         "/etc/default/sogo" or "/etc/sysconfig/sogo" => "bash sources",
         "/etc/nginx/conf.d/sogo.conf" => "nginx -t",
         "/install.sh" => "bash",
+        Daemons.Nginx.NginxSiteRenderer.MtaStsPolicyPath => "mta-sts policy",
+        // The zone fragments are read by the DNS servers the operator runs, not by the hosts: once, with Debian 12's emission.
+        _ when file.Path.StartsWith(Dns.DnsRecords.Folder, StringComparison.Ordinal) && file.Path.EndsWith(".zone", StringComparison.Ordinal) => target == Distro.Debian12 ? "zone" : "controller",
         // The fleet files are read on the Ansible controller (this machine), by PyYAML, Ansible's own YAML library: once, with
         // Debian 12's emission (the controller is not the target).
         _ when file.Path.EndsWith(".yml", StringComparison.Ordinal) || file.Path.EndsWith(".yaml", StringComparison.Ordinal) => target == Distro.Debian12 ? "yaml" : "controller",
@@ -418,6 +428,38 @@ public static class HostileVerdicts
         Loader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))
         print(json.dumps(yaml.load(open(sys.argv[1]), Loader=Loader), indent=0, sort_keys=True))' "$2" 2>&1
         }
+        # A zone fragment as an authoritative server loads it (nsd-checkzone) and as ldns reads it, under a SOA and NS of its
+        # own; then the structure of the TXT records MailDsl writes values into: TLS-RPT's fields and rua URIs (RFC 8460
+        # section 3: ';' and ','), MTA-STS's fields, and every CAA's tag and value count.
+        read_zone() {
+          local d origin; d=$(mktemp -d); origin=$(basename "$2" .zone)
+          { printf '$TTL 3600\n%s. IN SOA ns.%s. hostmaster.%s. 1 3600 900 604800 300\n%s. IN NS ns.%s.\n' "$origin" "$origin" "$origin" "$origin" "$origin"; cat "$2"; } > "$d/zone"
+          nsd-checkzone "$origin" "$d/zone" 2>&1 | sed -e "s#$d#<D>#g"
+          ldns-read-zone -z "$d/zone" > "$d/read" 2>&1; cat "$d/read"
+          /usr/bin/python3 -c 'import sys
+        for line in open(sys.argv[1]):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 5: continue
+            name, rtype, data = parts[0], parts[3], parts[4]
+            if rtype == "TXT":
+                strings = data.split(chr(34))[1::2]
+                fields = [f.strip() for f in "".join(strings).split(";") if f.strip()]
+                rua = [f for f in fields if f.startswith("rua=")]
+                uris = rua[0][4:].split(",") if rua else []
+                print("TXT %s: %d strings, fields %s, %d rua URIs" % (name, len(strings), [f.split("=")[0] for f in fields], len(uris)))
+            if rtype == "CAA":
+                print("CAA %s: %d words, tag %s" % (name, len(data.split(" ")), data.split(" ")[1]))' "$d/read" 2>&1
+          rm -rf "$d"
+        }
+        # The MTA-STS policy file as postfix-mta-sts-resolver parses a fetched one, and its checks of it (resolver.py).
+        read_policy() {
+          /usr/bin/python3 -c 'import json, sys
+        from postfix_mta_sts_resolver.utils import parse_mta_sts_policy
+        p = parse_mta_sts_policy(open(sys.argv[1]).read())
+        print(json.dumps(p, indent=0, sort_keys=True))
+        ok = p.get("version") == "STSv1" and p.get("mode") in ("none", "testing", "enforce") and len(p["mx"]) > 0 and 0 <= int(p.get("max_age", "-1")) <= 31557600
+        print("valid" if ok else "invalid")' "$2" 2>&1
+        }
         run_job() {
           local id=$1 reader=$2 host=$3 file=$4 setup=$5
           eval "$setup"
@@ -439,6 +481,8 @@ public static class HostileVerdicts
         "nginx -t" => "read_nginx",
         "bash" => "read_bash",
         "yaml" => "read_yaml",
+        "zone" => "read_zone",
+        "mta-sts policy" => "read_policy",
         _ => throw new InvalidOperationException(job.Reader),
     };
 
@@ -462,6 +506,8 @@ public static class HostileVerdicts
             $"install -D -m 0600 {q(certificate)} /etc/ssl/maildsl/allservers.crt",
             $"install -D -m 0600 {q(key)} /etc/ssl/maildsl/allservers.key",
             $"install -D -m 0644 {q(dh)} {q(Tls.Files.DhParameters.Path)}",
+            $"install -D -m 0600 {q(certificate)} /etc/ssl/maildsl/allservers-ecdsa.crt",
+            $"install -D -m 0600 {q(key)} /etc/ssl/maildsl/allservers-ecdsa.key",
             $"rm -f /tmp/{HostileCorpus.Marker}",
             $"cd {q(scratch)}",
             $"tr '\\t' '\\0' < jobs.tsv | xargs -0 -n 5 -P {Math.Max(2, Environment.ProcessorCount)} bash -c '. ./readers.sh; run_job \"$@\"' _",

@@ -50,6 +50,13 @@ public sealed class RefusedEmitTests
     [InlineData("StorageBuilder.Owner(string, int, int) user", "-ovmail", "MAIL3001")]
     [InlineData("Secret.Environment(string) variable [the directory's bind password]", "MAILDSL_KEEP_BACKUPS", "MAIL5013")]
     [InlineData("LdapDirectoryBuilder.Server(string, LdapSecurity, int, bool) host", "127.evil.example", "MAIL5001")]
+    [InlineData("DnsBuilder.MtaSts(MtaStsMode, int, string[]) mxPatterns", "*.example.org\nmode: none", "MAIL3001")]
+    [InlineData("DnsBuilder.MtaSts(MtaStsMode, int, string[]) mxPatterns", "mx..example.org", "MAIL3003")]
+    [InlineData("DnsBuilder.TlsReports(string[]) uris", "mailto:tls@example.org,mailto:evil@evil.example", "MAIL3001")]
+    [InlineData("DnsBuilder.TlsReports(string[]) uris", "mailto:tls@example.org\" \"v=TLSRPTv1", "MAIL3001")]
+    [InlineData("DnsBuilder.Caa(string[]) issuers", "letsencrypt.org\" 0 issue \"evil.example", "MAIL3001")]
+    [InlineData("CertificateBuilder.RenewedByCertbot(string, bool) lineage [the platform's certificate]", "mail;reboot", "MAIL3001")]
+    [InlineData("CertificateBuilder.Alternative(string, string) keyFile [the platform's certificate]", "/etc/ssl/ecdsa.key'; id; '", "MAIL3001")]
     public void A_refused_value_of_the_directory_storage_and_secrets_leaves_the_previous_output_untouched(string entryPoint, string value, string id)
     {
         var entry = TestPlatform.Surface.DslDescriptions.EntryPoints.Single(e => e.Name == entryPoint);

@@ -8,7 +8,7 @@ namespace MailDsl.Generators.Tests.Surface;
 /// The DSL's public surface, enumerated by reflection (<see cref="DslSurface"/>): every string parameter of every public
 /// method and overload declares its grammar, and every method can be called in a whole description (<see cref="DslDescriptions"/>)
 /// that both the run-time rules and the analyzer find clean. A method added without a grammar, or that no description can
-/// reach, fails here; the hostile corpus (Security/HostileCorpus) is generated from the same enumeration.
+/// reach, fails here; the hostile corpus (TestPlatform's Surface/HostileCorpus, which the deployment tests share) is generated from the same enumeration.
 /// </summary>
 public sealed class DslSurfaceTests
 {
@@ -41,14 +41,7 @@ public sealed class DslSurfaceTests
         foreach (var method in DslSurface.Methods) Assert.NotEmpty(DslDescriptions.ContextsOf(method));
     }
 
-    public static TheoryData<string> Calls()
-    {
-        var data = new TheoryData<string>();
-        foreach (var method in DslSurface.Methods)
-            foreach (var context in DslDescriptions.ContextsOf(method))
-                data.Add(method.Signature + " @ " + context);
-        return data;
-    }
+    public static TheoryData<string> Calls() => new(DslBenignCall.All.Select(c => c.Name));
 
     /// <summary>
     /// Each method with benign arguments, in each place it can be called, in an otherwise clean description: no error at run
@@ -58,15 +51,12 @@ public sealed class DslSurfaceTests
     [MemberData(nameof(Calls))]
     public async Task Every_method_called_with_benign_arguments_leaves_the_description_clean_both_ways(string call)
     {
-        var method = DslSurface.Methods.Single(m => call.StartsWith(m.Signature + " @ ", StringComparison.Ordinal));
-        var context = DslDescriptions.ContextsOf(method).Single(c => call.EndsWith(" @ " + c, StringComparison.Ordinal));
-        var description = new DslDescription { Directory = context.Directory };
-        var (step, _) = DslDescriptions.Call(method, null, "", context);
-        context.Place(description, step);
-        var chain = description.Chain();
+        var benign = DslBenignCall.Named(call);
+        var method = benign.Method;
+        var chain = benign.Describe();
 
         var expected = method.StringParameters.Any(p => p.Kind == ValueKind.Secret) ? new[] { "MAIL5004" } : Array.Empty<string>();
-        var model = chain.Run() switch { Platform p => p.Build(), PlatformModel m => m, var other => throw new InvalidOperationException("the chain built " + other) };
+        var model = benign.RunTime();
         var runTime = MailDsl.Rules.RuleSet.Check(model).Where(f => f.Severity == MailDsl.Rules.Severity.Error).Select(f => f.RuleId + ": " + f.Message).ToList();
         Assert.True(runTime.Select(r => r.Split(':')[0]).Distinct().SequenceEqual(expected), $"{chain}\nrun time:\n" + string.Join("\n", runTime));
 

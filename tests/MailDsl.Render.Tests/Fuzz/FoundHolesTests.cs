@@ -40,6 +40,12 @@ public sealed class FoundHolesTests
         yield return (Postfix("inet_interfaces", "no-such-host.invalid"), both);
         yield return (Postfix("process_name", "x"), both);
         yield return (Postfix("smtpd_restriction_classes", "no_such_class"), both);
+        // main.cf: what postfix check refuses for a parameter's type (postfix(1)) or path (post-install).
+        yield return (Postfix("backwards_bounce_logfile_compatibility", "offall|"), both);
+        yield return (Postfix("delay_logging_resolution_limit", "max\"-1"), both);
+        yield return (Postfix("sendmail_path", ";"), both);
+        yield return (Postfix("daemon_timeout", "10 s"), both);
+        yield return (Postfix("hash_queue_depth", "0"), both);
         // dovecot.conf: each setting's type, as doveconf reads it.
         yield return (Dovecot("auth_debug", "maybe"), both);
         yield return (Dovecot("auth_debug", "n"), both);

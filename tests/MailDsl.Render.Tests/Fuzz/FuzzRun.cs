@@ -199,6 +199,8 @@ public static class FuzzRun
                 {
                     "postconf -n" => $"postconf -c {q(dir + "/etc/postfix")} -n",
                     "postconf -M" => $"postconf -c {q(dir + "/etc/postfix")} -M",
+                    // postfix(1) says what it refuses on a terminal only (else to syslog), hence script(1).
+                    "postfix check" => $"script -qec {q("postfix -c " + q(dir + "/etc/postfix") + " check")} /dev/null",
                     "doveconf -n" => $"doveconf -n -c {q(dir + "/etc/dovecot/dovecot.conf")}",
                     "plparse" => $"plparse {q(dir + "/etc/sogo/sogo.conf")}",
                     _ => $"nginx -t -p {q(dir)} -c {q(dir + "/nginx.conf")}",

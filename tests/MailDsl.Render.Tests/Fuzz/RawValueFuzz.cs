@@ -9,7 +9,7 @@ namespace MailDsl.Render.Tests.Fuzz;
 /// <summary>A raw entry point of the DSL and the checker of the target that reads what it writes.</summary>
 public enum RawEntry
 {
-    /// <summary><c>.PostfixSetting(name, value)</c> on an MX: <c>postconf -n</c> and <c>postconf -M</c>.</summary>
+    /// <summary><c>.PostfixSetting(name, value)</c> on an MX: <c>postconf -n</c>, <c>postconf -M</c> and <c>postfix check</c>.</summary>
     PostfixSetting,
     /// <summary><c>.DovecotSetting(name, value)</c> on a mailstore: <c>doveconf -n</c>.</summary>
     DovecotSetting,
@@ -53,7 +53,7 @@ public sealed record FuzzCase(RawEntry Entry, string Calls, Func<Platform, Platf
     /// <summary>The checkers (as <see cref="Support.DaemonChecks"/> names them) that read the host's file.</summary>
     public IReadOnlyList<string> Checkers => Entry switch
     {
-        RawEntry.PostfixSetting => new[] { "postconf -n", "postconf -M" },
+        RawEntry.PostfixSetting => new[] { "postconf -n", "postconf -M", "postfix check" },
         RawEntry.DovecotSetting => new[] { "doveconf -n" },
         RawEntry.SogoSetting => new[] { "plparse" },
         _ => new[] { "nginx -t" },

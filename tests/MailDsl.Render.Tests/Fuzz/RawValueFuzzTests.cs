@@ -7,7 +7,7 @@ namespace MailDsl.Render.Tests.Fuzz;
 /// <summary>
 /// The raw entry points (<c>.PostfixSetting</c>, <c>.DovecotSetting</c>, <c>.SogoSetting</c>, <c>.NginxLocation</c>)
 /// fuzzed against each target's own checkers: a description MailDsl compiles clean must give files the target's
-/// <c>postconf</c>, <c>doveconf</c>, <c>plparse</c> and <c>nginx -t</c> accept without a warning. Seeded and bounded (a few
+/// <c>postconf</c>, <c>postfix check</c>, <c>doveconf</c>, <c>plparse</c> and <c>nginx -t</c> accept without a warning. Seeded and bounded (a few
 /// checker run per batch of values, some seconds a target in CI; MAILDSL_FUZZ_CASES runs more). What a run found is kept in <see cref="FoundHoles"/>, each
 /// refused by MailDsl at its argument and by the checker when written as typed.
 /// </summary>

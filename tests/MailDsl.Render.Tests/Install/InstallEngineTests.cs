@@ -54,6 +54,7 @@ public sealed partial class InstallEngineTests
         // Every severity (style and info included); -x follows the test script's sources to the engine's files.
         var result = Command.Run("bash", new[] { "-c", "cd \"$1\" && shellcheck -x -S style \"${@:2}\"", "shellcheck", RepoRoot(),
             "src/MailDsl.Core/Install/" + InstallScriptEngine.EngineFile, "src/MailDsl.Core/Install/" + InstallScriptEngine.SecretsFile,
+            "src/MailDsl.Core/Install/" + InstallScriptEngine.CertificatesFile,
             "tests/MailDsl.Render.Tests/Install/install-engine-tests.sh" });
 
         Assert.True(result.Succeeded, result.ToString());
@@ -89,13 +90,14 @@ public sealed partial class InstallEngineTests
         var host = topology.Hosts.Single(h => h.Name == hostName);
         var script = InstallScriptRenderer.Render(topology, host, HostFiles.Of(topology, host));
 
+        var certificates = Emitted(InstallScriptEngine.CertificatesFile);
         var secrets = Emitted(InstallScriptEngine.SecretsFile);
         var engine = Emitted(InstallScriptEngine.EngineFile);
-        Assert.EndsWith("\n" + secrets + "\n" + engine, script, StringComparison.Ordinal);
+        Assert.EndsWith("\n" + certificates + "\n" + secrets + "\n" + engine, script, StringComparison.Ordinal);
         Assert.DoesNotContain(InstallScriptEngine.Mark, script, StringComparison.Ordinal);
         // The data above them assigns exactly the variables the files give empty values above their mark (bash says which).
-        var data = script[..^(secrets.Length + 1 + engine.Length)];
-        Assert.Equal(Assigned(Preamble(InstallScriptEngine.EngineFile) + Preamble(InstallScriptEngine.SecretsFile)), Assigned(data));
+        var data = script[..^(certificates.Length + 1 + secrets.Length + 1 + engine.Length)];
+        Assert.Equal(Assigned(Preamble(InstallScriptEngine.EngineFile) + Preamble(InstallScriptEngine.SecretsFile) + Preamble(InstallScriptEngine.CertificatesFile)).Order(), Assigned(data).Order());
     }
 
     // The file as it is in the repository, from the line after its mark: what install.sh holds.

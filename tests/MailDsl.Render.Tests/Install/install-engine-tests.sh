@@ -207,6 +207,8 @@ for test_name in "${test_names[@]}"; do
   (
     set -euo pipefail
     cd "$t"
+    # shellcheck source=../../../src/MailDsl.Core/Install/install-certificates.sh
+    . "$engine_dir/install-certificates.sh"
     # shellcheck source=../../../src/MailDsl.Core/Install/install-secrets.sh
     . "$engine_dir/install-secrets.sh"
     # shellcheck source=../../../src/MailDsl.Core/Install/install-engine.sh

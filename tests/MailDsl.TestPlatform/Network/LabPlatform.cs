@@ -32,6 +32,17 @@ public sealed record LabPlatformOptions
 
     /// <summary>Log files worth showing when a host fails, besides install.sh's own.</summary>
     public IReadOnlyList<string> Logs { get; init; } = new[] { "/var/log/postfix.log", "/var/log/dovecot.log", "/var/log/nginx/error.log", "/var/log/sogo/sogo.log" };
+
+    /// <summary>
+    /// The test directory running, with the secrets <see cref="LabPlatform.Describe"/>'s directory block reads (the bind
+    /// password), and SOGo's database password when <paramref name="sogoDatabase"/>.
+    /// </summary>
+    public static LabPlatformOptions WithTestDirectory(bool sogoDatabase = false)
+    {
+        var secrets = new Dictionary<string, string> { [TestDirectory.BindSecretPath] = TestDirectory.BindPassword };
+        if (sogoDatabase) secrets[TestDirectory.SogoSecretPath] = TestDirectory.SogoDbPassword;
+        return new LabPlatformOptions { Directory = true, Secrets = secrets };
+    }
 }
 
 /// <summary>
@@ -122,6 +133,37 @@ public sealed class LabPlatform : IDisposable
 
     /// <summary>The sandbox of <paramref name="name"/>.</summary>
     public SandboxHost Host(string name) => Hosts.Single(h => h.Name == name);
+
+    /// <summary>
+    /// What every lab description starts with: the test domain, <paramref name="banner"/>, <paramref name="target"/>, the lab's
+    /// certificate (its own CA) at the paths every host has it, and the test directory over LDAPS with its bind secret
+    /// (start the platform with <see cref="LabPlatformOptions.WithTestDirectory"/>). Tests add their layers.
+    /// </summary>
+    public static Platform Describe(Distro target, string banner) => Platform.Create(IntegrationPlatform.Domain)
+        .Banner(banner)
+        .Target(target)
+        .Certificate(CertificatePath, KeyPath)
+        .CertificateAuthority(CertificatePath)
+        .Directory(d => d.Ldap(LdapSchema.InetOrgPerson)
+            .Server(TestDirectory.LdapHost, LdapSecurity.Ldaps, 636)
+            .BaseDn("ou=people," + TestDirectory.BaseDn)
+            .BindAs(TestDirectory.BindDn, Secret.File(TestDirectory.BindSecretPath)));
+
+    /// <summary>
+    /// A certificate check for clients (MailKit, HttpClient) that trusts exactly the lab's certificate, and nothing else: the
+    /// certificate every host serves, whatever name or address was dialled.
+    /// </summary>
+    public bool IsLabCertificate(System.Security.Cryptography.X509Certificates.X509Certificate? certificate)
+    {
+        _labCertificateHash ??= System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(CertificateFile)).GetCertHashString();
+        return certificate is not null && certificate.GetCertHashString() == _labCertificateHash;
+    }
+
+    /// <summary><see cref="IsLabCertificate"/> as MailKit's and SslStream's callback.</summary>
+    public bool TrustsLabCertificate(object sender, System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
+        System.Security.Cryptography.X509Certificates.X509Chain? chain, System.Net.Security.SslPolicyErrors errors) => IsLabCertificate(certificate);
+
+    private string? _labCertificateHash;
 
     /// <summary>The address <paramref name="name"/> (a host, a VIP, the directory) resolves to on the lab's hosts.</summary>
     public IPAddress AddressOf(string name)
@@ -225,6 +267,10 @@ public sealed class LabPlatform : IDisposable
         if (_options.Directory) names[TestDirectory.DbHost] = Addresses[TestDirectory.LdapHost];
         foreach (var layer in Plans.SelectMany(p => p.Layers).Distinct())
             if (layer.Vip is { } vip && !names.ContainsKey(vip) && layer.Hosts.Count > 0) names[vip] = Addresses[layer.Hosts[0]];
+        // Any other name a host's certificate must cover (mta-sts.<domain> on the webmail): that host's address.
+        foreach (var plan in Plans)
+            foreach (var name in MailDsl.Certificates.HostCertificates.On(Model, plan).SelectMany(c => c.Names))
+                if (!names.ContainsKey(name)) names[name] = Addresses[plan.Name];
         return names;
     }
 

@@ -37,6 +37,10 @@ public static class Command
         ["ansible-playbook"] = "ansible",
         ["script"] = "bsdutils",
         ["ip"] = "iproute2",
+        ["chromium"] = "chromium",
+        ["certutil"] = "libnss3-tools",
+        ["node"] = "nodejs",
+        ["npm"] = "npm",
     };
 
     /// <summary>

@@ -35,6 +35,8 @@ public sealed class SandboxHost : IDisposable
 
     private readonly Process _unshare;
     private readonly int _init;
+    private IReadOnlyList<string> _overlaid = OverlaidDirectories;
+    private IReadOnlyList<string> _shared = Array.Empty<string>();
 
     private SandboxHost(string name, string root, Distro target, Process unshare, int init, string mountNamespace, System.Net.IPAddress? address)
     {
@@ -74,9 +76,19 @@ public sealed class SandboxHost : IDisposable
     /// inside, writable (on Debian 12 everything outside the overlaid folders already is). With <paramref name="network"/>,
     /// the host has a network namespace of its own on that lab network, at <paramref name="address"/> (a new one by default).
     /// </summary>
+    /// <param name="name">The host's name.</param>
+    /// <param name="root">Where its layers go.</param>
+    /// <param name="target">Whose system it runs.</param>
+    /// <param name="shared">Folders of this machine bound at their own paths (Debian 13).</param>
+    /// <param name="network">The lab network it joins, if any.</param>
+    /// <param name="address">Its address there.</param>
+    /// <param name="overlaidOnDebian12">On Debian 12, the folders overlaid with throw-away layers in place of /etc, /var, /home
+    /// and /run (which it must include): with every folder a command could write to, <see cref="Written"/> sees every write.</param>
     public static SandboxHost Start(string name, string root, Distro target, IEnumerable<string> shared,
-        Network.LabNetwork? network = null, System.Net.IPAddress? address = null)
+        Network.LabNetwork? network = null, System.Net.IPAddress? address = null, IReadOnlyList<string>? overlaidOnDebian12 = null)
     {
+        var overlaid = overlaidOnDebian12 ?? OverlaidDirectories;
+        if (!OverlaidDirectories.All(overlaid.Contains)) throw new ArgumentException("the overlaid folders must include " + string.Join(", ", OverlaidDirectories), nameof(overlaidOnDebian12));
         if (network is null && address is not null) throw new ArgumentException("an address needs a lab network", nameof(address));
         if (network is not null) address ??= network.Allocate();
         Directory.CreateDirectory(root);
@@ -85,7 +97,7 @@ public sealed class SandboxHost : IDisposable
         string script;
         if (system is null)
         {
-            var mounts = OverlaidDirectories.Select(d =>
+            var mounts = overlaid.Where(Directory.Exists).Select(d =>
             {
                 var layer = Path.Combine(root, d.TrimStart('/'));
                 return $"mkdir -p {q(layer)}/upper {q(layer)}/work && mount -t overlay overlay -o lowerdir={d},upperdir={q(layer)}/upper,workdir={q(layer)}/work {d}";
@@ -143,7 +155,11 @@ public sealed class SandboxHost : IDisposable
             try { holder.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             throw new InvalidOperationException($"unshare did not give {name} namespaces of their own (children: {string.Join(",", children)}, mnt: {ns})");
         }
-        var sandbox = new SandboxHost(name, root, target, holder, init, ns, address);
+        var sandbox = new SandboxHost(name, root, target, holder, init, ns, address)
+        {
+            _overlaid = overlaid.Where(Directory.Exists).ToList(),
+            _shared = shared.Select(Path.GetFullPath).ToList(),
+        };
         try
         {
             sandbox.AssertChrooted();
@@ -185,6 +201,35 @@ public sealed class SandboxHost : IDisposable
         }
         args.AddRange(new[] { "--", "/usr/bin/env", "-i", "PATH=" + SystemPath, "HOME=/root", "LANG=C.UTF-8", "TERM=dumb", "bash", "-c", shellCommand });
         return Command.Run("nsenter", args, timeout: timeout);
+    }
+
+    /// <summary>
+    /// Every path written in the host since it started, as it sees it (files, folders, symbolic links and removals, each
+    /// once; a folder is listed when something in it was), sorted: what its overlay layers hold (on Debian 13 the whole
+    /// root's, on Debian 12 the overlaid folders'), and what is in the host's own /tmp on Debian 13. Folders bound in from
+    /// this machine are not seen (look there yourself).
+    /// </summary>
+    public IReadOnlyList<string> Written()
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        void Layer(string upper, string at)
+        {
+            var listed = Command.Run("find", upper, "-mindepth", "1", "-printf", "%P\\0");
+            if (!listed.Succeeded) throw new InvalidOperationException($"{Name}: could not list the layer {upper}:\n{listed}");
+            foreach (var p in listed.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries)) found.Add(at.TrimEnd('/') + "/" + p);
+        }
+        if (TargetSystems.RootOf(Target) is null)
+            foreach (var d in _overlaid) Layer(Path.Combine(Root, d.TrimStart('/'), "upper"), d);
+        else
+        {
+            Layer(Path.Combine(Root, "upper"), "/");
+            // The shared folders are bound over the host's /tmp (-xdev stays out of them); the folders they are bound at are not the host's writes.
+            var tmp = Run("find /tmp -xdev -mindepth 1 -printf '%p\\0'");
+            if (!tmp.Succeeded) throw new InvalidOperationException($"{Name}: could not list /tmp:\n{tmp}");
+            foreach (var p in tmp.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+                if (!_shared.Any(d => d == p || d.StartsWith(p + "/", StringComparison.Ordinal))) found.Add(p);
+        }
+        return found.ToList();
     }
 
     /// <summary>Runs a shell command line inside the host and throws, with what it printed, if it fails.</summary>

@@ -178,7 +178,9 @@ public sealed record DslChain(IReadOnlyList<DslStep> Steps)
             case DslLambda lambda:
                 var name = ((char)('a' + depth)).ToString();
                 text.Append(name).Append(" => ");
-                Write(text, spans, lambda.Body, name, depth + 1);
+                // A lambda that configures nothing is an empty block: "a => " alone is not C#.
+                if (lambda.Body.Steps.Count == 0) text.Append("{ }");
+                else Write(text, spans, lambda.Body, name, depth + 1);
                 break;
             case DslNested nested:
                 Write(text, spans, new DslChain(new[] { nested.Call }), null, depth);

@@ -54,6 +54,12 @@ public sealed class DslDescription
     /// <summary>The calls after the platform's certificate and CA.</summary>
     public List<DslStep> Platform { get; } = new();
 
+    /// <summary>The calls inside the platform certificate's lambda (<c>.Certificate(file, key, c =&gt; ...)</c>); none: the two-argument call.</summary>
+    public List<DslStep> PlatformCertificate { get; } = new();
+
+    /// <summary>The calls inside <c>.Dns(d =&gt; ...)</c>, after the platform's certificate and CA; none: no DNS description.</summary>
+    public List<DslStep> Dns { get; } = new();
+
     /// <summary>The calls at the very end, after every layer (<c>Build()</c>, which returns the model).</summary>
     public List<DslStep> Terminal { get; } = new();
 
@@ -93,9 +99,12 @@ public sealed class DslDescription
             TargetVersions.Count > 0
                 ? DslStep.Of(p, nameof(MailDsl.Platform.Target), Target, new DslLambda(typeof(TargetBuilder), new DslChain(TargetVersions)))
                 : DslStep.Of(p, nameof(MailDsl.Platform.Target), Target),
-            DslStep.Of(p, nameof(MailDsl.Platform.Certificate), Certificate, Key),
+            PlatformCertificate.Count > 0
+                ? DslStep.Of(p, nameof(MailDsl.Platform.Certificate), Certificate, Key, new DslLambda(typeof(CertificateBuilder), new DslChain(PlatformCertificate)))
+                : DslStep.Of(p, nameof(MailDsl.Platform.Certificate), Certificate, Key),
             DslStep.Of(p, nameof(MailDsl.Platform.CertificateAuthority), "/etc/ssl/maildsl/ca.crt"),
         };
+        if (Dns.Count > 0) steps.Add(DslStep.Of(p, nameof(MailDsl.Platform.Dns), new DslLambda(typeof(DnsBuilder), new DslChain(Dns))));
         steps.AddRange(Platform);
         steps.Add(DslStep.Of(p, nameof(MailDsl.Platform.Directory), DirectoryLambda()));
         steps.Add(DslStep.Of(p, nameof(MailDsl.Platform.SmtpIn), Lambda(typeof(SmtpInBuilder),
@@ -268,6 +277,8 @@ public static class DslDescriptions
         {
             Accepts = m => m.Name is "Lbaas" or "From",
         },
+        new(typeof(CertificateBuilder), "the platform's certificate", DirectoryShape.Ldap, (d, s) => d.PlatformCertificate.Add(s)),
+        new(typeof(DnsBuilder), "", DirectoryShape.Ldap, (d, s) => d.Dns.Add(s)),
         new(typeof(Secret), "the directory's bind password", DirectoryShape.Ldap, (d, s) => d.DirectorySecret = new DslNested(s)),
         new(typeof(Secret), "the SQL directory's password", DirectoryShape.Sql, (d, s) => d.DirectorySecret = new DslNested(s)),
         new(typeof(Secret), "SOGo's database password", DirectoryShape.Ldap, (d, s) => d.WebmailDatabaseSecret = new DslNested(s)),
@@ -373,6 +384,7 @@ public static class DslDescriptions
             _ when type == typeof(SogoCache) => SogoCache.Shared,
             _ when type == typeof(LbaasBehaviour) => LbaasBehaviour.PassThroughProxy,
             _ when type == typeof(HttpsBalancing) => HttpsBalancing.PassThrough,
+            _ when type == typeof(MtaStsMode) => MtaStsMode.Enforce,
             _ => throw new InvalidOperationException($"no benign argument for {method.Signature} {parameter.Name} ({type.Name}): add one"),
         });
     }
@@ -455,6 +467,15 @@ public static class DslDescriptions
             case ("WithDovecot", _): return "2.3.19";
             case ("WithPostfix", _): return "3.7";
             case ("WithSogo", _): return "5.8.0";
+            // A second chain beside the first (the sandboxes that read the sites hold a certificate and key at these paths too).
+            case ("Alternative", "certificateFile"): return "/etc/ssl/maildsl/allservers-ecdsa.crt";
+            case ("Alternative", "keyFile"): return "/etc/ssl/maildsl/allservers-ecdsa.key";
+            case ("RenewedByCertbot", _): return "mail.example.org";
+            case ("RenewedByAcmeSh", _): return "acme.example.org";
+            // Covers the description's MX hosts (mx-01.example.org, smtpin-02.example.org), so enforce mode is clean (MAIL6004).
+            case ("MtaSts", _): return "*.example.org";
+            case ("TlsReports", _): return "mailto:tls-reports@example.org";
+            case ("Caa", _): return "letsencrypt.org";
         }
         throw new InvalidOperationException($"no benign value for {parameter.Name}: add one to DslDescriptions.Benign");
     }

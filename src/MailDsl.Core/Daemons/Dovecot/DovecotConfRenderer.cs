@@ -127,7 +127,11 @@ namespace MailDsl.Daemons.Dovecot
             top.Blank();
             top.Comment("# TLS: required, so every login happens inside it (STARTTLS first on a cleartext port).");
             top.Set("ssl", "required");
-            if (platform.Certificate is { } cert) names.SetCertificate(top, cert.CertificateFile, cert.KeyFile);
+            if (Certificates.HostCertificates.Of(platform, store) is { } cert)
+            {
+                names.SetCertificate(top, cert.CertificateFile, cert.KeyFile);
+                if (cert.Alternative is { } alternative) names.SetAlternativeCertificate(top, alternative.CertificateFile, alternative.KeyFile);
+            }
             top.Comment("# " + tls.ProfileDescription + ".");
             top.Comment("# " + tls.ServerCipherOrderNote);
             top.Set("ssl_min_protocol", TlsProtocolNames.OpenSsl(tls.MinimumProtocol < TlsVersion.Tls10 ? TlsVersion.Tls10 : tls.MinimumProtocol));

@@ -28,6 +28,17 @@ namespace MailDsl.Daemons.Dovecot
     /// </summary>
     public static class DovecotDirectory
     {
+        /// <summary>
+        /// The settings MailDsl writes for the mailstore's storage (Dovecot's NFS guide, 2.3 and 2.4: mmap_disable = yes and
+        /// mail_fsync = always on NFS): what the renderer writes and what the raw-value check knows is written.
+        /// </summary>
+        internal static IEnumerable<(string Name, string Value)> StorageSettings(MailStorage storage)
+        {
+            if (storage.Kind != StorageKind.Nfs) yield break;
+            yield return ("mmap_disable", "yes");
+            yield return ("mail_fsync", "always");
+        }
+
         /// <summary>2.3's args file for the passdb (LDAP or SQL).</summary>
         public const string PassdbArgsPath = "/etc/dovecot/maildsl-passdb.conf.ext";
 
@@ -74,9 +85,8 @@ namespace MailDsl.Daemons.Dovecot
                     // caches for a second host reading the same mailbox, which never happens here.
                     top.Comment("# Mail on NFS (Dovecot's NFS guide): no mmap, fsync every write; mail_nfs_storage and mail_nfs_index stay no,");
                     top.Comment("# since each user's mailbox is opened by one host at a time.");
-                    top.Set("mmap_disable", "yes");
-                    top.Set("mail_fsync", "always");
                 }
+                foreach (var (name, value) in StorageSettings(storage)) top.Set(name, value);
                 if (storage.IndexPath is { } indexes && names.ConfigVersion)
                     top.Set("mail_index_path", indexes.TrimEnd('/') + "/%{user}");
                 top.Set("postmaster_address", "postmaster@" + platform.Domain);

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using MailDsl.Daemons.Settings;
 using MailDsl.Daemons.Settings.Rules;
+using MailDsl.Directories;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules;
 using MailDsl.Rules.Values;
@@ -37,6 +40,7 @@ namespace MailDsl.Daemons.Dovecot
                 var shown = ValueSafety.Show(value);
                 if (kind.StartsWith("checked:", StringComparison.Ordinal))
                 {
+                    if (RequirementMet(c, kind.Substring(8), value.Trim(' ', '\t'))) continue;
                     yield return new RawValueProblem(origin, $"{c.Subject} = '{shown}' is checked by doveconf in a way of its own that MailDsl does not repeat "
                         + $"(for 'x', {c.VersionPhrase} says: {kind.Substring(8)}), so MailDsl cannot promise Dovecot takes it; doveconf -n in install.sh will tell before Dovecot is reloaded.", Refused: false);
                     continue;
@@ -45,6 +49,29 @@ namespace MailDsl.Daemons.Dovecot
                     yield return new RawValueProblem(origin, $"{c.Subject} = '{shown}' is refused by {c.VersionPhrase}: {why}, so doveconf refuses the file and Dovecot does not start.", Refused: true);
             }
         }
+
+        // doveconf's check of one setting against another ("mail_nfs_index=yes requires mmap_disable=yes"): nothing to say
+        // when the value is not the one the check is about, or when what it requires is written, by MailDsl itself
+        // (DovecotDirectory.StorageSettings: mmap_disable = yes on NFS) or by another raw setting on the same layer.
+        private static readonly Regex Requires = new(@"^([a-z0-9_]+)=(\S+) requires ([a-z0-9_]+)=(\S+)$", RegexOptions.CultureInvariant);
+
+        private static bool RequirementMet(CheckedSetting c, string said, string value)
+        {
+            if (Requires.Match(said) is not { Success: true } m || m.Groups[1].Value != c.Setting.Key) return false;
+            // Only a yes/no check is read this way: another value is left to doveconf (MAIL4020).
+            if (Why("bool", m.Groups[2].Value) is not null || Why("bool", value) is not null) return false;
+            if (!SameBool(value, m.Groups[2].Value)) return true;
+            var (name, wanted) = (m.Groups[3].Value, m.Groups[4].Value);
+            bool Is(string? v) => v is not null && (v.Trim() == wanted || (Why("bool", wanted) is null && Why("bool", v.Trim()) is null && SameBool(v.Trim(), wanted)));
+            var written = c.Layer is MailstoreLayer store ? DovecotDirectory.StorageSettings(PlatformDirectory.StorageOf(store)) : Array.Empty<(string, string)>();
+            var raw = PlatformLayers.NumberedSettings(c.Layer).Where(s => s.Setting.Daemon == Daemon.Dovecot && s.Setting.Key == name).Select(s => s.Setting.Value).ToList();
+            // A raw setting is written after MailDsl's own, so it wins where there is one.
+            return raw.Count > 0 ? Is(raw[raw.Count - 1]) : written.Any(w => w.Item1 == name && Is(w.Item2));
+        }
+
+        private static bool SameBool(string a, string b) => IsYes(a) == IsYes(b);
+
+        private static bool IsYes(string v) => v.Equals("yes", StringComparison.OrdinalIgnoreCase) || v.Equals("y", StringComparison.OrdinalIgnoreCase) || v == "1";
 
         /// <summary>Why doveconf refuses <paramref name="value"/> (trimmed) for a setting of <paramref name="kind"/>, or null when it takes it.</summary>
         internal static string? Why(string kind, string value)

@@ -61,6 +61,24 @@ namespace MailDsl.Daemons.Dovecot
             }
         }
 
+        /// <summary>
+        /// A second certificate of another key type (ECDSA beside RSA): Dovecot 2.3's <c>ssl_alt_cert</c>/<c>ssl_alt_key</c>,
+        /// 2.4's <c>ssl_server_alt_cert_file</c>/<c>ssl_server_alt_key_file</c> (doc.dovecot.org, SSL configuration).
+        /// </summary>
+        public void SetAlternativeCertificate(SettingsFile file, string certificate, string key)
+        {
+            if (_is24)
+            {
+                file.Set("ssl_server_alt_cert_file", certificate);
+                file.Set("ssl_server_alt_key_file", key);
+            }
+            else
+            {
+                file.Set("ssl_alt_cert", "<" + certificate);
+                file.Set("ssl_alt_key", "<" + key);
+            }
+        }
+
         /// <summary>Whether the server's cipher order wins.</summary>
         public void SetPreferServerCiphers(SettingsFile file, bool server)
         {

@@ -78,11 +78,13 @@ namespace MailDsl.Daemons.Haproxy
                 new("let HAProxy bind the VIPs this host does not hold (net.ipv4.ip_nonlocal_bind = 1, as " + SysctlPath + " says at boot)",
                     "[[ $(sysctl -n net.ipv4.ip_nonlocal_bind) != 1 ]]", "sysctl -q -w net.ipv4.ip_nonlocal_bind=1 net.ipv6.ip_nonlocal_bind=1", new string[0]),
             };
-            if (host.Platform?.Balancers is { Https: HttpsBalancing.Terminate } && host.Platform.Certificate is { } cert)
+            // The webmail's certificate (its own, else the platform's: issue 23's HostCertificates), as nginx behind it presents.
+            if (host.Platform is { Balancers.Https: HttpsBalancing.Terminate, Webmail: { } webmail } platform
+                && Certificates.HostCertificates.Of(platform, webmail) is { } cert)
             {
                 var pem = HaproxyConfigRenderer.TerminatedCertificate;
                 var key = HaproxyConfigRenderer.TerminatedKey;
-                changes.Add(new HostChange("link the platform's certificate and key where HAProxy reads them (" + pem + ", " + key + "; the key is not copied)",
+                changes.Add(new HostChange("link the webmail's certificate and key where HAProxy reads them (" + pem + ", " + key + "; the key is not copied)",
                     "[[ $(readlink " + pem + ") != " + Word(cert.CertificateFile) + " || $(readlink " + key + ") != " + Word(cert.KeyFile) + " ]]",
                     "install -d -m 0755 " + System.IO.Path.GetDirectoryName(pem)!.Replace('\\', '/') + " && ln -sfn " + Word(cert.CertificateFile) + " " + pem
                         + " && ln -sfn " + Word(cert.KeyFile) + " " + key,

@@ -39,6 +39,8 @@ namespace MailDsl.Daemons.Nginx
         {
             var webmail = host.Layer<WebmailLayer>()!;
             yield return new Artifact(host.Name, NginxSiteRenderer.SitePath, Artifact.ReadableMode, NginxSiteRenderer.Render(topology, webmail, host.Name));
+            if (topology.Platform.Dns?.MtaSts is { } policy && webmail.Listeners.Any(l => l.Protocol == ServiceProtocol.Https))
+                yield return new Artifact(host.Name, NginxSiteRenderer.MtaStsPolicyPath, Artifact.ReadableMode, Dns.MtaSts.PolicyText(topology.Platform, policy));
             // nginx has no built-in DH group: without the file it silently drops every DHE suite of the string.
             if (topology.NeedsDhParameters(webmail))
                 yield return DhParameters.Artifact(host.Name);

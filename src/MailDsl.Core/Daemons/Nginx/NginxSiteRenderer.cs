@@ -57,10 +57,34 @@ namespace MailDsl.Daemons.Nginx
             w.Line("server_name " + serverNames + ";");
             w.Line("server_tokens off;");
             w.Line();
-            if (platform.Certificate is { } cert)
+            TlsLines(w, topology, webmail, tls);
+            w.Line();
+            // Behind the balancers the connection arrives on the PROXY port, but the client dialled the listener's own port (the
+            // VIP serves it).
+            var own = OwnLocations(webmail, sogoPaths, proxied.Count > 0 ? https.Port : null);
+            foreach (var location in own) Write(w, location);
+            // The description's own locations, after MailDsl's: each one nginx would refuse beside another or never reach
+            // is a rule's error (MAIL4002, MAIL4017, MAIL4018), and is not written; one that repeats a block of MailDsl's
+            // exactly (the guide's, once fixed) is written once, by MailDsl.
+            foreach (var verdict in NginxLocations.Judge(webmail, own))
+                if (verdict.Fate == ExtraLocationFate.Written) Write(w, new SiteLocation(verdict.Location.Match, verdict.Location.Body, Array.Empty<string>()));
+            w.Close();
+            if (topology.Platform.Dns?.MtaSts is not null) MtaStsServer(w, topology, webmail, tls, https, proxied, proxyAddress, balancing);
+            return w.ToString();
+        }
+
+        // The server's TLS: its certificate (nginx 1.11+ takes several pairs of other key types, ngx_http_ssl_module: ECDSA
+        // beside RSA), the profile's protocols, suites and groups, the session settings and the headers scanners look for.
+        private static void TlsLines(ConfigWriter w, PlatformTopology topology, WebmailLayer webmail, EffectiveTls tls)
+        {
+            var platform = topology.Platform;
+            if (Certificates.HostCertificates.Of(platform, webmail) is { } cert)
             {
-                w.Line("ssl_certificate " + cert.CertificateFile + ";");
-                w.Line("ssl_certificate_key " + cert.KeyFile + ";");
+                foreach (var pair in cert.Pairs())
+                {
+                    w.Line("ssl_certificate " + pair.CertificateFile + ";");
+                    w.Line("ssl_certificate_key " + pair.KeyFile + ";");
+                }
             }
             w.Line("# " + tls.ProfileDescription + ".");
             w.Line("# " + tls.ServerCipherOrderNote);
@@ -78,18 +102,36 @@ namespace MailDsl.Daemons.Nginx
             w.Line("add_header X-Content-Type-Options \"nosniff\" always;");
             w.Line("add_header X-Frame-Options \"SAMEORIGIN\" always;");
             w.Line("add_header Referrer-Policy \"same-origin\" always;");
+        }
+
+        /// <summary>Where the MTA-STS policy file goes on a webmail host (served by the mta-sts.&lt;domain&gt; server).</summary>
+        public const string MtaStsPolicyPath = "/etc/nginx/maildsl/mta-sts.txt";
+
+        // The MTA-STS policy host (RFC 8461 section 3.3): https://mta-sts.<domain>/.well-known/mta-sts.txt for every mail
+        // domain, over HTTPS only, as text/plain, answered directly (senders follow no redirect); nothing else is served.
+        // Behind the balancers senders reach it through the webmail VIP, so it listens on the PROXY port too.
+        private static void MtaStsServer(ConfigWriter w, PlatformTopology topology, WebmailLayer webmail, EffectiveTls tls, Listener https,
+            IReadOnlyList<BalancedPort> proxied, string? proxyAddress, PlatformBalancing balancing)
+        {
             w.Line();
-            // Behind the balancers the connection arrives on the PROXY port, but the client dialled the listener's own port (the
-            // VIP serves it).
-            var own = OwnLocations(webmail, sogoPaths, proxied.Count > 0 ? https.Port : null);
-            foreach (var location in own) Write(w, location);
-            // The description's own locations, after MailDsl's: each one nginx would refuse beside another or never reach
-            // is a rule's error (MAIL4002, MAIL4017, MAIL4018), and is not written; one that repeats a block of MailDsl's
-            // exactly (the guide's, once fixed) is written once, by MailDsl.
-            foreach (var verdict in NginxLocations.Judge(webmail, own))
-                if (verdict.Fate == ExtraLocationFate.Written) Write(w, new SiteLocation(verdict.Location.Match, verdict.Location.Body, Array.Empty<string>()));
+            w.Line("# MTA-STS (RFC 8461): the policy senders fetch before they trust the MX names, at its well-known path only.");
+            w.Open("server {");
+            foreach (var listen in ListenLines(webmail.ListenAddress, https.Port, ssl: true)) w.Line(listen);
+            ProxyListen(w, proxied, https, proxyAddress, balancing);
+            w.Line("server_name " + string.Join(" ", Certificates.HostCertificates.MailDomains(topology.Platform).Select(Certificates.HostCertificates.MtaStsName)) + ";");
+            w.Line("server_tokens off;");
+            w.Line();
+            TlsLines(w, topology, webmail, tls);
+            w.Line();
+            w.Open("location = " + Dns.MtaSts.WellKnownPath + " {");
+            w.Line("alias " + MtaStsPolicyPath + ";");
+            w.Line("types { }");
+            w.Line("default_type text/plain;");
             w.Close();
-            return w.ToString();
+            w.Open("location / {");
+            w.Line("return 404;");
+            w.Close();
+            w.Close();
         }
 
         private const string ProductResourcesMatch = "~ ^/SOGo/so/ControlPanel/Products/([^/]*)/Resources/(.*)$";

@@ -414,9 +414,6 @@ namespace MailDsl.Daemons.Nginx
                     return (ItemKind.Assertion, 0);
                 case 'K':
                     return (ItemKind.Assertion, 0);
-                case 'd': case 'D': case 'h': case 'H': case 's': case 'S': case 'v': case 'V': case 'w': case 'W':
-                case 'a': case 'e': case 'f': case 'n': case 'r': case 't': case 'C':
-                    return (ItemKind.Atom, 1);
                 case 'R': case 'X':
                     return (ItemKind.Atom, -1);
                 case 'N':
@@ -427,60 +424,8 @@ namespace MailDsl.Daemons.Nginx
                         // \N{n} is a quantifier on \N: the quantifier check reads it next.
                     }
                     return (ItemKind.Atom, 1);
-                case 'L': case 'l': case 'U': case 'u': case 'F':
-                    throw new RegexError(start, 2, "PCRE2 does not support \\F, \\L, \\l, \\N{name}, \\U, or \\u");
-                case 'c':
-                    if (!More(st)) throw new RegexError(start, 2, "\\c at end of pattern");
-                    if (Peek(st) < 32 || Peek(st) > 126) throw new RegexError(start, 3, "\\c must be followed by a printable ASCII character");
-                    st.At++;
+                case 'C':
                     return (ItemKind.Atom, 1);
-                case 'x':
-                    if (Peek(st) == '{')
-                    {
-                        var close = st.P.IndexOf('}', st.At);
-                        var digits = close < 0 ? "" : st.P.Substring(st.At + 1, close - st.At - 1);
-                        if (close < 0 || digits.Length == 0 || !AllHex(digits))
-                            throw new RegexError(start, 2, "non-hex character in \\x{} (closing brace missing?)");
-                        if (digits.TrimStart('0').Length > 2) throw new RegexError(start, close - start + 1, "character code point value in \\x{} or \\o{} is too large");
-                        st.At = close + 1;
-                    }
-                    else
-                    {
-                        for (var k = 0; k < 2 && IsHex(Peek(st)); k++) st.At++;
-                    }
-                    return (ItemKind.Atom, 1);
-                case 'o':
-                {
-                    if (Peek(st) != '{') throw new RegexError(start, 2, "missing opening brace after \\o");
-                    var close = st.P.IndexOf('}', st.At);
-                    var digits = close < 0 ? "" : st.P.Substring(st.At + 1, close - st.At - 1);
-                    if (close < 0 || digits.Length == 0 || digits.IndexOfAny("89abcdefABCDEF".ToCharArray()) >= 0 || !AllHex(digits))
-                        throw new RegexError(start, 2, "non-octal character in \\o{} (closing brace missing?)");
-                    if (Convert.ToInt64(digits.Length > 20 ? "7777777" : digits, 8) > 255) throw new RegexError(start, close - start + 1, "character code point value in \\x{} or \\o{} is too large");
-                    st.At = close + 1;
-                    return (ItemKind.Atom, 1);
-                }
-                case 'p':
-                case 'P':
-                {
-                    string name;
-                    if (Peek(st) == '{')
-                    {
-                        var close = st.P.IndexOf('}', st.At);
-                        if (close < 0) throw new RegexError(start, 2, "malformed \\P or \\p sequence");
-                        name = st.P.Substring(st.At + 1, close - st.At - 1).TrimStart('^');
-                        st.At = close + 1;
-                    }
-                    else
-                    {
-                        if (!More(st)) throw new RegexError(start, 2, "malformed \\P or \\p sequence");
-                        name = Peek(st).ToString();
-                        st.At++;
-                    }
-                    if (!Properties.Contains(name))
-                        st.Unchecked ??= new PcreProblem(start, st.At - start, $"the Unicode property '{name}', which MailDsl does not check (nginx -t does)", false);
-                    return (ItemKind.Atom, 1);
-                }
                 case 'g':
                 case 'k':
                     return Reference(st, start, c);
@@ -504,9 +449,125 @@ namespace MailDsl.Daemons.Nginx
                         if (c <= '7') while (st.At < digitsStart + 3 && Peek(st) >= '0' && Peek(st) <= '7') st.At++;
                         return (ItemKind.Atom, 1);
                     }
+                    CharacterEscape(st, start, c);
+                    return (ItemKind.Atom, 1);
+            }
+        }
+
+        /// <summary>
+        /// The escapes that read the same inside a character class and outside one (st.At is past <paramref name="c"/>, the
+        /// character after the '\\' at <paramref name="start"/>): a set of characters (\\d, \\p{..}), a character (\\n, \\x41,
+        /// \\o{101}, \\cA, or a non-letter taken as itself), or PCRE2's error for a letter it does not know. Octal digits
+        /// and the letters whose meaning depends on where they are (\\b, \\Q, \\N, references) are the callers'.
+        /// </summary>
+        private static (int? Code, bool IsSet) CharacterEscape(State st, int start, char c)
+        {
+            switch (c)
+            {
+                case 'd': case 'D': case 'h': case 'H': case 's': case 'S': case 'v': case 'V': case 'w': case 'W':
+                    return (null, true);
+                case 'p':
+                case 'P':
+                {
+                    string name;
+                    if (Peek(st) == '{')
+                    {
+                        var close = st.P.IndexOf('}', st.At);
+                        if (close < 0) throw new RegexError(start, 2, "malformed \\P or \\p sequence");
+                        name = st.P.Substring(st.At + 1, close - st.At - 1).TrimStart('^');
+                        st.At = close + 1;
+                    }
+                    else
+                    {
+                        if (!More(st)) throw new RegexError(start, 2, "malformed \\P or \\p sequence");
+                        name = Peek(st).ToString();
+                        st.At++;
+                    }
+                    if (!Properties.Contains(name))
+                        st.Unchecked ??= new PcreProblem(start, st.At - start, $"the Unicode property '{name}', which MailDsl does not check (nginx -t does)", false);
+                    return (null, true);
+                }
+                case 'a': return (7, false);
+                case 'e': return (27, false);
+                case 'f': return (12, false);
+                case 'n': return (10, false);
+                case 'r': return (13, false);
+                case 't': return (9, false);
+                case 'L': case 'l': case 'U': case 'u': case 'F':
+                    throw new RegexError(start, 2, "PCRE2 does not support \\F, \\L, \\l, \\N{name}, \\U, or \\u");
+                case 'c':
+                {
+                    if (!More(st)) throw new RegexError(start, 2, "\\c at end of pattern");
+                    if (Peek(st) < 32 || Peek(st) > 126) throw new RegexError(start, 3, "\\c must be followed by a printable ASCII character");
+                    var code = char.ToUpperInvariant(Peek(st)) ^ 0x40;
+                    st.At++;
+                    return (code, false);
+                }
+                case 'x':
+                    if (Peek(st) == '{')
+                    {
+                        var close = st.P.IndexOf('}', st.At);
+                        var digits = close < 0 ? "" : st.P.Substring(st.At + 1, close - st.At - 1);
+                        if (close < 0 || digits.Length == 0 || !AllHex(digits)) throw new RegexError(start, 2, "non-hex character in \\x{} (closing brace missing?)");
+                        if (digits.TrimStart('0').Length > 2) throw new RegexError(start, close - start + 1, "character code point value in \\x{} or \\o{} is too large");
+                        st.At = close + 1;
+                        return (Convert.ToInt32(digits, 16), false);
+                    }
+                    else
+                    {
+                        var hs = st.At;
+                        for (var k = 0; k < 2 && IsHex(Peek(st)); k++) st.At++;
+                        return (st.At > hs ? Convert.ToInt32(st.P.Substring(hs, st.At - hs), 16) : 0, false);
+                    }
+                case 'o':
+                {
+                    if (Peek(st) != '{') throw new RegexError(start, 2, "missing opening brace after \\o");
+                    var close = st.P.IndexOf('}', st.At);
+                    var digits = close < 0 ? "" : st.P.Substring(st.At + 1, close - st.At - 1);
+                    if (close < 0 || digits.Length == 0 || digits.IndexOfAny("89abcdefABCDEF".ToCharArray()) >= 0 || !AllHex(digits))
+                        throw new RegexError(start, 2, "non-octal character in \\o{} (closing brace missing?)");
+                    var code = Convert.ToInt64(digits.Length > 20 ? "7777777" : digits, 8);
+                    if (code > 255) throw new RegexError(start, close - start + 1, "character code point value in \\x{} or \\o{} is too large");
+                    st.At = close + 1;
+                    return ((int)code, false);
+                }
+                default:
                     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
                         throw new RegexError(start, 2, "unrecognized character follows \\");
-                    return (ItemKind.Atom, 1);
+                    return (c, false);
+            }
+        }
+
+        /// <summary>
+        /// An escape inside a character class, st.At on its '\\': a character's code or a set; null for \\Q and \\E, which are
+        /// no member (the caller reads \\Q's text). \\b is a backspace there; \\N, \\B, \\R, \\X are refused; octal digits
+        /// are read up to three.
+        /// </summary>
+        private static (int? Code, bool IsSet)? ClassEscape(State st)
+        {
+            var start = st.At;
+            st.At++;
+            if (!More(st)) throw new RegexError(start, 1, "\\ at end of pattern");
+            var e = Peek(st);
+            st.At++;
+            switch (e)
+            {
+                case 'Q':
+                case 'E':
+                    return null;
+                case 'b':
+                    return (8, false);
+                case 'N': case 'B': case 'R': case 'X':
+                    throw new RegexError(start, 2, "escape sequence is invalid in character class");
+                default:
+                    if (e >= '0' && e <= '7')
+                    {
+                        var os = st.At - 1;
+                        while (st.At < os + 3 && Peek(st) >= '0' && Peek(st) <= '7') st.At++;
+                        return (Convert.ToInt32(st.P.Substring(os, st.At - os), 8), false);
+                    }
+                    if (e is '8' or '9') throw new RegexError(start, 2, "unrecognized character follows \\");
+                    return CharacterEscape(st, start, e);
             }
         }
 
@@ -577,76 +638,13 @@ namespace MailDsl.Daemons.Nginx
                 var isClass = false;
                 if (c == '\\')
                 {
-                    var start = st.At;
-                    st.At++;
-                    if (!More(st)) throw new RegexError(start, 1, "\\ at end of pattern");
-                    var e = Peek(st);
-                    st.At++;
-                    switch (e)
+                    if (ClassEscape(st) is not { } member)
                     {
-                        case 'Q':
-                        {
-                            var end = st.P.IndexOf("\\E", st.At, StringComparison.Ordinal);
-                            st.At = end < 0 ? st.P.Length : end + 2;
-                            continue;
-                        }
-                        case 'E':
-                            continue;
-                        case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V': case 'p': case 'P':
-                            if (e is 'p' or 'P')
-                            {
-                                if (Peek(st) == '{') { var close = st.P.IndexOf('}', st.At); st.At = close < 0 ? st.P.Length : close + 1; }
-                                else st.At++;
-                            }
-                            single = null;
-                            isClass = true;
-                            break;
-                        case 'b': single = 8; break;
-                        case 'a': single = 7; break;
-                        case 'e': single = 27; break;
-                        case 'f': single = 12; break;
-                        case 'n': single = 10; break;
-                        case 'r': single = 13; break;
-                        case 't': single = 9; break;
-                        case 'x':
-                            if (Peek(st) == '{')
-                            {
-                                var close = st.P.IndexOf('}', st.At);
-                                var digits = close < 0 ? "" : st.P.Substring(st.At + 1, close - st.At - 1);
-                                if (close < 0 || digits.Length == 0 || !AllHex(digits)) throw new RegexError(start, 2, "non-hex character in \\x{} (closing brace missing?)");
-                                if (digits.TrimStart('0').Length > 2) throw new RegexError(start, close - start + 1, "character code point value in \\x{} or \\o{} is too large");
-                                single = Convert.ToInt32(digits, 16);
-                                st.At = close + 1;
-                            }
-                            else
-                            {
-                                var hs = st.At;
-                                for (var k = 0; k < 2 && IsHex(Peek(st)); k++) st.At++;
-                                single = st.At > hs ? Convert.ToInt32(st.P.Substring(hs, st.At - hs), 16) : 0;
-                            }
-                            break;
-                        case 'c':
-                            if (!More(st)) throw new RegexError(start, 2, "\\c at end of pattern");
-                            if (Peek(st) < 32 || Peek(st) > 126) throw new RegexError(start, 3, "\\c must be followed by a printable ASCII character");
-                            single = char.ToUpperInvariant(Peek(st)) ^ 0x40;
-                            st.At++;
-                            break;
-                        case 'L': case 'l': case 'U': case 'u': case 'F':
-                            throw new RegexError(start, 2, "PCRE2 does not support \\F, \\L, \\l, \\N{name}, \\U, or \\u");
-                        case 'N': case 'B': case 'R': case 'X':
-                            throw new RegexError(start, 2, "escape sequence is invalid in character class");
-                        default:
-                            if (e >= '0' && e <= '7')
-                            {
-                                var os = st.At - 1;
-                                while (st.At < os + 3 && Peek(st) >= '0' && Peek(st) <= '7') st.At++;
-                                single = Convert.ToInt32(st.P.Substring(os, st.At - os), 8);
-                            }
-                            else if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || e is '8' or '9')
-                                throw new RegexError(start, 2, "unrecognized character follows \\");
-                            else single = e;
-                            break;
+                        // \Q...\E: text up to \E; a lone \E: nothing.
+                        if (st.P[st.At - 1] == 'Q') { var end = st.P.IndexOf("\\E", st.At, StringComparison.Ordinal); st.At = end < 0 ? st.P.Length : end + 2; }
+                        continue;
                     }
+                    (single, isClass) = member;
                 }
                 else
                 {
@@ -683,40 +681,12 @@ namespace MailDsl.Daemons.Nginx
             }
             if (c != '\\') { st.At++; return (c, false, true); }
             var start = st.At;
-            st.At++;
-            if (!More(st)) throw new RegexError(start, 1, "\\ at end of pattern");
-            var e = Peek(st);
-            st.At++;
-            switch (e)
+            if (ClassEscape(st) is not { } member)
             {
-                case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V':
-                    return (null, true, true);
-                case 'Q':
-                case 'E':
-                    st.At = start; // PCRE2 reads \Q...\E after '-' as text; treat the '-' as literal
-                    return (null, false, false);
-                case 'x':
-                    if (Peek(st) == '{')
-                    {
-                        var close = st.P.IndexOf('}', st.At);
-                        var digits = close < 0 ? "" : st.P.Substring(st.At + 1, close - st.At - 1);
-                        if (close < 0 || digits.Length == 0 || !AllHex(digits)) throw new RegexError(start, 2, "non-hex character in \\x{} (closing brace missing?)");
-                        if (digits.TrimStart('0').Length > 2) throw new RegexError(start, close - start + 1, "character code point value in \\x{} or \\o{} is too large");
-                        st.At = close + 1;
-                        return (Convert.ToInt32(digits, 16), false, true);
-                    }
-                    var hs = st.At;
-                    for (var k = 0; k < 2 && IsHex(Peek(st)); k++) st.At++;
-                    return (st.At > hs ? Convert.ToInt32(st.P.Substring(hs, st.At - hs), 16) : 0, false, true);
-                case 'b': return (8, false, true);
-                case 'n': return (10, false, true);
-                case 't': return (9, false, true);
-                case 'r': return (13, false, true);
-                default:
-                    if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z'))
-                        throw new RegexError(start, 2, "unrecognized character follows \\");
-                    return (e, false, true);
+                st.At = start; // PCRE2 reads \Q...\E after '-' as text; treat the '-' as literal
+                return (null, false, false);
             }
+            return (member.Code, member.IsSet, true);
         }
 
         private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

@@ -118,10 +118,19 @@ namespace MailDsl.Daemons.Postfix
             main.Blank();
             main.Comment("# TLS, server side: " + tls.ProfileDescription + ".");
             main.Comment("# " + tls.ServerCipherOrderNote);
-            if (platform.Certificate is { } cert)
+            if (Certificates.HostCertificates.For(platform, host, Daemon.Postfix) is { } cert)
             {
-                main.Set("smtpd_tls_cert_file", cert.CertificateFile);
-                main.Set("smtpd_tls_key_file", cert.KeyFile);
+                if (cert.Alternative is null)
+                {
+                    main.Set("smtpd_tls_cert_file", cert.CertificateFile);
+                    main.Set("smtpd_tls_key_file", cert.KeyFile);
+                }
+                else
+                {
+                    // Postfix 3.4+: each key followed by its chain, one pair per key type (postconf(5), smtpd_tls_chain_files).
+                    main.Comment("# RSA and ECDSA side by side: each private key followed by its certificate chain.");
+                    main.Set("smtpd_tls_chain_files", string.Join(", ", cert.Pairs().SelectMany(p => new[] { p.KeyFile, p.CertificateFile })));
+                }
             }
             main.Set("smtpd_tls_security_level", Level(smtpIn?.StartTls ?? TlsLevel.May));
             main.Set("smtpd_tls_auth_only", "yes");

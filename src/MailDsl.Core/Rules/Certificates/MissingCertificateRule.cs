@@ -20,7 +20,8 @@ namespace MailDsl.Rules.Certificates
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
-            var tlsListeners = PlatformLayers.Of(platform)
+            // A layer with its own certificate needs none from the platform.
+            var tlsListeners = PlatformLayers.Of(platform).Where(layer => layer.Certificate is null)
                 .SelectMany(layer => layer.Listeners.Where(l => l is not null && l.Security != ListenerSecurity.Plain)
                     .Select(l => $"{LayerDescriptors.Of(layer).DisplayName} '{l.Name}' ({l.Port})"))
                 .ToList();

@@ -1,9 +1,6 @@
 using System.Collections.Generic;
-using MailDsl.Directories;
 using MailDsl.Layers;
 using MailDsl.Model;
-using MailDsl.Rules.Values;
-using MailDsl.Text;
 
 namespace MailDsl.Rules.SharedState
 {
@@ -13,7 +10,7 @@ namespace MailDsl.Rules.SharedState
     /// in that database: a database per host means a session started on one host is unknown to the next, and preferences
     /// differ by host.
     /// </summary>
-    internal sealed class PerHostDatabaseRule : Rule
+    internal sealed class PerHostDatabaseRule : PerWebmailHostStateRule
     {
         private static readonly string[] DatabaseUrls = { "SOGoProfileURL", "OCSFolderInfoURL", "OCSSessionsFolderURL", "OCSEMailAlarmsFolderURL", "OCSAdminURL", "OCSCacheFolderURL", "OCSStoreURL", "OCSAclURL" };
 
@@ -21,29 +18,32 @@ namespace MailDsl.Rules.SharedState
         public override RuleDescriptor Descriptor => RuleCatalog.PerHostDatabase;
 
         /// <inheritdoc/>
-        public override IEnumerable<Finding> Check(PlatformModel platform)
+        protected override string Consequence(int hosts) => "SOGo keeps sessions (OCSSessionsFolderURL), profiles and preferences (SOGoProfileURL), folder "
+            + "metadata and alarms there, so each host has its own: a user logged in through one host is logged out on the next request the VIP "
+            + "sends elsewhere, and preferences differ by host.";
+
+        /// <inheritdoc/>
+        protected override IEnumerable<(string Key, string What, string Fix)> TypedPerHost(WebmailLayer web)
         {
-            if (platform.Webmail is not { } web) yield break;
-            var hosts = Topology.SharedState.HostsOf(web);
-            if (hosts.Count < 2) yield break;
-            // Built by interpolation, never string.Format: host names and values may hold braces (other rules refuse them).
-            string Why(string what, string fix) => $"The webmail layer has {hosts.Count} hosts ({Listing.Abbreviate(hosts)}) and {what}: SOGo keeps sessions "
-                + "(OCSSessionsFolderURL), profiles and preferences (SOGoProfileURL), folder metadata and alarms there, so each host has its own: a "
-                + "user logged in through one host is logged out on the next request the VIP sends elsewhere, and preferences differ by host. " + fix;
-            if (web.Database is { } db && PlatformDirectory.IsLocal(db.Host))
-                yield return Report(OriginKeys.Webmail.Database.Host, Why($"SOGo's database on each host itself ('{ValueSafety.Show(db.Host)}')",
-                    "Name one database server every webmail host dials, e.g. db.PostgreSql(\"db01.example.com\") with TLS verified."));
-            foreach (var (setting, n) in PlatformLayers.NumberedSettings(web))
-            {
-                if (setting.Daemon != Daemon.Sogo || System.Array.IndexOf(DatabaseUrls, setting.Key) < 0) continue;
-                var value = setting.Value?.Trim().Trim('"') ?? "";
-                var at = value.LastIndexOf('@');
-                var rest = at >= 0 ? value.Substring(at + 1) : value.Contains("://") ? value.Substring(value.IndexOf("://", System.StringComparison.Ordinal) + 3) : "";
-                var host = rest.Split('/')[0].Split(':')[0];
-                if (host.Length == 0 || !PlatformDirectory.IsLocal(host)) continue;
-                yield return Report(OriginKeys.Of(web).Setting(setting.Daemon, setting.Key, n).Value, Why($"{setting.Key} on each host itself ('{ValueSafety.Show(host)}')",
-                    "Remove the raw URL and describe one database server every webmail host dials with .Database(db => db.PostgreSql(\"db01.example.com\")...)."));
-            }
+            if (web.Database is { } db && IsLocal(db.Host))
+                yield return (OriginKeys.Webmail.Database.Host, $"SOGo's database on each host itself ('{Show(db.Host)}')",
+                    "Name one database server every webmail host dials, e.g. db.PostgreSql(\"db01.example.com\") with TLS verified.");
         }
+
+        /// <inheritdoc/>
+        protected override string? RawHost(string key, string value)
+        {
+            if (System.Array.IndexOf(DatabaseUrls, key) < 0) return null;
+            var at = value.LastIndexOf('@');
+            var rest = at >= 0 ? value.Substring(at + 1) : value.Contains("://") ? value.Substring(value.IndexOf("://", System.StringComparison.Ordinal) + 3) : "";
+            var host = rest.Split('/')[0].Split(':')[0];
+            return host.Length > 0 && IsLocal(host) ? host : null;
+        }
+
+        /// <inheritdoc/>
+        protected override string RawWhat(string key, string value, string host) => $"{key} on each host itself ('{Show(host)}')";
+
+        /// <inheritdoc/>
+        protected override string RawFix => "Remove the raw URL and describe one database server every webmail host dials with .Database(db => db.PostgreSql(\"db01.example.com\")...).";
     }
 }

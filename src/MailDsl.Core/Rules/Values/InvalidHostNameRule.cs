@@ -31,6 +31,16 @@ namespace MailDsl.Rules.Values
                     yield return Report(value.OriginKey, urlMessage, inUrl.Start < 0 ? host.Start : host.Start + inUrl.Start, inUrl.Start < 0 ? host.Name.Length : inUrl.Length);
                     continue;
                 }
+                if (value.Kind == ValueKind.MtaStsMxPattern)
+                {
+                    var (name, start) = Dns.DnsValueGrammar.MxPatternName(value.Value ?? "");
+                    if (Problem(name, allowAddress: false) is not { } inPattern) continue;
+                    var patternMessage = $"{value.Label} '{ValueSafety.Show(value.Value)}' does not cover a valid host name: {inPattern.Text}. "
+                        + "An MTA-STS mx pattern is an MX host's name, or '*.' and the name one label above it (RFC 8461 section 4.1); senders match it against the MX they look up. "
+                        + "Write e.g. mx-01.example.com or *.example.com.";
+                    yield return Report(value.OriginKey, patternMessage, inPattern.Start < 0 ? start : start + inPattern.Start, inPattern.Start < 0 ? name.Length : inPattern.Length);
+                    continue;
+                }
                 if (value.Kind is not (ValueKind.HostName or ValueKind.DnsName)) continue;
                 var allowAddress = value.Kind == ValueKind.HostName;
                 if (Problem(value.Value ?? "", allowAddress) is not { } problem) continue;

@@ -48,6 +48,8 @@ namespace MailDsl.Rules.Values
             ValueKind.SystemUser => "Write a user name useradd accepts, e.g. vmail.",
             ValueKind.InterfaceName => "Write the interface's name as `ip link` shows it, e.g. eth0 or ens192.",
             ValueKind.NginxDirective => "Pass one directive per argument, each ending in ';', e.g. alias /usr/lib64/GNUstep/SOGo/WebServerResources/;",
+            ValueKind.MtaStsMxPattern => "Write an MX host's name or '*.' and a domain, e.g. mx-01.example.com or *.example.com, one pattern per argument.",
+            ValueKind.TlsRptUri => "Write one mailto: address or https: URL per argument, e.g. mailto:tlsrpt@example.com, with ',' and ';' percent-encoded (%2C, %3B).",
             _ => "Remove the character.",
         };
     }

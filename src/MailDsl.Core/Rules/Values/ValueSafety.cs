@@ -66,6 +66,10 @@ namespace MailDsl.Rules.Values
                     return Daemons.Nginx.NginxValueGrammar.Find(value, isDirective: false);
                 case ValueKind.NginxDirective:
                     return Daemons.Nginx.NginxValueGrammar.Find(value, isDirective: true);
+                case ValueKind.MtaStsMxPattern:
+                    return Dns.DnsValueGrammar.FindInMxPattern(value);
+                case ValueKind.TlsRptUri:
+                    return Dns.DnsValueGrammar.FindInTlsRptUri(value);
                 default:
                     return null;
             }

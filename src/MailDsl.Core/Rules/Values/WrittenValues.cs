@@ -12,23 +12,35 @@ namespace MailDsl.Rules.Values
     /// </summary>
     internal static class WrittenValues
     {
+        // A certificate's paths, its alternative's, and the renewal's name (a certbot lineage or acme.sh domain is a name).
+        private static IEnumerable<WrittenValue> CertificateValues(CertificateKeys key, string whose, CertificatePaths? cert)
+        {
+            if (cert is null) yield break;
+            yield return new WrittenValue(key.File, whose + " certificate path", cert.CertificateFile, ValueKind.Path);
+            yield return new WrittenValue(key.Key, whose + " private key path", cert.KeyFile, ValueKind.Path);
+            if (cert.Alternative is { } alternative)
+            {
+                yield return new WrittenValue(key.Alternative.File, whose + " alternative certificate path", alternative.CertificateFile, ValueKind.Path);
+                yield return new WrittenValue(key.Alternative.Key, whose + " alternative private key path", alternative.KeyFile, ValueKind.Path);
+            }
+            if (cert.Renewal is { } renewal)
+                yield return new WrittenValue(key.Renewal.Name, whose + " certificate's renewal name", renewal.Name, ValueKind.DnsName);
+        }
+
         /// <summary>The values, platform-wide first, then layer by layer in the order written.</summary>
         public static IEnumerable<WrittenValue> Of(PlatformModel platform)
         {
             yield return new WrittenValue(OriginKeys.Platform.Domain, "The mail domain", platform.Domain, ValueKind.DnsName);
             if (platform.Banner is not null)
                 yield return new WrittenValue(OriginKeys.Platform.Banner, "The SMTP banner", platform.Banner, ValueKind.Text);
-            if (platform.Certificate is { } cert)
-            {
-                yield return new WrittenValue(OriginKeys.Platform.Certificate.File, "The certificate path", cert.CertificateFile, ValueKind.Path);
-                yield return new WrittenValue(OriginKeys.Platform.Certificate.Key, "The private key path", cert.KeyFile, ValueKind.Path);
-            }
+            foreach (var value in CertificateValues(OriginKeys.Platform.Certificate, "The", platform.Certificate)) yield return value;
             if (platform.Tls?.Ciphers is { } ciphers)
                 yield return new WrittenValue(OriginKeys.Platform.Tls.Ciphers, "The cipher string", ciphers, ValueKind.CipherString);
             foreach (var value in DirectoryValues(platform)) yield return value;
             // keepalived.conf (emitted balancers only) names the interface in each VRRP instance; addresses are MAIL7011's, the health checks' values MAIL7006's.
             if (platform.Balancers is { Kind: BalancerKind.Emitted } balancers)
                 yield return new WrittenValue(OriginKeys.Balancers.Interface, "The balancers' VRRP interface", balancers.Interface, ValueKind.InterfaceName);
+            foreach (var value in DnsValues(platform.Dns)) yield return value;
 
             foreach (var layer in PlatformLayers.Of(platform))
             {
@@ -38,6 +50,7 @@ namespace MailDsl.Rules.Values
                     yield return new WrittenValue(keys.Hosts[i], "The " + name + " host name", layer.Hosts[i], ValueKind.DnsName);
                 if (layer.Vip is not null)
                     yield return new WrittenValue(keys.Vip, "The " + name + " VIP name", layer.Vip, ValueKind.HostName);
+                foreach (var value in CertificateValues(keys.Certificate, "The " + name, layer.Certificate)) yield return value;
                 // The listen address is MAIL3005's: one IP address, which holds none of the characters MAIL3001 looks for.
                 if (layer.Tls?.Ciphers is { } layerCiphers)
                     yield return new WrittenValue(keys.Tls.Ciphers, "The " + name + " cipher string", layerCiphers, ValueKind.CipherString);
@@ -90,6 +103,22 @@ namespace MailDsl.Rules.Values
                         break;
                 }
             }
+        }
+
+        // What the DNS description writes into the zone fragments and the MTA-STS policy file.
+        private static IEnumerable<WrittenValue> DnsValues(MailDns? dns)
+        {
+            if (dns is null) yield break;
+            if (dns.MtaSts is { } policy)
+                for (var i = 0; i < policy.MxPatterns.Count; i++)
+                    if (policy.MxPatterns[i] is { } pattern)
+                        yield return new WrittenValue(OriginKeys.Dns.MtaSts.Mx[i], "The MTA-STS mx pattern", pattern, ValueKind.MtaStsMxPattern);
+            for (var i = 0; i < dns.TlsReports.Count; i++)
+                if (dns.TlsReports[i] is { } uri)
+                    yield return new WrittenValue(OriginKeys.Dns.TlsReports[i], "The TLS-RPT report URI", uri, ValueKind.TlsRptUri);
+            for (var i = 0; i < dns.CaaIssuers.Count; i++)
+                if (dns.CaaIssuers[i] is { } issuer)
+                    yield return new WrittenValue(OriginKeys.Dns.Caa[i], "The CAA issuer", issuer, ValueKind.DnsName);
         }
 
         // The mail domains, the CA, and the directory's values: each is written into Postfix, Dovecot or SOGo files.

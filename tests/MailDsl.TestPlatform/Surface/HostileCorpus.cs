@@ -1,7 +1,6 @@
 using MailDsl.Model;
-using MailDsl.TestPlatform.Surface;
 
-namespace MailDsl.Generators.Tests.Security;
+namespace MailDsl.TestPlatform.Surface;
 
 /// <summary>One value tried at one entry point.</summary>
 /// <param name="Entry">Where it enters the DSL.</param>
@@ -80,6 +79,22 @@ public static class HostileCorpus
             "imaps://[2001:db8::1]:993", "imaps://127.evil.example:993/?tlsVerifyMode=none", "imaps://imap.example.org:993/?tls=YES&x=$(id)",
         },
         [ValueKind.Secret] = new[] { "Pass2016Mail", "x" },
+        // One 'mx:' line of the MTA-STS policy file: what would add a line, another pattern or a field, and the near misses.
+        [ValueKind.MtaStsMxPattern] = new[]
+        {
+            "*.example.org\nmode: none", "*.example.org\r\nmax_age: 0", "mx-01.example.org\nmx: evil.example", "*.example.org mx-02.example.org",
+            "*.example.org,evil.example", "mx-01.example.org:25", "*.*.example.org", "mx*.example.org", "*", "*.", "*example.org", ".example.org",
+            "example.org.", "MX-01.Example.ORG", "mx-01.ex\u00e4mple.org", "xn--exmple-cua.org", "mx_01.example.org", "*.example.org#x", "-mx.example.org",
+        },
+        // Inside the quoted _smtp._tls TXT record: what would end the string, add a URI or a field, and the near misses.
+        [ValueKind.TlsRptUri] = new[]
+        {
+            "mailto:tls@example.org,mailto:evil@evil.example", "mailto:tls@example.org; rua=mailto:evil@evil.example", "mailto:tls@example.org\" \"v=TLSRPTv1",
+            "mailto:tls@example.org\\", "mailto:tls@example.org\n_smtp._tls IN TXT x", "https://reports.example.org/tlsrpt", "https://reports.example.org:8443/tls?a=1&b=2",
+            "https://evil@reports.example.org/", "https://reports.example.org/a//evil.example", "http://reports.example.org/", "javascript:alert(1)", "mailto:",
+            "mailto:tls%2Cx@example.org", "https://reports.example.org/a%2", "https://reports.example.org/a%2Cb", "https://reports.example.org/a b",
+            "mailto:tls@ex\u00e4mple.org", "https://reports.example.org:99999/", "https://127.0.0.1/", "mailto:tls@example.org!10m", "https://reports.example.org/(x)",
+        },
         [ValueKind.IpAddress] = new[]
         {
             "192.0.2.9 ", "192.0.2.9\n", "192.0.2.9/24", "192.0.2.9:25", "[2001:db8::9]", "fe80::1%eth0", "lb.example.org", "0x7f.0.0.1", "127.1",
