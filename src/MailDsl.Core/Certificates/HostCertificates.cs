@@ -30,11 +30,13 @@ namespace MailDsl.Certificates
         /// <summary>
         /// The layer whose certificate <paramref name="daemon"/> presents on <paramref name="host"/>: nginx the webmail's,
         /// Dovecot the mailstore's (a relay's Dovecot serves only authentication, without TLS), Postfix the first of its
-        /// layers (SMTP-in, SMTP-out, mailstore: one <c>smtpd_tls_*</c> for all of main.cf); null when the host does not run it.
+        /// layers (SMTP-in, SMTP-out, mailstore: one <c>smtpd_tls_*</c> for all of main.cf), HAProxy on a balancer host the
+        /// webmail's where it terminates HTTPS for the webmail's VIP; null when the host does not run it (or presents none).
         /// </summary>
         public static Layer? LayerOf(HostPlan host, Daemon daemon) => daemon switch
         {
             Daemon.Nginx => host.Layer<WebmailLayer>(),
+            Daemon.Haproxy => host.Layer<BalancerLayer>() is not null && host.Platform is { Balancers.Https: HttpsBalancing.Terminate, Webmail: { } webmail } ? webmail : null,
             Daemon.Dovecot => host.Layer<MailstoreLayer>(),
             Daemon.Postfix => host.Layers.FirstOrDefault(l => l is not WebmailLayer),
             _ => null,
@@ -47,7 +49,7 @@ namespace MailDsl.Certificates
         /// <summary>Every certificate <paramref name="host"/> presents, each once, with its daemons and the names it must cover.</summary>
         public static IReadOnlyList<HostCertificate> On(PlatformModel platform, HostPlan host)
         {
-            var daemons = new[] { Daemon.Postfix, Daemon.Dovecot, Daemon.Nginx };
+            var daemons = new[] { Daemon.Postfix, Daemon.Dovecot, Daemon.Nginx, Daemon.Haproxy };
             var uses = daemons
                 .Select(d => (Daemon: d, Layer: LayerOf(host, d)))
                 .Where(x => x.Layer is not null && Of(platform, x.Layer) is not null)
@@ -58,7 +60,9 @@ namespace MailDsl.Certificates
                 .Select(g =>
                 {
                     var layers = g.SelectMany(u => ServedLayers(host, u.Daemon, u.Layer)).Distinct().ToList();
-                    return new HostCertificate(g.Key, g.Select(u => u.Daemon).ToList(), NamesOf(platform, host, layers), layers);
+                    // HAProxy presents the webmail's certificate for its VIP only: no client dials a balancer host by its name.
+                    var byHostName = g.Any(u => u.Daemon != Daemon.Haproxy);
+                    return new HostCertificate(g.Key, g.Select(u => u.Daemon).ToList(), NamesOf(platform, host, layers, byHostName), layers);
                 })
                 .ToList();
         }
@@ -78,13 +82,14 @@ namespace MailDsl.Certificates
         // The layers a daemon serves on a host: nginx the webmail; Postfix and Dovecot every non-webmail layer they run for.
         private static IEnumerable<Layer> ServedLayers(HostPlan host, Daemon daemon, Layer layer) => daemon switch
         {
-            Daemon.Nginx => new[] { layer },
+            Daemon.Nginx or Daemon.Haproxy => new[] { layer },
             _ => host.Layers.Where(l => l is not WebmailLayer),
         };
 
-        private static IReadOnlyList<string> NamesOf(PlatformModel platform, HostPlan host, IReadOnlyList<Layer> layers)
+        private static IReadOnlyList<string> NamesOf(PlatformModel platform, HostPlan host, IReadOnlyList<Layer> layers, bool byHostName)
         {
-            var names = new List<string> { host.Name };
+            var names = new List<string>();
+            if (byHostName) names.Add(host.Name);
             names.AddRange(layers.Select(l => l.Vip).OfType<string>());
             // What other layers dial: SOGo's IMAP, SMTP and ManageSieve URLs, the MX's and relay's next hops.
             foreach (var hop in PlatformHops.Of(platform))

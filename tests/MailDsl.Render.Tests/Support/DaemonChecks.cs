@@ -91,7 +91,8 @@ public static class DaemonChecks
 
     /// <summary>
     /// What install.sh makes beside the files that a checker reads: the links to the certificate and key where HAProxy
-    /// terminates TLS, read off the host's own install.sh (its certificate and key paths), as shell commands to run first.
+    /// terminates TLS, read off the host's own install.sh (the certificate it checks: the first of its cert_file and
+    /// cert_key, single-quoted), as shell commands to run first.
     /// </summary>
     private static string HostChanges(string hostDir)
     {
@@ -99,9 +100,10 @@ public static class DaemonChecks
         if (!File.Exists(script)) return "";
         var text = File.ReadAllText(script);
         if (!text.Contains(MailDsl.Daemons.Haproxy.HaproxyConfigRenderer.TerminatedCertificate, StringComparison.Ordinal)) return "";
-        string Value(string name) => text.Split('\n').First(l => l.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
+        string Value(string name) => text.Split('\n').First(l => l.StartsWith(name + "=(", StringComparison.Ordinal))[(name.Length + 2)..].Split(new[] { ' ', ')' })[0];
+        Assert.True(Value("cert_file").Length > 2, "install.sh of " + hostDir + " links HAProxy's certificate but checks none (cert_file is empty)");
         var pem = MailDsl.Daemons.Haproxy.HaproxyConfigRenderer.TerminatedCertificate;
-        return $"install -d {Path.GetDirectoryName(pem)} && ln -sfn {Value("certificate")} {pem} && ln -sfn {Value("key")} {MailDsl.Daemons.Haproxy.HaproxyConfigRenderer.TerminatedKey} && ";
+        return $"install -d {Path.GetDirectoryName(pem)} && ln -sfn {Value("cert_file")} {pem} && ln -sfn {Value("cert_key")} {MailDsl.Daemons.Haproxy.HaproxyConfigRenderer.TerminatedKey} && ";
     }
 
     /// <summary>Null when <paramref name="result"/> exited 0, printed <paramref name="success"/> (if given) and no line <paramref name="bad"/> matches; else the tool's own words.</summary>

@@ -267,8 +267,9 @@ public sealed class LabPlatform : IDisposable
         if (_options.Directory) names[TestDirectory.DbHost] = Addresses[TestDirectory.LdapHost];
         foreach (var layer in Plans.SelectMany(p => p.Layers).Distinct())
             if (layer.Vip is { } vip && !names.ContainsKey(vip) && layer.Hosts.Count > 0) names[vip] = Addresses[layer.Hosts[0]];
-        // Any other name a host's certificate must cover (mta-sts.<domain> on the webmail): that host's address.
-        foreach (var plan in Plans)
+        // Any other name a host's certificate must cover (mta-sts.<domain> on the webmail): that host's address, a host that
+        // serves it itself before a balancer (which answers on the VIP's address only, already named above).
+        foreach (var plan in Plans.OrderBy(p => p.Layer<BalancerLayer>() is null ? 0 : 1))
             foreach (var name in MailDsl.Certificates.HostCertificates.On(Model, plan).SelectMany(c => c.Names))
                 if (!names.ContainsKey(name)) names[name] = Addresses[plan.Name];
         return names;

@@ -78,9 +78,8 @@ namespace MailDsl.Daemons.Haproxy
                 new("let HAProxy bind the VIPs this host does not hold (net.ipv4.ip_nonlocal_bind = 1, as " + SysctlPath + " says at boot)",
                     "[[ $(sysctl -n net.ipv4.ip_nonlocal_bind) != 1 ]]", "sysctl -q -w net.ipv4.ip_nonlocal_bind=1 net.ipv6.ip_nonlocal_bind=1", new string[0]),
             };
-            // The webmail's certificate (its own, else the platform's: issue 23's HostCertificates), as nginx behind it presents.
-            if (host.Platform is { Balancers.Https: HttpsBalancing.Terminate, Webmail: { } webmail } platform
-                && Certificates.HostCertificates.Of(platform, webmail) is { } cert)
+            // The webmail's certificate (its own, else the platform's), the one install.sh checks and a renewal reloads HAProxy for.
+            if (host.Platform is { } platform && Certificates.HostCertificates.For(platform, host, Daemon.Haproxy) is { } cert)
             {
                 var pem = HaproxyConfigRenderer.TerminatedCertificate;
                 var key = HaproxyConfigRenderer.TerminatedKey;
