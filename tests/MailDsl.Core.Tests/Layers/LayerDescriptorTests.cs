@@ -194,13 +194,18 @@ public sealed class LayerDescriptorTests
 
     private static Platform RuleCertificate() => Platform.Create("example.org").Certificate("/etc/ssl/certs/mail.crt", "/etc/ssl/private/mail.key");
 
-    /// <summary><c>platform.{DslMethod}(b =&gt; b.Hosts(host))</c>, called by the descriptor's method name.</summary>
+    /// <summary>
+    /// <c>platform.{DslMethod}(b =&gt; b.Hosts(host))</c>, called by the descriptor's method name; a builder without
+    /// <c>Hosts</c> (the balancers', whose hosts each need an address) gets <c>b.Host(host, address)</c>.
+    /// </summary>
     private static Platform Describe(Platform platform, LayerDescriptor descriptor, string host)
     {
         var method = typeof(Platform).GetMethods().Single(m => m.Name == descriptor.DslMethod);
         var builderType = method.GetParameters().Single().ParameterType.GetGenericArguments().Single();
         var builder = Expression.Parameter(builderType, "b");
-        var hosts = Expression.Call(builder, builderType.GetMethod("Hosts")!, Expression.Constant(new[] { host }));
+        var hosts = builderType.GetMethod("Hosts") is { } many
+            ? Expression.Call(builder, many, Expression.Constant(new[] { host }))
+            : Expression.Call(builder, builderType.GetMethod("Host", new[] { typeof(string), typeof(string) })!, Expression.Constant(host), Expression.Constant("192.0.2.10"));
         var configure = Expression.Lambda(method.GetParameters()[0].ParameterType, hosts, builder).Compile();
         return (Platform)method.Invoke(platform, new object[] { configure })!;
     }
