@@ -117,8 +117,7 @@ public abstract class BalancerTests(BalancedLab lab)
         Stream stream = client.GetStream();
         if (tls)
         {
-            var platform = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(lab.Platform.CertificateFile));
-            var ssl = new SslStream(stream, false, (_, presented, _, _) => presented?.GetCertHashString() == platform.GetCertHashString());
+            var ssl = new SslStream(stream, false, lab.Platform.TrustsLabCertificate);
             ssl.AuthenticateAsClient(address.ToString());
             stream = ssl;
         }
