@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using MailDsl.Directories;
 using MailDsl.Layers;
 using MailDsl.Model;
+using MailDsl.Rules.Values;
 
 namespace MailDsl.Rules.SharedState
 {
@@ -33,11 +35,11 @@ namespace MailDsl.Rules.SharedState
         {
             if (key != "SOGoMemcachedHost") return null;
             var host = value.Split(',')[0].Split(':')[0];
-            return value.StartsWith("/") || IsLocal(host) ? host : null;
+            return value.StartsWith("/") || PlatformDirectory.IsLocal(host) ? host : null;
         }
 
         /// <inheritdoc/>
-        protected override string RawWhat(string key, string value, string host) => $"SOGoMemcachedHost = {Show(value)} names each host's own memcached";
+        protected override string RawWhat(string key, string value, string host) => $"SOGoMemcachedHost = {ValueSafety.Show(value)} names each host's own memcached";
 
         /// <inheritdoc/>
         protected override string RawFix => "Remove the raw SOGoMemcachedHost: MailDsl lists every webmail host's memcached, the same list on each host.";

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using MailDsl.Directories;
 using MailDsl.Layers;
 using MailDsl.Model;
+using MailDsl.Rules.Values;
 
 namespace MailDsl.Rules.SharedState
 {
@@ -25,8 +27,8 @@ namespace MailDsl.Rules.SharedState
         /// <inheritdoc/>
         protected override IEnumerable<(string Key, string What, string Fix)> TypedPerHost(WebmailLayer web)
         {
-            if (web.Database is { } db && IsLocal(db.Host))
-                yield return (OriginKeys.Webmail.Database.Host, $"SOGo's database on each host itself ('{Show(db.Host)}')",
+            if (web.Database is { } db && PlatformDirectory.IsLocal(db.Host))
+                yield return (OriginKeys.Webmail.Database.Host, $"SOGo's database on each host itself ('{ValueSafety.Show(db.Host)}')",
                     "Name one database server every webmail host dials, e.g. db.PostgreSql(\"db01.example.com\") with TLS verified.");
         }
 
@@ -37,11 +39,11 @@ namespace MailDsl.Rules.SharedState
             var at = value.LastIndexOf('@');
             var rest = at >= 0 ? value.Substring(at + 1) : value.Contains("://") ? value.Substring(value.IndexOf("://", System.StringComparison.Ordinal) + 3) : "";
             var host = rest.Split('/')[0].Split(':')[0];
-            return host.Length > 0 && IsLocal(host) ? host : null;
+            return host.Length > 0 && PlatformDirectory.IsLocal(host) ? host : null;
         }
 
         /// <inheritdoc/>
-        protected override string RawWhat(string key, string value, string host) => $"{key} on each host itself ('{Show(host)}')";
+        protected override string RawWhat(string key, string value, string host) => $"{key} on each host itself ('{ValueSafety.Show(host)}')";
 
         /// <inheritdoc/>
         protected override string RawFix => "Remove the raw URL and describe one database server every webmail host dials with .Database(db => db.PostgreSql(\"db01.example.com\")...).";

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
-using MailDsl.Directories;
 using MailDsl.Layers;
 using MailDsl.Model;
-using MailDsl.Rules.Values;
 using MailDsl.Text;
 
 namespace MailDsl.Rules.SharedState
@@ -48,11 +46,5 @@ namespace MailDsl.Rules.SharedState
                 yield return Report(OriginKeys.Of(web).Setting(setting.Daemon, setting.Key, n).Value, Why(RawWhat(setting.Key, setting.Value ?? "", host), RawFix));
             }
         }
-
-        /// <summary>Whether a host a setting names is the webmail host itself.</summary>
-        protected static bool IsLocal(string host) => PlatformDirectory.IsLocal(host);
-
-        /// <summary>A value as shown in a message.</summary>
-        protected static string Show(string value) => ValueSafety.Show(value);
     }
 }
