@@ -149,6 +149,25 @@ public class BalancerRuleTests
     }
 
     [Fact]
+    public void A_balancer_host_or_vip_address_of_another_family_than_the_first_balancer_hosts_is_an_error_at_it()
+    {
+        // keepalived -t refuses both (a unicast peer of the other family; a VIP its instance's family does not hold).
+        var peer = Balanced(b => b.Host("lb3.example.org", "2001:db8::9")).Build();
+        var f = Assert.Single(Findings(peer, "MAIL7011"));
+        Assert.Equal("balancers.hostAddress.2", f.OriginKey);
+        Assert.Contains("'2001:db8::9'", f.Message, StringComparison.Ordinal);
+        var vip = Balanced(store: m => m.Vip("imap.example.org", "2001:db8::101")).Build();
+        f = Assert.Single(Findings(vip, "MAIL7011"));
+        Assert.Equal("mailstore.vipAddress", f.OriginKey);
+        Assert.Contains("'2001:db8::101'", f.Message, StringComparison.Ordinal);
+        // The near miss: every address of one family, IPv6 alike.
+        Assert.Empty(Findings(Minimal()
+            .Mailstore(m => m.Host("store1.example.org", "2001:db8::21").Vip("imap.example.org", "2001:db8::101").Imaps())
+            .Balancers(b => b.Host("lb1.example.org", "2001:db8::2").Host("lb2.example.org", "2001:db8::3")).Build(), "MAIL7011"));
+        Assert.Empty(Findings(Balanced().Build(), "MAIL7011"));
+    }
+
+    [Fact]
     public void Dovecot_ssl_other_than_required_behind_proxy_is_an_error_and_without_balancers_it_is_not()
     {
         var f = Assert.Single(Findings(Balanced(store: m => m.DovecotSetting("ssl", "yes")).Build(), "MAIL7012"));

@@ -281,6 +281,7 @@ namespace MailDsl.Rules.Balancers
                         yield return Report(OriginKeys.Balancers.Hosts[i],
                             $"The balancer host '{BalancerRules.Show(name)}' has no address: keepalived's VRRP peers talk to it there, and the backends "
                             + "trust the PROXY header and open their PROXY ports to the balancers by address. Write .Host(name, address).");
+            foreach (var finding in FamilyMismatches(platform, balancing)) yield return finding;
             // HAProxy binds the statistics listener there and keepalived's check script dials it.
             if (platform.Balancers is { Kind: BalancerKind.Emitted } withStats && Addresses.Parse(withStats.StatsAddress) is null)
                 yield return Report(OriginKeys.Balancers.Stats.Address,
@@ -293,6 +294,42 @@ namespace MailDsl.Rules.Balancers
                             $"'{BalancerRules.Show(lbaas.Sources[i])}' is not an address or a network (CIDR, e.g. 10.0.0.0/28): the hosts would trust and let in "
                             + "no LBaaS by it. Write the addresses the LBaaS connects to the hosts from.");
         }
+
+        // keepalived speaks VRRP over one family per instance, the family of the balancer host's own address: it refuses a
+        // unicast peer of the other ("VRRP instance[...] and unicast peer address[...] MUST be of the same family") and a VIP
+        // of the other ("address family must match VRRP instance [...] - ignoring", then "No VIP specified"), and keepalived -t
+        // fails. The first balancer host's address sets the family; every other address keepalived writes must share it.
+        private IEnumerable<Finding> FamilyMismatches(PlatformModel platform, PlatformBalancing balancing)
+        {
+            if (platform.Balancers is not { Kind: BalancerKind.Emitted } emitted) yield break;
+            string? first = null;
+            System.Net.Sockets.AddressFamily family = default;
+            for (var i = 0; i < emitted.Hosts.Count; i++)
+            {
+                if (emitted.Hosts[i] is not { } name || Addresses.Parse(emitted.AddressOf(name)) is not { } address) continue;
+                if (first is null)
+                {
+                    (first, family) = (name, address.AddressFamily);
+                    continue;
+                }
+                if (address.AddressFamily != family)
+                    yield return Report(OriginKeys.Balancers.HostAddresses[i],
+                        $"The balancer host '{BalancerRules.Show(name)}' has the {Family(address.AddressFamily)} address '{BalancerRules.Show(emitted.AddressOf(name))}', but "
+                        + $"'{BalancerRules.Show(first)}' has an {Family(family)} one: keepalived's VRRP instances speak one family, and keepalived refuses a peer of the "
+                        + "other (\"unicast peer address MUST be of the same family\"), so keepalived -t fails. Give every balancer host an address of one family, "
+                        + "on the network the balancers share.");
+            }
+            if (first is null) yield break;
+            foreach (var layer in balancing.Fronted)
+                if (Addresses.Parse(layer.VipAddress) is { } vip && vip.AddressFamily != family)
+                    yield return Report(OriginKeys.Of(layer).VipAddress,
+                        $"The {BalancerRules.Name(layer)} VIP address '{BalancerRules.Show(layer.VipAddress)}' is {Family(vip.AddressFamily)}, but the balancer hosts speak "
+                        + $"VRRP over {Family(family)} ('{BalancerRules.Show(first)}' has {BalancerRules.Show(emitted.AddressOf(first))}): keepalived holds a VIP only "
+                        + "in a VRRP instance of its own family (\"address family must match VRRP instance\"), so this VIP would be held by no one and keepalived -t "
+                        + $"fails. Give the VIP an {Family(family)} address, or the balancer hosts addresses of the VIP's family.");
+        }
+
+        private static string Family(System.Net.Sockets.AddressFamily family) => family == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4";
 
         // The index of the next host called name after index after, or -1.
         private static int NextHost(Layer layer, string? name, int after)
