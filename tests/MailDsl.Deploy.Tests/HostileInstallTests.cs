@@ -37,11 +37,12 @@ public abstract class HostileInstallTests(ITestOutputHelper output)
     private const string SecretValue = "Hostile2026Pass";
 
     // The daemons' own state (sockets, queues, pid files, logs) and the package manager's, which no value names: a daemon
-    // started with other listeners makes other sockets there.
+    // started with other listeners makes other sockets there. /run/haproxy is HAProxy's (Debian's tmpfiles.d/haproxy.conf
+    // makes it for the admin socket; install.sh makes it where nothing runs tmpfiles), /run/haproxy.pid its init script's.
     private static readonly string[] DaemonState =
     {
         "/run/dovecot/", "/var/lib/dovecot/", "/var/spool/postfix/", "/var/lib/postfix/", "/run/sogo/", "/var/spool/sogo/", "/var/lib/sogo/",
-        "/run/nginx", "/var/lib/nginx/", "/var/log/", "/run/memcached", "/var/lib/apt/", "/var/cache/apt/", "/var/cache/debconf/", "/var/lib/dpkg/",
+        "/run/nginx", "/var/lib/nginx/", "/var/log/", "/run/memcached", "/run/haproxy", "/var/lib/apt/", "/var/cache/apt/", "/var/cache/debconf/", "/var/lib/dpkg/",
     };
 
     [DeployFact("ip")]
