@@ -72,7 +72,7 @@ public abstract class HopVerificationTests(PlatformFixture fixture)
         // The platform's certificate back: the held message goes through on the next try, once every mailstore host serves its
         // users again (Dovecot's reload restarted the backend watcher, and a returning host answers LMTP "try again" until the
         // others have let go, which would defer the message to Postfix's next retry, minutes later).
-        WaitUntilServing(stores);
+        fixture.WaitUntilServing(stores.Select(s => s.Name).ToArray());
         foreach (var mx in mxs) mx.Must("postqueue -f", "flushing the MX's queue");
         await fixture.DeliveredAsync(TestDirectory.Alice, subject, "INBOX", LayerDescriptors.SmtpIn, LayerDescriptors.Mailstore);
     }
@@ -135,18 +135,6 @@ public abstract class HopVerificationTests(PlatformFixture fixture)
     /// Puts <paramref name="pair"/> where the platform names its certificate and key on <paramref name="host"/>, and makes
     /// Postfix and Dovecot present it: reload, and end the open IMAP sessions (SOGo keeps its own open).
     /// </summary>
-    /// <summary>Waits until each mailstore host's state line on the shared storage says it serves its users (issue 22's watcher).</summary>
-    private void WaitUntilServing(SandboxHost[] stores)
-    {
-        foreach (var store in stores)
-            for (var deadline = DateTime.UtcNow.AddSeconds(40); ; Thread.Sleep(200))
-            {
-                var line = store.Run($"cat {IntegrationPlatform.SharedStorage}/.maildsl-backends/{store.Name}").Output.Trim().Split(' ');
-                if (line.Length > 1 && long.TryParse(line[0], out var epoch) && DateTimeOffset.UtcNow.ToUnixTimeSeconds() - epoch <= 10 && line[1] == "serving") break;
-                if (DateTime.UtcNow > deadline) Assert.Fail($"waited 40 s for {store.Name} to serve its users:\n{fixture.Logs(LayerDescriptors.Mailstore)}");
-            }
-    }
-
     private static void SwapCertificate(SandboxHost host, (string Certificate, string Key) pair)
     {
         var q = Command.ShellQuote;

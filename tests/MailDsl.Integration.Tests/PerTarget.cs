@@ -108,3 +108,19 @@ public sealed class HostAddressTestsOnDebian12(Debian12Platform platform) : Host
 /// <summary><see cref="HostAddressTests"/> on Debian 13's daemons.</summary>
 [Collection(Debian13Collection.Name)]
 public sealed class HostAddressTestsOnDebian13(Debian13Platform platform) : HostAddressTests(platform);
+
+/// <summary><see cref="ClientAddressTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class ClientAddressTestsOnDebian12(Debian12Platform platform) : ClientAddressTests(platform);
+
+/// <summary><see cref="ClientAddressTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class ClientAddressTestsOnDebian13(Debian13Platform platform) : ClientAddressTests(platform);
+
+/// <summary><see cref="FailoverTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class FailoverTestsOnDebian12(Debian12Platform platform) : FailoverTests(platform);
+
+/// <summary><see cref="FailoverTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class FailoverTestsOnDebian13(Debian13Platform platform) : FailoverTests(platform);

@@ -116,6 +116,58 @@ public abstract class PlatformFixture : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until each of <paramref name="stores"/> (every mailstore host when none is named) says on the shared storage
+    /// that it serves its users (issue 22's watcher: a host that starts, or whose Dovecot reloads, answers "try again"
+    /// until the others let go) and the balancers count every host up again (a host whose daemons restarted is out of
+    /// HAProxy's rotation until two health checks pass); fails with the mailstores' logs after 40 s.
+    /// </summary>
+    public void WaitUntilServing(params string[] stores)
+    {
+        if (stores.Length == 0) stores = Platform.HostsOf(LayerDescriptors.Mailstore).ToArray();
+        foreach (var store in stores)
+            for (var deadline = DateTime.UtcNow.AddSeconds(40); ; Thread.Sleep(200))
+            {
+                var line = Platform.Host(store).Run($"cat {IntegrationPlatform.SharedStorage}/.maildsl-backends/{store}").Output.Trim().Split(' ');
+                if (line.Length > 1 && long.TryParse(line[0], out var epoch) && DateTimeOffset.UtcNow.ToUnixTimeSeconds() - epoch <= 10 && line[1] == "serving") break;
+                if (DateTime.UtcNow > deadline) Assert.Fail($"waited 40 s for {store} to serve its users:\n{Logs(LayerDescriptors.Mailstore)}");
+            }
+        Platform.WaitUntilBalanced();
+    }
+
+    /// <summary>
+    /// Sends a message to <paramref name="to"/> with <paramref name="subject"/> through <paramref name="address"/>:<paramref name="port"/>
+    /// over STARTTLS, logged in as the platform's user when <paramref name="login"/> (submission), and returns once the
+    /// server took it, with the message's Message-ID (which Postfix logs: <see cref="MailTrace"/>).
+    /// </summary>
+    public async Task<string> SendAsync(IPAddress address, int port, string to, string subject, bool login = false)
+    {
+        var message = new MimeKit.MimeMessage();
+        message.From.Add(MimeKit.MailboxAddress.Parse(login ? Address : "sender@example.org"));
+        message.To.Add(MimeKit.MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new MimeKit.TextPart("plain") { Text = "Sent by the integration tests." };
+        using var smtp = Client<MailKit.Net.Smtp.SmtpClient>();
+        await smtp.ConnectAsync(address.ToString(), port, MailKit.Security.SecureSocketOptions.StartTls);
+        if (login) await smtp.AuthenticateAsync(User, Password);
+        await smtp.SendAsync(message);
+        await smtp.DisconnectAsync(true);
+        return message.MessageId ?? "";
+    }
+
+    /// <summary>
+    /// Where the messages with <paramref name="messageIds"/> went on every host that runs Postfix: each log line of the
+    /// queue ids Postfix gave them, and what each queue holds; for failure messages.
+    /// </summary>
+    public string MailTrace(IEnumerable<string> messageIds)
+    {
+        var q = Command.ShellQuote;
+        var ids = string.Join(" ", messageIds.Select(id => q("message-id=<" + id + ">")));
+        var script = $"for m in {ids}; do for i in $(grep -F -- \"$m\" {IntegrationPlatform.PostfixLog} | sed -E 's/.*: ([0-9A-Za-z]+): message-id=.*/\\1/'); do grep -F -- \"$i:\" {IntegrationPlatform.PostfixLog}; done; done; postqueue -p";
+        return string.Join("\n", new LayerDescriptor[] { LayerDescriptors.SmtpOut, LayerDescriptors.SmtpIn, LayerDescriptors.Mailstore }.SelectMany(Platform.HostsOf)
+            .Select(h => $"--- {h}\n{Platform.Host(h).Run(script).Output}"));
+    }
+
     /// <summary>The mail user the older tests log in as: alice, in the directory.</summary>
     public static string User => MailDsl.TestPlatform.Directories.TestDirectory.Alice.Uid;
 

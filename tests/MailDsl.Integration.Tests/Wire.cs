@@ -30,6 +30,9 @@ public sealed class Wire : IDisposable
     /// <summary>The server's greeting (all lines of a multi-line SMTP reply).</summary>
     public string Greeting { get; }
 
+    /// <summary>The port this end of the connection has: what a server (or a PROXY header) names with the client's address.</summary>
+    public int LocalPort => ((System.Net.IPEndPoint)_tcp.Client.LocalEndPoint!).Port;
+
     /// <summary>Everything sent (C:) and received (S:) so far, for assertion messages.</summary>
     public string Transcript => _transcript.ToString();
 

@@ -55,8 +55,9 @@ public sealed record LabPlatformOptions
 /// daemon and removes the network and everything made.
 /// </summary>
 /// <remarks>
-/// A VIP the description names but no host holds (no balancer on the lab) resolves, on every host, to its layer's first
-/// host.
+/// A VIP the description gives an address is that address (emitted balancers hold it: <see cref="Start"/> returns once
+/// they do and every backend is up behind them, <see cref="WaitUntilBalanced"/>); a VIP without one (no balancer on the
+/// lab) resolves, on every host, to its layer's first host.
 /// </remarks>
 public sealed class LabPlatform : IDisposable
 {
@@ -213,6 +214,7 @@ public sealed class LabPlatform : IDisposable
             foreach (var rank in platform.Plans.GroupBy(StartRank).OrderBy(g => g.Key))
                 AllOrNothing(rank, plan => platform.StartHost(plan, hostsFile));
             AllOrNothing(platform.Hosts, platform.WaitForListeners);
+            platform.WaitUntilBalanced();
             return platform;
         }
         catch
@@ -234,10 +236,23 @@ public sealed class LabPlatform : IDisposable
         var sandbox = Hosts.FirstOrDefault(h => h.Name == host);
         if (sandbox is null) return $"({host} was not started)";
         var logs = _options.Logs.Prepend(MailDsl.Install.InstallScriptRenderer.StartLog)
-            .Select(path => (path, text: sandbox.Tail(path)))
+            .Select(path => (path, text: WithoutHealthChecks(sandbox.Tail(path, 1000))))
             .Where(l => l.text is not null)
             .Select(l => $"--- {host}:{l.path}\n{l.text}");
         return string.Join("\n", logs);
+    }
+
+    // The last 40 lines of a log but those of the balancers' health checks (every few seconds on every port, from each
+    // balancer): behind balancers every line naming a balancer's address as the client is one, as the PROXY header names
+    // every other client.
+    private string? WithoutHealthChecks(string? log)
+    {
+        if (log is null) return null;
+        var balancers = Plans.Where(p => p.Layer<BalancerLayer>() is not null).Select(p => AddressOf(p.Name).ToString()).ToList();
+        var lines = log.Split('\n').Where(l => !balancers.Any(b => l.Contains("[" + b + "]", StringComparison.Ordinal)
+            || l.Contains("rip=" + b + ",", StringComparison.Ordinal) || l.Contains("client: " + b + ",", StringComparison.Ordinal)
+            || l.Contains("sogod [", StringComparison.Ordinal) && l.Contains("]: " + b + " ", StringComparison.Ordinal))).ToList();
+        return string.Join("\n", lines.Skip(Math.Max(0, lines.Count - 40)));
     }
 
     /// <summary>The last lines of every daemon log on every host.</summary>
@@ -299,9 +314,11 @@ public sealed class LabPlatform : IDisposable
         if (exit != 0) throw new InvalidOperationException($"emit refused the lab platform (exit {exit}):\n{stdout}{stderr}");
     }
 
-    // Mailstores first, then the relay, the MX, the webmail, and any other layer last.
+    // The balancers first (the VIPs' addresses are theirs, whatever dials a VIP reaches them), then the mailstores, the
+    // relay, the MX, the webmail, and any other layer last.
     private static int StartRank(HostPlan plan) => plan.Layers.Min(l => l switch
     {
+        BalancerLayer => -1,
         MailstoreLayer => 0,
         SmtpOutLayer => 1,
         SmtpInLayer => 2,
@@ -362,6 +379,92 @@ public sealed class LabPlatform : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Waits until the emitted balancers serve every VIP as described, or throws with the balancers' own words after
+    /// <paramref name="timeout"/> (90 s by default): each VIP held by exactly one running balancer (keepalived starts in
+    /// BACKUP and takes a VIP only after three silent advertisement intervals), HAProxy on each running balancer counting
+    /// every backend up by its health checks (a backend answers its protocol only some seconds after its daemons start),
+    /// and each port of each VIP accepting a connection from here. <paramref name="down"/> names hosts a test stopped:
+    /// balancers that must hold no VIP, backends HAProxy must count down. Returns at once without emitted balancers.
+    /// </summary>
+    public void WaitUntilBalanced(IReadOnlyCollection<string>? down = null, TimeSpan? timeout = null)
+    {
+        var balancing = PlatformBalancing.Of(Model);
+        if (!balancing.Emitted) return;
+        down ??= Array.Empty<string>();
+        var balancers = Plans.Where(p => p.Layer<BalancerLayer>() is not null).Select(p => p.Name).Where(n => !down.Contains(n)).ToList();
+        var stats = StatsCommand(balancing.Balancers!);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        string? waitingFor;
+        do
+        {
+            waitingFor = NotYetBalanced(balancing, balancers, stats, down);
+            if (waitingFor is null) return;
+            Thread.Sleep(500);
+        }
+        while (DateTime.UtcNow < deadline);
+        // The balancers' view, and the logs of the hosts the last problem names.
+        var named = Plans.Select(p => p.Name).Where(n => !balancers.Contains(n) && waitingFor.Contains(" " + n + " ", StringComparison.Ordinal));
+        throw new InvalidOperationException($"the balancers did not serve every VIP within {(timeout ?? TimeSpan.FromSeconds(90)).TotalSeconds:F0} s: {waitingFor}\n"
+            + string.Join("\n", balancers.Select(b => $"--- {b}: ip addr, HAProxy's servers\n" + Host(b).Run("ip -4 -o addr show; " + stats).Output + "\n" + Logs(b)))
+            + "\n" + Logs(named));
+    }
+
+    // What the balancers do not do yet (null once they serve every VIP).
+    private string? NotYetBalanced(PlatformBalancing balancing, IReadOnlyList<string> balancers, string statsCommand, IReadOnlyCollection<string> down)
+    {
+        var held = balancers.ToDictionary(b => b, b => Host(b).Run("ip -4 -o addr show").Output);
+        foreach (var layer in balancing.Fronted)
+        {
+            var vip = AddressOf(layer.Vip!);
+            var holders = held.Where(h => h.Value.Contains($"inet {vip}/", StringComparison.Ordinal)).Select(h => h.Key).ToList();
+            if (holders.Count != 1) return $"{layer.Vip} ({vip}) is held by {(holders.Count == 0 ? "no running balancer" : string.Join(" and ", holders))}";
+        }
+        foreach (var balancer in balancers)
+        {
+            var stats = Host(balancer).Run(statsCommand);
+            var lines = StatsBody(stats.Output).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            var header = lines.FirstOrDefault(l => l.StartsWith("# pxname,", StringComparison.Ordinal))?.Substring(2).Split(',');
+            if (header is null) return $"HAProxy on {balancer} gives no statistics: {stats.Output}";
+            int Column(string name) => Array.IndexOf(header, name);
+            var (proxy, server, status, check) = (Column("pxname"), Column("svname"), Column("status"), Column("check_status"));
+            foreach (var row in lines.Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(',')))
+            {
+                if (row.Length < header.Length || row[server] is "FRONTEND" or "BACKEND" || row[proxy] == "stats") continue;
+                var mustBeUp = !down.Contains(row[server]);
+                var up = row[status] == "UP" && row[check].StartsWith('L') && row[check].EndsWith("OK", StringComparison.Ordinal);
+                if (mustBeUp ? !up : !row[status].StartsWith("DOWN", StringComparison.Ordinal))
+                    return $"HAProxy on {balancer} counts {row[server]} in {row[proxy]} {row[status]} ({row[check]}), not {(mustBeUp ? "up" : "down")}";
+            }
+        }
+        foreach (var port in balancing.Ports)
+            if (!Accepts(AddressOf(port.Layer.Vip!), port.Listener.Port)) return $"nothing answers on {port.Layer.Vip}:{port.Listener.Port}";
+        return null;
+    }
+
+    // The body of HAProxy's HTTP answer, its chunks joined (HAProxy chunks the statistics, a line may span two chunks).
+    private static string StatsBody(string response)
+    {
+        var split = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (split < 0) return response;
+        var head = response[..split];
+        var body = response[(split + 4)..];
+        if (!head.Contains("transfer-encoding: chunked", StringComparison.OrdinalIgnoreCase)) return body;
+        var joined = new System.Text.StringBuilder();
+        for (var at = 0; at < body.Length;)
+        {
+            var end = body.IndexOf("\r\n", at, StringComparison.Ordinal);
+            if (end < 0 || !int.TryParse(body[at..end], System.Globalization.NumberStyles.HexNumber, null, out var size) || size == 0) break;
+            joined.Append(body, end + 2, Math.Min(size, body.Length - end - 2));
+            at = end + 2 + size + 2;
+        }
+        return joined.ToString();
+    }
+
+    // HAProxy's statistics as CSV, asked on the balancer itself (bash alone: no HTTP client needed there).
+    private static string StatsCommand(BalancerLayer balancers)
+        => $"exec 3<>/dev/tcp/{MailDsl.Daemons.ServedPorts.Dial(balancers.StatsAddress)}/{balancers.StatsPort} && printf 'GET /stats;csv HTTP/1.0\\r\\n\\r\\n' >&3 && timeout 5 cat <&3";
 
     private static bool Accepts(IPAddress address, int port)
     {
