@@ -115,10 +115,16 @@ public abstract class FailoverTests(PlatformFixture fixture)
 
     private MailDsl.Targets.TargetFacts Target => MailDsl.Targets.TargetTable.Of(Platform.Target);
 
-    // Stops every daemon of host, the last started first; the PROXY ports' firewall is the kernel's and stays.
+    // Stops every daemon of host, the last started first; the PROXY ports' firewall is the kernel's and stays. On a balancer
+    // HAProxy goes first, as when it fails: its connections end there and then, from the address they were made to (a
+    // client whose connection went through it learns at once, and its MTA retries), and keepalived's check gives the
+    // VIPs up. Stopping keepalived first would take the address away under HAProxy's open connections, and a relay
+    // waiting for a greeting on one would wait smtp_helo_timeout (5 minutes) before it tried again.
     private void Stop(string host)
     {
-        foreach (var module in DaemonModules.On(Plan(host)).Where(m => m.Daemon != Daemon.Nftables).Reverse())
+        var modules = DaemonModules.On(Plan(host)).Where(m => m.Daemon != Daemon.Nftables).Reverse()
+            .OrderBy(m => m.Daemon == Daemon.Haproxy ? 0 : 1).ToList();
+        foreach (var module in modules)
         {
             var service = module.Service(Target);
             var result = Platform.Host(host).Run(service.Stop, TimeSpan.FromSeconds(60));
