@@ -155,6 +155,10 @@ public abstract class HostileInstallTests(ITestOutputHelper output)
             steps.Add($"for u in $(getent passwd | awk -F: '$3 == {storage.Uid} {{print $1}}'); do [[ $u == {owner} ]] || userdel -- \"$u\"; done");
             steps.Add($"for g in $(getent group | awk -F: '$3 == {storage.Gid} {{print $1}}'); do [[ $g == {owner} ]] || groupdel -- \"$g\"; done");
         }
+        // The interface keepalived holds the VIPs on, as the operator's balancer host has it (here a veth whose peer stays
+        // unused): keepalived -t refuses a configuration naming an interface the host lacks ("Non-existent interface").
+        if (model.Balancers is { Kind: BalancerKind.Emitted, Interface: { Length: > 0 } nic })
+            steps.Add($"ip link show dev {q(nic)} >/dev/null 2>&1 || ip link add {q(nic)} type veth peer name maildsl-nic{Interlocked.Increment(ref _interfaces)}");
         var env = new StringBuilder();
         foreach (var secret in PlatformSecrets.Of(model))
         {
@@ -168,6 +172,8 @@ public abstract class HostileInstallTests(ITestOutputHelper output)
         host.Must(string.Join("\n", steps), "putting the certificate and secrets in place");
         return env.Length == 0 ? "" : "env " + env;
     }
+
+    private static int _interfaces;
 
     // Whether the path is named by an install.sh, is a folder holding one, or is under a named folder it makes (never
     // under a top folder such as /etc, which a dry run's overlay list names).
