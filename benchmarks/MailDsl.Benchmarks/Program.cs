@@ -6,6 +6,7 @@ using MailDsl.Benchmarks;
 // `source HOSTS` prints the synthetic platform's source;
 // `analyzer-parts` times the analyzer's parts on the example (binding, evaluation, rules, the whole analyzer);
 // `probe [HOSTS...]` times the probe verb on the synthetic platform answered by stand-ins on loopback (scripts/bench/probe.sh);
+// `failover [--target T] [RUNS]` times VIP and backend failover on a small balanced lab (scripts/bench/failover.sh, inside unshare --net);
 // `quick` prints one run of each driver scenario with its step reasons and per-step times (milliseconds, best of five, no statistics);
 // anything else goes to BenchmarkDotNet (e.g. --filter '*Generator*').
 if (args.Length > 0 && args[0] == "emit-floor")
@@ -22,6 +23,8 @@ if (args.Length > 0 && args[0] == "analyzer-parts")
     return AnalyzerParts.Run(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "probe")
     return OperatingSystem.IsLinux() ? ProbeBench.Run(args.Skip(1).ToArray()) : 2;
+if (args.Length > 0 && args[0] == "failover")
+    return OperatingSystem.IsLinux() ? FailoverBench.Run(args.Skip(1).ToArray()) : 2;
 if (args.Length > 0 && args[0] == "quick")
     return QuickRun.Run(args.Skip(1).ToArray());
 BenchmarkSwitcher.FromAssembly(typeof(QuickRun).Assembly).Run(args);

@@ -116,6 +116,65 @@ public sealed class NewcomerTests
         Assert.Contains(" 0 Warning(s)", Step(Tools.Dotnet(dir, "build"), "dotnet build after the fix").Stdout);
     }
 
+    /// <summary>
+    /// The template's balancer choices: two emitted balancer hosts, whose haproxy.cfg and keepalived.conf the target's own
+    /// <c>haproxy -c</c> and <c>keepalived -t</c> accept (in a sandbox of that target with the host's etc/ installed, as the
+    /// render tests' checkers run), or a described LBaaS, which <c>check</c> and the README tell what to be set to. Each
+    /// builds with no diagnostic, checks clean and emits. (The default, none, is the test above.)
+    /// </summary>
+    [Theory]
+    [InlineData("emitted", "Debian12")]
+    [InlineData("emitted", "Debian13")]
+    [InlineData("lbaas", "Debian13")]
+    public void The_templates_balancer_choices_build_clean_check_and_emit_what_their_checkers_accept(string balancers, string target)
+    {
+        var hive = Path.Combine(_packages.Root, "template-hive-" + balancers + "-" + target);
+        Step(Tools.Dotnet(_packages.Root, "new", "install", _packages.TemplatePackage, "--debug:custom-hive", hive), "dotnet new install");
+        var parent = _packages.NewFolder("balanced");
+        Step(Tools.Dotnet(parent, "new", "maildsl", "-n", "Acme", "--domain", "acme.example", "--target", target, "--balancers", balancers, "--debug:custom-hive", hive), "dotnet new maildsl --balancers " + balancers);
+        var dir = Path.Combine(parent, "Acme");
+        var platform = File.ReadAllText(Path.Combine(dir, "Platform.cs"));
+        Assert.DoesNotContain("#if", platform);
+        Assert.Contains(balancers == "lbaas" ? ".Lbaas(LbaasBehaviour.PassThroughProxy)" : ".Host(\"lb-01.acme.example\"", platform);
+
+        var clean = Step(Tools.Dotnet(dir, "build"), "dotnet build");
+        Assert.Contains(" 0 Warning(s)", clean.Stdout);
+        Assert.DoesNotContain("MAIL", clean.Stdout);
+        var check = Step(Tools.Dotnet(dir, "run", "--no-build", "--", "check"), "check");
+        var hosts = balancers == "emitted" ? 7 : 5;
+        Assert.Matches(new Regex($@"(^|\n)no findings: {hosts} hosts, \d+ services checked$"), check.Stdout.Trim());
+        var emit = Step(Tools.Dotnet(dir, "run", "--no-build", "--", "emit", "--out", "out"), "emit");
+        Assert.Contains($"for {hosts} hosts under out", emit.Stdout);
+        var readme = File.ReadAllText(Path.Combine(dir, "out", "README.md"));
+        Assert.Contains("| through the balancers | client's address at the host |", readme);
+
+        if (balancers == "lbaas")
+        {
+            // check and the README tell the LBaaS the same: every VIP, each with its backends' PROXY ports.
+            Assert.Contains("## What the LBaaS must be set to", check.Stdout);
+            foreach (var vip in new[] { "mx", "relay", "imap", "webmail" })
+                Assert.Contains($"### VIP {vip}.acme.example (", check.Stdout);
+            Assert.Contains("| 993 | imaps | TCP | least connections | store-01.acme.example 10.0.0.31:10993 | on, health check too |", check.Stdout);
+            var told = check.Stdout[check.Stdout.IndexOf("## What the LBaaS", StringComparison.Ordinal)..check.Stdout.LastIndexOf("no findings", StringComparison.Ordinal)].Trim();
+            Assert.Contains(told, readme);
+            Assert.False(Directory.Exists(Path.Combine(dir, "out", "lb-01.acme.example")));
+            return;
+        }
+        var distro = Enum.Parse<MailDsl.Model.Distro>(target);
+        foreach (var lb in new[] { "lb-01.acme.example", "lb-02.acme.example" })
+        {
+            var hostDir = Path.Combine(dir, "out", lb);
+            using var sandbox = MailDsl.TestPlatform.Sandbox.SandboxHost.Start(lb, Path.Combine(parent, "sandbox-" + lb), distro, new[] { hostDir });
+            var q = MailDsl.TestPlatform.Sandbox.Command.ShellQuote;
+            // -dW makes a warning fatal; keepalived -t refuses an unknown keyword, a bad value or a missing script.
+            var checkers = sandbox.Run($"set -e; cp -r {q(hostDir)}/etc/. /etc/; haproxy -c -dW -f /etc/haproxy/haproxy.cfg; keepalived -t -f /etc/keepalived/keepalived.conf; echo CHECKED");
+            _log.WriteLine($"{lb} on {target}: {checkers.Output}");
+            Assert.True(checkers.Succeeded && checkers.Output.Contains("CHECKED", StringComparison.Ordinal), checkers.ToString());
+            Assert.DoesNotContain("[WARNING]", checkers.Output);
+            Assert.DoesNotContain("[ALERT]", checkers.Output);
+        }
+    }
+
     [Fact]
     public void The_package_holds_the_library_core_analyzers_docs_readme_icon_and_source_link()
     {

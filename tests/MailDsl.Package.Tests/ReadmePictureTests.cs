@@ -72,17 +72,30 @@ public sealed class ReadmePictureTests : IDisposable
         var subgraphs = parsed.GetProperty("subgraphs").EnumerateArray().Select(s => s.GetProperty("title").GetString()!).ToList();
 
         var model = Example.CorporateCloudModel();
-        Assert.Equal(new[] { "SMTP-in", "SMTP-out", "mailstore", "webmail" }, subgraphs);
+        Assert.Equal(new[] { "SMTP-in", "SMTP-out", "mailstore", "webmail", "balancers" }, subgraphs);
         foreach (var host in HostPlan.Of(model)) Assert.Contains(host.Name, vertices);
         foreach (var vip in new[] { model.SmtpIn!.Vip, model.SmtpOut!.Vip, model.Mailstore!.Vip, model.Webmail!.Vip })
             Assert.Contains("VIP " + vip, vertices);
 
-        // Every hop is an arrow labelled with its protocol, port, TLS and verification.
+        // Every hop is an arrow labelled with its protocol, port, TLS and verification; a balancer's leg with what it carries.
         var labelled = edges.Where(e => e.Text.Length > 0).ToList();
         var hops = PlatformHops.Of(model);
         foreach (var hop in hops)
-            Assert.Contains(labelled, e => e.Text == $"{hop.Protocol} {hop.Port} · {hop.TlsText} · {hop.VerificationText}");
+            Assert.Contains(labelled, e => e.Text == (hop.IsBalancerLeg
+                ? $"{hop.Protocol} {hop.Port} · {hop.Through!.Carries} · client address {(hop.Through.Port.Proxy ? "kept" : "lost")}"
+                : $"{hop.Protocol} {hop.Port} · {hop.TlsText} · {hop.VerificationText}"));
         Assert.Equal(hops.Count, labelled.Count);
+
+        // The balancers' legs agree with what the emitted HAProxy sends: each VIP port to the layer's hosts' PROXY port.
+        var haproxy = File.ReadAllText(Path.Combine(_out, model.Balancers!.Hosts[0], "etc", "haproxy", "haproxy.cfg"));
+        foreach (Match server in Regex.Matches(haproxy, @"(?m)^\s+server (?<host>\S+) \S+:(?<port>\d+) .*send-proxy-v2"))
+        {
+            var layer = new MailDsl.Model.Layer[] { model.SmtpIn, model.SmtpOut, model.Mailstore, model.Webmail }.Single(l => l.Hosts.Contains(server.Groups["host"].Value));
+            Assert.Contains(labelled, e => e.Start == layer.Key + "_vip" && e.End == layer.Key
+                && e.Text.Contains(" " + server.Groups["port"].Value + " · ", StringComparison.Ordinal)
+                && e.Text.EndsWith("+ PROXY v2 · client address kept", StringComparison.Ordinal));
+        }
+        Assert.Contains(labelled, e => e.Start == "users" && e.End == "mailstore_vip");
 
         // What the picture says agrees with what the emitted files dial.
         var mxMainCf = File.ReadAllText(Path.Combine(_out, model.SmtpIn.Hosts[0], "etc", "postfix", "main.cf"));

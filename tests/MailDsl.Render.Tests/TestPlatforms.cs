@@ -40,7 +40,8 @@ public static class TestPlatforms
     /// (HAProxy, keepalived) in front: every backend gets its PROXY ports and their firewall; HTTPS passed through or
     /// terminated on the balancers as <paramref name="https"/> says.
     /// </summary>
-    public static Platform Balanced(Distro distro, string certificate, string key, HttpsBalancing https = HttpsBalancing.PassThrough) => Platform.Create("mycompany.dom")
+    /// <param name="balancers">Instead of the two emitted balancer hosts: other balancers, e.g. a described LBaaS.</param>
+    public static Platform Balanced(Distro distro, string certificate, string key, HttpsBalancing https = HttpsBalancing.PassThrough, Action<BalancerBuilder>? balancers = null) => Platform.Create("mycompany.dom")
         .Target(distro)
         .Certificate(certificate, key)
         .CertificateAuthority(certificate)
@@ -51,5 +52,5 @@ public static class TestPlatforms
             .Imap(143).Imaps(993).Pop3s(995))
         .Webmail(w => w.Host("web-01.mycompany.dom", "172.16.10.41").Host("web-02.mycompany.dom", "172.16.10.42").Vip("webmail.mycompany.dom", "172.16.10.103")
             .Sogo(20000).Https(443).HttpRedirect(80))
-        .Balancers(b => b.Host("lb-01.mycompany.dom", "172.16.10.2").Host("lb-02.mycompany.dom", "172.16.10.3").Https(https));
+        .Balancers(balancers ?? (b => b.Host("lb-01.mycompany.dom", "172.16.10.2").Host("lb-02.mycompany.dom", "172.16.10.3").Https(https)));
 }

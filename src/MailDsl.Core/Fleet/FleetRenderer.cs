@@ -98,17 +98,31 @@ namespace MailDsl.Fleet
             w.Line("## The platform at a glance");
             w.Line();
             w.Line("```mermaid");
-            foreach (var line in Mermaid(topology.Layers, hops)) w.Line(line);
+            foreach (var line in Mermaid(topology.Layers, hops, PlatformBalancing.Of(platform))) w.Line(line);
             w.Line("```");
             w.Line();
             w.Line("## Hops");
             w.Line();
-            w.Line("| from | to | protocol | port | dials | TLS | server certificate | for |");
-            w.Line("|---|---|---|---|---|---|---|---|");
+            var balanced = hops.Any(h => h.Through is not null);
+            w.Line("| from | to | protocol | port | dials | TLS | server certificate | for |" + (balanced ? " through the balancers | client's address at the host |" : ""));
+            w.Line("|---|---|---|---|---|---|---|---|" + (balanced ? "---|---|" : ""));
             foreach (var hop in hops)
                 w.Line("| " + hop.From.Name + " | " + hop.To.Name + " | " + hop.Protocol + " | " + hop.Port + " | " + (hop.Dials.Length == 0 ? "-" : hop.Dials)
-                    + " | " + hop.TlsText + " | " + hop.VerificationText + " | " + hop.Purpose + " |");
+                    + " | " + hop.TlsText + " | " + hop.VerificationText + " | " + hop.Purpose + " |"
+                    + (balanced ? " " + Through(hop) + " | " + (hop.Through?.ClientAddress ?? "-") + " |" : ""));
             w.Line();
+            if (balanced)
+            {
+                w.Line("Hops through the balancers: the client dials the VIP, the balancers carry the connection on to one host of the");
+                w.Line("layer (the balancers' own rows). Passed through, TLS and STARTTLS stay between the client and the host; the PROXY");
+                w.Line("v2 header tells the host the client's address, which it logs and judges (postscreen, rate limits, login penalties).");
+                w.Line();
+            }
+            if (LbaasRequirements.Of(platform) is { } lbaas)
+            {
+                foreach (var line in lbaas.Markdown()) w.Line(line);
+                w.Line();
+            }
             w.Line("## Hosts");
             w.Line();
             w.Line("| host | layers | listeners |");
@@ -125,7 +139,7 @@ namespace MailDsl.Fleet
         /// The picture as Mermaid flowchart lines: the Internet and the users as circles, each layer a box holding its VIP
         /// (a hexagon) and its hosts, and one labelled arrow per hop, to the VIP a layer is dialled by where it has one.
         /// </summary>
-        private static IEnumerable<string> Mermaid(IReadOnlyList<Layer> layers, IReadOnlyList<Hop> hops)
+        private static IEnumerable<string> Mermaid(IReadOnlyList<Layer> layers, IReadOnlyList<Hop> hops, PlatformBalancing balancing)
         {
             yield return "flowchart LR";
             yield return "  internet((\"the Internet\"))";
@@ -137,16 +151,25 @@ namespace MailDsl.Fleet
                 yield return "  subgraph " + id + "[\"" + Label(LayerDescriptors.Of(layer).DisplayName) + "\"]";
                 yield return "    direction TB";
                 var drawn = layer.Hosts.Distinct().Take(HostsDrawn).Select((h, i) => (Id: id + "_host" + (i + 1), Name: h)).ToList();
-                if (layer.Vip is { Length: > 0 } vip)
+                // The balancers hold the VIPs they front: drawn in their box, each with an arrow per port to its layer.
+                var held = layer is BalancerLayer ? balancing.Fronted : Enumerable.Empty<Layer>();
+                if (layer is BalancerLayer { Kind: BalancerKind.Described })
+                    yield return "    " + id + "_lbaas[\"LBaaS: " + Label(LbaasRequirements.Of(balancing.Platform)!.Behaviour) + "\"]";
+                foreach (var front in held)
+                {
+                    yield return "    " + front.Key + "_vip{{\"VIP " + Label(front.Vip!) + "\"}}";
+                    entries[front.Key] = front.Key + "_vip";
+                }
+                if (layer.Vip is { Length: > 0 } vip && !balancing.IsFronted(layer))
                 {
                     yield return "    " + id + "_vip{{\"VIP " + Label(vip) + "\"}}";
                     entries[id] = id + "_vip";
                 }
-                else entries[id] = id;
+                else if (!balancing.IsFronted(layer)) entries[id] = id;
                 foreach (var (hostId, name) in drawn) yield return "    " + hostId + "[\"" + Label(name) + "\"]";
                 var more = layer.Hosts.Distinct().Count() - drawn.Count;
                 if (more > 0) yield return "    " + id + "_more[\"and " + more + " more hosts\"]";
-                if (layer.Vip is { Length: > 0 })
+                if (layer.Vip is { Length: > 0 } && !balancing.IsFronted(layer))
                     foreach (var (hostId, _) in drawn) yield return "    " + id + "_vip --- " + hostId;
                 if (layer is WebmailLayer && hops.Any(h => h.From.Key == id && h.To.Key == id))
                     yield return "    " + id + "_sogod[[\"sogod on each host\"]]";
@@ -160,7 +183,13 @@ namespace MailDsl.Fleet
             }
             foreach (var hop in hops)
             {
-                var label = "|\"" + Label(hop.Protocol + " " + hop.Port + " · " + hop.TlsText + " · " + hop.VerificationText) + "\"|";
+                var label = "|\"" + Label(MermaidLabel(hop)) + "\"|";
+                if (hop.IsBalancerLeg)
+                {
+                    // From the VIP to the layer's box: what the balancers carry on, and whether the client's address goes with it.
+                    yield return "  " + hop.To.Key + "_vip -->" + label + " " + hop.To.Key;
+                    continue;
+                }
                 if (hop.From.Key == hop.To.Key)
                 {
                     // nginx to sogod, inside each webmail host.
@@ -174,6 +203,21 @@ namespace MailDsl.Fleet
                 yield return "  " + from + " -->" + label + " " + to;
             }
         }
+
+        /// <summary>
+        /// An arrow's label: protocol, port, TLS, verification; for a balancer's leg, what it carries and whether the client's
+        /// address survives instead of TLS and verification (the client's own, passed through).
+        /// </summary>
+        public static string MermaidLabel(Hop hop)
+            => hop.IsBalancerLeg
+                ? hop.Protocol + " " + hop.Port + " · " + hop.Through!.Carries + " · client address " + (hop.Through.Port.Proxy ? "kept" : "lost")
+                : hop.Protocol + " " + hop.Port + " · " + hop.TlsText + " · " + hop.VerificationText;
+
+        /// <summary>The "through the balancers" cell: the VIP port and what the balancers make of it.</summary>
+        private static string Through(Hop hop)
+            => hop.Through is not { } via ? "-"
+                : hop.IsBalancerLeg ? via.Carries
+                : "VIP port " + via.Listener.Port + " to port " + via.Port.BackendPort + " of a host";
 
         /// <summary>Text safe inside a quoted Mermaid label: its quote and the characters Mermaid reads as markup become entities.</summary>
         private static string Label(string text)

@@ -76,6 +76,15 @@ namespace MailDsl.Topology
         /// </summary>
         public string? Origin { get; init; }
 
+        /// <summary>
+        /// The VIP port this hop passes through when balancers hold the VIP it dials: how the balancers carry it on and
+        /// whether the host learns the client's address. Null for a hop no balancer carries.
+        /// </summary>
+        public BalancedListener? Through { get; init; }
+
+        /// <summary>Whether the hop is a balancer's own leg, from the VIP to the layer's hosts (<see cref="Through"/> says what it carries).</summary>
+        public bool IsBalancerLeg => From.Key == LayerDescriptors.Balancers.Key && Through is not null;
+
         /// <summary>Whether both ends are layers of the platform (not the Internet, the users, the directory or a database) on different hosts.</summary>
         public bool BetweenLayers => From.IsLayer && To.IsLayer && Dials != "127.0.0.1";
 
@@ -155,7 +164,8 @@ namespace MailDsl.Topology
 
             // The directory every layer's hosts read (Postfix's recipient maps, Dovecot's passdb and userdb, SOGo's user
             // source), one hop per layer and server, and SOGo's own database.
-            foreach (var layer in PlatformLayers.Of(platform).Where(l => l.Hosts.Count > 0))
+            // The balancers read no directory.
+            foreach (var layer in PlatformLayers.Of(platform).Where(l => l.Hosts.Count > 0 && l is not BalancerLayer))
             {
                 foreach (var server in platform.Directory?.Ldap?.Servers ?? EquatableArray<LdapServer>.Empty)
                 {
@@ -169,8 +179,52 @@ namespace MailDsl.Topology
             }
             if (web?.Database is { } sogoDb)
                 hops.Add(Database(HopEnd.Of(web), HopEnd.Database, sogoDb, "SOGo's profiles, folders and sessions"));
-            return hops;
+            return Balanced(platform, hops);
         }
+
+        /// <summary>
+        /// The hops with the balancers in them: each hop that dials a VIP the balancers hold names the VIP port it passes
+        /// through, and after the ways in come the balancers' own legs, one per VIP port, from the VIP to the layer's hosts:
+        /// what they carry (TCP passed through, TLS terminated and re-encrypted), to which port, and whether the client's
+        /// address survives (the PROXY header).
+        /// </summary>
+        private static IReadOnlyList<Hop> Balanced(PlatformModel platform, List<Hop> hops)
+        {
+            var plan = BalancerPlan.Of(platform, platform.Domain);
+            if (plan.Listeners.Count == 0 || platform.Balancers is not { } balancers) return hops;
+            BalancedListener? Through(Hop hop) => plan.Listeners.FirstOrDefault(l => l.Layer.Key == hop.To.Key && l.Listener.Port == hop.Port
+                && ((hop.Dials.Length == 0 && hop.From.Key is "internet" or "users") || string.Equals(hop.Dials, l.Layer.Vip, StringComparison.OrdinalIgnoreCase)));
+            var annotated = hops.Select(h => Through(h) is { } via ? h with { Through = via } : h).ToList();
+            var legs = plan.Listeners.Select(l => Leg(balancers, l)).ToList();
+            var inward = annotated.FindLastIndex(h => h.From == HopEnd.Internet || h.From == HopEnd.Users) + 1;
+            annotated.InsertRange(inward, legs);
+            return annotated;
+        }
+
+        private static Hop Leg(BalancerLayer balancers, BalancedListener leg)
+        {
+            var listener = leg.Listener;
+            var (tls, verification) = leg.Leg switch
+            {
+                BalancerLeg.Reencrypted => (HopTls.ImplicitTls, HopVerification.Verified),
+                BalancerLeg.Clear => (HopTls.None, HopVerification.NoTls),
+                _ => (Server(listener, LayerDescriptors.Of(leg.Layer).EntranceStartTls(leg.Layer)), Client(listener)),
+            };
+            return new Hop(HopEnd.Of(balancers), HopEnd.Of(leg.Layer), ProtocolName(listener.Protocol), leg.Port.BackendPort, "", tls, verification,
+                "VIP port " + listener.Port + " to each host" + (leg.Port.Proxy ? "'s PROXY port" : ""))
+            { Through = leg };
+        }
+
+        private static string ProtocolName(ServiceProtocol protocol) => protocol switch
+        {
+            ServiceProtocol.Smtp => "SMTP",
+            ServiceProtocol.Submission => "submission",
+            ServiceProtocol.Imap => "IMAP",
+            ServiceProtocol.Pop3 => "POP3",
+            ServiceProtocol.Https => "HTTPS",
+            ServiceProtocol.ManageSieve => "ManageSieve",
+            _ => "HTTP",
+        };
 
         /// <summary>A connection to a SQL server: TLS negotiated in the protocol (libpq's SSLRequest, MariaDB's SSL packet), verified as <c>sslmode</c> says.</summary>
         private static Hop Database(HopEnd from, HopEnd to, DatabaseConnection db, string purpose)

@@ -368,13 +368,21 @@ namespace MailDsl.Hosting
             if (model is null) return Failure;
             var findings = PlatformRun.Check(model);
             var (hostCount, services) = PlatformRun.Size(model);
+            // A described LBaaS is set up by hand: check says what it must be set to, as the emitted README does.
+            var lbaas = MailDsl.Topology.LbaasRequirements.Of(model);
             if (json)
             {
-                FindingsReport.WriteJson(console.Out, model.Domain, findings, hostCount, services);
+                FindingsReport.WriteJson(console.Out, model.Domain, findings, hostCount, services, lbaas);
             }
             else
             {
                 if (findings.Count > 0) FindingsReport.WriteTable(console, console.Out, findings);
+                if (lbaas is not null)
+                {
+                    if (findings.Count > 0) console.Out.WriteLine();
+                    foreach (var line in lbaas.Markdown()) console.Out.WriteLine(line);
+                    console.Out.WriteLine();
+                }
                 console.Out.WriteLine(FindingsReport.Summary(findings, hostCount, services));
             }
             return findings.Any(f => f.Severity == Severity.Error) ? Failure : Success;

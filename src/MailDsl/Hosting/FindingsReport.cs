@@ -47,8 +47,11 @@ namespace MailDsl.Hosting
             return $"{findings.Count} finding{(findings.Count == 1 ? "" : "s")} ({string.Join(", ", parts)}): {checkedText}";
         }
 
-        /// <summary>Writes the findings and counts as one JSON object (the format is documented in docs/cli.md).</summary>
-        public static void WriteJson(TextWriter output, string domain, IReadOnlyList<Finding> findings, int hosts, int services)
+        /// <summary>
+        /// Writes the findings and counts as one JSON object (the format is documented in docs/cli.md), and for a described
+        /// LBaaS what it must be set to (<c>lbaas</c>).
+        /// </summary>
+        public static void WriteJson(TextWriter output, string domain, IReadOnlyList<Finding> findings, int hosts, int services, Topology.LbaasRequirements? lbaas = null)
         {
             var titles = RuleCatalog.All.ToDictionary(d => d.Id, StringComparer.Ordinal);
             var s = new StringBuilder();
@@ -72,9 +75,41 @@ namespace MailDsl.Hosting
                     .Append(", \"help\": ").Append(JsonText.String(descriptor?.HelpLink))
                     .Append(" }");
             }
-            s.Append(findings.Count == 0 ? "]\n" : "\n  ]\n");
-            s.Append("}");
+            s.Append(findings.Count == 0 ? "]" : "\n  ]");
+            if (lbaas is not null) Lbaas(s, lbaas);
+            s.Append("\n}");
             output.WriteLine(s.ToString());
+        }
+
+        // "lbaas": the behaviour, sources and timeouts, and one object per VIP port with its backends and health check.
+        private static void Lbaas(StringBuilder s, Topology.LbaasRequirements lbaas)
+        {
+            s.Append(",\n  \"lbaas\": {\n");
+            s.Append("    \"behaviour\": ").Append(JsonText.String(lbaas.Lbaas.Behaviour.ToString())).Append(",\n");
+            s.Append("    \"sources\": [").Append(string.Join(", ", lbaas.Sources.Select(JsonText.String))).Append("],\n");
+            s.Append("    \"idleTimeoutMinutes\": ").Append(JsonText.Number(lbaas.Plan.IdleTimeoutMinutes)).Append(",\n");
+            s.Append("    \"connectTimeoutSeconds\": ").Append(JsonText.Number(Topology.BalancerPlan.ConnectTimeoutSeconds)).Append(",\n");
+            s.Append("    \"checkIntervalSeconds\": ").Append(JsonText.Number(Topology.BalancerPlan.CheckIntervalSeconds)).Append(",\n");
+            s.Append("    \"checkTimeoutSeconds\": ").Append(JsonText.Number(Topology.BalancerPlan.CheckTimeoutSeconds)).Append(",\n");
+            s.Append("    \"fall\": ").Append(JsonText.Number(Topology.BalancerPlan.Fall)).Append(", \"rise\": ").Append(JsonText.Number(Topology.BalancerPlan.Rise)).Append(",\n");
+            s.Append("    \"listeners\": [");
+            var listeners = lbaas.Plan.Listeners;
+            for (var i = 0; i < listeners.Count; i++)
+            {
+                var l = listeners[i];
+                s.Append(i == 0 ? "\n" : ",\n");
+                s.Append("      { \"vip\": ").Append(JsonText.String(l.Layer.Vip))
+                    .Append(", \"vipAddress\": ").Append(JsonText.String(l.Layer.VipAddress))
+                    .Append(", \"port\": ").Append(JsonText.Number(l.Listener.Port))
+                    .Append(", \"listener\": ").Append(JsonText.String(l.Listener.Name))
+                    .Append(", \"mode\": ").Append(JsonText.String(l.Mode))
+                    .Append(", \"balancing\": ").Append(JsonText.String(Topology.LbaasRequirements.Balance(l)))
+                    .Append(", \"proxyV2\": ").Append(l.Port.Proxy ? "true" : "false")
+                    .Append(", \"backends\": [").Append(string.Join(", ", l.Backends.Select(b => JsonText.String(b.Endpoint)))).Append(']')
+                    .Append(", \"healthCheck\": ").Append(JsonText.String(l.Check.Describe()))
+                    .Append(" }");
+            }
+            s.Append(listeners.Count == 0 ? "]" : "\n    ]").Append("\n  }");
         }
 
         private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();

@@ -382,6 +382,46 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Check_says_what_a_described_lbaas_must_be_set_to_as_the_emitted_readme_does()
+    {
+        Platform Behind() => Describe()
+            .SmtpIn(s => s.Vip("mx.example.org", "10.0.0.100"))
+            .Mailstore(m => m.Vip("imap.example.org", "10.0.0.101"))
+            .Balancers(b => b.Lbaas(LbaasBehaviour.PassThroughProxy).From("10.0.9.0/29"));
+        var told = MailDsl.Topology.LbaasRequirements.Of(Behind().Build())!;
+        var expected = told.Markdown().ToList();
+
+        var table = Run(Behind, "check");
+        Assert.True(table.Exit == 0, table.Out + table.Err);
+        var lines = table.Out.TrimEnd('\n').Split('\n');
+        // The requirements, then the summary line last, as scripts read it.
+        Assert.Equal(expected, lines.Take(expected.Count));
+        Assert.StartsWith("no findings: ", lines[^1]);
+        Assert.Contains("| 993 | imaps | TCP | least connections | store-01.example.org:10993 | on, health check too |", table.Out);
+
+        // The emitted README says the same lines.
+        Assert.Equal(0, Run(Behind, "emit", "--out", _dir).Exit);
+        Assert.Contains(string.Join("\n", expected), File.ReadAllText(Path.Combine(_dir, "README.md")));
+
+        var json = Run(Behind, "check", "--format", "json");
+        Assert.Equal(0, json.Exit);
+        using var document = JsonDocument.Parse(json.Out);
+        var lbaas = document.RootElement.GetProperty("lbaas");
+        Assert.Equal("PassThroughProxy", lbaas.GetProperty("behaviour").GetString());
+        Assert.Equal(new[] { "10.0.9.0/29" }, lbaas.GetProperty("sources").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(31, lbaas.GetProperty("idleTimeoutMinutes").GetInt32());
+        var listeners = lbaas.GetProperty("listeners").EnumerateArray().ToList();
+        Assert.Equal(told.Plan.Listeners.Select(l => (l.Layer.Vip, l.Listener.Port, l.Port.Proxy, l.Check.Describe())),
+            listeners.Select(e => (e.GetProperty("vip").GetString(), e.GetProperty("port").GetInt32(), e.GetProperty("proxyV2").GetBoolean(), e.GetProperty("healthCheck").GetString()!)));
+        Assert.Equal(new[] { "store-01.example.org:10993" }, listeners.Single(e => e.GetProperty("port").GetInt32() == 993).GetProperty("backends").EnumerateArray().Select(e => e.GetString()));
+
+        // Without an LBaaS, check prints no such section and JSON has no such member.
+        Assert.DoesNotContain("LBaaS", Run("check").Out);
+        using var plain = JsonDocument.Parse(Run("check", "--format", "json").Out);
+        Assert.False(plain.RootElement.TryGetProperty("lbaas", out _));
+    }
+
+    [Fact]
     public void Ciphers_verbose_names_each_suites_parts_as_openssl_does_and_says_why_it_is_in_or_out()
     {
         if (Which("openssl") is null)

@@ -75,14 +75,16 @@ namespace MailDsl.Daemons.Haproxy
             w.Line("log global");
             w.Line("option tcplog");
             w.Line("option dontlognull");
-            w.Line("timeout connect 5s");
+            w.Line("timeout connect " + BalancerPlan.ConnectTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s");
             w.Line("# Idle sessions stay open on both legs for " + idle + ": IMAP clients in IDLE are silent for up to 29");
             w.Line("# minutes (RFC 2177), and the manual asks for equal client and server timeouts in TCP mode.");
             w.Line("timeout client " + idle);
             w.Line("timeout server " + idle);
-            w.Line("timeout check 5s");
-            w.Line("# A host is taken out after two failed checks 3 s apart, and back after two good ones.");
-            w.Line("default-server inter 3s fall 2 rise 2");
+            w.Line("timeout check " + BalancerPlan.CheckTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s");
+            w.Line("# A host is taken out after " + BalancerPlan.Fall.ToString(CultureInfo.InvariantCulture) + " failed checks "
+                + BalancerPlan.CheckIntervalSeconds.ToString(CultureInfo.InvariantCulture) + " s apart, and back after " + BalancerPlan.Rise.ToString(CultureInfo.InvariantCulture) + " good ones.");
+            w.Line("default-server inter " + BalancerPlan.CheckIntervalSeconds.ToString(CultureInfo.InvariantCulture) + "s fall "
+                + BalancerPlan.Fall.ToString(CultureInfo.InvariantCulture) + " rise " + BalancerPlan.Rise.ToString(CultureInfo.InvariantCulture));
             w.Close("");
 
             w.Line("# Statistics (/stats) and Prometheus metrics (/metrics), on " + (Addresses.IsLoopback(balancers.StatsAddress) ? "loopback" : "the internal network") + " only.");
@@ -96,33 +98,25 @@ namespace MailDsl.Daemons.Haproxy
             w.Line("http-request use-service prometheus-exporter if { path /metrics }");
             w.Close("");
 
-            foreach (var layer in balancing.Fronted)
+            foreach (var balanced in BalancerPlan.Of(platform, host.Name).Listeners)
             {
-                var postscreen = layer is SmtpInLayer;
-                foreach (var port in balancing.PortsOf(layer))
+                var listener = balanced.Listener;
+                var layer = balanced.Layer;
+                var terminate = balanced.Leg == BalancerLeg.Reencrypted;
+                w.Line("# " + LayerDescriptors.Of(layer).DisplayName + " " + listener.Name + ": " + Carries(listener, terminate));
+                w.Open("listen " + layer.Key + "-" + listener.Name);
+                if (balanced.Http)
                 {
-                    var listener = port.Listener;
-                    var terminate = listener.Protocol == ServiceProtocol.Https && balancers.Https == HttpsBalancing.Terminate;
-                    var tls = listener.Security == ListenerSecurity.ImplicitTls;
-                    var vip = layer.Vip!;
-                    w.Line("# " + LayerDescriptors.Of(layer).DisplayName + " " + listener.Name + ": " + Carries(listener, terminate));
-                    w.Open("listen " + layer.Key + "-" + listener.Name);
-                    if (terminate)
-                    {
-                        w.Line("mode http");
-                        w.Line("bind " + Bind(layer.VipAddress, listener.Port) + " ssl crt " + TerminatedCertificate + " alpn http/1.1");
-                    }
-                    else w.Line("bind " + Bind(layer.VipAddress, listener.Port));
-                    // Long sessions (IMAP, POP3, SMTP) go to the least busy host; HTTPS from one client stays on one host.
-                    w.Line("balance " + (listener.Protocol is ServiceProtocol.Https or ServiceProtocol.Http ? "source" : "leastconn"));
-                    var expect = balancers.Checks.LastOrDefault(c => c is not null && c.Layer == layer.Key && c.Listener == listener.Name)?.Expect;
-                    foreach (var line in HealthChecks.Lines(listener, expect, postscreen && listener.Protocol == ServiceProtocol.Smtp, host.Name, vip))
-                        w.Line(line);
-                    foreach (var backend in layer.Hosts.Where(h => !string.IsNullOrEmpty(h)).Distinct())
-                        w.Line("server " + backend + " " + Endpoint(PlatformBalancing.BackendAddress(layer, backend), port.BackendPort)
-                            + ServerOptions(platform, vip, tls || terminate, terminate, port.Proxy));
-                    w.Close("");
+                    w.Line("mode http");
+                    w.Line("bind " + Bind(layer.VipAddress, listener.Port) + " ssl crt " + TerminatedCertificate + " alpn http/1.1");
                 }
+                else w.Line("bind " + Bind(layer.VipAddress, listener.Port));
+                // Long sessions (IMAP, POP3, SMTP) go to the least busy host; HTTPS from one client stays on one host.
+                w.Line("balance " + (listener.Protocol is ServiceProtocol.Https or ServiceProtocol.Http ? "source" : "leastconn"));
+                foreach (var line in HealthChecks.Lines(balanced.Check)) w.Line(line);
+                foreach (var backend in balanced.Backends)
+                    w.Line("server " + backend.Host + " " + backend.Endpoint + ServerOptions(balanced.Check, terminate));
+                w.Close("");
             }
             // HAProxy's sections end where the next begins; no closing line, and no blank line at the end of the file.
             return w.ToString().TrimEnd('\n') + "\n";
@@ -140,16 +134,15 @@ namespace MailDsl.Daemons.Haproxy
 
         // The server line's options: PROXY v2 (also on the checks), checks over TLS verified against the platform's CA
         // where the port is TLS, and TLS to the host for re-encrypted HTTPS.
-        private static string ServerOptions(PlatformModel platform, string vip, bool tlsCheck, bool terminate, bool proxy)
+        private static string ServerOptions(HealthCheckPlan check, bool terminate)
         {
-            var ca = platform.CertificateAuthority ?? "@system-ca";
             var options = new List<string>();
-            if (terminate) options.Add("ssl sni str(" + vip + ")");
-            if (proxy) options.Add("send-proxy-v2");
+            if (terminate) options.Add("ssl sni str(" + check.Sni + ")");
+            if (check.Proxy) options.Add("send-proxy-v2");
             options.Add("check");
-            if (proxy) options.Add("check-send-proxy");
-            if (tlsCheck) options.AddRange(new[] { "check-ssl", "check-sni " + vip });
-            if (tlsCheck || terminate) options.AddRange(new[] { "verify required", "ca-file " + ca });
+            if (check.Proxy) options.Add("check-send-proxy");
+            if (check.OverTls) options.AddRange(new[] { "check-ssl", "check-sni " + check.Sni });
+            if (check.OverTls || terminate) options.AddRange(new[] { "verify required", "ca-file " + check.TlsCa });
             return " " + string.Join(" ", options);
         }
 
@@ -164,8 +157,5 @@ namespace MailDsl.Daemons.Haproxy
 
         private static string Bind(string? address, int port)
             => (string.IsNullOrEmpty(address) ? "*" : address!.Contains(":") ? "[" + address + "]" : address) + ":" + port.ToString(CultureInfo.InvariantCulture);
-
-        private static string Endpoint(string address, int port)
-            => (address.Contains(":") ? "[" + address + "]" : address) + ":" + port.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -2,15 +2,17 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using MailDsl.Model;
+using MailDsl.Topology;
 
 namespace MailDsl.Daemons.Haproxy
 {
     /// <summary>
-    /// What each protocol's server says first, and how HAProxy's health check speaks that protocol (configuration
-    /// manual: "option tcp-check", "tcp-check expect", "tcp-check send", "option httpchk", "http-check send",
-    /// "http-check expect"; "check-ssl" puts the same exchange inside TLS on a port that is TLS from the first byte, and
-    /// "check-send-proxy" sends the PROXY header first where the port expects one). A check that speaks the protocol
-    /// marks a host down when its daemon stops answering, not only when its port closes.
+    /// What each protocol's server says first, how a balancer's health check speaks that protocol
+    /// (<see cref="Plan"/>: the exchange, shared by emitted HAProxy and what a described LBaaS is told), and how HAProxy writes
+    /// it (<see cref="Lines"/>; configuration manual: "option tcp-check", "tcp-check expect", "tcp-check send", "option
+    /// httpchk", "http-check send", "http-check expect"; "check-ssl" puts the same exchange inside TLS on a port that is TLS
+    /// from the first byte, and "check-send-proxy" sends the PROXY header first where the port expects one). A check that
+    /// speaks the protocol marks a host down when its daemon stops answering, not only when its port closes.
     /// </summary>
     public static class HealthChecks
     {
@@ -35,75 +37,110 @@ namespace MailDsl.Daemons.Haproxy
                 .ToList();
 
         /// <summary>
-        /// The check lines of one listen section: the protocol's own exchange, or <paramref name="expect"/> when the
-        /// description sets the greeting. <paramref name="postscreen"/>: the port is Postfix's postscreen, which counts a
-        /// client speaking before its greeting is complete as a spambot (postscreen(8), "pregreet" test), so the check only
-        /// reads the banner there. <paramref name="helo"/> is the balancer's own name for EHLO; <paramref name="host"/> the
-        /// name asked for in an HTTP check's Host header.
+        /// The exchange of a listener's check: the protocol's own, or <paramref name="expect"/> alone when the description
+        /// sets the greeting. <paramref name="postscreen"/>: the port is Postfix's postscreen, which counts a client speaking
+        /// before its greeting is complete as a spambot (postscreen(8), "pregreet" test), so the check only reads the banner
+        /// there. <paramref name="helo"/> is the checker's own name for EHLO; <paramref name="host"/> the name asked for in an
+        /// HTTP check's Host header. TLS, SNI and PROXY are the caller's (<see cref="BalancerPlan"/>).
         /// </summary>
-        public static IEnumerable<string> Lines(Listener listener, string? expect, bool postscreen, string helo, string host)
+        public static HealthCheckPlan Plan(Listener listener, string? expect, bool postscreen, string helo, string host)
         {
+            var none = new List<HealthCheckStep>();
             switch (listener.Protocol)
             {
                 case ServiceProtocol.Https:
                 case ServiceProtocol.Http:
                     // nginx serves SOGo's login page over HTTPS, and answers plain HTTP with the redirect to it.
-                    yield return "option httpchk";
-                    yield return "http-check send meth GET uri /SOGo/ ver HTTP/1.1 hdr Host " + host;
-                    yield return "http-check expect status " + (listener.Protocol == ServiceProtocol.Https ? "200" : "301");
-                    yield break;
+                    return new HealthCheckPlan(none, "/SOGo/", host, listener.Protocol == ServiceProtocol.Https ? 200 : 301, false, host, "", false);
             }
-            yield return "option tcp-check";
-            if (expect is not null)
+            var steps = new List<HealthCheckStep>();
+            void Expect(string text) => steps.Add(new HealthCheckStep(HealthCheckAction.ExpectContains, text));
+            void Start(string text) => steps.Add(new HealthCheckStep(HealthCheckAction.ExpectStart, text));
+            void Send(string text) => steps.Add(new HealthCheckStep(HealthCheckAction.Send, text));
+            if (expect is not null) Expect(expect);
+            else
+                switch (listener.Protocol)
+                {
+                    case ServiceProtocol.Smtp:
+                    case ServiceProtocol.Submission:
+                        Start("220");
+                        if (postscreen) break;
+                        Send("EHLO " + helo + "\r\n");
+                        Start("250");
+                        Send("QUIT\r\n");
+                        Start("221");
+                        break;
+                    case ServiceProtocol.Imap:
+                        Expect("* OK");
+                        Send("a LOGOUT\r\n");
+                        Expect("* BYE");
+                        break;
+                    case ServiceProtocol.Pop3:
+                        Expect("+OK");
+                        Send("QUIT\r\n");
+                        Expect("+OK");
+                        break;
+                    case ServiceProtocol.ManageSieve:
+                        // The capability list ends with an OK line once complete.
+                        Expect("\"IMPLEMENTATION\"");
+                        Expect("\r\nOK");
+                        Send("LOGOUT\r\n");
+                        Expect("OK");
+                        break;
+                }
+            return new HealthCheckPlan(steps, null, host, 0, false, host, "", false);
+        }
+
+        /// <summary>The check lines of one listen section, as HAProxy writes <paramref name="check"/>.</summary>
+        public static IEnumerable<string> Lines(HealthCheckPlan check)
+        {
+            if (check.HttpPath is { } path)
             {
-                yield return "tcp-check expect string " + Escape(expect);
+                yield return "option httpchk";
+                yield return "http-check send meth GET uri " + path + " ver HTTP/1.1 hdr Host " + check.HttpHost;
+                yield return "http-check expect status " + check.HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 yield break;
             }
-            switch (listener.Protocol)
+            yield return "option tcp-check";
+            if (check.Steps.Count == 0) yield return "tcp-check connect";
+            foreach (var step in check.Steps)
+                yield return step.Action switch
+                {
+                    HealthCheckAction.ExpectStart => "tcp-check expect rstring ^" + Escape(RegexLiteral(step.Text)),
+                    HealthCheckAction.ExpectContains => "tcp-check expect string " + Escape(step.Text),
+                    _ => "tcp-check send " + Escape(step.Text),
+                };
+        }
+
+        // A literal as a PCRE pattern: a backslash before each character a pattern reads as an operator.
+        private static string RegexLiteral(string text)
+        {
+            var b = new StringBuilder();
+            foreach (var c in text)
             {
-                case ServiceProtocol.Smtp:
-                case ServiceProtocol.Submission:
-                    yield return "tcp-check expect rstring ^220";
-                    if (postscreen) yield break;
-                    yield return "tcp-check send EHLO\\ " + helo + "\\r\\n";
-                    yield return "tcp-check expect rstring ^250";
-                    yield return "tcp-check send QUIT\\r\\n";
-                    yield return "tcp-check expect rstring ^221";
-                    break;
-                case ServiceProtocol.Imap:
-                    yield return "tcp-check expect string *\\ OK";
-                    yield return "tcp-check send a\\ LOGOUT\\r\\n";
-                    yield return "tcp-check expect string *\\ BYE";
-                    break;
-                case ServiceProtocol.Pop3:
-                    yield return "tcp-check expect string +OK";
-                    yield return "tcp-check send QUIT\\r\\n";
-                    yield return "tcp-check expect string +OK";
-                    break;
-                case ServiceProtocol.ManageSieve:
-                    // The capability list ends with an OK line once complete.
-                    yield return "tcp-check expect string \"IMPLEMENTATION\"";
-                    yield return "tcp-check expect rstring \\r\\nOK";
-                    yield return "tcp-check send LOGOUT\\r\\n";
-                    yield return "tcp-check expect string OK";
-                    break;
-                default:
-                    yield return "tcp-check connect";
-                    break;
+                if ("\\^$.|?*+()[]{}".IndexOf(c) >= 0) b.Append('\\');
+                b.Append(c);
             }
+            return b.ToString();
         }
 
         /// <summary>
         /// <paramref name="text"/> as one word of HAProxy's configuration: a backslash before each space, tab, '#',
-        /// backslash and quote (configuration manual 2.2, "Quoting and escaping"). The rules keep control characters out.
+        /// backslash and quote, and CR and LF as <c>\r</c> and <c>\n</c> (configuration manual 2.2, "Quoting and escaping").
+        /// The rules keep other control characters out.
         /// </summary>
         public static string Escape(string text)
         {
             var b = new StringBuilder();
             foreach (var c in text)
             {
-                if (c is ' ' or '\t' or '#' or '\\' or '"' or '\'') b.Append('\\');
-                b.Append(c);
+                if (c == '\r') b.Append("\\r");
+                else if (c == '\n') b.Append("\\n");
+                else
+                {
+                    if (c is ' ' or '\t' or '#' or '\\' or '"' or '\'') b.Append('\\');
+                    b.Append(c);
+                }
             }
             return b.ToString();
         }

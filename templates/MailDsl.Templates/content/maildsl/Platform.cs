@@ -21,24 +21,41 @@ public static partial class ContosoMail
             .Server("dc-01.example.com", LdapSecurity.Ldaps)
             .BaseDn("dc=example,dc=com")
             .BindAs("CN=mail-bind,CN=Users,dc=example,dc=com", Secret.File("/etc/maildsl/secrets/ldap-bind")))
+        // Each host and VIP with its address on the internal network: what balancers dial and trust.
         .SmtpIn(s => s
-            .Hosts("mx-01.example.com", "mx-02.example.com")
-            .Vip("mx.example.com"))
+            .Host("mx-01.example.com", "10.0.0.11")
+            .Host("mx-02.example.com", "10.0.0.12")
+            .Vip("mx.example.com", "10.0.0.100"))
         .SmtpOut(s => s
-            .Hosts("relay-01.example.com")
-            .Vip("relay.example.com")
+            .Host("relay-01.example.com", "10.0.0.21")
+            .Vip("relay.example.com", "10.0.0.101")
             .Submission().Submissions())
         .Mailstore(m => m
-            .Hosts("store-01.example.com")
-            .Vip("imap.example.com")
+            .Host("store-01.example.com", "10.0.0.31")
+            .Vip("imap.example.com", "10.0.0.102")
             .Imaps().Pop3s())
         .Webmail(w => w
-            .Hosts("webmail-01.example.com")
-            .Vip("webmail.example.com")
+            .Host("webmail-01.example.com", "10.0.0.41")
+            .Vip("webmail.example.com", "10.0.0.103")
             .Https().HttpRedirect()
             // SOGo keeps its users' profiles and sessions here.
             .Database(db => db
                 .PostgreSql("db-01.example.com")
                 .Name("sogo")
-                .Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))));
+                .Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db"))))
+#if (EmittedBalancers)
+        // Two balancer hosts: HAProxy passes each VIP's ports through to the hosts with the PROXY protocol (they log and
+        // judge the client's own address), keepalived holds each VIP on one of them and moves it when that one fails.
+        .Balancers(b => b
+            .Host("lb-01.example.com", "10.0.0.2")
+            .Host("lb-02.example.com", "10.0.0.3"))
+#endif
+#if (LbaasBalancers)
+        // The LBaaS you already have, passing TCP through with the PROXY protocol v2 from these addresses: the hosts trust
+        // them alone. `dotnet run -- check` and the emitted README say what to set it to, VIP by VIP.
+        .Balancers(b => b
+            .Lbaas(LbaasBehaviour.PassThroughProxy)
+            .From("10.0.0.0/29"))
+#endif
+        ;
 }
