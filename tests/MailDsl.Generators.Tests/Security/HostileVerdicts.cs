@@ -327,6 +327,8 @@ public static class HostileVerdicts
         "zone" => output.Contains(" is ok", StringComparison.Ordinal) && output.Contains("\tIN\tSOA\t", StringComparison.Ordinal),
         "mta-sts policy" => output.Split('\n').Any(l => l.Trim() == "valid"),
         "postmap -s" => output.Contains('\t', StringComparison.Ordinal),
+        "haproxy -c" => output.Contains("haproxy: Configuration file is valid", StringComparison.Ordinal),
+        "keepalived -t" => output.Split('\n').Any(l => l.Trim() == "keepalived -t exit 0"),
         _ => output.Trim().Length > 0,
     } && !output.Split('\n').Any(l => Complains(reader, l));
 
@@ -342,6 +344,9 @@ public static class HostileVerdicts
         "yaml" => line.StartsWith("Traceback", StringComparison.Ordinal) || line.Contains("Error:", StringComparison.Ordinal),
         "zone" => line.Contains("error", StringComparison.OrdinalIgnoreCase) || line.StartsWith("Traceback", StringComparison.Ordinal),
         "mta-sts policy" => line.Trim() == "invalid" || line.StartsWith("Traceback", StringComparison.Ordinal),
+        "haproxy -c" => line.StartsWith("haproxy: ", StringComparison.Ordinal) && (line.Contains("[WARNING]", StringComparison.Ordinal) || line.Contains("[ALERT]", StringComparison.Ordinal)),
+        // keepalived -t prints nothing when it accepts a file: any line of its own is a complaint.
+        "keepalived -t" => line.StartsWith("keepalived: ", StringComparison.Ordinal) || (line.StartsWith("keepalived -t exit ", StringComparison.Ordinal) && line.Trim() != "keepalived -t exit 0"),
         _ => false,
     };
 
@@ -373,6 +378,8 @@ public static class HostileVerdicts
         "/etc/sogo/sogo.conf" => "pldes",
         "/etc/default/sogo" or "/etc/sysconfig/sogo" => "bash sources",
         "/etc/nginx/conf.d/sogo.conf" => "nginx -t",
+        Daemons.Haproxy.HaproxyConfigRenderer.ConfigPath => "haproxy -c",
+        "/etc/keepalived/keepalived.conf" => "keepalived -t",
         "/install.sh" => "bash",
         Daemons.Nginx.NginxSiteRenderer.MtaStsPolicyPath => "mta-sts policy",
         // The zone fragments are read by the DNS servers the operator runs, not by the hosts: once, with Debian 12's emission.
@@ -462,6 +469,31 @@ public static class HostileVerdicts
         ok = p.get("version") == "STSv1" and p.get("mode") in ("none", "testing", "enforce") and len(p["mx"]) > 0 and 0 <= int(p.get("max_age", "-1")) <= 31557600
         print("valid" if ok else "invalid")' "$2" 2>&1
         }
+        # HAProxy's own check of the file (-dW: a warning fails it; its notices name its pid and version, not the file), then
+        # the file's lines without comments: neither HAProxy nor keepalived prints what it read, so their acceptance and the
+        # text beside the twin's are the reading.
+        # HAProxy opens the CA files and certificates a file names: the test certificate stands in where none is.
+        read_haproxy() {
+          local f
+          for f in $(awk '{ for (i = 1; i < NF; i++) if ($i == "ca-file" || $i == "crt") print $(i + 1) }' "$2" | sort -u); do
+            [ "$f" = @system-ca ] || [ -e "$f" ] || { install -D -m 0644 /etc/ssl/maildsl/allservers.crt "$f" && install -m 0600 /etc/ssl/maildsl/allservers.key "$f.key"; } 2>/dev/null
+          done
+          # A backend named, not addressed, is resolved when HAProxy loads the file: the sandbox's /etc/hosts names it.
+          awk '$1 == "server" { split($3, a, ":"); if (a[1] !~ /^[0-9.]+$/ && $3 !~ /^\[/) print "192.0.2.1 " a[1] }' "$2" | sort -u >> /etc/hosts
+          haproxy -c -dW -f "$2" 2>&1 | grep -v -F '[NOTICE]' | sed -e "s#$2#<CFG>#g" -e 's/^\[\([A-Z]*\)\] *([0-9]*)/[\1]/' -e 's/^/haproxy: /'
+          grep -v -E '^[[:space:]]*(#|$)' "$2"
+        }
+        # keepalived -t checks that each interface the file names exists, and its track script: in a network namespace of its
+        # own with an interface of each name (a veth: they exist on the balancers), the script as /usr/bin/true (it is MailDsl's).
+        read_keepalived() {
+          local d; d=$(mktemp -d)
+          sed -e 's#"/etc/keepalived/maildsl-haproxy-check"#"/usr/bin/true"#' "$2" > "$d/keepalived.conf"
+          timeout 20 unshare -n bash -c 'n=0; for i in $(awk '"'"'$1 == "interface" { print $2 }'"'"' "$1" | sort -u); do n=$((n + 1)); ip link add "$i" type veth peer name "maildsl$n" || exit 9; done; keepalived -t -f "$1"' _ "$d/keepalived.conf" > "$d/said" 2>&1
+          echo "keepalived -t exit $?"
+          sed -e "s#$d#<D>#g" -e 's/^/keepalived: /' "$d/said"
+          grep -v -E '^[[:space:]]*(#|$)' "$2"
+          rm -rf "$d"
+        }
         run_job() {
           local id=$1 reader=$2 host=$3 file=$4 setup=$5
           eval "$setup"
@@ -485,6 +517,8 @@ public static class HostileVerdicts
         "yaml" => "read_yaml",
         "zone" => "read_zone",
         "mta-sts policy" => "read_policy",
+        "haproxy -c" => "read_haproxy",
+        "keepalived -t" => "read_keepalived",
         _ => throw new InvalidOperationException(job.Reader),
     };
 
