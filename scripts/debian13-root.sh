@@ -7,8 +7,8 @@
 set -euo pipefail
 root=${MAILDSL_DEBIAN13_ROOT:-/var/cache/maildsl/debian13}
 mirror=${MAILDSL_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-pkgs=(openssl ca-certificates nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-ldap dovecot-pgsql
-      dovecot-sieve dovecot-managesieved postfix postfix-ldap postfix-pgsql sogo gnustep-base-runtime
+pkgs=(openssl ca-certificates nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-ldap dovecot-pgsql dovecot-mysql
+      dovecot-sieve dovecot-managesieved postfix postfix-ldap postfix-pgsql postfix-mysql sogo gnustep-base-runtime
       ldap-utils postgresql-client procps iproute2 haproxy keepalived nftables dovecot-auth-lua
       certbot postfix-mta-sts-resolver unbound bind9-dnsutils)
 stamp="$root/.maildsl-packages"

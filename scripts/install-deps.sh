@@ -7,7 +7,7 @@
 # builds the Debian 13 root (scripts/debian13-root.sh, cached) that holds trixie's own daemons and OpenSSL.
 set -euo pipefail
 pkgs=(openssl nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix sogo gnustep-base-runtime
-      dovecot-ldap dovecot-pgsql dovecot-sieve dovecot-managesieved postfix-ldap postfix-pgsql memcached
+      dovecot-ldap dovecot-pgsql dovecot-mysql dovecot-sieve dovecot-managesieved postfix-ldap postfix-pgsql postfix-mysql memcached
       slapd ldap-utils postgresql
       haproxy keepalived nftables dovecot-auth-lua
       certbot pebble postfix-mta-sts-resolver unbound nsd ldnsutils bind9-dnsutils
