@@ -273,9 +273,7 @@ public static class HostileVerdicts
                 var holds = forms.Any(f => file.Content.Contains(f, StringComparison.Ordinal)) || file.Host != twinFile?.Host || twinFile.Content != file.Content;
                 if (!holds) continue;
                 if (ReaderOf(file, target) == "controller") continue;
-                // Dovecot's and Postfix's MySQL drivers (dovecot-mysql, postfix-mysql) are not in the test systems: with a MariaDB
-                // directory, dovecot.conf names a section no doveconf here knows, so its lines are compared as text.
-                if (ReaderOf(file, target) == "text" || (file.Path == "/etc/dovecot/dovecot.conf" && file.Content.Contains("\nmysql ", StringComparison.Ordinal)))
+                if (ReaderOf(file, target) == "text")
                 {
                     if (structure && Lines(Neutral(file.Content, forms)) != Lines(Neutral(twinFile!.Content, twinForms)))
                         outcomes[i].Problems.Add($"{TargetSystems.DisplayName(target)}: {file.Path} differs from its twin's beyond the value:\n"
