@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds (once) the Debian 13 root the tests check Debian 13 output against: debootstrap from Debian's archive,
 # then trixie's own openssl, nginx, dovecot, postfix, sogo, haproxy, keepalived, certbot, unbound, unbound-anchor and
-# unbound-anchor, postfix-mta-sts-resolver inside it (the relay's DANE resolver and MTA-STS daemon). Cached: a root whose stamp names the same
+# postfix-mta-sts-resolver inside it (the relay's DANE resolver and MTA-STS daemon). Cached: a root whose stamp names the same
 # package list is kept, so a second run costs nothing. Prints the root's path on its last line.
 #   MAILDSL_DEBIAN13_ROOT  where the root lives (default /var/cache/maildsl/debian13)
 set -euo pipefail
