@@ -10,7 +10,6 @@ public sealed class OutboundVerificationDiagnosticTests
     [Theory]
     [InlineData(".OutboundDane()")]
     [InlineData(".OutboundDane(\"::1\").OutboundMtaSts()")]
-    [InlineData(".OutboundMtaSts(8462).PostfixSetting(\"smtp_tls_policy_maps\", \"socketmap:inet:127.0.0.1:8462:postfix\")")]
     [InlineData(".OutboundDane().PostfixSetting(\"smtp_tls_security_level\", \"dane-only\").PostfixSetting(\"smtp_host_lookup\", \"dns, native\")")]
     public async Task Outbound_verification_described_soundly_has_no_diagnostics(string calls)
         => Assert.Empty(await Harness.AnalyzeAsync(Harness.Platform(Relay.Replace("{0}", calls))));
