@@ -13,11 +13,12 @@ namespace MailDsl.Deploy.Tests;
 /// The relay verifying the Internet's servers, on a lab network with the real tools: a relay with <c>.OutboundDane()</c> and
 /// <c>.OutboundMtaSts()</c>, emitted and installed by its own install.sh on the target (unbound on loopback, mta-sts-daemon,
 /// Postfix), the test adding only what the Internet would provide: the trust anchor of a DNSSEC-signed test zone (keys
-/// and signatures by ldns-keygen and ldns-signzone) served by nsd on a lab host of its own, four test MXes on four lab
+/// and signatures by ldns-keygen and ldns-signzone) served by nsd on a lab host of its own, five test MXes on five lab
 /// addresses (one Postfix, one certificate per address), and an nginx serving two MTA-STS policies in enforce mode, its
 /// certificates in the relay's system CA bundle. Postfix's own log says the rest: a verified TLS connection to the MX whose
 /// TLSA record matches its key and to the MX an enforce policy covers, and mail deferred, with the reason, to the MX whose
-/// TLSA record matches another key and to the MX the policy does not cover.
+/// TLSA record matches another key, to the MX the policy does not cover, and to the MX an enforce policy covers but whose
+/// TLSA record matches another key (DANE first, RFC 8461 section 2).
 /// </summary>
 public abstract class OutboundVerificationTests
 {
@@ -32,6 +33,7 @@ public abstract class OutboundVerificationTests
         ("bad." + Zone, "mx-bad." + Zone),     // TLSA 3 1 1 of another key: deferred
         ("sts1." + Zone, "mx-sts." + Zone),    // enforce policy naming its MX: verified, delivered
         ("sts2." + Zone, "mx-other." + Zone),  // enforce policy naming another MX: deferred
+        ("both." + Zone, "mx-both." + Zone),   // an enforce policy naming it, and TLSA of another key: DANE first, deferred
     };
 
     [DeployFact("nsd", "nsd-checkzone", "ldns-keygen", "ldns-signzone", "nginx", "dig")]
@@ -55,7 +57,7 @@ public abstract class OutboundVerificationTests
         string Cert(string name) => Path.Combine(work, name + ".crt");
         string Key(string name) => Path.Combine(work, name + ".key");
         foreach (var (_, name) in Destinations) TestCertificate.Make(Cert(name), Key(name), new[] { name }, Array.Empty<string>());
-        TestCertificate.Make(Cert("web"), Key("web"), new[] { "mta-sts.sts1." + Zone, "mta-sts.sts2." + Zone }, Array.Empty<string>());
+        TestCertificate.Make(Cert("web"), Key("web"), new[] { "mta-sts.sts1." + Zone, "mta-sts.sts2." + Zone, "mta-sts.both." + Zone }, Array.Empty<string>());
         TestCertificate.Make(Cert("elsewhere"), Key("elsewhere"), new[] { "elsewhere." + Zone }, Array.Empty<string>());
         TestCertificate.Make(deployment.CertificateFile + ".relay", deployment.KeyFile + ".relay", new[] { Relay }, Array.Empty<string>());
 
@@ -64,9 +66,8 @@ public abstract class OutboundVerificationTests
         var otherTlsa = TestPki.Tlsa311(Cert("elsewhere"));
         var zone = $"$ORIGIN {Zone}.\n$TTL 300\n@ IN SOA ns1.{Zone}. hostmaster.{Zone}. 1 3600 600 86400 300\n@ IN NS ns1.{Zone}.\nns1 IN A {nsAddress}\n"
             + string.Concat(Destinations.Select((d, i) => $"{d.Domain}. IN MX 10 {d.Mx}.\n{d.Mx}. IN A {mxAddresses[i]}\n"))
-            + $"_25._tcp.mx-good IN TLSA 3 1 1 {goodTlsa}\n_25._tcp.mx-bad IN TLSA 3 1 1 {otherTlsa}\n"
-            + $"_mta-sts.sts1 IN TXT \"v=STSv1; id=20261206\"\n_mta-sts.sts2 IN TXT \"v=STSv1; id=20261206\"\n"
-            + $"mta-sts.sts1 IN A {webAddress}\nmta-sts.sts2 IN A {webAddress}\n";
+            + $"_25._tcp.mx-good IN TLSA 3 1 1 {goodTlsa}\n_25._tcp.mx-bad IN TLSA 3 1 1 {otherTlsa}\n_25._tcp.mx-both IN TLSA 3 1 1 {otherTlsa}\n"
+            + string.Concat(new[] { "sts1", "sts2", "both" }.Select(d => $"_mta-sts.{d} IN TXT \"v=STSv1; id=20261206\"\nmta-sts.{d} IN A {webAddress}\n"));
         File.WriteAllText(Path.Combine(work, Zone + ".zone"), zone);
         var signed = Command.Run("bash", new[] { "-c", "set -e; cd \"$1\"; zsk=$(ldns-keygen -a ECDSAP256SHA256 \"$2\"); ksk=$(ldns-keygen -a ECDSAP256SHA256 -k \"$2\"); "
             + "ldns-signzone \"$2.zone\" \"$zsk\" \"$ksk\"; cat \"$ksk.ds\"", "sign", work, Zone });
@@ -110,11 +111,11 @@ public abstract class OutboundVerificationTests
 
         // nginx serves both policies in enforce mode, each naming mx-sts only.
         using var web = SandboxHost.Start("mta-sts." + Zone, Path.Combine(work, "hosts", "web"), Distro.Debian12, new[] { deployment.Root }, lab, webAddress);
-        var policy = $"version: STSv1\\nmode: enforce\\nmx: mx-sts.{Zone}\\nmax_age: 86400\\n";
-        var nginx = "user www-data;\npid /run/nginx.pid;\nerror_log /var/log/nginx/error.log;\nevents {}\nhttp {\n"
-            + $"  server {{\n    listen {webAddress}:443 ssl;\n    server_name mta-sts.sts1.{Zone} mta-sts.sts2.{Zone};\n"
+        string Server(string names, string mx) => $"  server {{\n    listen {webAddress}:443 ssl;\n    server_name {names};\n"
             + "    ssl_certificate /etc/ssl/lab/web.crt;\n    ssl_certificate_key /etc/ssl/lab/web.key;\n"
-            + $"    location = /.well-known/mta-sts.txt {{\n      default_type text/plain;\n      return 200 \"{policy}\";\n    }}\n  }}\n}}\n";
+            + $"    location = /.well-known/mta-sts.txt {{\n      default_type text/plain;\n      return 200 \"version: STSv1\\nmode: enforce\\nmx: {mx}\\nmax_age: 86400\\n\";\n    }}\n  }}\n";
+        var nginx = "user www-data;\npid /run/nginx.pid;\nerror_log /var/log/nginx/error.log;\nevents {}\nhttp {\n"
+            + Server($"mta-sts.sts1.{Zone} mta-sts.sts2.{Zone}", "mx-sts." + Zone) + Server($"mta-sts.both.{Zone}", "mx-both." + Zone) + "}\n";
         web.Must(string.Join("\n", "set -e", "install -d /etc/ssl/lab", $"install -m 0644 {q(Cert("web"))} /etc/ssl/lab/web.crt",
             $"install -m 0600 {q(Key("web"))} /etc/ssl/lab/web.key", $"cat > /etc/nginx/nginx.conf <<'EOF'\n{nginx}EOF", "nginx -t", "nginx"), "starting the MTA-STS web server");
 
@@ -151,6 +152,13 @@ public abstract class OutboundVerificationTests
         var query = relay.Run($"mta-sts-query sts1.{Zone}", TimeSpan.FromMinutes(1));
         Assert.True(query.Succeeded && query.Output.Contains("STSFetchResult.VALID", StringComparison.Ordinal), query.ToString());
 
+        // DANE first: the relay's DANE lookup claims the destination with TLSA records, though its MTA-STS policy would pass.
+        var daneFirst = "tcp:127.0.0.1:8462";
+        Assert.Equal("dane-only", relay.Run($"postmap -q both.{Zone} {daneFirst}").Output.Trim());
+        Assert.Equal("dane-only", relay.Run($"postmap -q good.{Zone} {daneFirst}").Output.Trim());
+        Assert.False(relay.Run($"postmap -q sts1.{Zone} {daneFirst}").Succeeded, "no TLSA records for sts1: the MTA-STS table decides");
+        Assert.StartsWith("secure match=mx-both." + Zone, relay.Run($"postmap -q both.{Zone} socketmap:inet:127.0.0.1:8461:postfix").Output.Trim(), StringComparison.Ordinal);
+
         foreach (var (domain, _) in Destinations)
             relay.Must($"printf 'Subject: outbound test\\n\\nto {domain}\\n' | sendmail -f postmaster@{PlatformDomain} user@{domain}", "submitting to " + domain);
         string log = "";
@@ -167,6 +175,8 @@ public abstract class OutboundVerificationTests
         Assert.StartsWith("sent", Status("sts1." + Zone) ?? "", StringComparison.Ordinal);
         Assert.Contains($"Verified TLS connection established to mx-sts.{Zone}[{mxAddresses[2]}]:25", log);
         Assert.True(Status("sts2." + Zone) is { } sts2 && sts2.StartsWith("deferred", StringComparison.Ordinal) && sts2.Contains("not verified", StringComparison.OrdinalIgnoreCase), said);
+        Assert.True(Status("both." + Zone) is { } both && both.StartsWith("deferred", StringComparison.Ordinal) && both.Contains("not verified", StringComparison.OrdinalIgnoreCase), said);
+        Assert.DoesNotContain($"Verified TLS connection established to mx-both.{Zone}", log);
         Assert.DoesNotContain($"Verified TLS connection established to mx-bad.{Zone}", log);
         Assert.DoesNotContain($"Verified TLS connection established to mx-other.{Zone}", log);
     }

@@ -130,11 +130,11 @@ namespace MailDsl.Fleet
                 }
                 if (relay.DaneResolver is not null && relay.MtaStsResolverPort is not null)
                 {
-                    w.Line("- Order (RFC 8461 section 2: DANE first): where a destination has no MTA-STS policy, Postfix applies DANE. Where it has");
-                    w.Line("  one, postfix-mta-sts-resolver's answer (`secure`) replaces the `dane` level for that destination, as its own README");
-                    w.Line("  warns (\"MTA-STS policy overrides DANE TLS authentication\"): the certificate is then checked against the CAs, not the");
-                    w.Line("  TLSA records. Its documented remedies are a DANE policy lookup answering `dane-only` listed before it in");
-                    w.Line("  `smtp_tls_policy_maps`, or a table naming the domains known to publish both; MailDsl writes neither yet.");
+                    w.Line("- Order (RFC 8461 section 2: DANE first): postfix-mta-sts-resolver's own README warns that its `secure` answer overrides");
+                    w.Line("  DANE, and advises a DANE lookup answering `dane-only` before it. MailDsl lists one first in `smtp_tls_policy_maps`:");
+                    w.Line("  `" + MailDsl.Daemons.MtaSts.MtaStsResolverModule.DaneFirstPath + "`, run by Postfix's spawn on 127.0.0.1:" + (relay.MtaStsResolverPort!.Value + 1) + ", answers `dane-only` for a");
+                    w.Line("  destination whose MX hosts publish TLSA records in DNSSEC-validated answers (the same unbound), so the TLSA records");
+                    w.Line("  decide there; for every other destination it answers not found and the MTA-STS policy applies.");
                 }
                 w.Line();
             }

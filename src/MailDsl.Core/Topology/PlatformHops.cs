@@ -128,7 +128,7 @@ namespace MailDsl.Topology
             var ways = new List<string>();
             if (dane) ways.Add("DANE where the destination publishes TLSA records over DNSSEC (unbound on " + smtpOut.DaneResolver + ")");
             if (mtaSts) ways.Add("MTA-STS where its policy is in enforce mode (postfix-mta-sts-resolver, system CAs)");
-            return "certificate verified with " + string.Join("; ", ways) + (dane && mtaSts ? " (an MTA-STS policy replaces DANE for its domain: see Outbound verification)" : "")
+            return "certificate verified with " + string.Join("; ", ways) + (dane && mtaSts ? " (DANE first where both are published)" : "")
                 + "; opportunistic, not verified, elsewhere";
         }
 

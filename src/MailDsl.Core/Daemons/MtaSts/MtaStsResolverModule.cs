@@ -38,6 +38,32 @@ namespace MailDsl.Daemons.MtaSts
         /// <inheritdoc/>
         public override bool RunsOn(HostPlan host) => PortOn(host) is not null;
 
+        /// <summary>Where the DANE-first lookup (<c>maildsl-dane-first.sh</c>) is installed on a relay with DANE and MTA-STS.</summary>
+        public const string DaneFirstPath = "/usr/local/lib/maildsl/maildsl-dane-first.sh";
+
+        /// <summary>
+        /// The loopback port Postfix's spawn serves the DANE-first lookup on, on <paramref name="host"/>: the one after
+        /// mta-sts-daemon's; null unless the host verifies with DANE and MTA-STS both.
+        /// </summary>
+        public static int? DaneFirstPortOn(HostPlan host)
+            => host.Layer<SmtpOutLayer>() is { DaneResolver: not null, MtaStsResolverPort: { } port } ? port + 1 : null;
+
+        /// <summary>
+        /// smtp_tls_policy_maps on <paramref name="host"/>: the DANE-first lookup, where the host also verifies with DANE (RFC 8461
+        /// section 2: DANE wins where a destination has TLSA records), then mta-sts-daemon's socketmap.
+        /// </summary>
+        public static string PolicyMaps(HostPlan host)
+            => (DaneFirstPortOn(host) is { } first ? "tcp:127.0.0.1:" + first.ToString(CultureInfo.InvariantCulture) + ", " : "") + PolicyMap(PortOn(host)!.Value);
+
+        /// <summary>
+        /// The master.cf line of the DANE-first lookup on <paramref name="host"/>, or null without one: spawn runs the script
+        /// as nobody for each connection from Postfix's tcp_table client, with the validating resolver's address.
+        /// </summary>
+        public static string? DaneFirstService(HostPlan host)
+            => DaneFirstPortOn(host) is { } port
+                ? "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + " inet n n n - 0 spawn user=nobody argv=/bin/bash " + DaneFirstPath + " " + host.Layer<SmtpOutLayer>()!.DaneResolver
+                : null;
+
         /// <inheritdoc/>
         public override IEnumerable<Artifact> Render(PlatformTopology topology, HostPlan host)
         {
@@ -55,10 +81,15 @@ namespace MailDsl.Daemons.MtaSts
                 + "  # testing-mode policies are reported, not enforced (RFC 8461 section 5).\n"
                 + "  strict_testing: false\n"
                 + "  timeout: 4\n");
+            if (DaneFirstPortOn(host) is not null)
+                yield return new Artifact(host.Name, DaneFirstPath, Artifact.ExecutableMode, Text.EmbeddedText.Read("MailDsl.Daemons.MtaSts/maildsl-dane-first.sh"));
         }
 
         /// <inheritdoc/>
-        public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host) => new[] { "postfix-mta-sts-resolver" };
+        /// <remarks>With DANE too, the DANE-first lookup's dig (Debian's bind9-dnsutils, RHEL's bind-utils).</remarks>
+        public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host)
+            => DaneFirstPortOn(host) is null ? new[] { "postfix-mta-sts-resolver" }
+                : new[] { "postfix-mta-sts-resolver", target.Family == DistroFamily.Rhel ? "bind-utils" : "bind9-dnsutils" };
 
         /// <inheritdoc/>
         /// <remarks>Without systemd, the package's own init script (start-stop-daemon with a pid file).</remarks>
