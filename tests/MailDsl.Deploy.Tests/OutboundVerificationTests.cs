@@ -24,7 +24,8 @@ public abstract class OutboundVerificationTests
 {
     private const string Zone = "lab.test";
     private const string PlatformDomain = "relay.test";
-    private const string Relay = "relay-01." + PlatformDomain;
+    /// <summary>The relay's name.</summary>
+    internal const string Relay = "relay-01." + PlatformDomain;
 
     // Each destination domain, its MX and what must happen.
     private static readonly (string Domain, string Mx)[] Destinations =
@@ -181,7 +182,8 @@ public abstract class OutboundVerificationTests
         Assert.DoesNotContain($"Verified TLS connection established to mx-other.{Zone}", log);
     }
 
-    private static Platform Describe(Distro target) => Platform.Create(PlatformDomain)
+    /// <summary>The relay alone, verifying with DANE and MTA-STS (also linted by <see cref="AnsibleTests"/>).</summary>
+    internal static Platform Describe(Distro target) => Platform.Create(PlatformDomain)
         .Target(target)
         .Certificate(LoopbackPlatform.CertificatePath, LoopbackPlatform.KeyPath)
         .SmtpOut(s => s.Hosts(Relay).OutboundDane().OutboundMtaSts()

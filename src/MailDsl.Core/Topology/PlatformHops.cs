@@ -125,11 +125,10 @@ namespace MailDsl.Topology
             var dane = smtpOut.DaneResolver is not null;
             var mtaSts = smtpOut.MtaStsResolverPort is not null;
             if (!dane && !mtaSts) return null;
-            var ways = new List<string>();
-            if (dane) ways.Add("DANE where the destination publishes TLSA records over DNSSEC (unbound on " + smtpOut.DaneResolver + ")");
-            if (mtaSts) ways.Add("MTA-STS where its policy is in enforce mode (postfix-mta-sts-resolver, system CAs)");
-            return "certificate verified with " + string.Join("; ", ways) + (dane && mtaSts ? " (DANE first where both are published)" : "")
-                + "; opportunistic, not verified, elsewhere";
+            var how = dane && mtaSts ? "DANE-verified where TLSA records are published (DNSSEC, local unbound), else MTA-STS-verified where an enforce policy is"
+                : dane ? "DANE-verified where TLSA records are published (DNSSEC, local unbound)"
+                : "MTA-STS-verified where an enforce policy is published (system CAs)";
+            return how + "; not verified elsewhere";
         }
 
         /// <summary>The hops of <paramref name="platform"/>, in a fixed order: inbound from outside, then layer to layer.</summary>

@@ -100,7 +100,7 @@ namespace MailDsl.Daemons.MtaSts
         /// <inheritdoc/>
         /// <remarks>The daemon's own loader (postfix_mta_sts_resolver.utils.load_config), which it runs when it starts.</remarks>
         public override IReadOnlyList<string> Checks(TargetFacts target, HostPlan host)
-            => new[] { "/usr/bin/python3 -c 'import sys; from postfix_mta_sts_resolver.utils import load_config; load_config(sys.argv[1])' " + ConfPath };
+            => new[] { LoadConfig + " " + ConfPath };
 
         /// <inheritdoc/>
         /// <remarks>Its cache folder, which the package makes for its own user; made again where it is missing.</remarks>
@@ -114,6 +114,9 @@ namespace MailDsl.Daemons.MtaSts
 
         /// <inheritdoc/>
         public override string? Validation(TargetFacts target, HostPlan host, Artifact file)
-            => file.Path == ConfPath ? "/usr/bin/python3 -c 'import sys; from postfix_mta_sts_resolver.utils import load_config; load_config(sys.argv[1])' %s" : null;
+            => file.Path == ConfPath ? LoadConfig + " %s" : null;
+
+        // The daemon's own configuration loader, run by the distro's python3 (the one the package installs into), on one file.
+        private const string LoadConfig = "/usr/bin/python3 -c 'import sys; from postfix_mta_sts_resolver.utils import load_config; load_config(sys.argv[1])'";
     }
 }
