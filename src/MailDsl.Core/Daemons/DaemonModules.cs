@@ -2,9 +2,11 @@ using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Daemons.Dovecot;
 using MailDsl.Daemons.Memcached;
+using MailDsl.Daemons.MtaSts;
 using MailDsl.Daemons.Nginx;
 using MailDsl.Daemons.Postfix;
 using MailDsl.Daemons.Sogo;
+using MailDsl.Daemons.Unbound;
 using MailDsl.Model;
 using MailDsl.Topology;
 
@@ -13,9 +15,14 @@ namespace MailDsl.Daemons
     /// <summary>Every daemon module, in the order a host's daemons are installed and started.</summary>
     public static class DaemonModules
     {
-        /// <summary>Postfix, Dovecot, memcached, SOGo, nginx: the mail transport first, SOGo's cache before SOGo, the web front last (it dials the others).</summary>
+        /// <summary>
+        /// unbound and postfix-mta-sts-resolver (what the relay's Postfix asks), Postfix, Dovecot, memcached, SOGo, nginx: the
+        /// mail transport's resolvers first, SOGo's cache before SOGo, the web front last (it dials the others).
+        /// </summary>
         public static IReadOnlyList<DaemonModule> All { get; } = new DaemonModule[]
         {
+            UnboundModule.Instance,
+            MtaStsResolverModule.Instance,
             PostfixModule.Instance,
             DovecotModule.Instance,
             MemcachedModule.Instance,
