@@ -14,6 +14,15 @@ namespace MailDsl.Probing
     /// <param name="ChainError">Why the chain does not verify against the trusted CAs, or null when it does.</param>
     public sealed record ObservedCertificate(string Subject, IReadOnlyList<string> Names, DateTime NotAfter, Authentication KeyType, string KeyHash, string? ChainError);
 
+    /// <summary>What an HTTP request to an endpoint was answered with.</summary>
+    /// <param name="Request">The path and query asked for.</param>
+    /// <param name="Status">The status code, or 0 when no answer came (<paramref name="Failure"/> says why).</param>
+    /// <param name="Location">The <c>Location</c> header, or null.</param>
+    /// <param name="StrictTransportSecurity">The <c>Strict-Transport-Security</c> headers' values, joined by ", " when several, or null when none.</param>
+    /// <param name="Body">The body (its first 256 KiB).</param>
+    /// <param name="Failure">Why no answer came, or null when one did.</param>
+    public sealed record HttpAnswer(string Request, int Status, string? Location, string? StrictTransportSecurity, string Body, string? Failure);
+
     /// <summary>What the probe found at one endpoint. Lists are empty when the step that fills them could not run.</summary>
     /// <param name="Endpoint">The endpoint probed.</param>
     public sealed record ProbeObservation(ProbeEndpoint Endpoint)
@@ -38,6 +47,12 @@ namespace MailDsl.Probing
 
         /// <summary>The certificate served, or null when no handshake succeeded.</summary>
         public ObservedCertificate? Certificate { get; init; }
+
+        /// <summary>What the plain-HTTP port answered a request with (where a redirect is expected), or null when not asked.</summary>
+        public HttpAnswer? PlainHttp { get; init; }
+
+        /// <summary>What the HTTPS port answered for the webmail's login page (where one is expected), or null when not asked.</summary>
+        public HttpAnswer? WebmailPage { get; init; }
 
         /// <summary>
         /// What the cleartext greeting offered for logging in before STARTTLS (e.g. <c>250-AUTH PLAIN LOGIN</c>), empty
