@@ -82,18 +82,18 @@ public sealed class ProbeTests(ITestOutputHelper output)
         web.Must($"cp {site} /root/sogo.conf.maildsl", "keep nginx's site");
 
         // No HSTS: the header taken out of the HTTPS server. Only that check of web2's HTTPS port differs.
-        web.Must($"sed -i '/Strict-Transport-Security/d' {site} && nginx -t 2>&1 && {nginx.Reload}", "take HSTS out of nginx's site");
+        web.Must($"sed -i '/Strict-Transport-Security/d' {site} && nginx -t 2>&1 && {ReloadAndWait(nginx.Reload)}", "take HSTS out of nginx's site");
         WaitUntil(lab, Web2, $"https://{Web2}{SogoModule.LoginPagePath}", r => !r.Headers.Contains("Strict-Transport-Security"), "nginx sends no HSTS");
         AssertDifferences(Probe(lab), ($"{Web2}:443", "hsts"));
-        RestoreSite(lab, web, nginx.Reload);
+        RestoreSite(lab, web, ReloadAndWait(nginx.Reload));
 
         // Port 80 serves a page instead of the redirect to HTTPS.
-        web.Must($"sed -i 's|return {NginxSiteRenderer.HttpRedirectStatus} https://.*;|return 200 \"no redirect\";|' {site} && grep -q 'return 200' {site} && nginx -t 2>&1 && {nginx.Reload}", "serve 200 on port 80");
+        web.Must($"sed -i 's|return {NginxSiteRenderer.HttpRedirectStatus} https://.*;|return 200 \"no redirect\";|' {site} && grep -q 'return 200' {site} && nginx -t 2>&1 && {ReloadAndWait(nginx.Reload)}", "serve 200 on port 80");
         WaitUntil(lab, Web2, $"http://{Web2}/", r => r.StatusCode == HttpStatusCode.OK, "port 80 answers 200");
         var page = Probe(lab);
         AssertDifferences(page, ($"{Web2}:80", "redirect"));
         Assert.Contains("200 without a Location", page.Text);
-        RestoreSite(lab, web, nginx.Reload);
+        RestoreSite(lab, web, ReloadAndWait(nginx.Reload));
 
         // sogod stopped: nginx answers for it (502), without SOGo's login page.
         web.Must(sogo.Stop, "stop sogod");
@@ -155,6 +155,16 @@ public sealed class ProbeTests(ITestOutputHelper output)
         output.WriteLine($"$ probe {string.Join(" ", extra)} (exit {exit}, {(DateTime.UtcNow - started).TotalSeconds:0.0} s)\n{stdout}{stderr}");
         return new ProbeRun(exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>
+    /// nginx's reload, then a wait until every process the master had before it has exited: the reload is a signal, and
+    /// an old worker still accepts connections for a moment under load (seen: a probe after the change answered by the
+    /// configuration before it). The sandbox shares the machine's PIDs, so the master is found by its pid file.
+    /// </summary>
+    private static string ReloadAndWait(string reload)
+        => "master=$(cat /run/nginx.pid) && old=$(ps -o pid= --ppid \"$master\" | xargs) && " + reload
+            + " && for i in $(seq 300); do still=0; for p in $old; do if [ -e /proc/$p ] && [ \"$(ps -o ppid= -p $p | xargs)\" = \"$master\" ]; then still=1; fi; done;"
+            + " [ $still = 0 ] && break; sleep 0.1; done && [ $still = 0 ]";
 
     /// <summary>nginx's site on <paramref name="web"/> as installed again, and in effect (HSTS sent, port 80 redirecting).</summary>
     private static void RestoreSite(LabPlatform lab, TestPlatform.Sandbox.SandboxHost web, string reload)

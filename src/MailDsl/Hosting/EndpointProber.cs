@@ -35,8 +35,6 @@ namespace MailDsl.Hosting
     /// </summary>
     internal sealed class EndpointProber
     {
-        private static readonly TlsVersion[] Versions = { TlsVersion.Tls10, TlsVersion.Tls11, TlsVersion.Tls12, TlsVersion.Tls13 };
-
         /// <summary>Every TLS 1.2-and-below suite any OpenSSL MailDsl knows has, by code point: what a hello can offer.</summary>
         private static readonly IReadOnlyList<CipherSuite> AllSuites = CipherCatalog.All.SelectMany(c => c.Suites).GroupBy(s => s.Id).Select(g => g.First()).ToList();
 
@@ -81,60 +79,71 @@ namespace MailDsl.Hosting
             }
 
             // The one full handshake: the certificate, and the webmail's page over it.
-            var (tls, failure, certificate) = await HandshakeAsync(first, endpoint).ConfigureAwait(false);
+            var (tls, failure, certificate, authBeforeTls) = await HandshakeAsync(first, endpoint).ConfigureAwait(false);
             if (tls is null) return observation with { TlsFailure = failure };
             HttpAnswer? page = null;
             using (tls)
                 if (endpoint.WebmailPage is { } expected) page = await HttpAsync(tls, endpoint, expected.Path, first.Cancel).ConfigureAwait(false);
 
+            var targetGroups = GroupCatalog.For(endpoint.OpenSsl);
             var protocols = new List<TlsVersion>();
-            foreach (var version in Versions)
+            var groups = new List<int>();
+
+            // The groups: every group not found yet offered, the server picks its next one, until it takes none; on TLS
+            // 1.3 first, whose first answer also says whether the server speaks TLS 1.3 at all.
+            async Task<List<int>> WalkGroupsAsync(TlsVersion version, IReadOnlyList<int> suites, IReadOnlyList<int> candidates)
             {
-                var answer = await AskAsync(endpoint, address, new HelloOffer(version, AllSuites.Select(s => s.Id).ToList(), version == TlsVersion.Tls13 ? Tls13Groups : Tls12Groups), false).ConfigureAwait(false);
-                if (answer.Accepted && answer.Version == version) protocols.Add(version);
+                var found = new List<int>();
+                var offer = candidates.ToList();
+                for (var i = 0; i < 64 && offer.Count > 0; i++)
+                {
+                    var answer = await AskAsync(endpoint, address, new HelloOffer(version, suites, offer), true).ConfigureAwait(false);
+                    if (!answer.Accepted || answer.Version != version || answer.Group is not { } picked || !offer.Remove(picked)) break;
+                    found.Add(picked);
+                }
+                return found;
+            }
+            var tls13Groups = await WalkGroupsAsync(TlsVersion.Tls13, Array.Empty<int>(), Tls13Groups).ConfigureAwait(false);
+            if (tls13Groups.Count > 0)
+            {
+                protocols.Add(TlsVersion.Tls13);
+                groups = tls13Groups;
             }
 
             // The server's order: offered every suite not chosen yet (the expected ones first, in their order, so a server
-            // that follows the client's order shows the same), a server with its own order picks its next one.
+            // that follows the client's order shows the same), a server with its own order picks its next one. The first
+            // answer also says whether the server speaks TLS 1.2.
             var suites = new List<string>();
-            if (protocols.Contains(TlsVersion.Tls12))
+            var catalog = CipherCatalog.For(endpoint.OpenSsl);
+            var described = endpoint.Tls12Suites.Select(s => catalog.FindSuite(s.Name)?.Id).Where(id => id is not null).Select(id => id!.Value).ToList();
+            var suiteOffer = described.Concat(AllSuites.Select(s => s.Id).Where(id => !described.Contains(id))).ToList();
+            for (var i = 0; i < 64 && suiteOffer.Count > 0; i++)
             {
-                var catalog = CipherCatalog.For(endpoint.OpenSsl);
-                var expected = endpoint.Tls12Suites.Select(s => catalog.FindSuite(s.Name)?.Id).Where(id => id is not null).Select(id => id!.Value).ToList();
-                var offer = expected.Concat(AllSuites.Select(s => s.Id).Where(id => !expected.Contains(id))).ToList();
-                for (var i = 0; i < 64 && offer.Count > 0; i++)
-                {
-                    var answer = await AskAsync(endpoint, address, new HelloOffer(TlsVersion.Tls12, offer, Tls12Groups), false).ConfigureAwait(false);
-                    if (!answer.Accepted || answer.Version != TlsVersion.Tls12 || !offer.Remove(answer.Suite)) break;
-                    suites.Add(SuiteName(answer.Suite, catalog));
-                }
+                var answer = await AskAsync(endpoint, address, new HelloOffer(TlsVersion.Tls12, suiteOffer, Tls12Groups), false).ConfigureAwait(false);
+                if (!answer.Accepted || answer.Version != TlsVersion.Tls12 || !suiteOffer.Remove(answer.Suite)) break;
+                if (i == 0) protocols.Add(TlsVersion.Tls12);
+                suites.Add(SuiteName(answer.Suite, catalog));
             }
+            // Without TLS 1.3, the groups TLS 1.2's ECDHE suites take (offered alone, so a suite without a group cannot be chosen).
+            if (tls13Groups.Count == 0 && protocols.Contains(TlsVersion.Tls12))
+                groups = await WalkGroupsAsync(TlsVersion.Tls12, AllSuites.Where(s => (s.KeyExchange & KeyExchange.Ecdhe) != 0).Select(s => s.Id).ToList(), Tls12Groups).ConfigureAwait(false);
 
-            // The groups: offered every group not found yet, the server picks its next one, until it takes none; on the
-            // newest protocol it speaks (on TLS 1.2 with ECDHE suites only, so a suite without a group cannot be chosen).
-            var groups = new List<string>();
-            var tls13 = protocols.Contains(TlsVersion.Tls13);
-            if (tls13 || protocols.Contains(TlsVersion.Tls12))
-            {
-                var targetGroups = GroupCatalog.For(endpoint.OpenSsl);
-                var ecdhe = AllSuites.Where(s => (s.KeyExchange & KeyExchange.Ecdhe) != 0).Select(s => s.Id).ToList();
-                var offer = (tls13 ? Tls13Groups : Tls12Groups).ToList();
-                for (var i = 0; i < 64 && offer.Count > 0; i++)
-                {
-                    var answer = await AskAsync(endpoint, address, new HelloOffer(tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12, ecdhe, offer), true).ConfigureAwait(false);
-                    if (!answer.Accepted || answer.Group is not { } picked || !offer.Remove(picked)) break;
-                    groups.Add(targetGroups.Groups.FirstOrDefault(g => g.Id == picked)?.Name ?? AllGroups.FirstOrDefault(g => g.Id == picked)?.Name ?? "0x" + picked.ToString("x4", CultureInfo.InvariantCulture));
-                }
-            }
+            // TLS 1.1 and 1.0 in one hello (a server takes the newest it has up to 1.1); TLS 1.0 alone only when 1.1 was taken.
+            var all = AllSuites.Select(s => s.Id).ToList();
+            var old = await AskAsync(endpoint, address, new HelloOffer(TlsVersion.Tls11, all, Tls12Groups), false).ConfigureAwait(false);
+            if (old.Accepted && old.Version is TlsVersion.Tls11 or TlsVersion.Tls10) protocols.Add(old.Version.Value);
+            if (old.Accepted && old.Version == TlsVersion.Tls11
+                && await AskAsync(endpoint, address, new HelloOffer(TlsVersion.Tls10, all, Tls12Groups), false).ConfigureAwait(false) is { Accepted: true, Version: TlsVersion.Tls10 })
+                protocols.Add(TlsVersion.Tls10);
 
             return observation with
             {
-                Protocols = protocols,
+                Protocols = protocols.OrderBy(p => p).ToList(),
                 Tls12Suites = suites,
-                Groups = groups.Distinct().ToList(),
+                Groups = groups.Select(id => targetGroups.Groups.FirstOrDefault(g => g.Id == id)?.Name ?? AllGroups.FirstOrDefault(g => g.Id == id)?.Name ?? "0x" + id.ToString("x4", CultureInfo.InvariantCulture)).Distinct().ToList(),
                 Certificate = certificate,
                 WebmailPage = page,
-                AuthBeforeTls = endpoint.StartTlsProtocol is null ? null : await AuthBeforeTlsAsync(endpoint, address).ConfigureAwait(false),
+                AuthBeforeTls = authBeforeTls,
             };
         }
 
@@ -146,7 +155,7 @@ namespace MailDsl.Hosting
         {
             using var connection = await Connection.OpenAsync(address, endpoint.Port, _settings.Timeout).ConfigureAwait(false);
             if (connection.Failure is not null) return new HelloAnswer(false, null, 0, null, connection.Failure);
-            if (endpoint.StartTlsProtocol is { } starttls && await StartTlsAsync(connection, starttls).ConfigureAwait(false) is { } refused)
+            if (endpoint.StartTlsProtocol is { } starttls && (await StartTlsAsync(connection, starttls, readAuth: false).ConfigureAwait(false)).Failure is { } refused)
                 return new HelloAnswer(false, null, 0, null, refused);
             try
             {
@@ -219,10 +228,15 @@ namespace MailDsl.Hosting
         /// <paramref name="connection"/> after STARTTLS where the port has it; the certificate it served, judged against
         /// the CA file.
         /// </summary>
-        private async Task<(SslStream? Tls, string? Failure, ObservedCertificate? Certificate)> HandshakeAsync(Connection connection, ProbeEndpoint endpoint)
+        private async Task<(SslStream? Tls, string? Failure, ObservedCertificate? Certificate, string? AuthBeforeTls)> HandshakeAsync(Connection connection, ProbeEndpoint endpoint)
         {
-            if (endpoint.StartTlsProtocol is { } starttls && await StartTlsAsync(connection, starttls).ConfigureAwait(false) is { } refused)
-                return (null, refused, null);
+            string? auth = null;
+            if (endpoint.StartTlsProtocol is { } starttls)
+            {
+                var (refused, offered) = await StartTlsAsync(connection, starttls, readAuth: true).ConfigureAwait(false);
+                if (refused is not null) return (null, refused, null, null);
+                auth = offered;
+            }
             X509Certificate2? served = null;
             var intermediates = new List<X509Certificate2>();
             SslPolicyErrors policyErrors = SslPolicyErrors.None;
@@ -245,7 +259,7 @@ namespace MailDsl.Hosting
                 {
                     _ = task.ContinueWith(t => t.Exception, TaskScheduler.Default);
                     tls.Dispose();
-                    return (null, "handshake failed: no answer in " + _settings.Timeout.TotalSeconds + " s", null);
+                    return (null, "handshake failed: no answer in " + _settings.Timeout.TotalSeconds + " s", null, null);
                 }
                 await task.ConfigureAwait(false);
             }
@@ -254,13 +268,13 @@ namespace MailDsl.Hosting
                 tls.Dispose();
                 var messages = new List<string>();
                 for (var e = (Exception?)ex; e is not null; e = e.InnerException) if (!messages.Contains(e.Message)) messages.Add(e.Message);
-                return (null, "handshake failed: " + string.Join(": ", messages), null);
+                return (null, "handshake failed: " + string.Join(": ", messages), null, null);
             }
-            if (served is null) return (tls, null, null);
+            if (served is null) return (tls, null, null, auth);
             var chainError = _trusted.Count == 0
                 ? (policyErrors & SslPolicyErrors.RemoteCertificateChainErrors) != 0 ? systemChainError ?? "does not verify against the system's CAs" : null
                 : VerifyAgainstCaFile(served, intermediates);
-            return (tls, null, Certificate(served, chainError));
+            return (tls, null, Certificate(served, chainError), auth);
         }
 
         /// <summary>Why <paramref name="leaf"/> does not chain to a certificate of the CA file (with the intermediates the server sent), or null when it does.</summary>
@@ -285,8 +299,12 @@ namespace MailDsl.Hosting
             return errors.Count == 0 ? null : string.Join("; ", errors);
         }
 
-        /// <summary>The application protocol's STARTTLS dialogue up to the point TLS starts; null when the server agreed, else what it said.</summary>
-        private static async Task<string?> StartTlsAsync(Connection connection, string protocol)
+        /// <summary>
+        /// The application protocol's STARTTLS dialogue up to the point TLS starts: null when the server agreed, else what
+        /// it said; with <paramref name="readAuth"/>, what the cleartext capabilities offer for logging in before TLS
+        /// (e.g. <c>250-AUTH PLAIN LOGIN</c>; empty when nothing, null when they could not be read).
+        /// </summary>
+        private static async Task<(string? Failure, string? Auth)> StartTlsAsync(Connection connection, string protocol, bool readAuth)
         {
             var stream = connection.Stream!;
             var cancel = connection.Cancel;
@@ -307,47 +325,72 @@ namespace MailDsl.Hosting
                 }
                 return null;
             }
-            async Task<string?> Until(Func<string, bool> last)
+            // The lines up to and with the one <paramref name="last"/> accepts; null when the server closed before it.
+            async Task<List<string>?> Until(Func<string, bool> last)
             {
+                var lines = new List<string>();
                 while (await Line().ConfigureAwait(false) is { } line)
-                    if (last(line)) return line;
+                {
+                    lines.Add(line);
+                    if (last(line)) return lines;
+                }
                 return null;
             }
             static bool SmtpLast(string l) => l.Length < 4 || l[3] != '-';
+            static (string?, string?) Agreed(List<string>? reply, string ok, string what, string? auth)
+                => reply is { Count: > 0 } && reply[reply.Count - 1].StartsWith(ok, StringComparison.OrdinalIgnoreCase) ? (null, auth)
+                    : (what + " refused: " + (reply is { Count: > 0 } ? reply[reply.Count - 1] : "the server closed the connection"), auth);
             try
             {
-                string? reply;
+                string? auth = null;
                 switch (protocol)
                 {
                     case "smtp":
                         await Until(SmtpLast).ConfigureAwait(false);
                         await Send("EHLO probe.maildsl.invalid").ConfigureAwait(false);
-                        await Until(SmtpLast).ConfigureAwait(false);
+                        var ehlo = await Until(SmtpLast).ConfigureAwait(false);
+                        if (readAuth && ehlo is not null)
+                            auth = string.Join(" ", ehlo.Where(l => l.Length > 4 && l.Substring(4).StartsWith("AUTH", StringComparison.OrdinalIgnoreCase)));
                         await Send("STARTTLS").ConfigureAwait(false);
-                        reply = await Until(SmtpLast).ConfigureAwait(false);
-                        return reply is not null && reply.StartsWith("220", StringComparison.Ordinal) ? null : "STARTTLS refused: " + (reply ?? "the server closed the connection");
+                        return Agreed(await Until(SmtpLast).ConfigureAwait(false), "220", "STARTTLS", auth);
                     case "imap":
                         await Line().ConfigureAwait(false);
-                        await Send("a STARTTLS").ConfigureAwait(false);
-                        reply = await Until(l => l.StartsWith("a ", StringComparison.Ordinal)).ConfigureAwait(false);
-                        return reply is not null && reply.StartsWith("a OK", StringComparison.OrdinalIgnoreCase) ? null : "STARTTLS refused: " + (reply ?? "the server closed the connection");
+                        if (readAuth)
+                        {
+                            await Send("a CAPABILITY").ConfigureAwait(false);
+                            if (await Until(l => l.StartsWith("a ", StringComparison.Ordinal)).ConfigureAwait(false) is { } caps)
+                            {
+                                var all = string.Join(" ", caps);
+                                var offered = Regex.Matches(all, @"AUTH=\S+").Cast<Match>().Select(m => m.Value).ToList();
+                                if (!all.Contains("LOGINDISABLED")) offered.Insert(0, "LOGIN");
+                                auth = string.Join(" ", offered);
+                            }
+                        }
+                        await Send("b STARTTLS").ConfigureAwait(false);
+                        return Agreed(await Until(l => l.StartsWith("b ", StringComparison.Ordinal)).ConfigureAwait(false), "b OK", "STARTTLS", auth);
                     case "pop3":
                         await Line().ConfigureAwait(false);
+                        if (readAuth)
+                        {
+                            await Send("CAPA").ConfigureAwait(false);
+                            if (await Until(l => l == "." || l.StartsWith("-ERR", StringComparison.Ordinal)).ConfigureAwait(false) is { } capa)
+                                auth = string.Join(" ", capa.Where(l => l.StartsWith("USER", StringComparison.Ordinal) || l.StartsWith("SASL", StringComparison.Ordinal) && l.Trim().Length > 4));
+                        }
                         await Send("STLS").ConfigureAwait(false);
-                        reply = await Line().ConfigureAwait(false);
-                        return reply is not null && reply.StartsWith("+OK", StringComparison.Ordinal) ? null : "STLS refused: " + (reply ?? "the server closed the connection");
+                        return Agreed(await Until(_ => true).ConfigureAwait(false), "+OK", "STLS", auth);
                     case "sieve":
-                        await Until(l => l.StartsWith("OK", StringComparison.Ordinal)).ConfigureAwait(false);
+                        var greeting = await Until(l => l.StartsWith("OK", StringComparison.Ordinal)).ConfigureAwait(false);
+                        if (readAuth && greeting is not null)
+                            auth = string.Join(" ", greeting.Where(l => l.StartsWith("\"SASL\"", StringComparison.Ordinal) && !l.Contains("\"SASL\" \"\"")));
                         await Send("STARTTLS").ConfigureAwait(false);
-                        reply = await Until(l => !l.StartsWith("\"", StringComparison.Ordinal)).ConfigureAwait(false);
-                        return reply is not null && reply.StartsWith("OK", StringComparison.OrdinalIgnoreCase) ? null : "STARTTLS refused: " + (reply ?? "the server closed the connection");
+                        return Agreed(await Until(l => !l.StartsWith("\"", StringComparison.Ordinal)).ConfigureAwait(false), "OK", "STARTTLS", auth);
                     default:
-                        return "no STARTTLS dialogue for " + protocol;
+                        return ("no STARTTLS dialogue for " + protocol, null);
                 }
             }
             catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
             {
-                return "STARTTLS failed: " + (cancel.IsCancellationRequested ? "no answer in time" : ex.Message);
+                return ("STARTTLS failed: " + (cancel.IsCancellationRequested ? "no answer in time" : ex.Message), null);
             }
         }
 
@@ -422,67 +465,6 @@ namespace MailDsl.Hosting
             var len = 0;
             for (var k = 0; k < n; k++) len = (len << 8) | d[i++];
             return len;
-        }
-
-        /// <summary>What the cleartext greeting offers for logging in before STARTTLS: "" when nothing, null when it could not be read.</summary>
-        private async Task<string?> AuthBeforeTlsAsync(ProbeEndpoint endpoint, string address)
-        {
-            try
-            {
-                using var client = new TcpClient(IPAddress.TryParse(address, out var ip) ? ip.AddressFamily : AddressFamily.InterNetwork);
-                var connect = ip is not null ? client.ConnectAsync(ip, endpoint.Port) : client.ConnectAsync(address, endpoint.Port);
-                if (await Task.WhenAny(connect, Task.Delay(_settings.Timeout)) != connect) return null;
-                using var stream = client.GetStream();
-                using var cts = new CancellationTokenSource(_settings.Timeout);
-                var reader = new StreamReader(stream, Encoding.ASCII);
-                var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
-                async Task<List<string>> ReadUntil(Func<string, bool> last)
-                {
-                    var lines = new List<string>();
-                    while (true)
-                    {
-                        var read = reader.ReadLineAsync();
-                        if (await Task.WhenAny(read, Task.Delay(_settings.Timeout)) != read) return lines;
-                        var line = await read;
-                        if (line is null) return lines;
-                        lines.Add(line);
-                        if (last(line)) return lines;
-                    }
-                }
-                switch (endpoint.StartTlsProtocol)
-                {
-                    case "smtp":
-                        await ReadUntil(l => l.Length > 3 && l[3] == ' ');
-                        await writer.WriteLineAsync("EHLO probe.maildsl.invalid");
-                        var ehlo = await ReadUntil(l => l.Length > 3 && l[3] == ' ');
-                        await writer.WriteLineAsync("QUIT");
-                        return string.Join(" ", ehlo.Where(l => l.Length > 4 && l.Substring(4).StartsWith("AUTH", StringComparison.OrdinalIgnoreCase)));
-                    case "imap":
-                        await ReadUntil(_ => true);
-                        await writer.WriteLineAsync("a CAPABILITY");
-                        var caps = string.Join(" ", await ReadUntil(l => l.StartsWith("a ", StringComparison.Ordinal)));
-                        await writer.WriteLineAsync("b LOGOUT");
-                        var auth = Regex.Matches(caps, @"AUTH=\S+").Cast<Match>().Select(m => m.Value).ToList();
-                        if (!caps.Contains("LOGINDISABLED")) auth.Insert(0, "LOGIN");
-                        return string.Join(" ", auth);
-                    case "pop3":
-                        await ReadUntil(_ => true);
-                        await writer.WriteLineAsync("CAPA");
-                        var capa = await ReadUntil(l => l == ".");
-                        await writer.WriteLineAsync("QUIT");
-                        return string.Join(" ", capa.Where(l => l.StartsWith("USER", StringComparison.Ordinal) || l.StartsWith("SASL", StringComparison.Ordinal) && l.Trim().Length > 4));
-                    case "sieve":
-                        var greeting = await ReadUntil(l => l.StartsWith("OK", StringComparison.Ordinal));
-                        await writer.WriteLineAsync("LOGOUT");
-                        return string.Join(" ", greeting.Where(l => l.StartsWith("\"SASL\"", StringComparison.Ordinal) && !l.Contains("\"SASL\" \"\"")));
-                    default:
-                        return null;
-                }
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
-            {
-                return null;
-            }
         }
     }
 }
