@@ -53,13 +53,15 @@ namespace MailDsl.Hosting
         private readonly ProbeSettings _settings;
         private readonly IReadOnlyList<X509Certificate2> _trusted;
 
-        /// <summary>A prober for <paramref name="settings"/>; its CA file must hold PEM certificates.</summary>
+        /// <summary>A prober for <paramref name="settings"/>; its CA file must hold PEM certificates (else <see cref="FormatException"/>).</summary>
         public EndpointProber(ProbeSettings settings)
         {
             _settings = settings;
             _trusted = settings.CaFile is null ? Array.Empty<X509Certificate2>()
                 : Regex.Matches(File.ReadAllText(settings.CaFile), "-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", RegexOptions.Singleline)
                     .Cast<Match>().Select(m => new X509Certificate2(Convert.FromBase64String(Regex.Replace(m.Groups[1].Value, @"\s", "")))).ToList();
+            // A file with no certificate would verify nothing and pass for the system's store.
+            if (settings.CaFile is not null && _trusted.Count == 0) throw new FormatException("it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
         }
 
         /// <summary>How the table says the endpoints were probed.</summary>
