@@ -81,11 +81,10 @@ namespace MailDsl.Probing
                     days < 0 ? "expired " + (-days) + " days ago (" + cert.NotAfter.ToString("yyyy-MM-dd") + ")" : days + " days left (until " + cert.NotAfter.ToString("yyyy-MM-dd") + ")");
             }
 
-            var expectedGroups = e.Groups.Where(g => !o.GroupsNotChecked.Contains(g)).ToList();
-            var extra = o.Groups.Where(g => !expectedGroups.Contains(g)).ToList();
-            var absent = expectedGroups.Where(g => !o.Groups.Contains(g)).ToList();
-            var groupsFound = Join(o.Groups) + (extra.Count > 0 ? "; not described: " + Join(extra) : "") + (absent.Count > 0 ? "; missing: " + Join(absent) : "")
-                + (o.GroupsNotChecked.Count > 0 ? " (" + Join(o.GroupsNotChecked) + " not checked: the probing OpenSSL does not know " + (o.GroupsNotChecked.Count == 1 ? "it" : "them") + ")" : "");
+            // Every group is offered by code point (TlsHello), so none goes unchecked for want of the client's knowing it.
+            var extra = o.Groups.Where(g => !e.Groups.Contains(g)).ToList();
+            var absent = e.Groups.Where(g => !o.Groups.Contains(g)).ToList();
+            var groupsFound = Join(o.Groups) + (extra.Count > 0 ? "; not described: " + Join(extra) : "") + (absent.Count > 0 ? "; missing: " + Join(absent) : "");
             yield return R("groups", extra.Count > 0 || absent.Count > 0, Join(e.Groups), groupsFound);
 
             if (e.WebmailPage is { } page && o.WebmailPage is { } answer)

@@ -33,17 +33,14 @@ namespace MailDsl.Probing
         /// <summary>Why no TLS session could be set up (STARTTLS refused, handshake failed), or null when one was.</summary>
         public string? TlsFailure { get; init; }
 
-        /// <summary>The protocol versions a handshake succeeded with, oldest first.</summary>
+        /// <summary>The protocol versions the server takes (it answered a hello offering them with that version), oldest first.</summary>
         public IReadOnlyList<TlsVersion> Protocols { get; init; } = Array.Empty<TlsVersion>();
 
         /// <summary>The TLS 1.2 suites the server chose, in the order it chose them when offered everything not yet chosen.</summary>
         public IReadOnlyList<string> Tls12Suites { get; init; } = Array.Empty<string>();
 
-        /// <summary>The groups a handshake succeeded with when the client offered only them (names of the client's catalogue).</summary>
+        /// <summary>The groups the server chose, each when offered every group not chosen yet (names of the target's catalogue).</summary>
         public IReadOnlyList<string> Groups { get; init; } = Array.Empty<string>();
-
-        /// <summary>Expected groups the probing client's OpenSSL does not know, so they could not be offered.</summary>
-        public IReadOnlyList<string> GroupsNotChecked { get; init; } = Array.Empty<string>();
 
         /// <summary>The certificate served, or null when no handshake succeeded.</summary>
         public ObservedCertificate? Certificate { get; init; }

@@ -77,7 +77,7 @@ namespace MailDsl.Probing
         /// <summary>Whether the endpoint speaks TLS at all (from the first byte or after STARTTLS).</summary>
         public bool UsesTls => Security != ListenerSecurity.Plain;
 
-        /// <summary>The application protocol <c>openssl s_client -starttls</c> speaks before the handshake, or null for implicit TLS and plain ports.</summary>
+        /// <summary>The application protocol whose STARTTLS dialogue comes before the handshake (as <c>openssl s_client -starttls</c> names it), or null for implicit TLS and plain ports.</summary>
         public string? StartTlsProtocol => Security != ListenerSecurity.StartTls ? null : Protocol switch
         {
             ServiceProtocol.Smtp or ServiceProtocol.Submission => "smtp",
