@@ -89,9 +89,9 @@ namespace MailDsl.Probing
 
             if (e.WebmailPage is { } page && o.WebmailPage is { } answer)
             {
-                var hsts = page.StrictTransportSecurity is { } value ? "Strict-Transport-Security: " + value : "no Strict-Transport-Security header";
-                yield return R("hsts", answer.Failure is not null || answer.StrictTransportSecurity != page.StrictTransportSecurity, hsts,
-                    answer.Failure ?? (answer.StrictTransportSecurity is { } found ? "Strict-Transport-Security: " + found : "no Strict-Transport-Security header"));
+                static string Hsts(string? value) => value is null ? "no Strict-Transport-Security header" : "Strict-Transport-Security: " + value;
+                yield return R("hsts", answer.Failure is not null || answer.StrictTransportSecurity != page.StrictTransportSecurity,
+                    Hsts(page.StrictTransportSecurity), answer.Failure ?? Hsts(answer.StrictTransportSecurity));
                 var shows = answer.Body.IndexOf(page.Marker, StringComparison.Ordinal) >= 0;
                 yield return R("webmail login page", answer.Failure is not null || answer.Status != 200 || !shows,
                     "GET " + page.Path + " answers 200 with SOGo's login page (" + page.Marker + ")",

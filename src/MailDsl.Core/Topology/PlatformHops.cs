@@ -165,9 +165,9 @@ namespace MailDsl.Topology
                 var inboundPort = smtpIn?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Smtp)?.Port ?? (store is null ? 25 : MailstoreSmtpPort(store));
                 if (inbound is not null && !smtpOut.Hosts.All(h => inbound.Hosts.Contains(h)))
                     hops.Add(Internal(smtpOut, inbound, inboundPort, "transport_maps", postfixClient, "the platform's own domain stays inside"));
-                hops.Add(OutboundVerification(smtpOut) is { } detail
-                    ? new Hop(HopEnd.Of(smtpOut), HopEnd.Internet, "SMTP", 25, "", postfixClient, HopVerification.WherePublished, "mail to the Internet") { Detail = detail }
-                    : new Hop(HopEnd.Of(smtpOut), HopEnd.Internet, "SMTP", 25, "", postfixClient, postfixVerification, "mail to the Internet"));
+                var outbound = OutboundVerification(smtpOut);
+                hops.Add(new Hop(HopEnd.Of(smtpOut), HopEnd.Internet, "SMTP", 25, "", postfixClient,
+                    outbound is null ? postfixVerification : HopVerification.WherePublished, "mail to the Internet") { Detail = outbound });
             }
             if (web is not null)
             {

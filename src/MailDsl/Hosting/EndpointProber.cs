@@ -42,6 +42,8 @@ namespace MailDsl.Hosting
         private static readonly IReadOnlyList<KeyExchangeGroup> AllGroups = GroupCatalog.All.SelectMany(c => c.Groups).GroupBy(g => g.Id)
             .Select(g => g.First() with { Tls12 = g.Any(x => x.Tls12), Tls13 = g.Any(x => x.Tls13) }).ToList();
 
+        private static readonly IReadOnlyList<int> AllSuiteIds = AllSuites.Select(s => s.Id).ToList();
+        private static readonly IReadOnlyList<int> EcdheSuiteIds = AllSuites.Where(s => (s.KeyExchange & KeyExchange.Ecdhe) != 0).Select(s => s.Id).ToList();
         private static readonly IReadOnlyList<int> Tls12Groups = AllGroups.Where(g => g.Tls12 && g.Kind == GroupKind.EllipticCurve).Select(g => g.Id).ToList();
         private static readonly IReadOnlyList<int> Tls13Groups = AllGroups.Where(g => g.Tls13).Select(g => g.Id).ToList();
 
@@ -58,8 +60,7 @@ namespace MailDsl.Hosting
         {
             _settings = settings;
             _trusted = settings.CaFile is null ? Array.Empty<X509Certificate2>()
-                : Regex.Matches(File.ReadAllText(settings.CaFile), "-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", RegexOptions.Singleline)
-                    .Cast<Match>().Select(m => new X509Certificate2(Convert.FromBase64String(Regex.Replace(m.Groups[1].Value, @"\s", "")))).ToList();
+                : Certificates.Pem.Certificates(File.ReadAllText(settings.CaFile)).Select(der => new X509Certificate2(der)).ToList();
             // A file with no certificate would verify nothing and pass for the system's store.
             if (settings.CaFile is not null && _trusted.Count == 0) throw new FormatException("it holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
         }
@@ -118,7 +119,7 @@ namespace MailDsl.Hosting
             var suites = new List<string>();
             var catalog = CipherCatalog.For(endpoint.OpenSsl);
             var described = endpoint.Tls12Suites.Select(s => catalog.FindSuite(s.Name)?.Id).Where(id => id is not null).Select(id => id!.Value).ToList();
-            var suiteOffer = described.Concat(AllSuites.Select(s => s.Id).Where(id => !described.Contains(id))).ToList();
+            var suiteOffer = described.Concat(AllSuiteIds.Where(id => !described.Contains(id))).ToList();
             for (var i = 0; i < 64 && suiteOffer.Count > 0; i++)
             {
                 var answer = await AskAsync(endpoint, address, new HelloOffer(TlsVersion.Tls12, suiteOffer, Tls12Groups), false).ConfigureAwait(false);
@@ -128,14 +129,13 @@ namespace MailDsl.Hosting
             }
             // Without TLS 1.3, the groups TLS 1.2's ECDHE suites take (offered alone, so a suite without a group cannot be chosen).
             if (tls13Groups.Count == 0 && protocols.Contains(TlsVersion.Tls12))
-                groups = await WalkGroupsAsync(TlsVersion.Tls12, AllSuites.Where(s => (s.KeyExchange & KeyExchange.Ecdhe) != 0).Select(s => s.Id).ToList(), Tls12Groups).ConfigureAwait(false);
+                groups = await WalkGroupsAsync(TlsVersion.Tls12, EcdheSuiteIds, Tls12Groups).ConfigureAwait(false);
 
             // TLS 1.1 and 1.0 in one hello (a server takes the newest it has up to 1.1); TLS 1.0 alone only when 1.1 was taken.
-            var all = AllSuites.Select(s => s.Id).ToList();
-            var old = await AskAsync(endpoint, address, new HelloOffer(TlsVersion.Tls11, all, Tls12Groups), false).ConfigureAwait(false);
+            var old = await AskAsync(endpoint, address, new HelloOffer(TlsVersion.Tls11, AllSuiteIds, Tls12Groups), false).ConfigureAwait(false);
             if (old.Accepted && old.Version is TlsVersion.Tls11 or TlsVersion.Tls10) protocols.Add(old.Version.Value);
             if (old.Accepted && old.Version == TlsVersion.Tls11
-                && await AskAsync(endpoint, address, new HelloOffer(TlsVersion.Tls10, all, Tls12Groups), false).ConfigureAwait(false) is { Accepted: true, Version: TlsVersion.Tls10 })
+                && await AskAsync(endpoint, address, new HelloOffer(TlsVersion.Tls10, AllSuiteIds, Tls12Groups), false).ConfigureAwait(false) is { Accepted: true, Version: TlsVersion.Tls10 })
                 protocols.Add(TlsVersion.Tls10);
 
             return observation with

@@ -42,11 +42,13 @@ namespace MailDsl.Daemons.MtaSts
         public const string DaneFirstPath = "/usr/local/lib/maildsl/maildsl-dane-first.sh";
 
         /// <summary>
-        /// The loopback port Postfix's spawn serves the DANE-first lookup on, on <paramref name="host"/>: the one after
-        /// mta-sts-daemon's; null unless the host verifies with DANE and MTA-STS both.
+        /// The loopback port Postfix's spawn serves the DANE-first lookup on, for <paramref name="relay"/>: the one after
+        /// mta-sts-daemon's; null unless the relay verifies with DANE and MTA-STS both.
         /// </summary>
-        public static int? DaneFirstPortOn(HostPlan host)
-            => host.Layer<SmtpOutLayer>() is { DaneResolver: not null, MtaStsResolverPort: { } port } ? port + 1 : null;
+        public static int? DaneFirstPort(SmtpOutLayer relay) => relay is { DaneResolver: not null, MtaStsResolverPort: { } port } ? port + 1 : null;
+
+        /// <summary><see cref="DaneFirstPort"/> of <paramref name="host"/>'s relay layer; null on a host without one.</summary>
+        public static int? DaneFirstPortOn(HostPlan host) => host.Layer<SmtpOutLayer>() is { } relay ? DaneFirstPort(relay) : null;
 
         /// <summary>
         /// smtp_tls_policy_maps on <paramref name="host"/>: the DANE-first lookup, where the host also verifies with DANE (RFC 8461

@@ -51,26 +51,18 @@ namespace MailDsl.Rules.Certificates
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
-            IReadOnlyList<HostPlan>? hosts = null;
-            foreach (var layer in PlatformLayers.Of(platform))
+            foreach (var (layer, setting, key, hosts) in RawPostfixSettings.Of(platform, "smtp_tls_security_level", "smtp_dns_support_level", "smtp_host_lookup"))
             {
-                foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
-                {
-                    if (setting.Daemon != Daemon.Postfix || setting.Key is not ("smtp_tls_security_level" or "smtp_dns_support_level" or "smtp_host_lookup")) continue;
-                    var value = (setting.Value ?? "").Trim().ToLowerInvariant();
-                    hosts ??= PlatformTopology.Of(platform).Hosts;
-                    var withDane = hosts.Where(h => h.Layers.Contains(layer)).Any(h => h.Layer<SmtpOutLayer>()?.DaneResolver is not null)
-                        || (layer is SmtpOutLayer { DaneResolver: not null });
-                    var key = OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Value;
-                    var where = LayerDescriptors.Of(layer).DisplayName;
-                    if (!_undone && !withDane && setting.Key == "smtp_tls_security_level" && value is "dane" or "dane-only")
-                        yield return Report(key, $"The {where} Postfix setting 'smtp_tls_security_level = {ValueSafety.Show(setting.Value ?? "")}' asks for DANE on a host with no DNSSEC-validating resolver: "
-                            + "Postfix trusts its resolver's AD bit, and without a validating resolver on the host every TLSA lookup comes back unauthenticated, so DANE silently falls back to opportunistic TLS. "
-                            + "Remove the raw setting and write .OutboundDane() on the SMTP-out layer: MailDsl installs unbound and writes the DANE settings.");
-                    if (_undone && withDane && Undoes(setting.Key, value) is { } why)
-                        yield return Report(key, $"The {where} Postfix setting '{setting.Key} = {ValueSafety.Show(setting.Value ?? "")}' undoes .OutboundDane(): {why}. "
-                            + "Remove the raw setting: .OutboundDane() writes smtp_dns_support_level = dnssec, smtp_host_lookup = dns and smtp_tls_security_level = dane.");
-                }
+                var value = (setting.Value ?? "").Trim().ToLowerInvariant();
+                var withDane = hosts.Any(h => h.Layer<SmtpOutLayer>()?.DaneResolver is not null) || (layer is SmtpOutLayer { DaneResolver: not null });
+                var where = LayerDescriptors.Of(layer).DisplayName;
+                if (!_undone && !withDane && setting.Key == "smtp_tls_security_level" && value is "dane" or "dane-only")
+                    yield return Report(key, $"The {where} Postfix setting 'smtp_tls_security_level = {ValueSafety.Show(setting.Value ?? "")}' asks for DANE on a host with no DNSSEC-validating resolver: "
+                        + "Postfix trusts its resolver's AD bit, and without a validating resolver on the host every TLSA lookup comes back unauthenticated, so DANE silently falls back to opportunistic TLS. "
+                        + "Remove the raw setting and write .OutboundDane() on the SMTP-out layer: MailDsl installs unbound and writes the DANE settings.");
+                if (_undone && withDane && Undoes(setting.Key, value) is { } why)
+                    yield return Report(key, $"The {where} Postfix setting '{setting.Key} = {ValueSafety.Show(setting.Value ?? "")}' undoes .OutboundDane(): {why}. "
+                        + "Remove the raw setting: .OutboundDane() writes smtp_dns_support_level = dnssec, smtp_host_lookup = dns and smtp_tls_security_level = dane.");
             }
         }
 
@@ -96,27 +88,36 @@ namespace MailDsl.Rules.Certificates
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
-            IReadOnlyList<HostPlan>? hosts = null;
-            foreach (var layer in PlatformLayers.Of(platform))
+            foreach (var (layer, setting, key, hosts) in RawPostfixSettings.Of(platform, "smtp_tls_policy_maps"))
             {
+                var maps = (setting.Value ?? "").Split(new[] { ',', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)
+                    .Where(m => m.StartsWith("socketmap:", StringComparison.OrdinalIgnoreCase) && m.EndsWith(":postfix", StringComparison.Ordinal)).ToList();
+                var missing = maps.FirstOrDefault(m => hosts.Count == 0 || hosts.Any(h => MtaStsResolverModule.PortOn(h) is not { } port || m != MtaStsResolverModule.PolicyMap(port)));
+                if (missing is null) continue;
+                var where = LayerDescriptors.Of(layer).DisplayName;
+                yield return Report(key,
+                    $"The {where} Postfix setting 'smtp_tls_policy_maps' names the socketmap '{ValueSafety.Show(missing)}' (postfix-mta-sts-resolver's), but no mta-sts-daemon answers there on "
+                    + (layer is SmtpOutLayer ? "this layer's hosts" : "this layer's hosts, which are not the relay")
+                    + ": every policy lookup fails and Postfix defers the mail it sends (\"TLS policy lookup error\"). "
+                    + "Remove the raw setting and write .OutboundMtaSts() on the SMTP-out layer, which installs the daemon and names it in smtp_tls_policy_maps.");
+            }
+        }
+    }
+
+    /// <summary>The raw Postfix settings the outbound-verification rules read, each with its origin key and the hosts of its layer.</summary>
+    internal static class RawPostfixSettings
+    {
+        /// <summary>Every raw Postfix setting named one of <paramref name="names"/>, in description order; the topology is built only when one is there.</summary>
+        public static IEnumerable<(Layer Layer, RawSetting Setting, string Key, IReadOnlyList<HostPlan> Hosts)> Of(PlatformModel platform, params string[] names)
+        {
+            IReadOnlyList<HostPlan>? all = null;
+            foreach (var layer in PlatformLayers.Of(platform))
                 foreach (var (setting, n) in PlatformLayers.NumberedSettings(layer))
                 {
-                    if (setting.Daemon != Daemon.Postfix || setting.Key != "smtp_tls_policy_maps") continue;
-                    var maps = (setting.Value ?? "").Split(new[] { ',', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)
-                        .Where(m => m.StartsWith("socketmap:", StringComparison.OrdinalIgnoreCase) && m.EndsWith(":postfix", StringComparison.Ordinal)).ToList();
-                    if (maps.Count == 0) continue;
-                    hosts ??= PlatformTopology.Of(platform).Hosts;
-                    var ours = hosts.Where(h => h.Layers.Contains(layer)).ToList();
-                    var missing = maps.FirstOrDefault(m => ours.Count == 0 || ours.Any(h => MtaStsResolverModule.PortOn(h) is not { } port || m != MtaStsResolverModule.PolicyMap(port)));
-                    if (missing is null) continue;
-                    var where = LayerDescriptors.Of(layer).DisplayName;
-                    yield return Report(OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Value,
-                        $"The {where} Postfix setting 'smtp_tls_policy_maps' names the socketmap '{ValueSafety.Show(missing)}' (postfix-mta-sts-resolver's), but no mta-sts-daemon answers there on "
-                        + (layer is SmtpOutLayer ? "this layer's hosts" : "this layer's hosts, which are not the relay")
-                        + ": every policy lookup fails and Postfix defers the mail it sends (\"TLS policy lookup error\"). "
-                        + "Remove the raw setting and write .OutboundMtaSts() on the SMTP-out layer, which installs the daemon and names it in smtp_tls_policy_maps.");
+                    if (setting.Daemon != Daemon.Postfix || Array.IndexOf(names, setting.Key) < 0) continue;
+                    all ??= PlatformTopology.Of(platform).Hosts;
+                    yield return (layer, setting, OriginKeys.Of(layer).Setting(setting.Daemon, setting.Key, n).Value, all.Where(h => h.Layers.Contains(layer)).ToList());
                 }
-            }
         }
     }
 }
