@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Builds (once) the Debian 13 root the tests check Debian 13 output against: debootstrap from Debian's archive,
-# then trixie's own openssl, nginx, dovecot, postfix, sogo, haproxy, keepalived, certbot, unbound and
-# postfix-mta-sts-resolver inside it. Cached: a root whose stamp names the same
+# then trixie's own openssl, nginx, dovecot, postfix, sogo, haproxy, keepalived, certbot, unbound, unbound-anchor and
+# postfix-mta-sts-resolver inside it (the relay's DANE resolver and MTA-STS daemon). Cached: a root whose stamp names the same
 # package list is kept, so a second run costs nothing. Prints the root's path on its last line.
 #   MAILDSL_DEBIAN13_ROOT  where the root lives (default /var/cache/maildsl/debian13)
 set -euo pipefail
 root=${MAILDSL_DEBIAN13_ROOT:-/var/cache/maildsl/debian13}
 mirror=${MAILDSL_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-pkgs=(openssl ca-certificates nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-ldap dovecot-pgsql
-      dovecot-sieve dovecot-managesieved postfix postfix-ldap postfix-pgsql sogo gnustep-base-runtime
+pkgs=(openssl ca-certificates nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-ldap dovecot-pgsql dovecot-mysql
+      dovecot-sieve dovecot-managesieved postfix postfix-ldap postfix-pgsql postfix-mysql sogo gnustep-base-runtime
       ldap-utils postgresql-client procps iproute2 haproxy keepalived nftables dovecot-auth-lua
-      certbot postfix-mta-sts-resolver unbound bind9-dnsutils)
+      certbot postfix-mta-sts-resolver unbound unbound-anchor bind9-dnsutils)
 stamp="$root/.maildsl-packages"
 want="${pkgs[*]}"
 if [[ -f $stamp && $(cat "$stamp") == "$want" ]]; then

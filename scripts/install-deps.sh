@@ -2,15 +2,15 @@
 # Installs, from Debian's packages, the authorities the tests check against: the daemons whose own
 # config checkers judge our output, openssl for the cipher engine, shellcheck for install scripts, ansible-lint
 # and python3-apt (Ansible's apt module) for the fleet files; certbot against a local ACME server (pebble) for
-# renewal, unbound, nsd, ldnsutils and dig for DNSSEC/DANE, postfix-mta-sts-resolver for MTA-STS; Debian's Chromium
+# renewal, unbound (with unbound-anchor, as the relay installs it), nsd, ldnsutils and dig for DNSSEC/DANE, postfix-mta-sts-resolver for MTA-STS; Debian's Chromium
 # (and certutil, for the NSS database that makes it trust the test CA) as the webmail's real browser; then
 # builds the Debian 13 root (scripts/debian13-root.sh, cached) that holds trixie's own daemons and OpenSSL.
 set -euo pipefail
 pkgs=(openssl nginx dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix sogo gnustep-base-runtime
-      dovecot-ldap dovecot-pgsql dovecot-sieve dovecot-managesieved postfix-ldap postfix-pgsql memcached
+      dovecot-ldap dovecot-pgsql dovecot-mysql dovecot-sieve dovecot-managesieved postfix-ldap postfix-pgsql postfix-mysql memcached
       slapd ldap-utils postgresql
       haproxy keepalived nftables dovecot-auth-lua
-      certbot pebble postfix-mta-sts-resolver unbound nsd ldnsutils bind9-dnsutils
+      certbot pebble postfix-mta-sts-resolver unbound unbound-anchor nsd ldnsutils bind9-dnsutils
       shellcheck testssl.sh sslscan ansible ansible-lint python3-apt swaks iproute2 util-linux passwd debootstrap
       chromium libnss3-tools)
 missing=()

@@ -51,7 +51,7 @@ public static class ProbeBench
         }
     }
 
-    // This process's CPU time and its waited-for children's (the openssl processes), from /proc/self/stat, in seconds: the
+    // This process's CPU time and its waited-for children's (openssl processes, which the probe no longer starts), from /proc/self/stat, in seconds: the
     // cost on a machine shared with other work, where the wall time mostly measures the others.
     private static double CpuSeconds()
     {
@@ -185,13 +185,26 @@ public static class ProbeBench
                     var stream = client.GetStream();
                     if (!endpoint.UsesTls)
                     {
-                        await stream.ReadAtLeastAsync(new byte[1], 1, throwOnEndOfStream: false, timeout.Token);
+                        if (endpoint.Redirect is { } redirect)
+                        {
+                            // nginx's HTTP server: the same name and path, over HTTPS.
+                            var (path, host) = await RequestHead(stream, timeout.Token);
+                            await Answer(stream, $"{redirect.Status} Moved Permanently\r\nLocation: {redirect.Location(host.Split(':')[0], path)}", "", timeout.Token);
+                        }
+                        else await stream.ReadAtLeastAsync(new byte[1], 1, throwOnEndOfStream: false, timeout.Token);
                         return;
                     }
                     if (endpoint.StartTlsProtocol is { } protocol && !await StartTls(stream, protocol, timeout.Token)) return;
                     using var tls = new SslStream(stream);
                     await tls.AuthenticateAsServerAsync(options, timeout.Token);
-                    await tls.ReadAtLeastAsync(new byte[1], 1, throwOnEndOfStream: false, timeout.Token);
+                    if (endpoint.WebmailPage is { } page)
+                    {
+                        // nginx's HTTPS server in front of SOGo: the login page, with the HSTS header.
+                        await RequestHead(tls, timeout.Token);
+                        await Answer(tls, "200 OK" + (page.StrictTransportSecurity is { } hsts ? "\r\nStrict-Transport-Security: " + hsts : ""),
+                            $"<html><head><title>SOGo</title></head><body {page.Marker}>stand-in</body></html>", timeout.Token);
+                    }
+                    else await tls.ReadAtLeastAsync(new byte[1], 1, throwOnEndOfStream: false, timeout.Token);
                 }
                 catch (Exception)
                 {
@@ -199,6 +212,20 @@ public static class ProbeBench
                 }
             }
         }
+
+        // An HTTP request's path and Host header (the head only: a GET has no body).
+        private static async Task<(string Path, string Host)> RequestHead(Stream stream, CancellationToken token)
+        {
+            var reader = new StreamReader(stream, Encoding.ASCII, false, 1, leaveOpen: true);
+            var path = (await reader.ReadLineAsync(token))?.Split(' ') is { Length: >= 2 } request ? request[1] : "/";
+            var host = "";
+            while (await reader.ReadLineAsync(token) is { Length: > 0 } header)
+                if (header.StartsWith("Host:", StringComparison.OrdinalIgnoreCase)) host = header.Substring(5).Trim();
+            return (path, host);
+        }
+
+        private static async Task Answer(Stream stream, string statusAndHeaders, string body, CancellationToken token)
+            => await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {statusAndHeaders}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}"), token);
 
         // The server's side of the STARTTLS dialogue s_client and the probe's AUTH check speak; true once TLS is to start.
         private static async Task<bool> StartTls(NetworkStream stream, string protocol, CancellationToken token)

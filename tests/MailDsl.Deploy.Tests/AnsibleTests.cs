@@ -25,6 +25,8 @@ public sealed partial class AnsibleTests
             () => DeployPlatforms.DescribeLayers(Distro.Rhel9, ports),
             // Every layer's packages on one host, with the directory's and the database's: the longest lists.
             () => DeployPlatforms.DescribeAllInOneWithSecrets(Distro.Debian13, ports),
+            // A relay verifying the Internet's servers: unbound's and mta-sts-daemon's files, checks and host changes.
+            () => OutboundVerificationTests.Describe(Distro.Debian12),
         })
         {
             var outDir = deployment.Emit(describe);
@@ -33,6 +35,42 @@ public sealed partial class AnsibleTests
             var lint = Command.Run("bash", new[] { "-c", "cd \"$1\" && shift && ansible-lint --nocolor --profile production \"$@\"", "lint", outDir }.Concat(files).ToList(), timeout: TimeSpan.FromMinutes(3));
             Assert.True(lint.Succeeded && lint.Output.Contains("Passed with production profile", StringComparison.Ordinal), lint.ToString());
         }
+    }
+
+    /// <summary>
+    /// The role installs a relay verifying with DANE and MTA-STS as install.sh does (OutboundVerificationTests): unbound with
+    /// its root anchor, mta-sts-daemon, the DANE-first lookup, resolv.conf; a second run changes nothing. On its own lab host,
+    /// so its loopback (unbound on 53, the policy ports) is its own.
+    /// </summary>
+    [DeployFact("ansible-playbook")]
+    public void The_playbook_installs_a_relay_verifying_with_DANE_and_MTA_STS_then_changes_nothing()
+    {
+        if (MailDsl.TestPlatform.Network.LabNetwork.UnsafeReason() is { } unsafeReason) throw new InvalidOperationException(unsafeReason);
+        const Distro target = Distro.Debian12;
+        using var deployment = Deployment.Create();
+        var outDir = deployment.Emit(() => OutboundVerificationTests.Describe(target));
+        var relayName = OutboundVerificationTests.Relay;
+        var cert = Path.Combine(deployment.Root, "relay.crt");
+        var key = Path.Combine(deployment.Root, "relay.key");
+        MailDsl.TestPlatform.Tls.TestCertificate.Make(cert, key, new[] { relayName }, Array.Empty<string>());
+        using var lab = MailDsl.TestPlatform.Network.LabNetwork.Create();
+        using var relay = SandboxHost.Start(relayName, Path.Combine(deployment.Root, "relay"), target, deployment.Shared, lab);
+        var q = Command.ShellQuote;
+        relay.Must(string.Join("\n", "set -e", $"install -D -m 0644 {q(cert)} {q(IntegrationPlatform.CertificatePath)}", $"install -D -m 0600 {q(key)} {q(IntegrationPlatform.KeyPath)}",
+            $"echo '{relay.Address} {relayName}' >> /etc/hosts"), "preparing the relay");
+        var home = Path.Combine(deployment.Root, "ansible-home");
+        Directory.CreateDirectory(home);
+        var env = $"HOME={q(home)} ANSIBLE_LOCAL_TEMP={q(home)}/local ANSIBLE_REMOTE_TEMP={q(home)}/remote ANSIBLE_NOCOLOR=1 ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3";
+        CommandResult Playbook() => relay.Run($"cd {q(outDir)} && {env} ansible-playbook -i inventory.ini site.yml -c local", TimeSpan.FromMinutes(10));
+
+        var first = Playbook();
+        Assert.True(first.Succeeded && Recap(first).Failed == 0 && Recap(first).Changed > 0, $"{first}\n{relay.Tail(Install.InstallScriptRenderer.StartLog)}");
+        Assert.True(relay.Run("pgrep -x unbound && pgrep -x mta-sts-daemon && test -s /var/lib/unbound/root.key").Succeeded, "unbound, its root anchor and mta-sts-daemon after the playbook");
+        Assert.Equal("nameserver 127.0.0.1", relay.Run("grep ^nameserver /etc/resolv.conf").Output.Trim());
+        Assert.Equal("tcp:127.0.0.1:8462, socketmap:inet:127.0.0.1:8461:postfix", relay.Run("postconf -h smtp_tls_policy_maps").Output.Trim());
+        var second = Playbook();
+        Assert.True(second.Succeeded, second.ToString());
+        Assert.Equal(0, Recap(second).Changed);
     }
 
     [DeployFact("ansible-playbook")]

@@ -31,6 +31,67 @@ public abstract class TargetPackageTests
         yield return PlatformTopology.Of(DeployPlatforms.DescribeLayers(Target, ports).Build()).Hosts.Single(h => h.Name == DeployPlatforms.Relay);
     }
 
+    /// <summary>The same two hosts with a directory: LDAP, or a table in MariaDB or PostgreSQL (each its own drivers), with the description's topology.</summary>
+    private IEnumerable<(string Directory, PlatformTopology Topology, HostPlan Host)> HostsWithDirectories()
+    {
+        var ports = LoopbackPorts.PickFree();
+        var described = new (string, Platform, string)[]
+        {
+            ("LDAP", DeployPlatforms.DescribeAllInOneWithSecrets(Target, ports), DeployPlatforms.AllInOne),
+            ("MariaDB", DeployPlatforms.DescribeSqlDirectory(Target, ports, SqlEngine.MariaDb, oneHostPerLayer: false), DeployPlatforms.AllInOne),
+            ("MariaDB", DeployPlatforms.DescribeSqlDirectory(Target, ports, SqlEngine.MariaDb, oneHostPerLayer: true), DeployPlatforms.Relay),
+            ("PostgreSQL", DeployPlatforms.DescribeSqlDirectory(Target, ports, SqlEngine.PostgreSql, oneHostPerLayer: false), DeployPlatforms.AllInOne),
+            ("PostgreSQL", DeployPlatforms.DescribeSqlDirectory(Target, ports, SqlEngine.PostgreSql, oneHostPerLayer: true), DeployPlatforms.Relay),
+        };
+        foreach (var (directory, platform, host) in described)
+        {
+            var model = platform.Build();
+            var errors = MailDsl.Rules.RuleSet.Check(model).Where(f => f.Severity == MailDsl.Rules.Severity.Error).ToList();
+            Assert.True(errors.Count == 0, $"the {directory} description is refused: " + string.Join("; ", errors.Select(f => f.RuleId + " " + f.Message)));
+            var topology = PlatformTopology.Of(model);
+            yield return (directory, topology, topology.Hosts.Single(h => h.Name == host));
+        }
+    }
+
+    [DeployFact]
+    public void Every_package_a_host_with_a_directory_installs_is_the_targets_own_and_installed_there()
+    {
+        foreach (var (directory, _, host) in HostsWithDirectories())
+            foreach (var module in DaemonModules.On(host))
+                foreach (var package in module.Packages(Facts, host))
+                {
+                    var status = Dpkg("-W", "-f=${Status}", package);
+                    Assert.True(status.Output == "install ok installed",
+                        $"{module.Name} on {host.Name} ({directory} directory) on {Facts.DisplayName}: package {package}: {status} (scripts/install-deps.sh and scripts/debian13-root.sh install what the tests need)");
+                }
+    }
+
+    /// <summary>
+    /// Postfix and Dovecot open a SQL table through a driver of their own for its engine (mysql for MariaDB, pgsql for
+    /// PostgreSQL): the target's shared object of each (Postfix's dynamically loaded table, Dovecot's auth driver), as its
+    /// dpkg database knows them, is shipped by a package the host installs.
+    /// </summary>
+    [DeployFact]
+    public void The_SQL_drivers_the_files_name_are_shipped_by_packages_the_host_installs()
+    {
+        foreach (var (directory, topology, host) in HostsWithDirectories().Where(h => h.Directory != "LDAP"))
+        {
+            var driver = directory == "MariaDB" ? "mysql" : "pgsql";
+            var files = DaemonModules.On(host).SelectMany(m => m.Render(topology, host)).ToList();
+            Assert.Contains(files, f => f.Path == "/etc/postfix/main.cf" && f.Content.Contains("proxy:" + driver + ":", StringComparison.Ordinal));
+            Assert.Contains(files, f => f.Path.StartsWith("/etc/dovecot/", StringComparison.Ordinal) && f.Content.Contains(driver, StringComparison.Ordinal));
+            foreach (var (daemon, library) in new[] { (Daemon.Postfix, "/usr/lib/postfix/postfix-" + driver + ".so"), (Daemon.Dovecot, "/usr/lib/dovecot/modules/auth/libdriver_" + driver + ".so") })
+            {
+                var owner = Dpkg("-S", library);
+                Assert.True(owner.Succeeded, $"{directory} on {Facts.DisplayName}: no package of the target ships {library} (scripts/install-deps.sh and scripts/debian13-root.sh install what the tests need):\n{owner}");
+                var package = owner.Output.Split(':')[0].Trim();
+                var module = DaemonModules.On(host).Single(m => m.Daemon == daemon);
+                Assert.True(module.Packages(Facts, host).Contains(package),
+                    $"{host.Name} ({directory} directory) on {Facts.DisplayName}: {library} comes from {package}, which {module.Name}'s packages for the host leave out: {string.Join(", ", module.Packages(Facts, host))}");
+            }
+        }
+    }
+
     [DeployFact]
     public void Every_package_a_host_installs_is_the_targets_own_and_installed_there()
     {

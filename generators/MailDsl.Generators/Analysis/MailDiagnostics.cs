@@ -100,6 +100,26 @@ namespace MailDsl.Generators.Analysis
             "MAIL6005", RuleCatalog.TlsaKeyChangesOnRenewal.Title, "{0}", "Dns", DiagnosticSeverity.Warning, isEnabledByDefault: true,
             RuleCatalog.TlsaKeyChangesOnRenewal.Description, DocsBaseUrl + RuleCatalog.TlsaKeyChangesOnRenewal.HelpLink);
 
+        /// <summary>MAIL6006: <see cref="RuleCatalog.DaneResolverNotLocal"/>.</summary>
+        public static readonly DiagnosticDescriptor DaneResolverNotLocal = new(
+            "MAIL6006", RuleCatalog.DaneResolverNotLocal.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.DaneResolverNotLocal.Description, DocsBaseUrl + RuleCatalog.DaneResolverNotLocal.HelpLink);
+
+        /// <summary>MAIL6007: <see cref="RuleCatalog.DaneWithoutResolver"/>.</summary>
+        public static readonly DiagnosticDescriptor DaneWithoutResolver = new(
+            "MAIL6007", RuleCatalog.DaneWithoutResolver.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.DaneWithoutResolver.Description, DocsBaseUrl + RuleCatalog.DaneWithoutResolver.HelpLink);
+
+        /// <summary>MAIL6008: <see cref="RuleCatalog.DaneUndone"/>.</summary>
+        public static readonly DiagnosticDescriptor DaneUndone = new(
+            "MAIL6008", RuleCatalog.DaneUndone.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.DaneUndone.Description, DocsBaseUrl + RuleCatalog.DaneUndone.HelpLink);
+
+        /// <summary>MAIL6009: <see cref="RuleCatalog.MtaStsResolverNotOnHost"/>.</summary>
+        public static readonly DiagnosticDescriptor MtaStsResolverNotOnHost = new(
+            "MAIL6009", RuleCatalog.MtaStsResolverNotOnHost.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.MtaStsResolverNotOnHost.Description, DocsBaseUrl + RuleCatalog.MtaStsResolverNotOnHost.HelpLink);
+
         /// <summary>MAIL1020: <see cref="RuleCatalog.MissingCertificate"/>.</summary>
         public static readonly DiagnosticDescriptor MissingCertificate = new(
             "MAIL1020", RuleCatalog.MissingCertificate.Title, "{0}", "Tls", DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -506,6 +526,10 @@ namespace MailDsl.Generators.Analysis
             BalancerAddress,
             ProxiedSslNotRequired,
             ProxyPortOutOfRange,
+            DaneResolverNotLocal,
+            DaneWithoutResolver,
+            DaneUndone,
+            MtaStsResolverNotOnHost,
             NotConstant,
             EvaluationFailed);
 

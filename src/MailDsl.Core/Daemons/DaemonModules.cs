@@ -4,10 +4,12 @@ using MailDsl.Daemons.Dovecot;
 using MailDsl.Daemons.Haproxy;
 using MailDsl.Daemons.Keepalived;
 using MailDsl.Daemons.Memcached;
+using MailDsl.Daemons.MtaSts;
 using MailDsl.Daemons.Nftables;
 using MailDsl.Daemons.Nginx;
 using MailDsl.Daemons.Postfix;
 using MailDsl.Daemons.Sogo;
+using MailDsl.Daemons.Unbound;
 using MailDsl.Model;
 using MailDsl.Topology;
 
@@ -17,13 +19,16 @@ namespace MailDsl.Daemons
     public static class DaemonModules
     {
         /// <summary>
-        /// The PROXY ports' firewall first (up before anything listens there), then Postfix, Dovecot, memcached, SOGo,
-        /// nginx: the mail transport first, SOGo's cache before SOGo, the web front last (it dials the others); on a balancer
-        /// host HAProxy before keepalived (a host takes a VIP only once HAProxy answers).
+        /// The PROXY ports' firewall first (up before anything listens there), unbound and postfix-mta-sts-resolver (what the
+        /// relay's Postfix asks), then Postfix, Dovecot, memcached, SOGo, nginx: the mail transport first, SOGo's cache before
+        /// SOGo, the web front last (it dials the others); on a balancer host HAProxy before keepalived (a host takes a VIP
+        /// only once HAProxy answers).
         /// </summary>
         public static IReadOnlyList<DaemonModule> All { get; } = new DaemonModule[]
         {
             NftablesModule.Instance,
+            UnboundModule.Instance,
+            MtaStsResolverModule.Instance,
             PostfixModule.Instance,
             DovecotModule.Instance,
             MemcachedModule.Instance,

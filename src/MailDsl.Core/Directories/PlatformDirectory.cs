@@ -22,8 +22,11 @@ namespace MailDsl.Directories
 
         /// <summary>The CA file daemons verify the platform's servers against: the platform's, else the target's system bundle.</summary>
         public static string CaFile(PlatformModel platform, TargetFacts target)
-            => !string.IsNullOrEmpty(platform.CertificateAuthority) ? platform.CertificateAuthority!
-                : target.Family == DistroFamily.Rhel ? "/etc/pki/tls/certs/ca-bundle.crt" : "/etc/ssl/certs/ca-certificates.crt";
+            => !string.IsNullOrEmpty(platform.CertificateAuthority) ? platform.CertificateAuthority! : SystemCaFile(target);
+
+        /// <summary>The target's system CA bundle (Debian's ca-certificates, RHEL's ca-bundle): what the Internet's servers are verified against.</summary>
+        public static string SystemCaFile(TargetFacts target)
+            => target.Family == DistroFamily.Rhel ? "/etc/pki/tls/certs/ca-bundle.crt" : "/etc/ssl/certs/ca-certificates.crt";
 
         /// <summary>
         /// Whether <paramref name="host"/> is the dialling host itself (<c>localhost</c>, an address in 127.0.0.0/8, ::1), decided by

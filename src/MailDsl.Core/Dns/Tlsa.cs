@@ -27,14 +27,10 @@ namespace MailDsl.Dns
 
         private static byte[]? FirstCertificate(string pem)
         {
-            const string begin = "-----BEGIN CERTIFICATE-----", end = "-----END CERTIFICATE-----";
-            var start = pem.IndexOf(begin, StringComparison.Ordinal);
-            if (start < 0) return null;
-            var stop = pem.IndexOf(end, start, StringComparison.Ordinal);
-            if (stop < 0) return null;
             try
             {
-                return Convert.FromBase64String(pem.Substring(start + begin.Length, stop - start - begin.Length).Replace("\r", "").Replace("\n", "").Trim());
+                foreach (var der in Certificates.Pem.Certificates(pem)) return der;
+                return null;
             }
             catch (FormatException)
             {

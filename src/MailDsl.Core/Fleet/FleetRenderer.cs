@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Daemons.MtaSts;
+using MailDsl.Daemons.Unbound;
 using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Text;
@@ -121,6 +123,35 @@ namespace MailDsl.Fleet
             if (LbaasRequirements.Of(platform) is { } lbaas)
             {
                 foreach (var line in lbaas.Markdown()) w.Line(line);
+                w.Line();
+            }
+            if (platform.SmtpOut is { } relay && (relay.DaneResolver is not null || relay.MtaStsResolverPort is not null))
+            {
+                w.Line("## Outbound verification");
+                w.Line();
+                if (relay.DaneResolver is { } resolver)
+                {
+                    w.Line("- DANE (RFC 7672): the relay's Postfix looks MX, address and TLSA records up with DNSSEC (`smtp_dns_support_level = dnssec`,");
+                    w.Line("  `smtp_tls_security_level = dane`) through unbound, a validating resolver installed on each relay host, listening on " + resolver + " only");
+                    w.Line("  (`" + UnboundModule.ConfPath + "`, root trust anchor kept by unbound-anchor in `" + UnboundModule.RootKeyPath + "`),");
+                    w.Line("  which `" + UnboundModule.ResolvConfPath + "` names (install.sh replaces it). **Postfix trusts its resolver's AD bit**: it does not validate");
+                    w.Line("  signatures itself, so the resolver must be local; a resolver across a network could be spoofed on the way.");
+                    w.Line("  A destination with TLSA records must present a matching certificate, or mail to it is deferred.");
+                }
+                if (relay.MtaStsResolverPort is { } port)
+                {
+                    w.Line("- MTA-STS (RFC 8461): postfix-mta-sts-resolver (`mta-sts-daemon`, `" + MtaStsResolverModule.ConfPath + "`) on 127.0.0.1:" + port + " answers");
+                    w.Line("  Postfix's `smtp_tls_policy_maps`; for a policy in enforce mode Postfix requires a certificate valid for one of the policy's");
+                    w.Line("  mx patterns, checked against the system's CAs (`smtp_tls_CAfile`), or defers; testing-mode policies are not enforced.");
+                }
+                if (MtaStsResolverModule.DaneFirstPort(relay) is { } daneFirstPort)
+                {
+                    w.Line("- Order (RFC 8461 section 2: DANE first): postfix-mta-sts-resolver's own README warns that its `secure` answer overrides");
+                    w.Line("  DANE, and advises a DANE lookup answering `dane-only` before it. MailDsl lists one first in `smtp_tls_policy_maps`:");
+                    w.Line("  `" + MtaStsResolverModule.DaneFirstPath + "`, run by Postfix's spawn on 127.0.0.1:" + daneFirstPort + ", answers `dane-only` for a");
+                    w.Line("  destination whose MX hosts publish TLSA records in DNSSEC-validated answers (the same unbound), so the TLSA records");
+                    w.Line("  decide there; for every other destination it answers not found and the MTA-STS policy applies.");
+                }
                 w.Line();
             }
             w.Line("## Hosts");

@@ -1,5 +1,8 @@
 using System;
+using System.Linq;
+using MailDsl.Targets;
 using MailDsl.Text;
+using MailDsl.Topology;
 
 namespace MailDsl.Install
 {
@@ -41,6 +44,24 @@ namespace MailDsl.Install
 
         /// <summary>The secret steps as install.sh holds them.</summary>
         public static string Secrets => SecretFunctions.Value;
+
+        /// <summary>
+        /// The lines of the host data every script of the engine's starts with (install.sh and the renewal hooks): the host, its
+        /// layers, its target and the target's family, and where the daemons' start-up output and each run's backups go.
+        /// </summary>
+        public static void WriteHost(ConfigWriter w, TargetFacts target, HostPlan host)
+        {
+            w.Line("host=" + ShellText.Quote(host.Name));
+            w.Line("layers=" + ShellText.Quote(string.Join(", ", host.Layers.Select(l => l.Key))));
+            w.Line("target=" + ShellText.Quote(target.DisplayName));
+            w.Line("family=" + (target.Family == DistroFamily.Rhel ? "rhel" : "debian"));
+            w.Line("# Where the daemons' start-up output goes without systemd, and where each run keeps what it replaced.");
+            w.Line("log=" + ShellText.Quote(InstallScriptRenderer.StartLog));
+            w.Line("backup_root=" + ShellText.Quote(InstallScriptRenderer.BackupRoot));
+        }
+
+        /// <summary>A script of the engine's: <paramref name="hostData"/>, then each of <paramref name="parts"/> (e.g. <see cref="Text"/>) after a line break.</summary>
+        public static string Script(ConfigWriter hostData, params string[] parts) => hostData + string.Join("\n", parts);
 
         /// <summary>The whole text of <paramref name="file"/>, as in the repository (LF line endings).</summary>
         public static string Source(string file) => EmbeddedText.Read(ResourcePrefix + file);

@@ -79,13 +79,7 @@ namespace MailDsl.Install
             w.Line("umask 077");
             w.Line();
             w.Line("# --- This host --------------------------------------------------------------------------------------------------------");
-            w.Line("host=" + ShellWord(host.Name));
-            w.Line("layers=" + ShellWord(string.Join(", ", host.Layers.Select(l => l.Key))));
-            w.Line("target=" + ShellWord(target.DisplayName));
-            w.Line("family=" + (target.Family == DistroFamily.Rhel ? "rhel" : "debian"));
-            w.Line("# Where the daemons' start-up output goes without systemd, and where each run keeps what it replaced.");
-            w.Line("log=" + ShellWord(StartLog));
-            w.Line("backup_root=" + ShellWord(BackupRoot));
+            InstallScriptEngine.WriteHost(w, target, host);
             w.Line("packages=(" + Words(packages) + ")");
             w.Line("# Where a package comes from when the distro's own repositories do not have it.");
             var sources = new List<string>();
@@ -117,7 +111,7 @@ namespace MailDsl.Install
             // Secrets (the directory's bind password, the database's): read on this host and written into the staged files.
             SecretSteps.WriteData(w, platform, SecretSteps.Uses(platform, files.Select(f => f.Artifact).ToList()));
             w.Line();
-            return w + InstallScriptEngine.Certificates + "\n" + InstallScriptEngine.Secrets + "\n" + InstallScriptEngine.Text;
+            return InstallScriptEngine.Script(w, InstallScriptEngine.Certificates, InstallScriptEngine.Secrets, InstallScriptEngine.Text);
         }
 
         /// <summary>

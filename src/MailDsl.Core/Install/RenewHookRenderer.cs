@@ -53,12 +53,7 @@ namespace MailDsl.Install
             w.Line("set -euo pipefail");
             w.Line("umask 077");
             w.Line();
-            w.Line("host=" + InstallScriptRenderer.ShellWord(host.Name));
-            w.Line("layers=" + InstallScriptRenderer.ShellWord(string.Join(", ", host.Layers.Select(l => l.Key))));
-            w.Line("target=" + InstallScriptRenderer.ShellWord(target.DisplayName));
-            w.Line("family=" + (target.Family == DistroFamily.Rhel ? "rhel" : "debian"));
-            w.Line("log=" + InstallScriptRenderer.ShellWord(InstallScriptRenderer.StartLog));
-            w.Line("backup_root=" + InstallScriptRenderer.ShellWord(InstallScriptRenderer.BackupRoot));
+            InstallScriptEngine.WriteHost(w, target, host);
             w.Line("renew_client=" + CertificateData.ClientWord(client));
             w.Line("# install.sh's engine reads these; a renewal places no file of its own and changes nothing else.");
             w.Line("packages=() files=() change_daemon=() change_what=() change_pending=() change_apply=() change_paths=() prepare=() overlay_roots=()");
@@ -67,7 +62,7 @@ namespace MailDsl.Install
             InstallScriptRenderer.WriteDaemons(w, target, host, modules);
             CertificateData.Write(w, topology, host);
             w.Line();
-            return w + InstallScriptEngine.Certificates + "\n" + InstallScriptEngine.Text + "\n" + InstallScriptEngine.RenewHook;
+            return InstallScriptEngine.Script(w, InstallScriptEngine.Certificates, InstallScriptEngine.Text, InstallScriptEngine.RenewHook);
         }
     }
 }

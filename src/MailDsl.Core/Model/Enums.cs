@@ -114,6 +114,10 @@ namespace MailDsl.Model
         Sogo,
         /// <summary>memcached, SOGo's cache beside it on every webmail host.</summary>
         Memcached,
+        /// <summary>unbound, the DNSSEC-validating resolver on loopback of a relay that verifies destinations with DANE.</summary>
+        Unbound,
+        /// <summary>postfix-mta-sts-resolver (mta-sts-daemon), the MTA-STS policy source of a relay that verifies destinations with MTA-STS.</summary>
+        MtaStsResolver,
         /// <summary>HAProxy on the emitted balancer hosts.</summary>
         Haproxy,
         /// <summary>keepalived (VRRP) on the emitted balancer hosts, holding the VIPs.</summary>

@@ -78,6 +78,19 @@ namespace MailDsl.Model
         /// <summary>TLS level towards remote servers (smtp_tls_security_level).</summary>
         public TlsLevel OutboundTls { get; init; } = TlsLevel.May;
 
+        /// <summary>
+        /// Where the DNSSEC-validating resolver Postfix asks listens (unbound, emitted on the relay), when the relay verifies
+        /// destinations with DANE (RFC 7672: <c>smtp_tls_security_level = dane</c>, <c>smtp_dns_support_level = dnssec</c>); null
+        /// without DANE. Postfix trusts its resolver's AD bit, so this is a loopback address (MAIL6006).
+        /// </summary>
+        public string? DaneResolver { get; init; }
+
+        /// <summary>
+        /// The loopback port of postfix-mta-sts-resolver (<c>mta-sts-daemon</c>), which Postfix asks for each destination's
+        /// MTA-STS policy (RFC 8461) through <c>smtp_tls_policy_maps</c>; null without MTA-STS.
+        /// </summary>
+        public int? MtaStsResolverPort { get; init; }
+
         /// <inheritdoc/>
         public override string Key => LayerDescriptors.SmtpOut.Key;
     }

@@ -317,6 +317,34 @@ namespace MailDsl.Model
 
         /// <summary><c>.OutboundTls(level)</c>.</summary>
         public string OutboundTls => Member("outboundTls");
+
+        /// <summary><c>.OutboundDane(resolver)</c>.</summary>
+        public OutboundDaneKeys OutboundDane => new(Member("outboundDane"));
+
+        /// <summary><c>.OutboundMtaSts(resolverPort)</c>.</summary>
+        public OutboundMtaStsKeys OutboundMtaSts => new(Member("outboundMtaSts"));
+    }
+
+    /// <summary>The relay's DANE verification, <c>.OutboundDane(resolver)</c>.</summary>
+    public sealed class OutboundDaneKeys : OriginKey
+    {
+        internal OutboundDaneKeys(string path) : base(path)
+        {
+        }
+
+        /// <summary>The validating resolver's address.</summary>
+        public string Resolver => Member("resolver");
+    }
+
+    /// <summary>The relay's MTA-STS verification, <c>.OutboundMtaSts(resolverPort)</c>.</summary>
+    public sealed class OutboundMtaStsKeys : OriginKey
+    {
+        internal OutboundMtaStsKeys(string path) : base(path)
+        {
+        }
+
+        /// <summary>postfix-mta-sts-resolver's loopback port.</summary>
+        public string Port => Member("port");
     }
 
     /// <summary>The mailstore's own values.</summary>

@@ -10,7 +10,7 @@ namespace MailDsl.Probing
 {
     /// <summary>One line of <c>probe</c>'s table: a check at an endpoint, what the description implies and what was found.</summary>
     /// <param name="Endpoint">Where.</param>
-    /// <param name="Check">What: <c>reachable</c>, <c>tls</c>, <c>protocols</c>, <c>tls1.2 suites</c>, <c>groups</c>, <c>certificate names</c>, <c>certificate chain</c>, <c>certificate days</c>, <c>same key</c>, <c>auth before tls</c>.</param>
+    /// <param name="Check">What: <c>reachable</c>, <c>tls</c>, <c>protocols</c>, <c>tls1.2 suites</c>, <c>groups</c>, <c>certificate names</c>, <c>certificate chain</c>, <c>certificate days</c>, <c>same key</c>, <c>auth before tls</c>, <c>redirect</c>, <c>hsts</c>, <c>webmail login page</c>.</param>
     /// <param name="Differs">Whether what was found is not what the description implies.</param>
     /// <param name="Expected">What the description implies.</param>
     /// <param name="Found">What the endpoint answered.</param>
@@ -45,6 +45,13 @@ namespace MailDsl.Probing
                 yield break;
             }
             yield return R("reachable", false, "answers on TCP " + e.Port, "answers");
+            if (e.Redirect is { } redirect && o.PlainHttp is { } plain)
+            {
+                var location = redirect.Location(e.Host, plain.Request);
+                var expected = redirect.Status + (redirect.Status == 308 ? "" : " (or 308)") + " to " + location;
+                yield return R("redirect", plain.Failure is not null || !redirect.Accepts(plain.Status) || plain.Location != location, expected,
+                    plain.Failure ?? plain.Status + " " + (plain.Location is null ? "without a Location" : "to " + plain.Location));
+            }
             if (!e.UsesTls) yield break;
             var how = e.StartTlsProtocol is { } st ? "STARTTLS (" + st + ")" : "TLS from the first byte";
             if (o.TlsFailure is not null)
@@ -74,12 +81,30 @@ namespace MailDsl.Probing
                     days < 0 ? "expired " + (-days) + " days ago (" + cert.NotAfter.ToString("yyyy-MM-dd") + ")" : days + " days left (until " + cert.NotAfter.ToString("yyyy-MM-dd") + ")");
             }
 
-            var expectedGroups = e.Groups.Where(g => !o.GroupsNotChecked.Contains(g)).ToList();
-            var extra = o.Groups.Where(g => !expectedGroups.Contains(g)).ToList();
-            var absent = expectedGroups.Where(g => !o.Groups.Contains(g)).ToList();
-            var groupsFound = Join(o.Groups) + (extra.Count > 0 ? "; not described: " + Join(extra) : "") + (absent.Count > 0 ? "; missing: " + Join(absent) : "")
-                + (o.GroupsNotChecked.Count > 0 ? " (" + Join(o.GroupsNotChecked) + " not checked: the probing OpenSSL does not know " + (o.GroupsNotChecked.Count == 1 ? "it" : "them") + ")" : "");
+            // Every group is offered by code point (TlsHello), so none goes unchecked for want of the client's knowing it.
+            var extra = o.Groups.Where(g => !e.Groups.Contains(g)).ToList();
+            var absent = e.Groups.Where(g => !o.Groups.Contains(g)).ToList();
+            var groupsFound = Join(o.Groups) + (extra.Count > 0 ? "; not described: " + Join(extra) : "") + (absent.Count > 0 ? "; missing: " + Join(absent) : "");
             yield return R("groups", extra.Count > 0 || absent.Count > 0, Join(e.Groups), groupsFound);
+
+            if (e.WebmailPage is { } page && o.WebmailPage is { } answer)
+            {
+                static string Hsts(string? value) => value is null ? "no Strict-Transport-Security header" : "Strict-Transport-Security: " + value;
+                yield return R("hsts", answer.Failure is not null || answer.StrictTransportSecurity != page.StrictTransportSecurity,
+                    Hsts(page.StrictTransportSecurity), answer.Failure ?? Hsts(answer.StrictTransportSecurity));
+                var shows = answer.Body.IndexOf(page.Marker, StringComparison.Ordinal) >= 0;
+                yield return R("webmail login page", answer.Failure is not null || answer.Status != 200 || !shows,
+                    "GET " + page.Path + " answers 200 with SOGo's login page (" + page.Marker + ")",
+                    answer.Failure ?? answer.Status + (shows ? " with SOGo's login page" : " without SOGo's login page" + Title(answer.Body)));
+            }
+        }
+
+        /// <summary>What an answer that is not SOGo's page is, for the table: its HTML title, when it has one.</summary>
+        private static string Title(string body)
+        {
+            var start = body.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
+            var end = start < 0 ? -1 : body.IndexOf("</title>", start, StringComparison.OrdinalIgnoreCase);
+            return end < 0 ? "" : " (\"" + body.Substring(start + 7, Math.Min(end - start - 7, 80)).Trim() + "\")";
         }
 
         /// <summary>Every backend of a VIP serves the same key, so a client pinning it, or a session resumed on another backend, works.</summary>

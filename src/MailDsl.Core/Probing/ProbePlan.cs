@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MailDsl.Daemons.Nginx;
 using MailDsl.Daemons.Postfix;
+using MailDsl.Daemons.Sogo;
 using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Targets;
@@ -15,6 +17,24 @@ namespace MailDsl.Probing
     /// <param name="Name">OpenSSL's name, e.g. <c>ECDHE-RSA-AES128-GCM-SHA256</c>.</param>
     /// <param name="Authentication">The certificate type the suite authenticates with.</param>
     public sealed record ExpectedSuite(string Name, Authentication Authentication);
+
+    /// <summary>What the webmail's plain-HTTP port must answer: a permanent redirect to the same name and path over HTTPS.</summary>
+    /// <param name="Status">The status nginx is written to answer with (<see cref="NginxSiteRenderer.HttpRedirectStatus"/>); 308, the other permanent redirect, is taken too.</param>
+    /// <param name="HttpsPort">The HTTPS port the redirect names (none in the URL when 443).</param>
+    public sealed record ExpectedRedirect(int Status, int HttpsPort)
+    {
+        /// <summary>Whether <paramref name="status"/> is a permanent redirect this port may answer with.</summary>
+        public bool Accepts(int status) => status == Status || status is 301 or 308;
+
+        /// <summary>The URL a request for <paramref name="pathAndQuery"/> to <paramref name="host"/> must be sent to.</summary>
+        public string Location(string host, string pathAndQuery) => "https://" + host + (HttpsPort == 443 ? "" : ":" + HttpsPort) + pathAndQuery;
+    }
+
+    /// <summary>What the webmail's HTTPS port must answer for SOGo's login page: the page itself, with the HSTS header nginx adds.</summary>
+    /// <param name="Path">Where the login page is (<see cref="SogoModule.LoginPagePath"/>).</param>
+    /// <param name="Marker">What marks SOGo's own page in the body (<see cref="SogoModule.LoginPageMarker"/>).</param>
+    /// <param name="StrictTransportSecurity">The header's value (<see cref="NginxSiteRenderer.StrictTransportSecurity"/>), or null when it must be absent.</param>
+    public sealed record ExpectedWebmailPage(string Path, string Marker, string? StrictTransportSecurity);
 
     /// <summary>
     /// One endpoint the description says exists (a host's port, or a VIP's), and what must be found there: read from the
@@ -45,13 +65,19 @@ namespace MailDsl.Probing
         /// <summary>The names the certificate served here must cover: the host's name and the VIPs of its layers.</summary>
         public IReadOnlyList<string> CertificateNames { get; init; } = Array.Empty<string>();
 
+        /// <summary>The redirect a plain-HTTP webmail port must answer with, or null for every other port.</summary>
+        public ExpectedRedirect? Redirect { get; init; }
+
+        /// <summary>SOGo's login page and HSTS a webmail HTTPS port must answer with, or null for every other port.</summary>
+        public ExpectedWebmailPage? WebmailPage { get; init; }
+
         /// <summary>Whether the cleartext greeting must offer no login before STARTTLS (Postfix <c>smtpd_tls_auth_only</c>, Dovecot <c>disable_plaintext_auth</c>).</summary>
         public bool RefusesAuthBeforeTls => Security == ListenerSecurity.StartTls;
 
         /// <summary>Whether the endpoint speaks TLS at all (from the first byte or after STARTTLS).</summary>
         public bool UsesTls => Security != ListenerSecurity.Plain;
 
-        /// <summary>The application protocol <c>openssl s_client -starttls</c> speaks before the handshake, or null for implicit TLS and plain ports.</summary>
+        /// <summary>The application protocol whose STARTTLS dialogue comes before the handshake (as <c>openssl s_client -starttls</c> names it), or null for implicit TLS and plain ports.</summary>
         public string? StartTlsProtocol => Security != ListenerSecurity.StartTls ? null : Protocol switch
         {
             ServiceProtocol.Smtp or ServiceProtocol.Submission => "smtp",
@@ -113,6 +139,14 @@ namespace MailDsl.Probing
         private static ProbeEndpoint Endpoint(PlatformTopology topology, string host, Layer layer, Layer tlsLayer, Listener listener, bool vip, IReadOnlyList<string> names)
         {
             var endpoint = new ProbeEndpoint(host, layer.Key, listener.Name, listener.Protocol, listener.Port, listener.Security, vip);
+            if (layer is WebmailLayer webmail)
+            {
+                // nginx's two servers (NginxSiteRenderer): HTTP only redirects to HTTPS, HTTPS proxies SOGo and adds HSTS.
+                if (listener.Protocol == ServiceProtocol.Http && webmail.Listeners.FirstOrDefault(l => l.Protocol == ServiceProtocol.Https) is { } https)
+                    endpoint = endpoint with { Redirect = new ExpectedRedirect(NginxSiteRenderer.HttpRedirectStatus, https.Port) };
+                if (listener.Protocol == ServiceProtocol.Https)
+                    endpoint = endpoint with { WebmailPage = new ExpectedWebmailPage(SogoModule.LoginPagePath, SogoModule.LoginPageMarker, NginxSiteRenderer.StrictTransportSecurity(webmail)) };
+            }
             if (listener.Security == ListenerSecurity.Plain) return endpoint;
             var tls = topology.TlsOf(tlsLayer);
             var protocols = tls.Protocols.Where(p => p >= TlsVersion.Tls10).Distinct().OrderBy(p => p).ToList();

@@ -57,6 +57,10 @@ namespace MailDsl.Rules
             new MtaStsMaxAgeRule(),
             new MtaStsUncoveredMxRule(enforce: true),
             new TlsaKeyChangesOnRenewalRule(),
+            new DaneResolverNotLocalRule(),
+            new RawDaneSettingRule(undone: false),
+            new RawDaneSettingRule(undone: true),
+            new MtaStsResolverNotOnHostRule(),
         }.Concat(Balancers.BalancerRules.All).ToList();
     }
 }

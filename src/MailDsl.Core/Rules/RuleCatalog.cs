@@ -331,6 +331,22 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor TlsaKeyChangesOnRenewal = new("MAIL6005", "TLSA records broken by a renewal that changes the key", Severity.Warning, "Dns",
             "certbot makes a new key at each renewal unless run with --reuse-key; TLSA 3 1 1 records then stop matching until DNS is updated.");
 
+        /// <summary>MAIL6006: DANE with a resolver that is not on the relay.</summary>
+        public static readonly RuleDescriptor DaneResolverNotLocal = new("MAIL6006", "DANE resolver is not on the relay", Severity.Error, "Dns",
+            "Postfix trusts its resolver's AD bit (postconf(5), smtp_dns_support_level); a resolver across a network can be spoofed on the way, so the validating resolver must listen on the relay's loopback.");
+
+        /// <summary>MAIL6007: a raw dane security level with no validating resolver on the host.</summary>
+        public static readonly RuleDescriptor DaneWithoutResolver = new("MAIL6007", "DANE asked with no validating resolver", Severity.Error, "Dns",
+            "smtp_tls_security_level = dane needs DNSSEC-validated answers; without a validating resolver on the host every TLSA lookup is insecure and DANE silently becomes opportunistic TLS.");
+
+        /// <summary>MAIL6008: a raw setting that turns off the DANE the description asks for.</summary>
+        public static readonly RuleDescriptor DaneUndone = new("MAIL6008", "Raw setting undoes outbound DANE", Severity.Error, "Dns",
+            "DANE needs smtp_dns_support_level = dnssec, DNS host lookups and smtp_tls_security_level = dane (or dane-only); a raw setting changing one of them turns verification off.");
+
+        /// <summary>MAIL6009: postfix-mta-sts-resolver's socketmap named on a host that does not run it.</summary>
+        public static readonly RuleDescriptor MtaStsResolverNotOnHost = new("MAIL6009", "MTA-STS resolver asked on a host that does not run it", Severity.Error, "Dns",
+            "Only the relay with .OutboundMtaSts() runs mta-sts-daemon; a policy map naming it elsewhere fails every lookup and Postfix defers the mail it sends.");
+
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
             "The generator can only check values it can evaluate at compile time; this one is checked again at run time, before anything is written.");
@@ -354,6 +370,7 @@ namespace MailDsl.Rules
             PinnedRenewingCertificate, MtaStsUncoveredMx, MtaStsMaxAge, MtaStsEnforceUncoveredMx, TlsaKeyChangesOnRenewal,
             BalancerForwardsClearText, ProxyWithoutSender, ProxyNotTrusted, TrustedNetworkTooWide, StartTlsTerminated, HealthCheckGreeting,
             IdleTimeoutTooShort, VipWithoutBackend, LayerHostsDisagree, SingleBalancer, BalancerAddress, ProxiedSslNotRequired, ProxyPortOutOfRange,
+            DaneResolverNotLocal, DaneWithoutResolver, DaneUndone, MtaStsResolverNotOnHost,
             NotConstant, EvaluationFailed,
         };
     }

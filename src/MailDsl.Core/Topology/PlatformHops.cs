@@ -31,6 +31,12 @@ namespace MailDsl.Topology
         Verified,
         /// <summary>No TLS, so nothing to verify.</summary>
         NoTls,
+        /// <summary>
+        /// The client verifies the certificate where the destination publishes how (DANE TLSA records over DNSSEC, an MTA-STS
+        /// policy in enforce mode) and not elsewhere: the relay towards the Internet with <c>.OutboundDane()</c> or
+        /// <c>.OutboundMtaSts()</c> (<see cref="Hop.Detail"/> says which).
+        /// </summary>
+        WherePublished,
     }
 
     /// <summary>One end of a hop: the Internet, the platform's users, or a layer.</summary>
@@ -84,6 +90,8 @@ namespace MailDsl.Topology
 
         /// <summary>Whether the hop is a balancer's own leg, from the VIP to the layer's hosts (<see cref="Through"/> says what it carries).</summary>
         public bool IsBalancerLeg => From.Key == LayerDescriptors.Balancers.Key && Through is not null;
+        /// <summary>For <see cref="HopVerification.WherePublished"/>, what the client verifies with, in words; null otherwise.</summary>
+        public string? Detail { get; init; }
 
         /// <summary>Whether both ends are layers of the platform (not the Internet, the users, the directory or a database) on different hosts.</summary>
         public bool BetweenLayers => From.IsLayer && To.IsLayer && Dials != "127.0.0.1";
@@ -103,6 +111,7 @@ namespace MailDsl.Topology
             HopVerification.ClientsOwn => "certificate checked by the client",
             HopVerification.NotVerified => "certificate not verified",
             HopVerification.Verified => "certificate verified",
+            HopVerification.WherePublished => Detail ?? "certificate verified where the destination publishes how",
             _ => "nothing to verify",
         };
     }
@@ -115,6 +124,21 @@ namespace MailDsl.Topology
     /// </summary>
     public static class PlatformHops
     {
+        /// <summary>
+        /// What the relay verifies the Internet's servers with, in words (DANE, MTA-STS, in the order Postfix applies them), or
+        /// null where it verifies nothing (opportunistic TLS).
+        /// </summary>
+        public static string? OutboundVerification(SmtpOutLayer smtpOut)
+        {
+            var dane = smtpOut.DaneResolver is not null;
+            var mtaSts = smtpOut.MtaStsResolverPort is not null;
+            if (!dane && !mtaSts) return null;
+            var how = dane && mtaSts ? "DANE-verified where TLSA records are published (DNSSEC, local unbound), else MTA-STS-verified where an enforce policy is"
+                : dane ? "DANE-verified where TLSA records are published (DNSSEC, local unbound)"
+                : "MTA-STS-verified where an enforce policy is published (system CAs)";
+            return how + "; not verified elsewhere";
+        }
+
         /// <summary>The hops of <paramref name="platform"/>, in a fixed order: inbound from outside, then layer to layer.</summary>
         public static IReadOnlyList<Hop> Of(PlatformModel platform)
         {
@@ -149,7 +173,9 @@ namespace MailDsl.Topology
                 var inboundPort = smtpIn?.Listeners.FirstOrDefault(l => l?.Protocol == ServiceProtocol.Smtp)?.Port ?? (store is null ? 25 : MailstoreSmtpPort(store));
                 if (inbound is not null && !smtpOut.Hosts.All(h => inbound.Hosts.Contains(h)))
                     hops.Add(Internal(smtpOut, inbound, inboundPort, "transport_maps", postfixClient, "the platform's own domain stays inside"));
-                hops.Add(new Hop(HopEnd.Of(smtpOut), HopEnd.Internet, "SMTP", 25, "", postfixClient, postfixVerification, "mail to the Internet"));
+                var outbound = OutboundVerification(smtpOut);
+                hops.Add(new Hop(HopEnd.Of(smtpOut), HopEnd.Internet, "SMTP", 25, "", postfixClient,
+                    outbound is null ? postfixVerification : HopVerification.WherePublished, "mail to the Internet") { Detail = outbound });
             }
             if (web is not null)
             {

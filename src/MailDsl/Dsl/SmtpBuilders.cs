@@ -43,6 +43,8 @@ namespace MailDsl
     {
         private TlsLevel _outboundTls = TlsLevel.May;
         private int _smtpPort = 25;
+        private string? _daneResolver;
+        private int? _mtaStsPort;
 
         internal SmtpOutBuilder(OriginRecorder origins) : base(origins, OriginKeys.SmtpOut) { }
 
@@ -52,6 +54,37 @@ namespace MailDsl
         {
             Origins.Argument(OriginKeys.SmtpOut.OutboundTls, 0);
             _outboundTls = level;
+            return this;
+        }
+
+        /// <summary>
+        /// Verifies destinations that publish DANE TLSA records (RFC 7672): Postfix looks MX, address and TLSA records up with
+        /// DNSSEC (<c>smtp_dns_support_level = dnssec</c>, <c>smtp_tls_security_level = dane</c>) and requires a certificate
+        /// matching a TLSA record where one is published; TLS stays opportunistic where none is. MailDsl installs unbound on the
+        /// relay as a validating resolver on <paramref name="resolver"/> (root trust anchor kept by unbound-anchor) and points the
+        /// host's resolv.conf at it: Postfix trusts its resolver's AD bit, so the resolver must be on the host.
+        /// </summary>
+        /// <param name="resolver">Grammar: a loopback IPv4 or IPv6 address (<c>127.0.0.1</c>, <c>::1</c>) where unbound listens and resolv.conf points.</param>
+        public SmtpOutBuilder OutboundDane([ValueGrammar(ValueKind.ListenAddress)] string resolver = "127.0.0.1")
+        {
+            Origins.Call(OriginKeys.SmtpOut.OutboundDane);
+            Origins.Argument(OriginKeys.SmtpOut.OutboundDane.Resolver, 0);
+            _daneResolver = resolver;
+            return this;
+        }
+
+        /// <summary>
+        /// Verifies destinations that publish an MTA-STS policy (RFC 8461) through postfix-mta-sts-resolver: mta-sts-daemon on
+        /// loopback answers Postfix's <c>smtp_tls_policy_maps</c> socketmap with <c>secure</c> and the policy's mx patterns for a
+        /// domain in enforce mode, against the system's CAs. With <see cref="OutboundDane"/>, DANE is asked first (RFC 8461
+        /// section 2): the emitted README says where postfix-mta-sts-resolver's answer would override it.
+        /// </summary>
+        /// <param name="resolverPort">The loopback TCP port mta-sts-daemon listens on (its default 8461).</param>
+        public SmtpOutBuilder OutboundMtaSts(int resolverPort = 8461)
+        {
+            Origins.Call(OriginKeys.SmtpOut.OutboundMtaSts);
+            Origins.Argument(OriginKeys.SmtpOut.OutboundMtaSts.Port, 0);
+            _mtaStsPort = resolverPort;
             return this;
         }
 
@@ -87,6 +120,6 @@ namespace MailDsl
             yield return new Listener("smtp", ServiceProtocol.Smtp, _smtpPort, ListenerSecurity.StartTls, false);
         }
 
-        internal SmtpOutLayer Build() => Fill(new SmtpOutLayer { OutboundTls = _outboundTls });
+        internal SmtpOutLayer Build() => Fill(new SmtpOutLayer { OutboundTls = _outboundTls, DaneResolver = _daneResolver, MtaStsResolverPort = _mtaStsPort });
     }
 }

@@ -127,7 +127,7 @@ namespace MailDsl.Hosting
         };
 
         /// <summary><c>probe --ca FILE</c>.</summary>
-        public static readonly OptionSpec Ca = new("--ca", OptionKind.Value, "Verify certificate chains against these CA certificates (PEM); default: the description's CA file when it exists here, else OpenSSL's default store.")
+        public static readonly OptionSpec Ca = new("--ca", OptionKind.Value, "Verify certificate chains against these CA certificates (PEM); default: the description's CA file when it exists here, else the system's store.")
         {
             HelpName = "FILE",
         };

@@ -12,12 +12,12 @@ namespace MailDsl.Hosting
 {
     /// <summary>
     /// <c>probe</c>: every endpoint the description implies (<see cref="ProbePlan"/>), probed in parallel by
-    /// <see cref="OpenSslProber"/>, compared by <see cref="ProbeComparison"/>, printed as one table (differences first) or
+    /// <see cref="EndpointProber"/>, compared by <see cref="ProbeComparison"/>, printed as one table (differences first) or
     /// JSON. Exits as <c>check</c> does: 1 when something differs.
     /// </summary>
     internal static class ProbeVerb
     {
-        /// <summary>How many endpoints are probed at once; each runs its handshakes one after another (its groups at once).</summary>
+        /// <summary>How many endpoints are probed at once; each asks its questions one after another, each question a connection of its own.</summary>
         public const int Parallelism = 32;
 
         public static int Run(PlatformRun platform, HostConsole console, string[] hosts, string[] layers, bool json, string[] resolve, string? ca, string? timeoutText)
@@ -60,14 +60,22 @@ namespace MailDsl.Hosting
             }
             ca ??= model.CertificateAuthority is { } described && File.Exists(described) ? described : null;
 
-            var prober = OpenSslProber.Create(new ProbeSettings(pinned, ca, TimeSpan.FromSeconds(seconds)), console.Error);
-            if (prober is null) return CommandLine.Failure;
+            EndpointProber prober;
+            try
+            {
+                prober = new EndpointProber(new ProbeSettings(pinned, ca, TimeSpan.FromSeconds(seconds)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or System.Security.Cryptography.CryptographicException)
+            {
+                console.Error.WriteLine($"probe: the CA file '{ca}' could not be read as PEM certificates: {ex.Message}");
+                return CommandLine.Failure;
+            }
             var observations = ObserveAll(prober, endpoints).GetAwaiter().GetResult();
             var results = ProbeComparison.Compare(observations, DateTime.UtcNow);
             var differences = results.Count(r => r.Differs);
             var hostCount = endpoints.Select(e => e.Host).Distinct().Count();
             var summary = (differences == 0 ? "no differences" : differences + (differences == 1 ? " difference" : " differences"))
-                + $": {endpoints.Count} endpoint{(endpoints.Count == 1 ? "" : "s")} on {hostCount} host{(hostCount == 1 ? "" : "s")} probed with OpenSSL {prober.ClientOpenSsl}";
+                + $": {endpoints.Count} endpoint{(endpoints.Count == 1 ? "" : "s")} on {hostCount} host{(hostCount == 1 ? "" : "s")} probed with {EndpointProber.Description}";
             if (json) WriteJson(console.Out, model.Domain, results, endpoints.Count, differences);
             else
             {
@@ -77,7 +85,7 @@ namespace MailDsl.Hosting
             return differences > 0 ? CommandLine.Failure : CommandLine.Success;
         }
 
-        private static async Task<IReadOnlyList<ProbeObservation>> ObserveAll(OpenSslProber prober, IReadOnlyList<ProbeEndpoint> endpoints)
+        private static async Task<IReadOnlyList<ProbeObservation>> ObserveAll(EndpointProber prober, IReadOnlyList<ProbeEndpoint> endpoints)
         {
             using var gate = new SemaphoreSlim(Parallelism);
             var tasks = endpoints.Select(async e =>

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using System.Text.RegularExpressions;
 using MailDsl.Core.Tests.Tls;
+using MailDsl.Daemons.Nginx;
 using MailDsl.Model;
 using MailDsl.Probing;
 using MailDsl.TestPlatform;
@@ -82,6 +84,69 @@ namespace MailDsl.Core.Tests.Probing
 
             var expiring = asDescribed with { Certificate = cert with { NotAfter = DateTime.UtcNow.AddDays(3) } };
             Assert.Equal("certificate days", Assert.Single(ProbeComparison.Compare(new[] { expiring }, DateTime.UtcNow), r => r.Differs).Check);
+        }
+
+        [Theory]
+        [InlineData(63072000)]
+        [InlineData(31536000)]
+        [InlineData(0)]
+        public void The_webmail_ports_expect_the_hsts_and_redirect_nginx_is_written_with(int maxAge)
+        {
+            var guide = GuidePlatform.Describe().Build();
+            var model = guide with { Webmail = guide.Webmail! with { HstsMaxAgeSeconds = maxAge } };
+            var topology = PlatformTopology.Of(model);
+            var host = HostPlan.Of(model).First(h => h.Layers.Contains(model.Webmail!)).Name;
+            var site = NginxSiteRenderer.Render(topology, model.Webmail!, host);
+            var endpoints = ProbePlan.Of(model, hosts: new[] { host });
+
+            // HSTS: the value of the site's add_header line, or none when the site has none.
+            var https = Assert.Single(endpoints, e => e.Protocol == ServiceProtocol.Https);
+            var header = Regex.Matches(site, "add_header Strict-Transport-Security \"([^\"]*)\" always;").Select(m => m.Groups[1].Value).Distinct().ToList();
+            Assert.Equal(header.SingleOrDefault(), https.WebmailPage!.StrictTransportSecurity);
+            Assert.Equal(maxAge > 0, header.Count == 1);
+            Assert.Equal("/SOGo/", https.WebmailPage.Path);
+
+            // The redirect: the status and HTTPS port of the site's plain-HTTP server.
+            var http = Assert.Single(endpoints, e => e.Protocol == ServiceProtocol.Http);
+            var redirect = Regex.Match(site, @"return (\d+) https://\$host(:\d+)?\$request_uri;");
+            Assert.True(redirect.Success, site);
+            Assert.Equal(int.Parse(redirect.Groups[1].Value), http.Redirect!.Status);
+            Assert.Equal(redirect.Groups[2].Success ? int.Parse(redirect.Groups[2].Value.Substring(1)) : 443, http.Redirect.HttpsPort);
+            Assert.Null(http.WebmailPage);
+            Assert.Null(https.Redirect);
+            Assert.All(endpoints.Where(e => e.Layer != "webmail"), e => Assert.True(e.Redirect is null && e.WebmailPage is null));
+        }
+
+        [Fact]
+        public void A_webmail_answer_as_written_has_no_difference_and_each_break_is_its_own_check()
+        {
+            var model = GuidePlatform.Describe().Build();
+            var https = ProbePlan.Of(model).First(e => e.WebmailPage is not null && !e.IsVip);
+            var http = ProbePlan.Of(model).First(e => e.Redirect is not null && e.Host == https.Host);
+            var cert = new ObservedCertificate("CN=" + https.Host, https.CertificateNames, DateTime.UtcNow.AddDays(90), Authentication.Rsa, "sha256:1", null);
+            var page = new HttpAnswer("/SOGo/", 200, null, https.WebmailPage!.StrictTransportSecurity, "<body ng-app=\"SOGo.MainUI\">", null);
+            var secure = new ProbeObservation(https)
+            {
+                Protocols = https.Protocols,
+                Tls12Suites = https.Tls12Suites.Where(s => s.Authentication == Authentication.Rsa).Select(s => s.Name).ToList(),
+                Groups = https.Groups,
+                Certificate = cert,
+                WebmailPage = page,
+            };
+            var location = "https://" + http.Host + "/SOGo/?x=1";
+            var plain = new ProbeObservation(http) { PlainHttp = new HttpAnswer("/SOGo/?x=1", 301, location, null, "", null) };
+            ProbeResult Only(ProbeObservation a, ProbeObservation b) => Assert.Single(ProbeComparison.Compare(new[] { a, b }, DateTime.UtcNow), r => r.Differs);
+
+            Assert.DoesNotContain(ProbeComparison.Compare(new[] { secure, plain }, DateTime.UtcNow), r => r.Differs);
+            Assert.DoesNotContain(ProbeComparison.Compare(new[] { secure, plain with { PlainHttp = plain.PlainHttp! with { Status = 308 } } }, DateTime.UtcNow), r => r.Differs);
+            Assert.Equal("hsts", Only(secure with { WebmailPage = page with { StrictTransportSecurity = null } }, plain).Check);
+            Assert.Equal("hsts", Only(secure with { WebmailPage = page with { StrictTransportSecurity = "max-age=300" } }, plain).Check);
+            var gateway = Only(secure with { WebmailPage = page with { Status = 502, Body = "<title>502 Bad Gateway</title>" } }, plain);
+            Assert.Equal(("webmail login page", "502 without SOGo's login page (\"502 Bad Gateway\")"), (gateway.Check, gateway.Found));
+            Assert.Equal("webmail login page", Only(secure with { WebmailPage = page with { Body = "<title>Welcome to nginx!</title>" } }, plain).Check);
+            Assert.Equal("redirect", Only(secure, plain with { PlainHttp = plain.PlainHttp! with { Status = 200, Location = null } }).Check);
+            Assert.Equal("redirect", Only(secure, plain with { PlainHttp = plain.PlainHttp! with { Location = "https://elsewhere.example/SOGo/?x=1" } }).Check);
+            Assert.Equal("redirect", Only(secure, plain with { PlainHttp = plain.PlainHttp! with { Status = 302 } }).Check);
         }
 
         [Theory]

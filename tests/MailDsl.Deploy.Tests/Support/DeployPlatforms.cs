@@ -106,6 +106,26 @@ public static class DeployPlatforms
             db => db.PostgreSql("db." + Domain, 5432).Name("sogo").Login("sogo", Secret.Environment(DatabaseSecretVariable)),
             sieve: true, webCertificate: true);
 
+    /// <summary>Where <see cref="DescribeSqlDirectory"/> reads the directory database's password on the host.</summary>
+    public const string DirectorySecretPath = "/etc/maildsl/directory-db.secret";
+
+    /// <summary>
+    /// Users in a table of a <paramref name="engine"/> database, SOGo's database of the same engine: every layer on
+    /// <see cref="AllInOne"/>, or one host per layer. Postfix and Dovecot read the table through their own driver of that
+    /// engine (another package for each); no server runs. SOGo's MariaDB is on the webmail host itself (localhost), as
+    /// MAIL5008 asks of a SOGo without TLS to MariaDB (Debian 12's).
+    /// </summary>
+    public static Platform DescribeSqlDirectory(Distro target, LoopbackPorts ports, SqlEngine engine, bool oneHostPerLayer)
+    {
+        DatabaseBuilder Server(DatabaseBuilder db) => engine == SqlEngine.MariaDb ? db.MariaDb("db." + Domain) : db.PostgreSql("db." + Domain);
+        var platform = Platform.Create(Domain).Banner("MailDsl deployment test").Target(target).Certificate(CertificatePath, KeyPath).Tls(TlsProfile.Intermediate)
+            .Directory(d => d.Sql(db => Server(db).Name("mail").Login("dovecot", Secret.File(DirectorySecretPath))).Table("mail_users"));
+        void Database(DatabaseBuilder db) => (engine == SqlEngine.MariaDb ? db.MariaDb("localhost") : Server(db)).Name("sogo").Login("sogo", Secret.Environment(DatabaseSecretVariable));
+        return oneHostPerLayer
+            ? Layers(platform, ports, Mx, Relay, Store, Web, "127.0.0.1", "native", Database)
+            : Layers(platform, ports, AllInOne, AllInOne, AllInOne, AllInOne, "127.0.0.1", "native", Database);
+    }
+
     private static Platform Layers(Platform platform, LoopbackPorts ports, string mx, string relay, string store, string web, string webmailAddress, string hostLookup, Action<DatabaseBuilder>? database = null, bool sieve = false, bool webCertificate = false) => platform
         .SmtpIn(s => s.Hosts(mx).Vip(MxVip).ListenOn("127.0.0.1").Smtp(ports.MxSmtp).StartTls(TlsLevel.May)
             .PostfixSetting("maillog_file", PostfixLog)

@@ -108,6 +108,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Probe_refuses_a_ca_file_without_a_certificate_before_it_dials_anything()
+    {
+        // A CA file that holds no certificate would verify nothing; probe says so, naming the file, and exits 1.
+        Directory.CreateDirectory(_dir);
+        var ca = Path.Combine(_dir, "ca.pem");
+        File.WriteAllText(ca, "not a certificate\n");
+        var (code, stdout, stderr) = Run("probe", "--ca", ca, "--timeout", "1");
+        Assert.True(code == 1, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains($"probe: the CA file '{ca}' could not be read as PEM certificates: it holds no PEM certificate", stderr);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
     public void Every_verb_with_a_free_argument_is_tried_with_one_that_starts_with_at()
     {
         // The rows above cover each verb; this keeps a verb added later from going untried.

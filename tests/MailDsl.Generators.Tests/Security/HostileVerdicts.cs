@@ -202,6 +202,9 @@ public static class HostileVerdicts
     /// <summary>A job for a target's tools: one file of one case (or of its entry point's twin), and what to set up before reading it.</summary>
     private sealed record Job(int Id, string Reader, string HostDir, string File, string Setup);
 
+    /// <summary>When every file a tool reads was last written (any time well before the reading).</summary>
+    private static readonly DateTime Settled = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private static void ReadBack(Distro target, IReadOnlyList<HostileCase> cases, Outcome[] outcomes, string root, string certificate, string key)
     {
         var twins = new Dictionary<DslEntryPoint, int>();
@@ -234,6 +237,10 @@ public static class HostileVerdicts
                     var p = Path.Combine(hostDir, sibling.Path.TrimStart('/'));
                     Directory.CreateDirectory(Path.GetDirectoryName(p)!);
                     File.WriteAllText(p, sibling.Content);
+                    // Written long ago, as a host's files are when a tool reads them: Postfix reads a main.cf changed within the
+                    // last second again until it "cools down", and Postfix 3.10's postconf -n then leaves out the config_directory
+                    // line it prints after a single read, so a reading would depend on how soon its job ran after this write.
+                    File.SetLastWriteTimeUtc(p, Settled);
                 }
             var reader = ReaderOf(file, target);
             var setup = Setup(index);
@@ -269,9 +276,7 @@ public static class HostileVerdicts
                 var holds = forms.Any(f => file.Content.Contains(f, StringComparison.Ordinal)) || file.Host != twinFile?.Host || twinFile.Content != file.Content;
                 if (!holds) continue;
                 if (ReaderOf(file, target) == "controller") continue;
-                // Dovecot's and Postfix's MySQL drivers (dovecot-mysql, postfix-mysql) are not in the test systems: with a MariaDB
-                // directory, dovecot.conf names a section no doveconf here knows, so its lines are compared as text.
-                if (ReaderOf(file, target) == "text" || (file.Path == "/etc/dovecot/dovecot.conf" && file.Content.Contains("\nmysql ", StringComparison.Ordinal)))
+                if (ReaderOf(file, target) == "text")
                 {
                     if (structure && Lines(Neutral(file.Content, forms)) != Lines(Neutral(twinFile!.Content, twinForms)))
                         outcomes[i].Problems.Add($"{TargetSystems.DisplayName(target)}: {file.Path} differs from its twin's beyond the value:\n"
@@ -396,9 +401,7 @@ public static class HostileVerdicts
     private const string Readers = """
         read_doveconf() { doveconf -n -c "$2" 2>&1; }
         # main.cf names its tables at /etc/postfix, where this case's are not: postconf's warning that it cannot open them is left out.
-        # Postfix 3.10's postconf also prints "config_directory = DIR" (the -c folder) when the sandbox's own /etc/postfix/main.cf
-        # does not read as Debian's (seen when jobs ran beside others): that line is the reading's, never the file's, so it goes.
-        read_postconf() { postconf -c "$1/etc/postfix" -n 2>&1 | grep -v -E ': warning: open "[a-z]+" configuration "/etc/postfix/' | grep -v -x -F "config_directory = $1/etc/postfix"; }
+        read_postconf() { postconf -c "$1/etc/postfix" -n 2>&1 | grep -v -E ': warning: open "[a-z]+" configuration "/etc/postfix/'; }
         read_master() { postconf -c "$1/etc/postfix" -M 2>&1 | grep -v -E ': warning: open "[a-z]+" configuration "/etc/postfix/'; }
         read_postmap_v() {
           timeout 20 unshare -n bash -c 'ip link set lo up && exec postmap -c "$1" -v -q probe@example.org "$2"' _ "$1/etc/postfix" "$3:$2" 2>&1 \
@@ -408,7 +411,8 @@ public static class HostileVerdicts
         read_postmap_v_pgsql() { read_postmap_v "$1" "$2" pgsql; }
         # A table's parameters are not main.cf's: postconf reads its name = value lines as Postfix reads every such file and names
         # each one it does not know ("unused parameter: name=value", Postfix 3.7 and 3.10 alike): that list is the reading.
-        read_table() { local d; d=$(mktemp -d); cp "$2" "$d/main.cf"; : > "$d/master.cf"; postconf -c "$d" -n 2>&1 >/dev/null | sed -n 's/^.*: unused parameter: //p'; rm -rf "$d"; }
+        # (cp -p: a copy as old as the file, which postconf reads once; see Settled.)
+        read_table() { local d; d=$(mktemp -d); cp -p "$2" "$d/main.cf"; : > "$d/master.cf"; postconf -c "$d" -n 2>&1 >/dev/null | sed -n 's/^.*: unused parameter: //p'; rm -rf "$d"; }
         read_aliases() { postmap -c "$1/etc/postfix" -s "texthash:$2" 2>&1; }
         read_pldes() { plparse "$2" 2>&1; pldes "$2" 2>&1; }
         read_sourced() {
@@ -494,10 +498,17 @@ public static class HostileVerdicts
           grep -v -E '^[[:space:]]*(#|$)' "$2"
           rm -rf "$d"
         }
+        # Each job in a mount namespace of its own, its /etc an overlay whose upper layer is the job's own folder: what its setup
+        # installs there (a certificate at the path a value names) no other job sees. A job that cannot have it leaves no output.
         run_job() {
+          local id=$1
+          mkdir -p "$jobs/$id/upper" "$jobs/$id/work"
+          unshare --mount --propagation private bash -c '. ./readers.sh; run_job_alone "$@"' _ "$@"
+        }
+        run_job_alone() {
           local id=$1 reader=$2 host=$3 file=$4 setup=$5
-          eval "$setup"
-          "$reader" "$host" "$file" > "$out/$id" 2>&1
+          mount -t overlay overlay -o "lowerdir=/etc,upperdir=$jobs/$id/upper,workdir=$jobs/$id/work" /etc || { echo "job $id: no /etc of its own" >&2; return 1; }
+          { eval "$setup"; "$reader" "$host" "$file"; } > "$out/$id" 2>&1
         }
         """;
 
@@ -523,15 +534,15 @@ public static class HostileVerdicts
     };
 
     /// <summary>
-    /// Runs every job in one sandbox of <paramref name="target"/>, a few at a time (no network for the table readers), then
-    /// looks for marker files.
+    /// Runs every job in one sandbox of <paramref name="target"/>, a few at a time, each with an /etc of its own (no network for
+    /// the table readers), then looks for marker files.
     /// </summary>
     private static string[] RunReaders(Distro target, string scratch, IReadOnlyList<Job> jobs, string certificate, string key, Outcome[] outcomes)
     {
         var q = Command.ShellQuote;
         var output = Path.Combine(scratch, "out");
         Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(scratch, "readers.sh"), Readers + "\nout=" + q(output) + "\n");
+        File.WriteAllText(Path.Combine(scratch, "readers.sh"), Readers + "\nout=" + q(output) + "\njobs=" + q(Path.Combine(scratch, "jobs")) + "\n");
         var dh = Path.Combine(scratch, "ffdhe2048.pem");
         File.WriteAllText(dh, Tls.Files.DhParameters.Artifact("x").Content);
         var list = new StringBuilder();

@@ -13,7 +13,9 @@ import puppeteer from 'puppeteer-core';
 
 const input = JSON.parse(process.argv[2]);
 const report = { ok: false, step: 'launch', error: null, loginPage: null, sent: false, url: null };
-const timeout = 60_000;
+// Each wait's limit: two minutes, as on a CI machine under load SOGo 5.12's editor once took more than one to open
+// (its dialog requested, never visible within 60 s, the test platform's other lanes running beside it).
+const timeout = 120_000;
 
 // What the page asked for and what went wrong, since the last reset.
 const seen = { requests: [], failed: [], httpErrors: [], consoleErrors: [], pageErrors: [] };

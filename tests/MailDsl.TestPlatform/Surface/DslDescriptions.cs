@@ -450,6 +450,8 @@ public static class DslDescriptions
             case ("Ciphers", _): return "ECDHE+AESGCM:!aNULL";
             case ("Groups", _): return "X25519";
             case ("ListenOn", _): return "127.0.0.1";
+            // Loopback, as MAIL6006 requires, and not ListenOn's.
+            case ("OutboundDane", _): return "127.0.0.53";
             case ("Listener", _): return "extra-listener";
             case ("PostfixSetting", "key"): return "smtpd_reject_footer";
             case ("PostfixSetting", "value"): return "Contact postmaster";

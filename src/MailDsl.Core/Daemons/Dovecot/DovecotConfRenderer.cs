@@ -127,11 +127,7 @@ namespace MailDsl.Daemons.Dovecot
             top.Blank();
             top.Comment("# TLS: required, so every login happens inside it (STARTTLS first on a cleartext port).");
             top.Set("ssl", "required");
-            if (Certificates.HostCertificates.Of(platform, store) is { } cert)
-            {
-                names.SetCertificate(top, cert.CertificateFile, cert.KeyFile);
-                if (cert.Alternative is { } alternative) names.SetAlternativeCertificate(top, alternative.CertificateFile, alternative.KeyFile);
-            }
+            if (Certificates.HostCertificates.Of(platform, store) is { } cert) names.SetCertificates(top, cert);
             top.Comment("# " + tls.ProfileDescription + ".");
             top.Comment("# " + tls.ServerCipherOrderNote);
             top.Set("ssl_min_protocol", TlsProtocolNames.OpenSsl(tls.MinimumProtocol < TlsVersion.Tls10 ? TlsVersion.Tls10 : tls.MinimumProtocol));

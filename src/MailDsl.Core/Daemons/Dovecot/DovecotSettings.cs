@@ -1,3 +1,5 @@
+using System.Linq;
+using MailDsl.Model;
 using MailDsl.Targets;
 using MailDsl.Text;
 
@@ -45,39 +47,26 @@ namespace MailDsl.Daemons.Dovecot
         /// </summary>
         public string ListenerAddress => _is24 ? "listen" : "address";
 
-        /// <summary>The certificate and key, read from their files by Dovecot (the key is never read by MailDsl).</summary>
-        public void SetCertificate(SettingsFile file, string certificate, string key)
+        /// <summary>
+        /// The certificate and key, read from their files by Dovecot (the key is never read by MailDsl), then its alternative
+        /// of another key type (ECDSA beside RSA), if any, as Dovecot's second certificate (doc.dovecot.org, SSL configuration).
+        /// </summary>
+        public void SetCertificates(SettingsFile file, CertificatePaths certificate)
         {
-            if (_is24)
+            foreach (var (pair, (certificateName, keyName)) in certificate.Pairs().Zip(_is24 ? CertificateNames24 : CertificateNames23, (p, n) => (p, n)))
             {
-                file.Set("ssl_server_cert_file", certificate);
-                file.Set("ssl_server_key_file", key);
-            }
-            else
-            {
-                // 2.3 reads "<path" as the file's contents.
-                file.Set("ssl_cert", "<" + certificate);
-                file.Set("ssl_key", "<" + key);
+                // 2.3 reads "<path" as the file's contents, 2.4 takes the path.
+                var read = _is24 ? "" : "<";
+                file.Set(certificateName, read + pair.CertificateFile);
+                file.Set(keyName, read + pair.KeyFile);
             }
         }
 
-        /// <summary>
-        /// A second certificate of another key type (ECDSA beside RSA): Dovecot 2.3's <c>ssl_alt_cert</c>/<c>ssl_alt_key</c>,
-        /// 2.4's <c>ssl_server_alt_cert_file</c>/<c>ssl_server_alt_key_file</c> (doc.dovecot.org, SSL configuration).
-        /// </summary>
-        public void SetAlternativeCertificate(SettingsFile file, string certificate, string key)
-        {
-            if (_is24)
-            {
-                file.Set("ssl_server_alt_cert_file", certificate);
-                file.Set("ssl_server_alt_key_file", key);
-            }
-            else
-            {
-                file.Set("ssl_alt_cert", "<" + certificate);
-                file.Set("ssl_alt_key", "<" + key);
-            }
-        }
+        // The settings of the certificate and key, then of the alternative: 2.3's ssl_cert/ssl_key and ssl_alt_cert/ssl_alt_key,
+        // 2.4's ssl_server_cert_file/ssl_server_key_file and ssl_server_alt_cert_file/ssl_server_alt_key_file.
+        private static readonly (string Certificate, string Key)[] CertificateNames23 = { ("ssl_cert", "ssl_key"), ("ssl_alt_cert", "ssl_alt_key") };
+        private static readonly (string Certificate, string Key)[] CertificateNames24 =
+            { ("ssl_server_cert_file", "ssl_server_key_file"), ("ssl_server_alt_cert_file", "ssl_server_alt_key_file") };
 
         /// <summary>Whether the server's cipher order wins.</summary>
         public void SetPreferServerCiphers(SettingsFile file, bool server)

@@ -19,6 +19,16 @@ namespace MailDsl.Daemons.Nginx
         /// <summary>Where the site goes on the host; the distros' nginx.conf includes conf.d/*.conf in its http block.</summary>
         public const string SitePath = "/etc/nginx/conf.d/sogo.conf";
 
+        /// <summary>The status the plain-HTTP server answers every request with, sending the browser to the same name and path over HTTPS.</summary>
+        public const int HttpRedirectStatus = 301;
+
+        /// <summary>
+        /// The <c>Strict-Transport-Security</c> value the HTTPS server sends on every answer (<c>always</c>), or null when
+        /// the description leaves the header out (a max-age of 0): what the site is written with and what <c>probe</c> expects.
+        /// </summary>
+        /// <param name="webmail">The webmail layer.</param>
+        public static string? StrictTransportSecurity(WebmailLayer webmail) => webmail.HstsMaxAgeSeconds > 0 ? "max-age=" + webmail.HstsMaxAgeSeconds : null;
+
         /// <summary>Renders the site for one webmail host.</summary>
         /// <param name="topology">The platform and its target.</param>
         /// <param name="webmail">The webmail layer.</param>
@@ -45,7 +55,7 @@ namespace MailDsl.Daemons.Nginx
                 w.Line("server_name " + serverNames + ";");
                 w.Line("server_tokens off;");
                 w.Line("# Plain HTTP only sends browsers to HTTPS.");
-                w.Line("return 301 https://$host" + (https.Port == 443 ? "" : ":" + https.Port) + "$request_uri;");
+                w.Line("return " + HttpRedirectStatus + " https://$host" + (https.Port == 443 ? "" : ":" + https.Port) + "$request_uri;");
                 w.Close();
                 w.Line();
             }
@@ -96,8 +106,8 @@ namespace MailDsl.Daemons.Nginx
             w.Line("ssl_session_timeout 1d;");
             w.Line("ssl_session_cache shared:MailDslTLS:10m;");
             w.Line("ssl_session_tickets off;");
-            if (webmail.HstsMaxAgeSeconds > 0)
-                w.Line("add_header Strict-Transport-Security \"max-age=" + webmail.HstsMaxAgeSeconds + "\" always;");
+            if (StrictTransportSecurity(webmail) is { } hsts)
+                w.Line("add_header Strict-Transport-Security \"" + hsts + "\" always;");
             // sogod sends none of these; scanners (testssl.sh) flag a site without them. SOGo frames only itself.
             w.Line("add_header X-Content-Type-Options \"nosniff\" always;");
             w.Line("add_header X-Frame-Options \"SAMEORIGIN\" always;");

@@ -147,7 +147,25 @@ namespace MailDsl.Daemons.Postfix
             main.Set("tls_ssl_options", "NO_COMPRESSION, NO_RENEGOTIATION");
             main.Blank();
             main.Comment("# TLS, client side (mail this host sends on).");
-            main.Set("smtp_tls_security_level", Level(smtpOut?.OutboundTls ?? TlsLevel.May));
+            if (smtpOut?.DaneResolver is not null)
+            {
+                // DANE (RFC 7672): MX, address and TLSA lookups with DNSSEC through the local validating unbound (resolv.conf);
+                // a destination with TLSA records must present a matching certificate, one without gets opportunistic TLS.
+                main.Comment("# DANE: DNSSEC lookups through unbound on " + smtpOut.DaneResolver + " (resolv.conf); Postfix trusts its resolver's AD bit.");
+                main.Set("smtp_dns_support_level", "dnssec");
+                main.Set("smtp_host_lookup", "dns");
+                main.Set("smtp_tls_security_level", "dane");
+            }
+            else main.Set("smtp_tls_security_level", Level(smtpOut?.OutboundTls ?? TlsLevel.May));
+            if (smtpOut?.MtaStsResolverPort is not null)
+            {
+                // MTA-STS (RFC 8461): postfix-mta-sts-resolver answers 'secure match=...' for a domain whose policy is in enforce
+                // mode, which Postfix checks against the system's CAs (it needs a CAfile or CApath to verify at all).
+                main.Comment("# MTA-STS: per-destination policy from postfix-mta-sts-resolver, certificates checked against the system's CAs.");
+                // With DANE too, a DANE-first lookup comes before it (RFC 8461 section 2; the resolver's own README's advice).
+                main.Set("smtp_tls_policy_maps", Daemons.MtaSts.MtaStsResolverModule.PolicyMaps(host));
+                main.Set("smtp_tls_CAfile", Directories.PlatformDirectory.SystemCaFile(topology.Target));
+            }
             main.Set("smtp_tls_protocols", Protocols(tls, version));
             main.Set("smtp_tls_mandatory_protocols", Protocols(tls, version));
             main.Set("smtp_tls_mandatory_ciphers", "high");
@@ -263,6 +281,11 @@ namespace MailDsl.Daemons.Postfix
                 w.Line("  -o smtp_tls_CApath=");
                 w.Line("  -o smtp_tls_policy_maps=");
                 w.Line("  -o tls_append_default_CA=no");
+            }
+            if (Daemons.MtaSts.MtaStsResolverModule.DaneFirstService(host) is { } daneFirst)
+            {
+                w.Line("# DANE first (RFC 8461 section 2): dane-only for destinations with DNSSEC-validated TLSA records, before the MTA-STS table.");
+                w.Line(daneFirst);
             }
             w.Line(Service("showq", "unix", "n", "-", "n", "-", "-", "showq"));
             w.Line(Service("error", "unix", "-", "-", "n", "-", "-", "error"));

@@ -47,6 +47,16 @@ namespace MailDsl.Daemons.Sogo
         /// <inheritdoc/>
         public override bool RunsOn(HostPlan host) => host.LayersRun(Daemon.Sogo);
 
+        /// <summary>Where nginx serves SOGo's login page (the application's root, proxied to sogod).</summary>
+        public const string LoginPagePath = "/SOGo/";
+
+        /// <summary>
+        /// What marks SOGo's own login page: its body element starts the AngularJS application <c>SOGo.MainUI</c>
+        /// (UIxPageFrame.wox's <c>var:ng-app="angularModule"</c>, which the root page sets), in sogo 5.8 (Debian 12) and
+        /// 5.12 (Debian 13) alike. An nginx error page, or another application answering there, does not carry it.
+        /// </summary>
+        public const string LoginPageMarker = "ng-app=\"SOGo.MainUI\"";
+
         /// <summary>
         /// Where SOGo's bundles and web resources are on <paramref name="target"/>. Debian 13 moved GNUstep to the
         /// multiarch library directory and the web resources to /usr/share (seen in its sogo 5.12.1); Debian 12

@@ -16,18 +16,11 @@ namespace MailDsl.Rules.Tls
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
             foreach (var site in TlsSites.CipherStrings(platform))
-            {
-                if (!site.Result.IsValid) continue;
-                var broken = site.Result.Suites
-                    .Select(s => (s.AddedBy, Class: CipherClassifier.Classify(s.Suite, site.Profile, site.Catalog)))
-                    .Where(x => x.Class.Verdict == CipherVerdict.Broken);
-                foreach (var group in broken.GroupBy(x => x.AddedBy))
+                foreach (var (token, suites, start, length) in site.SuitesBy(CipherVerdict.Broken))
                 {
-                    var suites = group.Select(x => x.Class).ToList();
-                    var (start, length) = site.SpanOf(group.Key);
                     var exclusions = CipherMessages.Exclusions(suites.Select(c => c.Suite), brokenOnly: true);
                     var finding = Report(site.OriginKey,
-                        $"In {site.Label}, '{group.Key.Text}' enables {suites.Count} broken suite{(suites.Count == 1 ? "" : "s")} on {site.OpenSsl} ({CipherMessages.ReasonCounts(suites)}): "
+                        $"In {site.Label}, '{token.Text}' enables {suites.Count} broken suite{(suites.Count == 1 ? "" : "s")} on {site.OpenSsl} ({CipherMessages.ReasonCounts(suites)}): "
                         + Listing.Abbreviate(CipherMessages.Describe(suites))
                         + $". Append {exclusions} to the string, or drop it and use the {site.Profile.ProfileName} profile's suites.",
                         start, length);
@@ -36,7 +29,6 @@ namespace MailDsl.Rules.Tls
                         finding = finding with { Properties = EquatableArray.Of(new FindingProperty(FixProperties.FixedValue, site.Written.TrimEnd(':', ' ') + ":" + exclusions)) };
                     yield return finding;
                 }
-            }
         }
     }
 }

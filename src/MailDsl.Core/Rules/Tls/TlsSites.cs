@@ -28,6 +28,23 @@ namespace MailDsl.Rules.Tls
         /// <summary>The span of <paramref name="token"/> in the written value, or (-1, 0) for the whole value.</summary>
         public (int Start, int Length) SpanOf(CipherToken token)
             => SpansInWritten ? (token.Start, token.Length) : (-1, 0);
+
+        /// <summary>
+        /// The suites of a valid string that the profile gives <paramref name="verdict"/>, grouped by the token that brought
+        /// each in, with that token's span (<see cref="SpanOf"/>): a cipher rule reports one finding per token.
+        /// </summary>
+        public IEnumerable<(CipherToken Token, IReadOnlyList<CipherClassification> Suites, int Start, int Length)> SuitesBy(CipherVerdict verdict)
+        {
+            if (!Result.IsValid) yield break;
+            var matching = Result.Suites
+                .Select(s => (s.AddedBy, Class: CipherClassifier.Classify(s.Suite, Profile, Catalog)))
+                .Where(x => x.Class.Verdict == verdict);
+            foreach (var group in matching.GroupBy(x => x.AddedBy))
+            {
+                var (start, length) = SpanOf(group.Key);
+                yield return (group.Key, group.Select(x => x.Class).ToList(), start, length);
+            }
+        }
     }
 
     /// <summary>A protocol version a place in the model enables.</summary>

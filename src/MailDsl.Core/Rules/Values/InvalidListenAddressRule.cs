@@ -28,6 +28,10 @@ namespace MailDsl.Rules.Values
                     + "Postfix, Dovecot and nginx would each read it differently, and some would bind every address. "
                     + "Write one IPv4 address such as 192.0.2.10 or one IPv6 address such as 2001:db8::10, or leave ListenOn out to bind all addresses.");
             }
+            if (platform.SmtpOut?.DaneResolver is { } resolver && Problem(resolver) is { } problem)
+                yield return Report(OriginKeys.SmtpOut.OutboundDane.Resolver,
+                    $"The DANE resolver address '{ValueSafety.Show(resolver)}' is not one IP address: {problem}. unbound listens on it and resolv.conf names it, "
+                    + "and each would read it differently. Write 127.0.0.1 or ::1, or leave the argument out for 127.0.0.1.");
         }
 
         /// <summary>Why <paramref name="value"/> is not one plain IP address, or null when it is.</summary>
