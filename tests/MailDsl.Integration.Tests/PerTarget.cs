@@ -124,3 +124,11 @@ public sealed class FailoverTestsOnDebian12(Debian12Platform platform) : Failove
 /// <summary><see cref="FailoverTests"/> on Debian 13's daemons.</summary>
 [Collection(Debian13Collection.Name)]
 public sealed class FailoverTestsOnDebian13(Debian13Platform platform) : FailoverTests(platform);
+
+/// <summary><see cref="PlatformProbeTests"/> on Debian 12's daemons.</summary>
+[Collection(Debian12Collection.Name)]
+public sealed class PlatformProbeTestsOnDebian12(Debian12Platform platform, Xunit.Abstractions.ITestOutputHelper output) : PlatformProbeTests(platform, output);
+
+/// <summary><see cref="PlatformProbeTests"/> on Debian 13's daemons.</summary>
+[Collection(Debian13Collection.Name)]
+public sealed class PlatformProbeTestsOnDebian13(Debian13Platform platform, Xunit.Abstractions.ITestOutputHelper output) : PlatformProbeTests(platform, output);
