@@ -37,8 +37,16 @@ public abstract class StartupFailureTests(PlatformFixture fixture)
         Assert.NotNull(started);
         var hosts = started!.Hosts.Concat(started.DirectoryServers is { } d ? new[] { d.Host } : Array.Empty<SandboxHost>()).ToList();
         Assert.Contains(hosts, h => h.Name == IntegrationPlatform.StoreHosts[0]);
-        Assert.All(hosts, h => Assert.Empty(h.Processes()));
+        Assert.All(hosts, h => Assert.True(h.Processes().Count == 0,
+            $"{h.Name} still runs: " + string.Join("; ", h.Processes().Select(p => p + " " + CommandLineOf(p)))));
         var bridge = Command.Run("ip", "link", "show", started.Network.Bridge);
         Assert.False(bridge.Succeeded, $"the lab's bridge {started.Network.Bridge} is still there:\n{bridge}");
+    }
+
+    // What a process runs, for the failure message (it may be gone by then).
+    private static string CommandLineOf(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim(); }
+        catch (IOException) { return "(gone)"; }
     }
 }

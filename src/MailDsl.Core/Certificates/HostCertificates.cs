@@ -38,7 +38,7 @@ namespace MailDsl.Certificates
             Daemon.Nginx => host.Layer<WebmailLayer>(),
             Daemon.Haproxy => host.Layer<BalancerLayer>() is not null && host.Platform is { Balancers.Https: HttpsBalancing.Terminate, Webmail: { } webmail } ? webmail : null,
             Daemon.Dovecot => host.Layer<MailstoreLayer>(),
-            Daemon.Postfix => host.Layers.FirstOrDefault(l => l is not WebmailLayer),
+            Daemon.Postfix => host.Layers.FirstOrDefault(l => LayerDescriptors.Of(l).Daemons.Contains(Daemon.Postfix)),
             _ => null,
         };
 

@@ -110,11 +110,12 @@ public class BalancerRuleTests
         => Assert.Equal("balancers.check.0.listener", Assert.Single(Findings(Balanced(b => b.HealthCheck("mailstore", "pop3s", "+OK")).Build(), "MAIL7006")).OriginKey);
 
     [Fact]
-    public void An_idle_timeout_below_thirty_minutes_in_front_of_imap_is_a_warning_and_thirty_is_not()
+    public void An_idle_timeout_of_thirty_minutes_or_less_in_front_of_imap_is_a_warning_and_thirty_one_is_not()
     {
         var f = Assert.Single(Findings(Balanced(b => b.IdleTimeout(5)).Build(), "MAIL7007"));
         Assert.Equal(("balancers.idleTimeout", Severity.Warning), (f.OriginKey, f.Severity));
-        Assert.Empty(Findings(Balanced(b => b.IdleTimeout(30)).Build(), "MAIL7007"));
+        Assert.Single(Findings(Balanced(b => b.IdleTimeout(30)).Build(), "MAIL7007"));
+        Assert.Empty(Findings(Balanced(b => b.IdleTimeout(31)).Build(), "MAIL7007"));
     }
 
     [Fact]

@@ -276,15 +276,27 @@ public sealed class SandboxHost : IDisposable
     /// </summary>
     public void Dispose()
     {
-        // Waits on the processes themselves: once the namespace is gone the kernel may give its number to another
-        // test's new host, whose processes would look like ours.
-        var inside = Processes();
+        // Holds the mount namespace open until every process in it is gone: once it is gone the kernel may give its number
+        // to another test's new host, whose processes would look like ours (and be killed below).
+        Microsoft.Win32.SafeHandles.SafeFileHandle? hold = null;
+        try { hold = File.OpenHandle($"/proc/{_init}/ns/mnt"); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         try { Process.GetProcessById(_init).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
         try { _unshare.Kill(); } catch (InvalidOperationException) { }
         _unshare.WaitForExit(5000);
         _unshare.Dispose();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Processes().Intersect(inside).Any() && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        // The kernel ends every process of the PID namespace with its first; a process that joined only the mount
+        // namespace (an nsenter caught half-way while the host was going) is not one of them, so whatever is still in the
+        // mount namespace is killed here.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (hold is not null && DateTime.UtcNow < deadline)
+        {
+            var left = Processes();
+            if (left.Count == 0) break;
+            foreach (var pid in left)
+                try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
+            Thread.Sleep(50);
+        }
+        hold?.Dispose();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -76,6 +76,9 @@ namespace MailDsl.Daemons.Haproxy
             w.Line("option tcplog");
             w.Line("option dontlognull");
             w.Line("timeout connect " + BalancerPlan.ConnectTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + "s");
+            w.Line("# A connection a host refuses (stopped, not yet marked down by the checks) is tried again on another host.");
+            w.Line("retries 3");
+            w.Line("option redispatch 1");
             w.Line("# Idle sessions stay open on both legs for " + idle + ": IMAP clients in IDLE are silent for up to 29");
             w.Line("# minutes (RFC 2177), and the manual asks for equal client and server timeouts in TCP mode.");
             w.Line("timeout client " + idle);
@@ -109,6 +112,10 @@ namespace MailDsl.Daemons.Haproxy
                 {
                     w.Line("mode http");
                     w.Line("bind " + Bind(layer.VipAddress, listener.Port) + " ssl crt " + TerminatedCertificate + " alpn http/1.1");
+                    // The idle timeout above is for mail sessions; a request's headers must come sooner (the manual's
+                    // "timeout http-request": the client timeout does not protect against slow requests).
+                    w.Line("timeout http-request 10s");
+                    w.Line("timeout http-keep-alive 10s");
                 }
                 else w.Line("bind " + Bind(layer.VipAddress, listener.Port));
                 // Long sessions (IMAP, POP3, SMTP) go to the least busy host; HTTPS from one client stays on one host.

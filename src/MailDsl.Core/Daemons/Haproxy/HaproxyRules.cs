@@ -63,14 +63,14 @@ namespace MailDsl.Daemons.Haproxy
         }
     }
 
-    /// <summary>MAIL7007: an idle timeout below 30 minutes on balancers in front of IMAP.</summary>
+    /// <summary>MAIL7007: an idle timeout of 30 minutes or less on balancers in front of IMAP.</summary>
     internal sealed class IdleTimeoutTooShortRule : Rule
     {
         public override RuleDescriptor Descriptor => RuleCatalog.IdleTimeoutTooShort;
 
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
-            if (platform.Balancers is not { } balancers || balancers.IdleTimeoutMinutes >= 30) yield break;
+            if (platform.Balancers is not { } balancers || balancers.IdleTimeoutMinutes > 30) yield break;
             var imap = PlatformBalancing.Of(platform).Ports.Where(p => p.Listener.Protocol == ServiceProtocol.Imap).ToList();
             if (imap.Count == 0) yield break;
             yield return Report(OriginKeys.Balancers.IdleTimeout,

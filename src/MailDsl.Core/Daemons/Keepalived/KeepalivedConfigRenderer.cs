@@ -81,6 +81,9 @@ namespace MailDsl.Daemons.Keepalived
                     w.Open("unicast_peer {");
                     foreach (var peer in peers) w.Line(peer);
                     w.Close();
+                    // No VRRP authentication (RFC 3768 dropped it): adverts from any address but the peers' are ignored
+                    // instead, so no other host on the segment can take a VIP with a higher priority.
+                    w.Line("check_unicast_src");
                 }
                 w.Open("virtual_ipaddress {");
                 w.Line(vip + " dev " + balancers.Interface);

@@ -20,7 +20,7 @@ namespace MailDsl.Daemons.Nftables
     /// ruleset file is checked (<c>nft -c -f</c>), loaded when it changes (the file replaces the whole table in one
     /// transaction), loaded again from the previous file if the install fails, and removed (<c>nft delete table</c>) if it
     /// was not there before. Under systemd, a oneshot unit of its own loads it at boot after nftables.service (whose
-    /// ruleset starts with <c>flush ruleset</c>; <c>PartOf</c> reloads it whenever nftables is restarted). Seen on Debian
+    /// ruleset starts with <c>flush ruleset</c>; <c>PartOf</c> restarts it with nftables, and <c>ReloadPropagatedFrom</c> loads it again when nftables is reloaded: systemd.unit(5) limits PartOf to stop and restart). Seen on Debian
     /// 12 (nft 1.0.6) and 13 (1.1.3), in each host's own network namespace; on RHEL the same table sits beside firewalld's,
     /// which must also let the PROXY ports in (reasoned: firewalld's nftables backend keeps to its own table).
     /// </para>
@@ -104,6 +104,7 @@ namespace MailDsl.Daemons.Nftables
             + "Description=MailDsl: only the balancers reach the PROXY ports\n"
             + "After=nftables.service\n"
             + "PartOf=nftables.service\n"
+            + "ReloadPropagatedFrom=nftables.service\n"
             + "Before=postfix.service dovecot.service nginx.service\n"
             + "\n[Service]\n"
             + "Type=oneshot\n"
