@@ -38,6 +38,13 @@ namespace MailDsl.Daemons.MtaSts
         /// <summary>The lookup table Postfix names in smtp_tls_policy_maps to ask mta-sts-daemon on <paramref name="port"/>.</summary>
         public static string PolicyMap(int port) => "socketmap:inet:127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + ":postfix";
 
+        /// <summary>
+        /// Whether the Postfix lookup table <paramref name="table"/> asks a postfix-mta-sts-resolver: a socketmap whose name is
+        /// <c>postfix</c>, the name its README and <see cref="PolicyMap"/> give it (the Postfix value grammar refuses a raw one, MAIL3001).
+        /// </summary>
+        public static bool IsPolicyMap(string table)
+            => table.StartsWith("socketmap:", System.StringComparison.OrdinalIgnoreCase) && table.EndsWith(":postfix", System.StringComparison.Ordinal);
+
         /// <inheritdoc/>
         public override bool RunsOn(HostPlan host) => PortOn(host) is not null;
 
