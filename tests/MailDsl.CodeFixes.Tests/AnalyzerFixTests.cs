@@ -1,6 +1,7 @@
 extern alias gen;
 using Basic.Reference.Assemblies;
 using gen::MailDsl.Generators.Analysis;
+using MailDsl.CodeFixes.Dns;
 using MailDsl.CodeFixes.Listeners;
 using MailDsl.CodeFixes.Tls;
 using MailDsl.CodeFixes.Values;
@@ -119,4 +120,11 @@ public class AnalyzerFixTests
             $".Ciphers(\"{fixedValue}\")",
             FixedValueFix.ExcludeBrokenKey).RunAsync();
     }
+
+    [Theory]
+    [InlineData(".SmtpOut(s => s.Hosts(\"relay-01.example.org\").OutboundTls({|MAIL6010:TlsLevel.Encrypt|}).OutboundDane())", ".SmtpOut(s => s.Hosts(\"relay-01.example.org\").OutboundDane())")]
+    [InlineData(".SmtpOut(s => s.Hosts(\"relay-01.example.org\")\n        .OutboundDane(\"::1\")\n        .OutboundTls(level: {|MAIL6010:TlsLevel.None|})\n        .Submission())",
+        ".SmtpOut(s => s.Hosts(\"relay-01.example.org\")\n        .OutboundDane(\"::1\")\n        .Submission())")]
+    public async Task MAIL6010_removes_the_OutboundTls_call_DANE_replaces(string chain, string fixedChain)
+        => await Test<OutboundTlsUnderDaneFix>(chain, fixedChain, OutboundTlsUnderDaneFix.EquivalenceKey).RunAsync();
 }

@@ -41,6 +41,23 @@ public class DiagnosticDocsTests
             Assert.Contains($"| [{d.Id}]({d.Id}.md) | {d.DefaultSeverity} | {d.Title} |", index);
 
         var pages = Directory.GetFiles(dir, "MAIL*.md").Select(Path.GetFileNameWithoutExtension).OrderBy(s => s, StringComparer.Ordinal);
-        Assert.Equal(RuleCatalog.All.Select(d => d.Id).OrderBy(s => s, StringComparer.Ordinal), pages);
+        Assert.Equal(RuleCatalog.All.Select(d => d.Id).Concat(RuleCatalog.Retired.Select(r => r.Id)).OrderBy(s => s, StringComparer.Ordinal), pages);
+    }
+
+    [Fact]
+    public void A_retired_id_is_never_reused_and_its_page_and_the_index_say_what_reports_it_now()
+    {
+        var dir = Path.Combine(RepoRoot(), "docs", "diagnostics");
+        var index = File.ReadAllText(Path.Combine(dir, "README.md"));
+        Assert.NotEmpty(RuleCatalog.Retired);
+        foreach (var retired in RuleCatalog.Retired)
+        {
+            Assert.DoesNotContain(RuleCatalog.All, d => d.Id == retired.Id);
+            Assert.Contains(RuleCatalog.All, d => d.Id == retired.ReportedBy);
+            var text = File.ReadAllText(Path.Combine(RepoRoot(), retired.HelpLink));
+            Assert.StartsWith($"# {retired.Id}: {retired.Title} (retired)\n", text);
+            Assert.Contains($"| {retired.Id} | Retired | [{retired.ReportedBy}]({retired.ReportedBy}.md) |", text);
+            Assert.Contains($"[{retired.Id}]({retired.Id}.md), \"{retired.Title}\", reported by {retired.ReportedBy}", index);
+        }
     }
 }

@@ -115,10 +115,10 @@ namespace MailDsl.Generators.Analysis
             "MAIL6008", RuleCatalog.DaneUndone.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.DaneUndone.Description, DocsBaseUrl + RuleCatalog.DaneUndone.HelpLink);
 
-        /// <summary>MAIL6009: <see cref="RuleCatalog.MtaStsResolverNotOnHost"/>.</summary>
-        public static readonly DiagnosticDescriptor MtaStsResolverNotOnHost = new(
-            "MAIL6009", RuleCatalog.MtaStsResolverNotOnHost.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
-            RuleCatalog.MtaStsResolverNotOnHost.Description, DocsBaseUrl + RuleCatalog.MtaStsResolverNotOnHost.HelpLink);
+        /// <summary>MAIL6010: <see cref="RuleCatalog.OutboundTlsUnderDane"/>.</summary>
+        public static readonly DiagnosticDescriptor OutboundTlsUnderDane = new(
+            "MAIL6010", RuleCatalog.OutboundTlsUnderDane.Title, "{0}", "Dns", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.OutboundTlsUnderDane.Description, DocsBaseUrl + RuleCatalog.OutboundTlsUnderDane.HelpLink);
 
         /// <summary>MAIL1020: <see cref="RuleCatalog.MissingCertificate"/>.</summary>
         public static readonly DiagnosticDescriptor MissingCertificate = new(
@@ -529,7 +529,7 @@ namespace MailDsl.Generators.Analysis
             DaneResolverNotLocal,
             DaneWithoutResolver,
             DaneUndone,
-            MtaStsResolverNotOnHost,
+            OutboundTlsUnderDane,
             NotConstant,
             EvaluationFailed);
 

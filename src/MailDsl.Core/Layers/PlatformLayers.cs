@@ -61,7 +61,10 @@ namespace MailDsl.Layers
         }
     }
 
-    /// <summary>A port a layer's hosts bind: a listener's, or a daemon's the layer runs beside them (memcached).</summary>
+    /// <summary>
+    /// A port a layer's hosts bind: a listener's, or a daemon's the layer runs beside them (memcached; on the relay unbound,
+    /// mta-sts-daemon and the DANE-first lookup).
+    /// </summary>
     /// <param name="Name">The listener's name (<c>memcached</c> for memcached: the DSL records its port under it), as origin keys and messages name it.</param>
     /// <param name="Port">The port.</param>
     /// <param name="LoopbackOnly">Whether the daemon binds 127.0.0.1 whatever the layer's listen address.</param>
@@ -71,5 +74,20 @@ namespace MailDsl.Layers
         public string OriginName { get => _origin ?? Name; init => _origin = value; }
 
         private readonly string? _origin;
+
+        /// <summary>The key of the argument the port comes from, where it is not the listener's port (<see cref="LayerKeys.Listener"/>).</summary>
+        public string? OriginKey { get; init; }
+
+        /// <summary>How messages name what binds the port; a listener by its name.</summary>
+        public string? Label { get; init; }
+
+        /// <summary>What to do about a clash where the port is not a listener's to move (it comes from another argument), or null.</summary>
+        public string? Advice { get; init; }
+
+        /// <summary>What binds the port, for messages: the label, else <c>listener 'name'</c>.</summary>
+        public string Described => Label ?? "listener '" + Name + "'";
+
+        /// <summary>The key the port rules report at: <see cref="OriginKey"/>, else the listener's port in <paramref name="layer"/>.</summary>
+        public string KeyIn(Layer layer) => OriginKey ?? OriginKeys.Of(layer).Listener(OriginName).Port;
     }
 }

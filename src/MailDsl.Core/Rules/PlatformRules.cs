@@ -60,7 +60,7 @@ namespace MailDsl.Rules
             new DaneResolverNotLocalRule(),
             new RawDaneSettingRule(undone: false),
             new RawDaneSettingRule(undone: true),
-            new MtaStsResolverNotOnHostRule(),
+            new OutboundTlsUnderDaneRule(),
         }.Concat(Balancers.BalancerRules.All).ToList();
     }
 }

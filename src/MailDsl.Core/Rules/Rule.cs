@@ -15,6 +15,16 @@ namespace MailDsl.Rules
         public string HelpLink => "docs/diagnostics/" + Id + ".md";
     }
 
+    /// <summary>An ID no rule reports any more (<see cref="RuleCatalog.Retired"/>): never reused, its page kept and marked retired.</summary>
+    /// <param name="Id">The retired ID.</param>
+    /// <param name="Title">The title it had.</param>
+    /// <param name="ReportedBy">The ID that reports the same mistake now.</param>
+    public sealed record RetiredRule(string Id, string Title, string ReportedBy)
+    {
+        /// <summary>The documentation page, which says the ID is retired and what reports its mistake now.</summary>
+        public string HelpLink => "docs/diagnostics/" + Id + ".md";
+    }
+
     /// <summary>
     /// One check over a platform: one diagnostic, one rule class. Rules are pure functions of the model,
     /// run by the analyzer at compile time and by the runtime before anything is written.

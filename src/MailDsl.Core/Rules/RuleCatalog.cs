@@ -343,9 +343,9 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor DaneUndone = new("MAIL6008", "Raw setting undoes outbound DANE", Severity.Error, "Dns",
             "DANE needs smtp_dns_support_level = dnssec, DNS host lookups and smtp_tls_security_level = dane (or dane-only); a raw setting changing one of them turns verification off.");
 
-        /// <summary>MAIL6009: postfix-mta-sts-resolver's socketmap named on a host that does not run it.</summary>
-        public static readonly RuleDescriptor MtaStsResolverNotOnHost = new("MAIL6009", "MTA-STS resolver asked on a host that does not run it", Severity.Error, "Dns",
-            "Only the relay with .OutboundMtaSts() runs mta-sts-daemon; a policy map naming it elsewhere fails every lookup and Postfix defers the mail it sends.");
+        /// <summary>MAIL6010: an outbound TLS level beside DANE, which replaces it.</summary>
+        public static readonly RuleDescriptor OutboundTlsUnderDane = new("MAIL6010", "Outbound TLS level ignored under DANE", Severity.Error, "Dns",
+            "Postfix has one smtp_tls_security_level, and .OutboundDane() sets it to dane: a destination without DNSSEC-validated TLSA records then gets may (postconf(5)), so encrypt written beside it is not what Postfix does, nor none.");
 
         /// <summary>MAIL9001: a DSL argument that is not a compile-time constant.</summary>
         public static readonly RuleDescriptor NotConstant = new("MAIL9001", "Value is not a compile-time constant", Severity.Warning, "Evaluation",
@@ -354,6 +354,17 @@ namespace MailDsl.Rules
         /// <summary>MAIL9002: the DSL could not be evaluated (an unsupported construct or an exception in the builder).</summary>
         public static readonly RuleDescriptor EvaluationFailed = new("MAIL9002", "Platform description could not be evaluated", Severity.Error, "Evaluation",
             "The generator could not evaluate this part of the description; nothing is generated for the platform.");
+
+        /// <summary>
+        /// IDs no rule reports any more, each with what reports its mistake now. They are never given to another rule; each
+        /// keeps its page under docs/diagnostics, which says it is retired.
+        /// </summary>
+        public static IReadOnlyList<RetiredRule> Retired { get; } = new[]
+        {
+            // Never fired alone: the Postfix value grammar refuses every raw lookup table, so MAIL3001 stood at the same
+            // argument; MAIL3001 now says what MAIL6009 said about postfix-mta-sts-resolver's socketmap.
+            new RetiredRule("MAIL6009", "MTA-STS resolver asked on a host that does not run it", "MAIL3001"),
+        };
 
         /// <summary>Every descriptor, ordered by ID.</summary>
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
@@ -370,7 +381,7 @@ namespace MailDsl.Rules
             PinnedRenewingCertificate, MtaStsUncoveredMx, MtaStsMaxAge, MtaStsEnforceUncoveredMx, TlsaKeyChangesOnRenewal,
             BalancerForwardsClearText, ProxyWithoutSender, ProxyNotTrusted, TrustedNetworkTooWide, StartTlsTerminated, HealthCheckGreeting,
             IdleTimeoutTooShort, VipWithoutBackend, LayerHostsDisagree, SingleBalancer, BalancerAddress, ProxiedSslNotRequired, ProxyPortOutOfRange,
-            DaneResolverNotLocal, DaneWithoutResolver, DaneUndone, MtaStsResolverNotOnHost,
+            DaneResolverNotLocal, DaneWithoutResolver, DaneUndone, OutboundTlsUnderDane,
             NotConstant, EvaluationFailed,
         };
     }

@@ -48,7 +48,11 @@ namespace MailDsl
 
         internal SmtpOutBuilder(OriginRecorder origins) : base(origins, OriginKeys.SmtpOut) { }
 
-        /// <summary>Sets the TLS level used towards remote servers (smtp_tls_security_level).</summary>
+        /// <summary>
+        /// Sets the TLS level used towards remote servers (smtp_tls_security_level). With <see cref="OutboundDane"/> the level
+        /// is <c>dane</c>, which falls back to <c>may</c> where no TLSA records are published: <see cref="TlsLevel.Encrypt"/>
+        /// or <see cref="TlsLevel.None"/> beside it is an error (MAIL6010).
+        /// </summary>
         /// <param name="level">The level; <see cref="TlsLevel.May"/> is right for the open Internet.</param>
         public SmtpOutBuilder OutboundTls(TlsLevel level)
         {
@@ -79,7 +83,10 @@ namespace MailDsl
         /// domain in enforce mode, against the system's CAs. With <see cref="OutboundDane"/>, DANE is asked first (RFC 8461
         /// section 2): the emitted README says where postfix-mta-sts-resolver's answer would override it.
         /// </summary>
-        /// <param name="resolverPort">The loopback TCP port mta-sts-daemon listens on (its default 8461).</param>
+        /// <param name="resolverPort">
+        /// The loopback TCP port mta-sts-daemon listens on (its default 8461); with <see cref="OutboundDane"/>, the DANE-first
+        /// lookup listens on the port after it, so at most 65534. Neither may be a port the relay's hosts already bind (MAIL2002).
+        /// </param>
         public SmtpOutBuilder OutboundMtaSts(int resolverPort = 8461)
         {
             Origins.Call(OriginKeys.SmtpOut.OutboundMtaSts);

@@ -87,6 +87,9 @@ namespace MailDsl.Daemons.Postfix
             if (LastRaw(layers, "smtp_tls_security_level") is { } raw)
                 return new Level(raw, "a raw smtp_tls_security_level", perDestination || (raw != "may" && raw != "none"));
             var smtpOut = layers.OfType<SmtpOutLayer>().FirstOrDefault();
+            // .OutboundDane() writes dane whatever OutboundTls says (MAIL6010), and postconf(5): "For purposes of protocol and
+            // cipher selection, the "dane" security level is treated like a "mandatory" TLS security level".
+            if (smtpOut?.DaneResolver is not null) return new Level("dane", ".OutboundDane()", true);
             var level = smtpOut?.OutboundTls ?? TlsLevel.May;
             return new Level(Name(level), smtpOut is null ? "MailDsl writes may on a host without an SMTP-out layer" : $"OutboundTls(TlsLevel.{level})",
                 perDestination || level == TlsLevel.Encrypt);

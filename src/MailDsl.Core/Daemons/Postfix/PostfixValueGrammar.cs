@@ -87,6 +87,12 @@ namespace MailDsl.Daemons.Postfix
                 if (colon > start && colon < end && TableTypes.Contains(value.Substring(start, colon - start)))
                 {
                     var table = value.Substring(start, end - start);
+                    // postfix-mta-sts-resolver's socketmap: the one table an operator is likely to copy from its README.
+                    if (MtaSts.MtaStsResolverModule.IsPolicyMap(table))
+                        return new UnsafeSpot(start, end - start, "names postfix-mta-sts-resolver's socketmap '" + table + "'",
+                            "only an SMTP-out layer with .OutboundMtaSts() runs mta-sts-daemon, and MailDsl then names it in smtp_tls_policy_maps itself (after the DANE-first lookup where "
+                            + ".OutboundDane() is written too); on any other host, or on another port, every policy lookup fails and Postfix defers the mail it sends (\"TLS policy lookup error\"). "
+                            + "Remove the raw setting and write .OutboundMtaSts() on the SMTP-out layer");
                     return new UnsafeSpot(start, end - start, "names the lookup table '" + table + "'",
                         "Postfix would read a file, the environment or another server that the platform does not describe (MailDsl writes every table it needs itself)");
                 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MailDsl.Daemons.MtaSts;
 using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Rules.Values;
@@ -76,31 +75,30 @@ namespace MailDsl.Rules.Certificates
     }
 
     /// <summary>
-    /// MAIL6009: a raw <c>smtp_tls_policy_maps</c> naming postfix-mta-sts-resolver's socketmap on a host that does not run it
-    /// (only an SMTP-out layer with <c>.OutboundMtaSts()</c> installs mta-sts-daemon, on the port it names): every lookup fails,
-    /// and Postfix defers all mail it sends with "TLS policy lookup error".
+    /// MAIL6010: <c>.OutboundTls(level)</c> beside <c>.OutboundDane()</c>. Postfix has one <c>smtp_tls_security_level</c>, and
+    /// DANE needs it to be <c>dane</c>, which MailDsl writes; postconf(5) on that level: "When DNSSEC-validated TLSA records are
+    /// not found the effective tls security level is may". So <c>encrypt</c> written beside DANE would not be mandatory for
+    /// most of the Internet (the promise it makes is broken, hence an error), and <c>none</c> would not turn TLS off.
+    /// <c>may</c> is what dane falls back to, so it changes nothing and is not reported (the model cannot tell it from the default).
     /// </summary>
-    internal sealed class MtaStsResolverNotOnHostRule : Rule
+    internal sealed class OutboundTlsUnderDaneRule : Rule
     {
         /// <inheritdoc/>
-        public override RuleDescriptor Descriptor => RuleCatalog.MtaStsResolverNotOnHost;
+        public override RuleDescriptor Descriptor => RuleCatalog.OutboundTlsUnderDane;
 
         /// <inheritdoc/>
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
-            foreach (var (layer, setting, key, hosts) in RawPostfixSettings.Of(platform, "smtp_tls_policy_maps"))
-            {
-                var maps = (setting.Value ?? "").Split(new[] { ',', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)
-                    .Where(m => m.StartsWith("socketmap:", StringComparison.OrdinalIgnoreCase) && m.EndsWith(":postfix", StringComparison.Ordinal)).ToList();
-                var missing = maps.FirstOrDefault(m => hosts.Count == 0 || hosts.Any(h => MtaStsResolverModule.PortOn(h) is not { } port || m != MtaStsResolverModule.PolicyMap(port)));
-                if (missing is null) continue;
-                var where = LayerDescriptors.Of(layer).DisplayName;
-                yield return Report(key,
-                    $"The {where} Postfix setting 'smtp_tls_policy_maps' names the socketmap '{ValueSafety.Show(missing)}' (postfix-mta-sts-resolver's), but no mta-sts-daemon answers there on "
-                    + (layer is SmtpOutLayer ? "this layer's hosts" : "this layer's hosts, which are not the relay")
-                    + ": every policy lookup fails and Postfix defers the mail it sends (\"TLS policy lookup error\"). "
-                    + "Remove the raw setting and write .OutboundMtaSts() on the SMTP-out layer, which installs the daemon and names it in smtp_tls_policy_maps.");
-            }
+            if (platform.SmtpOut is not { DaneResolver: not null } relay || relay.OutboundTls == TlsLevel.May) yield break;
+            const string Dane = "Postfix has one smtp_tls_security_level, and .OutboundDane() sets it to dane";
+            yield return Report(OriginKeys.SmtpOut.OutboundTls, relay.OutboundTls == TlsLevel.Encrypt
+                ? "OutboundTls(TlsLevel.Encrypt) is not what Postfix does beside .OutboundDane(): " + Dane + ", and at that level \"when DNSSEC-validated TLSA records are not found "
+                    + "the effective tls security level is may\" (postconf(5), smtp_tls_security_level), so mail to every destination without TLSA records may still go in plaintext, "
+                    + "not with the mandatory TLS written here. Remove .OutboundTls(TlsLevel.Encrypt) to keep DANE (verified where TLSA records are published, opportunistic elsewhere), "
+                    + "or remove .OutboundDane() where every destination must be encrypted (postconf(5) calls encrypt no appropriate default for mail to the Internet)."
+                : "OutboundTls(TlsLevel." + relay.OutboundTls + ") is not what Postfix does beside .OutboundDane(): " + Dane + ", which uses TLS wherever a server offers it "
+                    + "and requires a matching certificate where TLSA records are published (postconf(5), smtp_tls_security_level), so TLS is not turned off as written here. "
+                    + "Remove .OutboundTls(TlsLevel." + relay.OutboundTls + ") to keep DANE, or remove .OutboundDane().");
         }
     }
 

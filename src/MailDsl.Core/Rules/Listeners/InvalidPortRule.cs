@@ -21,10 +21,10 @@ namespace MailDsl.Rules.Listeners
                 foreach (var listener in PlatformLayers.BoundPorts(layer))
                 {
                     if (IsValid(listener.Port)) continue;
-                    var message = $"The {LayerDescriptors.Of(layer).DisplayName} listener '{listener.Name}' has port {listener.Port}, "
+                    var message = $"The {LayerDescriptors.Of(layer).DisplayName} {listener.Described} has port {listener.Port}, "
                         + $"but a TCP port is a number from 1 to {MaxPort}: the daemon would refuse the configuration and not start. "
-                        + "Write a port in that range, e.g. the protocol's standard one.";
-                    yield return Report(OriginKeys.Of(layer).Listener(listener.Name).Port, message);
+                        + (listener.Advice ?? "Write a port in that range, e.g. the protocol's standard one.");
+                    yield return Report(listener.KeyIn(layer), message);
                 }
             }
         }

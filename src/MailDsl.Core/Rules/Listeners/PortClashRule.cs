@@ -11,7 +11,8 @@ namespace MailDsl.Rules.Listeners
     /// MAIL2002: two listeners on one port of one host. Within a layer every host runs every listener, so
     /// two listeners of one layer on one port always clash (sogod's, memcached's and nginx's ports included). A host
     /// named in two layers runs both layers' daemons, so their listeners clash too unless the layers bind
-    /// different addresses. The finding points at the later listener's port.
+    /// different addresses. The finding points at the later listener's port; the ports of daemons beside the listeners
+    /// (<see cref="LayerDescriptor.DaemonPorts"/>) come after them, so a clash with one points at the argument that set it.
     /// </summary>
     internal sealed class PortClashRule : Rule
     {
@@ -28,6 +29,8 @@ namespace MailDsl.Rules.Listeners
                 .SelectMany(layer => PlatformLayers.BoundPorts(platform, layer).Where(l => InvalidPortRule.IsValid(l.Port)).Select(l => new Bound(layer, l)))
                 .ToList();
 
+            // Two ports from one argument (mta-sts-daemon's and the DANE-first lookup's next to it) clashing each: one mistake, one finding.
+            var reported = new HashSet<string>(StringComparer.Ordinal);
             for (var b = 0; b < bound.Count; b++)
             {
                 var later = bound[b];
@@ -37,20 +40,22 @@ namespace MailDsl.Rules.Listeners
                     if (earlier.Listener.Port != later.Listener.Port) continue;
                     if (ReferenceEquals(earlier.Layer, later.Layer))
                     {
-                        yield return Report(OriginKeys.Of(later.Layer).Listener(later.Listener.OriginName).Port,
-                            $"Port {later.Listener.Port} is used twice in the {LayerDescriptors.Of(later.Layer).DisplayName} layer: by listener '{earlier.Listener.Name}' "
-                            + $"and by listener '{later.Listener.Name}'. Every host of the layer runs both, so the second cannot bind the port and its daemon "
-                            + $"fails to start. Give '{later.Listener.Name}' a port of its own.");
+                        if (!reported.Add(later.Listener.KeyIn(later.Layer))) break;
+                        yield return Report(later.Listener.KeyIn(later.Layer),
+                            $"Port {later.Listener.Port} is used twice in the {LayerDescriptors.Of(later.Layer).DisplayName} layer: by {earlier.Listener.Described} "
+                            + $"and by {later.Listener.Described}. Every host of the layer runs both, so the second cannot bind the port and its daemon "
+                            + "fails to start. " + (later.Listener.Advice ?? $"Give '{later.Listener.Name}' a port of its own."));
                         break;
                     }
                     if (!SameAddress(earlier, later)) continue;
                     var shared = SharedHosts(earlier.Layer, later.Layer);
                     if (shared.Count == 0) continue;
-                    yield return Report(OriginKeys.Of(later.Layer).Listener(later.Listener.OriginName).Port,
+                    if (!reported.Add(later.Listener.KeyIn(later.Layer))) break;
+                    yield return Report(later.Listener.KeyIn(later.Layer),
                         $"Port {later.Listener.Port} is used twice on host{(shared.Count > 1 ? "s" : "")} {Listing.Abbreviate(shared.Select(h => "'" + h + "'").ToList())}, "
                         + $"which {(shared.Count > 1 ? "are" : "is")} in both the {LayerDescriptors.Of(earlier.Layer).DisplayName} and the {LayerDescriptors.Of(later.Layer).DisplayName} layer: "
-                        + $"by {LayerDescriptors.Of(earlier.Layer).DisplayName} listener '{earlier.Listener.Name}' and by {LayerDescriptors.Of(later.Layer).DisplayName} listener '{later.Listener.Name}'. "
-                        + "The second cannot bind the port and its daemon fails to start. Put the layers on different hosts or give one of the listeners another port.");
+                        + $"by {LayerDescriptors.Of(earlier.Layer).DisplayName} {earlier.Listener.Described} and by {LayerDescriptors.Of(later.Layer).DisplayName} {later.Listener.Described}. "
+                        + "The second cannot bind the port and its daemon fails to start. " + (later.Listener.Advice ?? "Put the layers on different hosts or give one of the listeners another port."));
                     break;
                 }
             }
