@@ -473,7 +473,8 @@ public static class HostileVerdicts
         ok = p.get("version") == "STSv1" and p.get("mode") in ("none", "testing", "enforce") and len(p["mx"]) > 0 and 0 <= int(p.get("max_age", "-1")) <= 31557600
         print("valid" if ok else "invalid")' "$2" 2>&1
         }
-        # HAProxy's own check of the file (-dW: a warning fails it; its notices name its pid and version, not the file), then
+        # HAProxy's own check of the file (-dW: a warning fails it; -V: 3.0 says 'Configuration file is valid' only when asked;
+        # its notices name its pid and version, not the file), then
         # the file's lines without comments: neither HAProxy nor keepalived prints what it read, so their acceptance and the
         # text beside the twin's are the reading.
         # HAProxy opens the CA files and certificates a file names: the test certificate stands in where none is.
@@ -484,7 +485,7 @@ public static class HostileVerdicts
           done
           # A backend named, not addressed, is resolved when HAProxy loads the file: the sandbox's /etc/hosts names it.
           awk '$1 == "server" { split($3, a, ":"); if (a[1] !~ /^[0-9.]+$/ && $3 !~ /^\[/) print "192.0.2.1 " a[1] }' "$2" | sort -u >> /etc/hosts
-          haproxy -c -dW -f "$2" 2>&1 | grep -v -F '[NOTICE]' | sed -e "s#$2#<CFG>#g" -e 's/^\[\([A-Z]*\)\] *([0-9]*)/[\1]/' -e 's/^/haproxy: /'
+          haproxy -c -V -dW -f "$2" 2>&1 | grep -v -F '[NOTICE]' | sed -e "s#$2#<CFG>#g" -e 's/^\[\([A-Z]*\)\] *([0-9]*)/[\1]/' -e 's/^/haproxy: /'
           grep -v -E '^[[:space:]]*(#|$)' "$2"
         }
         # keepalived -t checks that each interface the file names exists, and its track script: in a network namespace of its
