@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MailDsl.Directories;
+using MailDsl.Layers;
 using MailDsl.Model;
 using MailDsl.Topology;
 
