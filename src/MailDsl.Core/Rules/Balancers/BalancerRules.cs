@@ -29,14 +29,21 @@ namespace MailDsl.Rules.Balancers
                 .Where(s => s.Setting.Daemon == daemon && s.Setting.Key == key)
                 .Select(s => (s.Setting, OriginKeys.Of(layer).Setting(s.Setting.Daemon, s.Setting.Key, s.Occurrence).Value));
 
-        /// <summary>The networks a trusted-network setting's value names (space or comma separated), and the words that are none.</summary>
-        public static (List<(System.Net.IPAddress Address, int Prefix)> Networks, List<string> Other) Read(string? value)
+        /// <summary>
+        /// The networks a trusted-network setting's value names (space or comma separated), and the words that are none.
+        /// <paramref name="postfix"/>: Postfix's form, where an IPv6 network is bracketed (<c>[2001:db8::]/64</c>, postconf(5) mynetworks).
+        /// </summary>
+        public static (List<(System.Net.IPAddress Address, int Prefix)> Networks, List<string> Other) Read(string? value, bool postfix = false)
         {
             var networks = new List<(System.Net.IPAddress, int)>();
             var other = new List<string>();
             foreach (var word in (value ?? "").Split(new[] { ' ', ',', '\t' }, System.StringSplitOptions.RemoveEmptyEntries))
             {
-                if (Topology.Networks.Parse(word) is { } n) networks.Add(n);
+                var close = word.IndexOf(']');
+                var unbracketed = postfix && word.StartsWith("[", System.StringComparison.Ordinal) && close > 0
+                    ? word.Substring(1, close - 1) + word.Substring(close + 1)
+                    : word;
+                if (Topology.Networks.Parse(unbracketed) is { } n) networks.Add(n);
                 else other.Add(word);
             }
             return (networks, other);
@@ -168,12 +175,25 @@ namespace MailDsl.Rules.Balancers
                 })
                     foreach (var (setting, origin) in BalancerRules.Settings(layer, daemon, key))
                     {
-                        var (networks, _) = BalancerRules.Read(setting.Value);
+                        var (networks, _) = BalancerRules.Read(setting.Value, postfix: daemon == Daemon.Postfix);
                         var covered = balancers.Where(b => networks.Any(n => Topology.Networks.Contains(n, b.Address))).ToList();
                         if (covered.Count > 0)
                             yield return Report(origin,
                                 $"The {BalancerRules.Name(layer)} {daemon} setting '{key} = {BalancerRules.Show(setting.Value)}' covers the balancer{(covered.Count > 1 ? "s" : "")} "
                                 + $"{string.Join(", ", covered.Select(c => c.Address))}: {why}. Leave the balancers out of it.");
+                    }
+                // MailDsl writes mynetworks_style = host and no mynetworks; Postfix reads the style only while mynetworks is unset.
+                if (!BalancerRules.Settings(layer, Daemon.Postfix, "mynetworks").Any())
+                    foreach (var (setting, origin) in BalancerRules.Settings(layer, Daemon.Postfix, "mynetworks_style"))
+                    {
+                        var style = (setting.Value ?? "").Trim().ToLowerInvariant();
+                        if (style is not ("subnet" or "class")) continue;
+                        yield return Report(origin,
+                            $"The {BalancerRules.Name(layer)} Postfix setting 'mynetworks_style = {BalancerRules.Show(setting.Value)}' puts every host of "
+                            + (style == "subnet" ? "the subnets the host's own addresses are on" : "the whole class A/B/C networks of the host's own addresses")
+                            + $" in mynetworks (postconf(5)), and the balancers ({string.Join(", ", balancers.Select(b => b.Address))}) sit on the network the hosts share: "
+                            + "every client a balancer passes on without a PROXY header (its health checks, an LBaaS passing TCP through) would be a trusted relay client "
+                            + "(permit_mynetworks), an open relay. Remove the setting: MailDsl writes mynetworks_style = host.");
                     }
                 foreach (var (setting, origin) in BalancerRules.Settings(layer, Daemon.Dovecot, "haproxy_trusted_networks"))
                 {
