@@ -498,6 +498,10 @@ namespace MailDsl.Rules.Balancers
             (System.Net.IPAddress.IPv6Loopback, 128), (System.Net.IPAddress.Parse("fc00::"), 7),
         };
 
+        /// <summary>The fronted layer whose VIP is <paramref name="address"/>, or null.</summary>
+        public static Layer? VipAt(PlatformModel platform, System.Net.IPAddress address)
+            => PlatformBalancing.Of(platform).Fronted.FirstOrDefault(l => address.Equals(Addresses.Parse(l.VipAddress)));
+
         /// <summary>Whether <paramref name="address"/> is loopback or in a private range.</summary>
         public static bool IsInternal(System.Net.IPAddress address)
             => Internal.Any(n => Topology.Networks.Contains(n, address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
@@ -511,7 +515,7 @@ namespace MailDsl.Rules.Balancers
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
             if (StatsAddresses.Of(platform) is not { } address) yield break;
-            var vip = PlatformBalancing.Of(platform).Fronted.FirstOrDefault(l => address.Equals(Addresses.Parse(l.VipAddress)));
+            var vip = StatsAddresses.VipAt(platform, address);
             if (!Addresses.IsUnspecified(address) && vip is null) yield break;
             yield return Report(OriginKeys.Balancers.Stats.Address,
                 $"The balancers' statistics page and /metrics would listen on {BalancerRules.Show(platform.Balancers!.StatsAddress)}, "
@@ -529,7 +533,7 @@ namespace MailDsl.Rules.Balancers
         public override IEnumerable<Finding> Check(PlatformModel platform)
         {
             if (StatsAddresses.Of(platform) is not { } address || Addresses.IsUnspecified(address) || StatsAddresses.IsInternal(address)
-                || PlatformBalancing.Of(platform).Fronted.Any(l => address.Equals(Addresses.Parse(l.VipAddress)))) yield break;
+                || StatsAddresses.VipAt(platform, address) is not null) yield break;
             yield return Report(OriginKeys.Balancers.Stats.Address,
                 $"The balancers' statistics page and /metrics would listen on {BalancerRules.Show(platform.Balancers!.StatsAddress)}, which is neither loopback nor in "
                 + "a private range (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7), and they ask for no password: if that address is reachable from outside, "
