@@ -40,8 +40,8 @@ public sealed class OriginKeyTests
             storage: """s.Nfs("/srv/vmail")""",
             database: """db.MariaDb("db.example.org", 3306).Name("sogo").Login("sogo", Secret.Environment("SOGO DB")).Tls(DatabaseTls.Disabled)""",
             balancers: """
-                b.Host("lb-01.example.org", "10.0.0.2").Host("lb-02.example.org", "10.0.0.300")
-                            .Https(HttpsBalancing.Terminate).Interface("ens192").VirtualRouterId(51).IdleTimeout(10).Stats(8404, "10.0.0.2")
+                b.Host("store-02.example.org", "10.0.0.2").Host("lb-02.example.org", "10.0.0.300")
+                            .Https(HttpsBalancing.Terminate).Interface("ens192").VirtualRouterId(51).IdleTimeout(10).Stats(8404, "10.0.0.100")
                             .HealthCheck("mailstore", "imaps", "220")
                 """,
             certificate: """.Certificate("/etc/ssl/certs/mail.crt", "/etc/ssl/private/mail.key", c => c.Alternative("/etc/ssl/certs/mail-rsa.crt", "/etc/ssl/private/mail-rsa.key").RenewedByCertbot("mail", false))""",
@@ -54,7 +54,7 @@ public sealed class OriginKeyTests
                 """,
             storage: """s.Local("/var/vmail")""",
             database: """db.PostgreSql("localhost").Name("sogo").Login("sogo", Secret.File("/etc/maildsl/secrets/sogo-db")).Tls(DatabaseTls.VerifyFull)""",
-            balancers: """b.Lbaas(LbaasBehaviour.PassThroughProxy).From("10.0.0.0/28", "10.0.1.0/28").IdleTimeout(45)""",
+            balancers: """b.Lbaas(LbaasBehaviour.PassThroughProxy).From("10.0.0.0/28", "10.0.1.0/28").IdleTimeout(45).Stats(8405, "192.0.2.10")""",
             certificate: """.Certificate("/etc/ssl/certs/mail.crt", "/etc/ssl/private/mail.key")""",
             layerCertificate: """.Certificate("/etc/ssl/certs/mx.crt", "/etc/ssl/private/mx.key", c => c.RenewedByCertbot("mx", false))""",
             dns: """.Dns(d => d.Tlsa().MtaSts(MtaStsMode.Testing, 40000000, "mx-01.example.org"))"""),

@@ -434,6 +434,31 @@ namespace MailDsl.Generators.Analysis
             "MAIL7013", RuleCatalog.ProxyPortOutOfRange.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
             RuleCatalog.ProxyPortOutOfRange.Description, DocsBaseUrl + RuleCatalog.ProxyPortOutOfRange.HelpLink);
 
+        /// <summary>MAIL7014: <see cref="RuleCatalog.BalancerValueOutOfRange"/>.</summary>
+        public static readonly DiagnosticDescriptor BalancerValueOutOfRange = new(
+            "MAIL7014", RuleCatalog.BalancerValueOutOfRange.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.BalancerValueOutOfRange.Description, DocsBaseUrl + RuleCatalog.BalancerValueOutOfRange.HelpLink);
+
+        /// <summary>MAIL7015: <see cref="RuleCatalog.BalancerHostServesLayer"/>.</summary>
+        public static readonly DiagnosticDescriptor BalancerHostServesLayer = new(
+            "MAIL7015", RuleCatalog.BalancerHostServesLayer.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.BalancerHostServesLayer.Description, DocsBaseUrl + RuleCatalog.BalancerHostServesLayer.HelpLink);
+
+        /// <summary>MAIL7016: <see cref="RuleCatalog.NoBalancerHost"/>.</summary>
+        public static readonly DiagnosticDescriptor NoBalancerHost = new(
+            "MAIL7016", RuleCatalog.NoBalancerHost.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.NoBalancerHost.Description, DocsBaseUrl + RuleCatalog.NoBalancerHost.HelpLink);
+
+        /// <summary>MAIL7017: <see cref="RuleCatalog.StatsOnClientAddress"/>.</summary>
+        public static readonly DiagnosticDescriptor StatsOnClientAddress = new(
+            "MAIL7017", RuleCatalog.StatsOnClientAddress.Title, "{0}", "Balancing", DiagnosticSeverity.Error, isEnabledByDefault: true,
+            RuleCatalog.StatsOnClientAddress.Description, DocsBaseUrl + RuleCatalog.StatsOnClientAddress.HelpLink);
+
+        /// <summary>MAIL7018: <see cref="RuleCatalog.StatsOnPublicAddress"/>.</summary>
+        public static readonly DiagnosticDescriptor StatsOnPublicAddress = new(
+            "MAIL7018", RuleCatalog.StatsOnPublicAddress.Title, "{0}", "Balancing", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            RuleCatalog.StatsOnPublicAddress.Description, DocsBaseUrl + RuleCatalog.StatsOnPublicAddress.HelpLink);
+
         /// <summary>MAIL9001: <see cref="RuleCatalog.NotConstant"/>.</summary>
         public static readonly DiagnosticDescriptor NotConstant = new(
             "MAIL9001", RuleCatalog.NotConstant.Title, "{0}", "Evaluation", DiagnosticSeverity.Warning, isEnabledByDefault: true,
@@ -526,6 +551,11 @@ namespace MailDsl.Generators.Analysis
             BalancerAddress,
             ProxiedSslNotRequired,
             ProxyPortOutOfRange,
+            BalancerValueOutOfRange,
+            BalancerHostServesLayer,
+            NoBalancerHost,
+            StatsOnClientAddress,
+            StatsOnPublicAddress,
             DaneResolverNotLocal,
             DaneWithoutResolver,
             DaneUndone,

@@ -311,6 +311,26 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor ProxyPortOutOfRange = new("MAIL7013", "PROXY port out of range", Severity.Error, "Balancing",
             "The balancers feed each listener on its port plus 10000; a port above 55535 has no PROXY port.");
 
+        /// <summary>MAIL7014: a balancer value the daemons refuse or read as something else (idle timeout, VRRP virtual router ids).</summary>
+        public static readonly RuleDescriptor BalancerValueOutOfRange = new("MAIL7014", "Balancer value out of range", Severity.Error, "Balancing",
+            "HAProxy takes an idle timeout from 1 millisecond to about 24.8 days (0 means none at all), and keepalived a virtual router id from 1 to 255 for each VIP; a value outside fails haproxy -c or keepalived -t at install, or is read as something else.");
+
+        /// <summary>MAIL7015: an emitted balancer host that is also a host of another layer and binds its ports.</summary>
+        public static readonly RuleDescriptor BalancerHostServesLayer = new("MAIL7015", "Balancer host also serves a layer's port", Severity.Error, "Balancing",
+            "HAProxy binds each VIP's ports on every balancer host; a balancer host that also runs a layer whose daemon binds the same port on every address cannot start both.");
+
+        /// <summary>MAIL7016: emitted balancers with no host.</summary>
+        public static readonly RuleDescriptor NoBalancerHost = new("MAIL7016", "Emitted balancers have no host", Severity.Error, "Balancing",
+            "Without a balancer host nothing runs HAProxy or keepalived: no VIP is held and every client of every VIP is refused.");
+
+        /// <summary>MAIL7017: HAProxy's statistics page bound on every address or on a VIP.</summary>
+        public static readonly RuleDescriptor StatsOnClientAddress = new("MAIL7017", "Statistics page where clients reach", Severity.Error, "Balancing",
+            "HAProxy's statistics page and /metrics ask for no password; bound on every address (0.0.0.0, ::) or on a VIP, every client of the VIP reads the platform's hosts, their state and its traffic.");
+
+        /// <summary>MAIL7018: HAProxy's statistics page on an address outside the private ranges.</summary>
+        public static readonly RuleDescriptor StatsOnPublicAddress = new("MAIL7018", "Statistics page on a public address", Severity.Warning, "Balancing",
+            "HAProxy's statistics page and /metrics ask for no password; an address outside loopback and the private ranges (RFC 1918, RFC 6598, fc00::/7) is likely reachable from outside.");
+
         /// <summary>MAIL6001: TLSA records pinning the whole certificate of an MX certificate that renews.</summary>
         public static readonly RuleDescriptor PinnedRenewingCertificate = new("MAIL6001", "TLSA pins a certificate that renews", Severity.Error, "Dns",
             "A TLSA record over the whole certificate (3 0 1) stops matching at every renewal; publish 3 1 1 (the public key) and renew keeping the key.");
@@ -381,6 +401,7 @@ namespace MailDsl.Rules
             PinnedRenewingCertificate, MtaStsUncoveredMx, MtaStsMaxAge, MtaStsEnforceUncoveredMx, TlsaKeyChangesOnRenewal,
             BalancerForwardsClearText, ProxyWithoutSender, ProxyNotTrusted, TrustedNetworkTooWide, StartTlsTerminated, HealthCheckGreeting,
             IdleTimeoutTooShort, VipWithoutBackend, LayerHostsDisagree, SingleBalancer, BalancerAddress, ProxiedSslNotRequired, ProxyPortOutOfRange,
+            BalancerValueOutOfRange, BalancerHostServesLayer, NoBalancerHost, StatsOnClientAddress, StatsOnPublicAddress,
             DaneResolverNotLocal, DaneWithoutResolver, DaneUndone, OutboundTlsUnderDane,
             NotConstant, EvaluationFailed,
         };

@@ -87,7 +87,7 @@ namespace MailDsl
         }
 
         /// <summary>Sets the first VRRP virtual router id (default 51); each VIP takes the next, so keep the range free on the network.</summary>
-        /// <param name="id">1 to 255.</param>
+        /// <param name="id">1 to 255, leaving room for every VIP's id below 256 (MAIL7014).</param>
         public BalancerBuilder VirtualRouterId(int id)
         {
             _origins.Argument(Keys.VirtualRouterId, 0);
@@ -99,7 +99,7 @@ namespace MailDsl
         /// Sets how long a connection may be idle on either leg before the balancers close it (default 31 minutes): IMAP
         /// clients in IDLE stay silent for up to 29 minutes (RFC 2177).
         /// </summary>
-        /// <param name="minutes">Minutes.</param>
+        /// <param name="minutes">Minutes, above 30 (MAIL7007) and at most 35791, HAProxy's largest timer (MAIL7014).</param>
         public BalancerBuilder IdleTimeout(int minutes)
         {
             _origins.Argument(Keys.IdleTimeout, 0);
@@ -108,8 +108,9 @@ namespace MailDsl
         }
 
         /// <summary>
-        /// Sets where HAProxy's statistics page (<c>/stats</c>) and Prometheus metrics (<c>/metrics</c>) listen: loopback by
-        /// default, or an address on the internal network; never where clients reach.
+        /// Sets where HAProxy's statistics page (<c>/stats</c>) and Prometheus metrics (<c>/metrics</c>) listen, without a
+        /// password: loopback by default, or an address on the internal network; never every address or a VIP (MAIL7017),
+        /// and an address outside the private ranges is warned about (MAIL7018).
         /// </summary>
         /// <param name="port">The TCP port (default 8404).</param>
         /// <param name="address">The address (default <c>127.0.0.1</c>).</param>
@@ -128,7 +129,7 @@ namespace MailDsl
         /// </summary>
         /// <param name="layer">The layer's key, e.g. <c>mailstore</c>.</param>
         /// <param name="listener">The listener's name, e.g. <c>imaps</c>.</param>
-        /// <param name="expect">What the backend's first answer must start with.</param>
+        /// <param name="expect">What the backend's first answer must start with (matched at its start); HTTP listeners are checked with a request instead and take none (MAIL7006).</param>
         public BalancerBuilder HealthCheck([ValueGrammar(ValueKind.LayerKey)] string layer, [ValueGrammar(ValueKind.ListenerName)] string listener, [ValueGrammar(ValueKind.Greeting)] string expect)
         {
             var n = _checks.Count;

@@ -6,7 +6,7 @@ using static MailDsl.Core.Tests.Rules.RuleTesting;
 
 namespace MailDsl.Core.Tests.Rules;
 
-/// <summary>MAIL7001-MAIL7013: balancers, VIPs and the PROXY protocol, each reported at the value at fault, and silent on a platform that is right.</summary>
+/// <summary>MAIL7001-MAIL7018: balancers, VIPs and the PROXY protocol, each reported at the value at fault, and silent on a platform that is right.</summary>
 public class BalancerRuleTests
 {
     // Two hosts per layer, each with an address, VIPs with addresses, two emitted balancer hosts.
@@ -185,5 +185,137 @@ public class BalancerRuleTests
     {
         var f = Assert.Single(Findings(Balanced(store: m => m.Listener("alt", ServiceProtocol.Imap, 10993, ListenerSecurity.ImplicitTls)).Build(), "MAIL2002"));
         Assert.Contains("10993", f.Message);
+    }
+
+    [Theory]
+    [InlineData("subnet")]
+    [InlineData("class")]
+    public void Mynetworks_style_subnet_or_class_behind_balancers_is_an_error_at_the_value_and_host_is_not(string style)
+    {
+        var f = Assert.Single(Findings(Balanced(mx: s => s.PostfixSetting("mynetworks_style", style)).Build(), "MAIL7004"));
+        Assert.Equal("smtpIn.setting.postfix.mynetworks_style.0.value", f.OriginKey);
+        Assert.Contains("open relay", f.Message, StringComparison.Ordinal);
+        Assert.Empty(Findings(Balanced(mx: s => s.PostfixSetting("mynetworks_style", "host")).Build(), "MAIL7004"));
+        // Postfix reads the style only while mynetworks is unset; an explicit mynetworks without the balancers is the fix.
+        Assert.Empty(Findings(Balanced(mx: s => s.PostfixSetting("mynetworks_style", style).PostfixSetting("mynetworks", "127.0.0.0/8")).Build(), "MAIL7004"));
+    }
+
+    [Fact]
+    public void Postfix_bracketed_ipv6_mynetworks_covering_a_balancer_is_an_error()
+    {
+        Platform V6(string mynetworks) => Minimal()
+            .Mailstore(m => m.Host("store1.example.org", "2001:db8::21").Host("store2.example.org", "2001:db8::22").Vip("imap.example.org", "2001:db8::101").Imaps()
+                .PostfixSetting("mynetworks", mynetworks))
+            .Balancers(b => b.Host("lb1.example.org", "2001:db8::2").Host("lb2.example.org", "2001:db8::3"));
+        var f = Assert.Single(Findings(V6("[::1]/128 [2001:db8::]/64").Build(), "MAIL7004"));
+        Assert.Contains("2001:db8::2", f.Message, StringComparison.Ordinal);
+        Assert.Empty(Findings(V6("[::1]/128 [2001:db8:1::]/64").Build(), "MAIL7004"));
+    }
+
+    [Theory]
+    [InlineData(0, "no timeout at all")]
+    [InlineData(-5, "no timeout at all")]
+    [InlineData(35792, "timer overflow")]
+    public void An_idle_timeout_haproxy_refuses_or_reads_as_none_is_an_error_at_it(int minutes, string said)
+    {
+        var f = Assert.Single(Findings(Balanced(b => b.IdleTimeout(minutes)).Build(), "MAIL7014"));
+        Assert.Equal(("balancers.idleTimeout", Severity.Error), (f.OriginKey, f.Severity));
+        Assert.Contains(said, f.Message, StringComparison.Ordinal);
+        Assert.Empty(Findings(Balanced(b => b.IdleTimeout(35791)).Build(), "MAIL7014"));
+        Assert.Empty(Findings(Balanced(b => b.IdleTimeout(1)).Build(), "MAIL7014"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(256)]
+    [InlineData(255)] // two VIPs: 255 and 256
+    public void A_virtual_router_id_keepalived_refuses_for_some_vip_is_an_error_at_it(int id)
+    {
+        var f = Assert.Single(Findings(Balanced(b => b.VirtualRouterId(id)).Build(), "MAIL7014"));
+        Assert.Equal("balancers.virtualRouterId", f.OriginKey);
+        Assert.Contains("VRID not valid", f.Message, StringComparison.Ordinal);
+        Assert.Empty(Findings(Balanced(b => b.VirtualRouterId(254)).Build(), "MAIL7014"));
+        Assert.Empty(Findings(Balanced(b => b.VirtualRouterId(1)).Build(), "MAIL7014"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65536)]
+    public void A_statistics_port_that_is_no_port_is_the_port_rule_at_the_stats_port(int port)
+        => Assert.Equal("balancers.listener.stats.port", Assert.Single(Findings(Balanced(b => b.Stats(port)).Build(), "MAIL2003")).OriginKey);
+
+    [Fact]
+    public void Emitted_balancers_with_no_host_are_an_error_at_the_call_not_the_single_host_warning()
+    {
+        var model = Minimal().Mailstore(m => m.Hosts("s.example.org").Vip("imap.example.org", "10.0.0.101").Imaps()).Balancers(b => b.Stats(8404)).Build();
+        var f = Assert.Single(Findings(model, "MAIL7016"));
+        Assert.Equal(("balancers", Severity.Error), (f.OriginKey, f.Severity));
+        Assert.Contains("imap.example.org", f.Message, StringComparison.Ordinal);
+        Assert.Empty(Findings(model, "MAIL7010"));
+        Assert.Empty(Findings(Balanced().Build(), "MAIL7016"));
+        Assert.Empty(Findings(Minimal().Mailstore(m => m.Hosts("s.example.org").Vip("imap.example.org").Imaps())
+            .Balancers(b => b.Lbaas(LbaasBehaviour.PassThroughProxy).From("10.20.0.0/28")).Build(), "MAIL7016"));
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0", "every address")]
+    [InlineData("::", "every address")]
+    [InlineData("10.0.0.101", "Mailstore VIP")]
+    public void A_statistics_page_where_clients_reach_is_an_error_at_its_address(string address, string said)
+    {
+        var f = Assert.Single(Findings(Balanced(b => b.Stats(8404, address)).Build(), "MAIL7017"));
+        Assert.Equal(("balancers.stats.address", Severity.Error), (f.OriginKey, f.Severity));
+        Assert.Contains(said, f.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(Findings(Balanced(b => b.Stats(8404, address)).Build(), "MAIL7018"));
+    }
+
+    [Theory]
+    [InlineData("192.0.2.10", true)]
+    [InlineData("2001:db8::10", true)]
+    [InlineData("172.32.0.1", true)]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("10.0.0.2", false)]
+    [InlineData("172.31.255.1", false)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("fd00::1", false)]
+    public void A_statistics_page_on_a_public_address_is_a_warning_and_internal_ones_are_not(string address, bool warned)
+    {
+        var found = Findings(Balanced(b => b.Stats(8404, address)).Build(), "MAIL7018");
+        Assert.Equal(warned, found.Count == 1);
+        Assert.All(found, f => Assert.Equal(("balancers.stats.address", Severity.Warning), (f.OriginKey, f.Severity)));
+        Assert.Empty(Findings(Balanced(b => b.Stats(8404, address)).Build(), "MAIL7017"));
+    }
+
+    [Fact]
+    public void A_balancer_host_that_is_also_a_host_binding_a_vip_port_is_an_error_at_its_name()
+    {
+        // store1 runs Dovecot on *:993 (and Postfix on *:25); HAProxy binds 10.0.0.101:993 there.
+        var f = Assert.Single(Findings(Balanced(b => b.Host("store1.example.org", "10.0.0.21")).Build(), "MAIL7015"));
+        Assert.Equal("balancers.hosts.2", f.OriginKey);
+        Assert.Contains("10.0.0.101:993", f.Message, StringComparison.Ordinal);
+        // The near miss: the layer binds one address of its own, not the VIP.
+        Assert.Empty(Findings(Balanced(b => b.Host("store1.example.org", "10.0.0.21"), store: m => m.ListenOn("127.0.0.1")).Build(), "MAIL7015"));
+        Assert.Empty(Findings(Balanced().Build(), "MAIL7015"));
+    }
+
+    [Fact]
+    public void A_greeting_for_an_http_listener_is_an_error_at_the_expectation()
+    {
+        var model = Balanced(b => b.HealthCheck("webmail", "https", "HTTP/1.1"))
+            .Webmail(w => w.Host("web1.example.org", "10.0.0.31").Host("web2.example.org", "10.0.0.32").Vip("webmail.example.org", "10.0.0.102")).Build();
+        var f = Assert.Single(Findings(model, "MAIL7006"));
+        Assert.Equal("balancers.check.0.expect", f.OriginKey);
+        Assert.Contains("request", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_described_greeting_is_checked_at_the_start_of_the_answer()
+    {
+        var listener = Balanced().Build().Mailstore!.Listeners.First(l => l!.Name == "imaps")!;
+        var plan = MailDsl.Daemons.Haproxy.HealthChecks.Plan(listener, "* OK", postscreen: false, helo: "lb1.example.org", host: "imap.example.org");
+        Assert.Equal(new[] { new HealthCheckStep(HealthCheckAction.ExpectStart, "* OK") }, plan.Steps);
+        Assert.Equal(new[] { "option tcp-check", @"tcp-check expect rstring ^\\*\ OK" }, MailDsl.Daemons.Haproxy.HealthChecks.Lines(plan));
     }
 }

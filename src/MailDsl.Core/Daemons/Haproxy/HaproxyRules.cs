@@ -11,7 +11,7 @@ namespace MailDsl.Daemons.Haproxy
     /// <summary>
     /// MAIL7006: a health check the description sets that expects another daemon's greeting (SMTP's 220 on an IMAP port),
     /// or a greeting no server of the protocol sends, or names a listener the layer does not have: HAProxy marks every host
-    /// down and the VIP serves nobody.
+    /// down and the VIP serves nobody; or a greeting for an HTTP listener, which is checked by a request, not a greeting.
     /// </summary>
     internal sealed class HealthCheckGreetingRule : Rule
     {
@@ -37,6 +37,14 @@ namespace MailDsl.Daemons.Haproxy
                     continue;
                 }
                 var expect = check.Expect ?? "";
+                if (listener.Protocol is ServiceProtocol.Http or ServiceProtocol.Https)
+                {
+                    // HealthChecks.Plan checks an HTTP listener with a request for SOGo's login page and its status; a greeting has no place there.
+                    yield return Report(key.Expect, $"The health check of {LayerDescriptors.Of(layer).DisplayName} '{listener.Name}' ({listener.Protocol}, port {listener.Port}) "
+                        + $"expects the greeting '{ValueSafety.Show(expect)}', but an HTTP server greets no one: the balancers check it with a request for "
+                        + "SOGo's login page and its status code, and a greeting would be ignored. Remove this health check.");
+                    continue;
+                }
                 if (expect.Any(c => c < ' ' || c > '~'))
                 {
                     yield return Report(key.Expect, $"The health check's expected greeting '{ValueSafety.Show(expect)}' holds a control or non-ASCII character; HAProxy's "

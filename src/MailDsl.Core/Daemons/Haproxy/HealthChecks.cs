@@ -38,7 +38,7 @@ namespace MailDsl.Daemons.Haproxy
 
         /// <summary>
         /// The exchange of a listener's check: the protocol's own, or <paramref name="expect"/> alone when the description
-        /// sets the greeting. <paramref name="postscreen"/>: the port is Postfix's postscreen, which counts a client speaking
+        /// sets the greeting (an HTTP listener's check is an HTTP request; the rules refuse a greeting there). <paramref name="postscreen"/>: the port is Postfix's postscreen, which counts a client speaking
         /// before its greeting is complete as a spambot (postscreen(8), "pregreet" test), so the check only reads the banner
         /// there. <paramref name="helo"/> is the checker's own name for EHLO; <paramref name="host"/> the name asked for in an
         /// HTTP check's Host header. TLS, SNI and PROXY are the caller's (<see cref="BalancerPlan"/>).
@@ -57,7 +57,9 @@ namespace MailDsl.Daemons.Haproxy
             void Expect(string text) => steps.Add(new HealthCheckStep(HealthCheckAction.ExpectContains, text));
             void Start(string text) => steps.Add(new HealthCheckStep(HealthCheckAction.ExpectStart, text));
             void Send(string text) => steps.Add(new HealthCheckStep(HealthCheckAction.Send, text));
-            if (expect is not null) Expect(expect);
+            // The description's greeting is what the first answer must start with (BalancerBuilder.HealthCheck), so it is
+            // anchored: a greeting merely held somewhere in the answer would pass a server that refuses with it in its text.
+            if (expect is not null) Start(expect);
             else
                 switch (listener.Protocol)
                 {

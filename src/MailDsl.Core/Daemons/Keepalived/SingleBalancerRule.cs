@@ -14,11 +14,11 @@ namespace MailDsl.Daemons.Keepalived
         {
             if (platform.Balancers is not { Kind: BalancerKind.Emitted } balancers) yield break;
             var hosts = balancers.Hosts.Where(h => !string.IsNullOrEmpty(h)).Distinct(System.StringComparer.OrdinalIgnoreCase).Count();
-            if (hosts >= 2) yield break;
-            yield return Report(hosts == 0 ? OriginKeys.Balancers : OriginKeys.Balancers.Hosts[0],
-                (hosts == 0 ? "The emitted balancers have no host: nothing would hold the VIPs. " : "The emitted balancers have one host: keepalived moves a VIP to another balancer host when its holder fails, and with one "
-                + "host its failure (or a reboot) takes every VIP down. ")
-                + "Describe two or more with .Host(name, address).");
+            // No host at all is MAIL7016's error.
+            if (hosts != 1) yield break;
+            yield return Report(OriginKeys.Balancers.Hosts[0],
+                "The emitted balancers have one host: keepalived moves a VIP to another balancer host when its holder fails, and with one "
+                + "host its failure (or a reboot) takes every VIP down. Describe two or more with .Host(name, address).");
         }
     }
 }

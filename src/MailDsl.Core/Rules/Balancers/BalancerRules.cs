@@ -7,7 +7,7 @@ using MailDsl.Topology;
 
 namespace MailDsl.Rules.Balancers
 {
-    /// <summary>The rules about balancers, VIPs and the PROXY protocol that concern more than one daemon (MAIL7001-MAIL7013 but the modules' own).</summary>
+    /// <summary>The rules about balancers, VIPs and the PROXY protocol that concern more than one daemon (MAIL7001-MAIL7018 but the modules' own).</summary>
     internal static class BalancerRules
     {
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
@@ -21,6 +21,11 @@ namespace MailDsl.Rules.Balancers
             new LayerHostsDisagreeRule(),
             new BalancerAddressRule(),
             new ProxyPortOutOfRangeRule(),
+            new BalancerValueOutOfRangeRule(),
+            new BalancerHostServesLayerRule(),
+            new NoBalancerHostRule(),
+            new StatsOnClientAddressRule(),
+            new StatsOnPublicAddressRule(),
         };
 
         /// <summary>The layer's raw settings of <paramref name="daemon"/> named <paramref name="key"/>, with their origin keys.</summary>
@@ -29,14 +34,21 @@ namespace MailDsl.Rules.Balancers
                 .Where(s => s.Setting.Daemon == daemon && s.Setting.Key == key)
                 .Select(s => (s.Setting, OriginKeys.Of(layer).Setting(s.Setting.Daemon, s.Setting.Key, s.Occurrence).Value));
 
-        /// <summary>The networks a trusted-network setting's value names (space or comma separated), and the words that are none.</summary>
-        public static (List<(System.Net.IPAddress Address, int Prefix)> Networks, List<string> Other) Read(string? value)
+        /// <summary>
+        /// The networks a trusted-network setting's value names (space or comma separated), and the words that are none.
+        /// <paramref name="postfix"/>: Postfix's form, where an IPv6 network is bracketed (<c>[2001:db8::]/64</c>, postconf(5) mynetworks).
+        /// </summary>
+        public static (List<(System.Net.IPAddress Address, int Prefix)> Networks, List<string> Other) Read(string? value, bool postfix = false)
         {
             var networks = new List<(System.Net.IPAddress, int)>();
             var other = new List<string>();
             foreach (var word in (value ?? "").Split(new[] { ' ', ',', '\t' }, System.StringSplitOptions.RemoveEmptyEntries))
             {
-                if (Topology.Networks.Parse(word) is { } n) networks.Add(n);
+                var close = word.IndexOf(']');
+                var unbracketed = postfix && word.StartsWith("[", System.StringComparison.Ordinal) && close > 0
+                    ? word.Substring(1, close - 1) + word.Substring(close + 1)
+                    : word;
+                if (Topology.Networks.Parse(unbracketed) is { } n) networks.Add(n);
                 else other.Add(word);
             }
             return (networks, other);
@@ -168,12 +180,25 @@ namespace MailDsl.Rules.Balancers
                 })
                     foreach (var (setting, origin) in BalancerRules.Settings(layer, daemon, key))
                     {
-                        var (networks, _) = BalancerRules.Read(setting.Value);
+                        var (networks, _) = BalancerRules.Read(setting.Value, postfix: daemon == Daemon.Postfix);
                         var covered = balancers.Where(b => networks.Any(n => Topology.Networks.Contains(n, b.Address))).ToList();
                         if (covered.Count > 0)
                             yield return Report(origin,
                                 $"The {BalancerRules.Name(layer)} {daemon} setting '{key} = {BalancerRules.Show(setting.Value)}' covers the balancer{(covered.Count > 1 ? "s" : "")} "
                                 + $"{string.Join(", ", covered.Select(c => c.Address))}: {why}. Leave the balancers out of it.");
+                    }
+                // MailDsl writes mynetworks_style = host and no mynetworks; Postfix reads the style only while mynetworks is unset.
+                if (!BalancerRules.Settings(layer, Daemon.Postfix, "mynetworks").Any())
+                    foreach (var (setting, origin) in BalancerRules.Settings(layer, Daemon.Postfix, "mynetworks_style"))
+                    {
+                        var style = (setting.Value ?? "").Trim().ToLowerInvariant();
+                        if (style is not ("subnet" or "class")) continue;
+                        yield return Report(origin,
+                            $"The {BalancerRules.Name(layer)} Postfix setting 'mynetworks_style = {BalancerRules.Show(setting.Value)}' puts every host of "
+                            + (style == "subnet" ? "the subnets the host's own addresses are on" : "the whole class A/B/C networks of the host's own addresses")
+                            + $" in mynetworks (postconf(5)), and the balancers ({string.Join(", ", balancers.Select(b => b.Address))}) sit on the network the hosts share: "
+                            + "every client a balancer passes on without a PROXY header (its health checks, an LBaaS passing TCP through) would be a trusted relay client "
+                            + "(permit_mynetworks), an open relay. Remove the setting: MailDsl writes mynetworks_style = host.");
                     }
                 foreach (var (setting, origin) in BalancerRules.Settings(layer, Daemon.Dovecot, "haproxy_trusted_networks"))
                 {
@@ -354,6 +379,166 @@ namespace MailDsl.Rules.Balancers
                         $"The {BalancerRules.Name(layer)} listener '{port.Listener.Name}' is on port {port.Listener.Port}; the balancers feed each listener with the "
                         + $"PROXY protocol on its port plus {PlatformBalancing.ProxyPortOffset}, and {port.BackendPort} is no TCP port. Give it a port below "
                         + $"{65536 - PlatformBalancing.ProxyPortOffset}.");
+        }
+    }
+
+    /// <summary>
+    /// MAIL7014: a balancer value the daemons refuse at install or read as something else: an idle timeout below one
+    /// minute (HAProxy writes <c>timeout client 0m</c>, which is no timeout at all, and refuses a negative one) or beyond
+    /// HAProxy's largest timer (2147483647 ms, about 24.8 days: "timer overflow"), a VRRP virtual router id outside
+    /// 1..255, or a first id so high that a VIP's id (first + its index) passes 255 (keepalived: "VRID not valid").
+    /// </summary>
+    internal sealed class BalancerValueOutOfRangeRule : Rule
+    {
+        /// <summary>HAProxy's largest timeout, in whole minutes: its timers hold 2^31 - 1 milliseconds.</summary>
+        public const int MaxIdleTimeoutMinutes = int.MaxValue / 60000;
+
+        /// <summary>The highest VRRP virtual router id (RFC 5798 5.2.3: 1-255).</summary>
+        public const int MaxVirtualRouterId = 255;
+
+        public override RuleDescriptor Descriptor => RuleCatalog.BalancerValueOutOfRange;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            if (platform.Balancers is not { } balancers) yield break;
+            var minutes = balancers.IdleTimeoutMinutes;
+            if (minutes < 1 || minutes > MaxIdleTimeoutMinutes)
+                yield return Report(OriginKeys.Balancers.IdleTimeout,
+                    $"The balancers' idle timeout is {minutes} minute{(minutes == 1 ? "" : "s")}: "
+                    + (minutes < 1
+                        ? "HAProxy reads 0 as no timeout at all (haproxy -c warns \"missing timeouts\": idle connections pile up) and refuses a negative one (\"unexpected character '-'\"). "
+                        : $"HAProxy's timers hold at most 2147483647 ms ({MaxIdleTimeoutMinutes} minutes) and haproxy -c refuses more (\"timer overflow\"). ")
+                    + "Write a number of minutes above 30 (IMAP IDLE), e.g. .IdleTimeout(31), the default.");
+            if (balancers.Kind != BalancerKind.Emitted) yield break;
+            var first = balancers.VirtualRouterId;
+            var fronted = PlatformBalancing.Of(platform).Fronted;
+            if (first < 1 || first > MaxVirtualRouterId)
+                yield return Report(OriginKeys.Balancers.VirtualRouterId,
+                    $"The first VRRP virtual router id is {first}, but keepalived takes 1 to {MaxVirtualRouterId} (\"VRID not valid\") and keepalived -t fails. "
+                    + "Write an id in that range that no other VRRP router on the network uses (the default is 51).");
+            else if (fronted.Count > 0 && first + fronted.Count - 1 > MaxVirtualRouterId)
+                yield return Report(OriginKeys.Balancers.VirtualRouterId,
+                    $"The first VRRP virtual router id is {first} and each of the {fronted.Count} VIPs takes the next "
+                    + $"({string.Join(", ", fronted.Select((l, i) => BalancerRules.Name(l) + " " + (first + i)))}): keepalived takes ids up to {MaxVirtualRouterId} only "
+                    + $"(\"VRID not valid\") and keepalived -t fails. Write a first id of at most {MaxVirtualRouterId - fronted.Count + 1}.");
+        }
+    }
+
+    /// <summary>
+    /// MAIL7015: an emitted balancer host that is also a host of another layer, whose daemon binds a port HAProxy binds
+    /// on a VIP (nginx's *:443 beside HAProxy's VIP:443): with the wildcard bound first, the VIP's bind fails
+    /// ("Address already in use"), and with the VIP bound first, the layer's daemon cannot start.
+    /// </summary>
+    internal sealed class BalancerHostServesLayerRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.BalancerHostServesLayer;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            if (platform.Balancers is not { Kind: BalancerKind.Emitted } balancers) yield break;
+            var balancing = PlatformBalancing.Of(platform);
+            var vips = balancing.Ports.Where(p => Addresses.Parse(p.Layer.VipAddress) is not null).ToList();
+            for (var i = 0; i < balancers.Hosts.Count; i++)
+            {
+                if (balancers.Hosts[i] is not { Length: > 0 } name) continue;
+                foreach (var layer in PlatformLayers.Of(platform).Where(l => !ReferenceEquals(l, balancers)
+                    && l.Hosts.Any(h => string.Equals(h, name, System.StringComparison.OrdinalIgnoreCase))))
+                {
+                    var clashes = PlatformLayers.BoundPorts(platform, layer)
+                        .Where(b => !b.LoopbackOnly)
+                        .SelectMany(b => vips.Where(v => v.Listener.Port == b.Port && Binds(layer.ListenAddress, v.Layer.VipAddress)).Select(v => (Bound: b, Vip: v)))
+                        .ToList();
+                    if (clashes.Count == 0) continue;
+                    yield return Report(OriginKeys.Balancers.Hosts[i],
+                        $"The balancer host '{BalancerRules.Show(name)}' is also a {BalancerRules.Name(layer)} host, whose daemons bind "
+                        + string.Join(", ", clashes.Select(c => $"port {c.Bound.Port} ('{c.Bound.Name}')").Distinct())
+                        + $"{(string.IsNullOrEmpty(layer.ListenAddress) ? " on every address" : " on " + BalancerRules.Show(layer.ListenAddress))}, where HAProxy binds "
+                        + string.Join(", ", clashes.Select(c => $"{BalancerRules.Name(c.Vip.Layer)}'s VIP {c.Vip.Layer.VipAddress}:{c.Vip.Listener.Port}").Distinct())
+                        + ": whichever starts second fails (\"Address already in use\"). Run the balancers on hosts of their own.");
+                }
+            }
+        }
+
+        // Whether a layer's daemons, bound on listen (none or 0.0.0.0/:: is every address), take the VIP's address too.
+        private static bool Binds(string? listen, string? vip)
+            => string.IsNullOrWhiteSpace(listen) || Addresses.Parse(listen) is not { } l || Addresses.IsUnspecified(l) || l.Equals(Addresses.Parse(vip));
+    }
+
+    /// <summary>MAIL7016: emitted balancers with no host: nothing holds the VIPs (MAIL7010 warns about one).</summary>
+    internal sealed class NoBalancerHostRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.NoBalancerHost;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            if (platform.Balancers is not { Kind: BalancerKind.Emitted } balancers || balancers.Hosts.Any(h => !string.IsNullOrEmpty(h))) yield break;
+            var vips = PlatformBalancing.Of(platform).Fronted;
+            yield return Report(OriginKeys.Balancers,
+                "The emitted balancers have no host: nothing runs HAProxy or keepalived, so no VIP is held"
+                + (vips.Count > 0 ? $" ({string.Join(", ", vips.Select(l => BalancerRules.Name(l) + " " + BalancerRules.Show(l.Vip)))}) and every client of it is refused" : "")
+                + ". Describe two or more with .Host(name, address), or an LBaaS with .Lbaas(...).");
+        }
+    }
+
+    /// <summary>
+    /// The statistics address's kind: HAProxy's statistics page and /metrics ask for no password (MailDsl writes none), so
+    /// the address must be one only the operators reach.
+    /// </summary>
+    internal static class StatsAddresses
+    {
+        /// <summary>The emitted balancers' statistics address, parsed, or null (MAIL7011 reports one that is no address).</summary>
+        public static System.Net.IPAddress? Of(PlatformModel platform)
+            => platform.Balancers is { Kind: BalancerKind.Emitted } b ? Addresses.Parse(b.StatsAddress) : null;
+
+        /// <summary>The networks an operator's internal address lies in: loopback, RFC 1918, RFC 6598 (100.64/10), RFC 4193 (fc00::/7).</summary>
+        private static readonly (System.Net.IPAddress, int)[] Internal =
+        {
+            (System.Net.IPAddress.Parse("127.0.0.0"), 8), (System.Net.IPAddress.Parse("10.0.0.0"), 8), (System.Net.IPAddress.Parse("172.16.0.0"), 12),
+            (System.Net.IPAddress.Parse("192.168.0.0"), 16), (System.Net.IPAddress.Parse("100.64.0.0"), 10),
+            (System.Net.IPAddress.IPv6Loopback, 128), (System.Net.IPAddress.Parse("fc00::"), 7),
+        };
+
+        /// <summary>The fronted layer whose VIP is <paramref name="address"/>, or null.</summary>
+        public static Layer? VipAt(PlatformModel platform, System.Net.IPAddress address)
+            => PlatformBalancing.Of(platform).Fronted.FirstOrDefault(l => address.Equals(Addresses.Parse(l.VipAddress)));
+
+        /// <summary>Whether <paramref name="address"/> is loopback or in a private range.</summary>
+        public static bool IsInternal(System.Net.IPAddress address)
+            => Internal.Any(n => Topology.Networks.Contains(n, address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
+    }
+
+    /// <summary>MAIL7017: HAProxy's statistics page bound on every address (0.0.0.0, ::) or on a VIP, where clients reach it.</summary>
+    internal sealed class StatsOnClientAddressRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.StatsOnClientAddress;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            if (StatsAddresses.Of(platform) is not { } address) yield break;
+            var vip = StatsAddresses.VipAt(platform, address);
+            if (!Addresses.IsUnspecified(address) && vip is null) yield break;
+            yield return Report(OriginKeys.Balancers.Stats.Address,
+                $"The balancers' statistics page and /metrics would listen on {BalancerRules.Show(platform.Balancers!.StatsAddress)}, "
+                + (vip is null ? "every address of the balancer hosts, the VIPs included" : $"the {BalancerRules.Name(vip)} VIP")
+                + ", and they ask for no password: every client of the VIPs could read the hosts, their state and the traffic. "
+                + "Write 127.0.0.1 (the default) or the balancer host's address on the internal network.");
+        }
+    }
+
+    /// <summary>MAIL7018: HAProxy's statistics page on an address outside loopback and the private ranges.</summary>
+    internal sealed class StatsOnPublicAddressRule : Rule
+    {
+        public override RuleDescriptor Descriptor => RuleCatalog.StatsOnPublicAddress;
+
+        public override IEnumerable<Finding> Check(PlatformModel platform)
+        {
+            if (StatsAddresses.Of(platform) is not { } address || Addresses.IsUnspecified(address) || StatsAddresses.IsInternal(address)
+                || StatsAddresses.VipAt(platform, address) is not null) yield break;
+            yield return Report(OriginKeys.Balancers.Stats.Address,
+                $"The balancers' statistics page and /metrics would listen on {BalancerRules.Show(platform.Balancers!.StatsAddress)}, which is neither loopback nor in "
+                + "a private range (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7), and they ask for no password: if that address is reachable from outside, "
+                + "anyone can read the hosts, their state and the traffic. Write 127.0.0.1 (the default) or an address on the internal network, or keep this one "
+                + "behind a firewall and suppress this warning.");
         }
     }
 }
