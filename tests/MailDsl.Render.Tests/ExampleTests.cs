@@ -61,7 +61,7 @@ public sealed class ExampleTests : IClassFixture<ExampleTests.Emitted>
             "mailstore" => Model.Mailstore!.Hosts,
             "smtpOut" => Model.SmtpOut!.Hosts,
             "postfix" => new[] { Model.SmtpIn!, Model.SmtpOut!, Model.Mailstore! as Layer }.SelectMany(l => l.Hosts).ToEquatableArray(),
-            _ => new[] { Model.SmtpIn!, Model.SmtpOut!, Model.Mailstore!, Model.Webmail! as Layer }.SelectMany(l => l.Hosts).ToEquatableArray(),
+            _ => new[] { Model.SmtpIn!, Model.SmtpOut!, Model.Mailstore!, Model.Webmail!, Model.Balancers as Layer }.Where(l => l is not null).SelectMany(l => l!.Hosts).ToEquatableArray(),
         };
         return hosts.Distinct().ToList();
     }
@@ -85,7 +85,7 @@ public sealed class ExampleTests : IClassFixture<ExampleTests.Emitted>
     [MemberData(nameof(Hosts), "webmail")]
     public void Nginx_t_accepts_the_installed_site(string host)
     {
-        var result = InSandbox(host, "nginx -t");
+        var result = InSandbox(host, DaemonChecks.WithSiteAddresses("/etc/nginx/conf.d/*.conf", "nginx -t"));
         Assert.True(result.ExitCode == 0 && result.Output.Contains("test is successful") && !result.Output.Contains("[warn]"), result.ToString());
     }
 

@@ -41,9 +41,22 @@ try {
   page.on('response', r => { if (r.status() >= 400) seen.httpErrors.push(`${r.status()} ${r.url()}`); });
   page.on('console', m => { if (m.type() === 'error') seen.consoleErrors.push(`${m.text()} (${m.location()?.url ?? ''})`); });
   page.on('pageerror', e => seen.pageErrors.push(String(e)));
+  // Chromium aborts a navigation when an address or link of this machine changes (net::ERR_NETWORK_CHANGED): the lab
+  // networks of the other tests share this network namespace, and they move VIPs and stop hosts meanwhile. Only that
+  // error is tried again, with what was seen of the aborted load forgotten.
+  const visit = async url => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await page.goto(url, { waitUntil: 'networkidle0' });
+      } catch (e) {
+        if (attempt >= 3 || !String(e).includes('net::ERR_NETWORK_CHANGED')) throw e;
+        reset();
+      }
+    }
+  };
 
   report.step = 'login page';
-  await page.goto(`${input.baseUrl}/SOGo/`, { waitUntil: 'networkidle0' });
+  await visit(`${input.baseUrl}/SOGo/`);
   const username = 'input[ng-model="app.creds.username"]';
   await page.waitForSelector(username, { visible: true });
   // Rendered by its scripts and styles: AngularJS booted the app, and Angular Material's stylesheet applies.
@@ -67,7 +80,7 @@ try {
   if (!page.url().includes(`/SOGo/so/${input.user}/`)) throw new Error(`after logging in the browser is at ${page.url()}`);
 
   report.step = 'inbox';
-  if (!page.url().includes('/Mail')) await page.goto(`${input.baseUrl}/SOGo/so/${input.user}/Mail/view`, { waitUntil: 'networkidle0' });
+  if (!page.url().includes('/Mail')) await visit(`${input.baseUrl}/SOGo/so/${input.user}/Mail/view`);
   await page.waitForFunction(s => document.body.innerText.includes(s), {}, input.expectSubject);
   await page.screenshot({ path: input.screenshot, fullPage: true });
 

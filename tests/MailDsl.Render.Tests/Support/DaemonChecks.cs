@@ -134,8 +134,16 @@ public static class DaemonChecks
             }
             """);
         // In the /etc sandbox, so files the site names at their host paths (the DH parameters) are where it says.
-        return EtcSandbox.Run(hostDir, $"nginx -t -p '{scratch}' -c '{conf}'");
+        return EtcSandbox.Run(hostDir, WithSiteAddresses($"'{hostDir}'/etc/nginx/conf.d/*.conf", $"nginx -t -p '{scratch}' -c '{conf}'"));
     }
+
+    /// <summary>
+    /// <paramref name="command"/> (nginx -t) in a network namespace of its own whose loopback holds every address the nginx
+    /// sites <paramref name="sites"/> (shell words) listen on: nginx -t binds them, and a host's internal address (where its
+    /// PROXY ports listen behind balancers) is not this machine's.
+    /// </summary>
+    public static string WithSiteAddresses(string sites, string command)
+        => "bash '" + Path.Combine(AppContext.BaseDirectory, "Support", "with-site-addresses.sh") + "' " + sites + " -- " + command;
 
     /// <summary><c>doveconf -n</c> on the emitted, self-contained dovecot.conf.</summary>
     public static CommandResult Dovecot(string hostDir) => Command.Run("doveconf", "-n", "-c", Path.Combine(hostDir, "etc/dovecot/dovecot.conf"));
