@@ -62,10 +62,14 @@ namespace MailDsl.Topology
     /// <param name="Proxy">Whether the check sends a PROXY v2 header first.</param>
     public sealed record HealthCheckPlan(IReadOnlyList<HealthCheckStep> Steps, string? HttpPath, string HttpHost, int HttpStatus, bool OverTls, string Sni, string TlsCa, bool Proxy)
     {
+        /// <summary>The host's port the check dials instead of the traffic's (without PROXY), or null for the same port.</summary>
+        public int? Port { get; init; }
+
         /// <summary>The check in words: how it connects, then what it sends and expects.</summary>
         public string Describe()
         {
             var how = new List<string>();
+            if (Port is { } port) how.Add("port " + port.ToString(CultureInfo.InvariantCulture) + " (the listener without PROXY)");
             if (Proxy) how.Add("a PROXY v2 header first");
             if (OverTls) how.Add("TLS (SNI " + Sni + ", certificate verified against " + TlsCa + ")");
             var opening = how.Count == 0 ? "" : "over " + string.Join(", then ", how) + ": ";
@@ -170,6 +174,12 @@ namespace MailDsl.Topology
         /// <summary>How long a connection may be idle on either leg, minutes (client and server side alike).</summary>
         public int IdleTimeoutMinutes => Balancing.Balancers?.IdleTimeoutMinutes ?? 31;
 
+        // Whether the balancers reach a layer's plain listeners at the address they dial for its hosts: the listeners bind
+        // every address, or the one the balancers dial.
+        private static bool PlainReachable(Layer layer)
+            => string.IsNullOrEmpty(layer.ListenAddress) || layer.ListenAddress is "0.0.0.0" or "::"
+                || layer.Hosts.All(h => PlatformBalancing.BackendAddress(layer, h) == layer.ListenAddress);
+
         /// <summary>
         /// The plan of <paramref name="platform"/>'s balancers; <paramref name="helo"/> is the name a check's EHLO gives (an
         /// emitted balancer host's own). Empty without balancers.
@@ -187,8 +197,15 @@ namespace MailDsl.Topology
                         var leg = Leg(balancers, listener);
                         var tls = listener.Security == ListenerSecurity.ImplicitTls && leg != BalancerLeg.Clear;
                         var expect = balancers.Checks.LastOrDefault(c => c is not null && c.Layer == layer.Key && c.Listener == listener.Name)?.Expect;
-                        var check = HealthChecks.Plan(listener, expect, layer is SmtpInLayer && listener.Protocol == ServiceProtocol.Smtp, helo, layer.Vip!)
+                        var postscreen = layer is SmtpInLayer && listener.Protocol == ServiceProtocol.Smtp;
+                        var check = HealthChecks.Plan(listener, expect, postscreen, helo, layer.Vip!)
                             with { OverTls = tls, Sni = layer.Vip!, TlsCa = platform.CertificateAuthority ?? "@system-ca", Proxy = port.Proxy };
+                        // Postfix's smtpd behind a PROXY port dies (fatal in smtpd_peer_hostaddr_to_sockaddr) on a connection whose
+                        // client left before it was accepted, and master then throttles the service for a minute: a check that
+                        // gives up on a slow start leaves such connections queued every few seconds, so the service never comes
+                        // back (seen in FailoverTests). Its checks go to the plain listener beside it, the same smtpd without PROXY.
+                        if (port.Proxy && !postscreen && listener.Protocol is ServiceProtocol.Smtp or ServiceProtocol.Submission && PlainReachable(layer))
+                            check = check with { Proxy = false, Port = listener.Port };
                         var backends = layer.Hosts.Where(h => !string.IsNullOrEmpty(h)).Distinct()
                             .Select(h => new BalancerBackend(h, PlatformBalancing.BackendAddress(layer, h), port.BackendPort)).ToList();
                         listeners.Add(new BalancedListener(port, leg, backends, check));

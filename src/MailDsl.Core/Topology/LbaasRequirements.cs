@@ -79,7 +79,7 @@ namespace MailDsl.Topology
                 yield return "|---|---|---|---|---|---|---|";
                 foreach (var l in vip)
                     yield return "| " + l.Listener.Port.ToString(CultureInfo.InvariantCulture) + " | " + Cell(l.Listener.Name) + " | " + l.Mode + " | " + Balance(l)
-                        + " | " + string.Join(", ", l.Backends.Select(b => b.Address == b.Host ? b.Endpoint : b.Host + " " + b.Endpoint)) + " | " + (l.Port.Proxy ? "on, health check too" : "off")
+                        + " | " + string.Join(", ", l.Backends.Select(b => b.Address == b.Host ? b.Endpoint : b.Host + " " + b.Endpoint)) + " | " + (l.Port.Proxy ? (l.Check.Proxy ? "on, health check too" : "on, not on the health check") : "off")
                         + " | " + Cell(l.Check.Describe()) + " |";
             }
         }

@@ -139,7 +139,7 @@ namespace MailDsl.Daemons.Haproxy
                     _ => "passed through after a PROXY v2 header",
                 };
 
-        // The server line's options: PROXY v2 (also on the checks), checks over TLS verified against the platform's CA
+        // The server line's options: PROXY v2 (also on the checks, but those that dial a plain port), checks over TLS verified against the platform's CA
         // where the port is TLS, and TLS to the host for re-encrypted HTTPS.
         private static string ServerOptions(HealthCheckPlan check, bool terminate)
         {
@@ -147,6 +147,8 @@ namespace MailDsl.Daemons.Haproxy
             if (terminate) options.Add("ssl sni str(" + check.Sni + ")");
             if (check.Proxy) options.Add("send-proxy-v2");
             options.Add("check");
+            // With a port of its own the check sends no PROXY header (the manual, check-send-proxy).
+            if (check.Port is { } port) options.Add("port " + port.ToString(CultureInfo.InvariantCulture));
             if (check.Proxy) options.Add("check-send-proxy");
             if (check.OverTls) options.AddRange(new[] { "check-ssl", "check-sni " + check.Sni });
             if (check.OverTls || terminate) options.AddRange(new[] { "verify required", "ca-file " + check.TlsCa });
