@@ -122,7 +122,7 @@ namespace MailDsl.Daemons.Haproxy
                 w.Line("balance " + (listener.Protocol is ServiceProtocol.Https or ServiceProtocol.Http ? "source" : "leastconn"));
                 foreach (var line in HealthChecks.Lines(balanced.Check)) w.Line(line);
                 foreach (var backend in balanced.Backends)
-                    w.Line("server " + backend.Host + " " + backend.Endpoint + ServerOptions(balanced.Check, terminate));
+                    w.Line("server " + backend.Host + " " + backend.Endpoint + ServerOptions(balanced.Port.Proxy, balanced.Check, terminate));
                 w.Close("");
             }
             // HAProxy's sections end where the next begins; no closing line, and no blank line at the end of the file.
@@ -141,11 +141,12 @@ namespace MailDsl.Daemons.Haproxy
 
         // The server line's options: PROXY v2 (also on the checks, but those that dial a plain port), checks over TLS verified against the platform's CA
         // where the port is TLS, and TLS to the host for re-encrypted HTTPS.
-        private static string ServerOptions(HealthCheckPlan check, bool terminate)
+        // The traffic's PROXY is the port's (sendsProxy); the check's its own (a check on a plain port sends none).
+        private static string ServerOptions(bool sendsProxy, HealthCheckPlan check, bool terminate)
         {
             var options = new List<string>();
             if (terminate) options.Add("ssl sni str(" + check.Sni + ")");
-            if (check.Proxy) options.Add("send-proxy-v2");
+            if (sendsProxy) options.Add("send-proxy-v2");
             options.Add("check");
             // With a port of its own the check sends no PROXY header (the manual, check-send-proxy).
             if (check.Port is { } port) options.Add("port " + port.ToString(CultureInfo.InvariantCulture));
