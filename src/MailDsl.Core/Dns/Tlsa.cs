@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -29,8 +30,7 @@ namespace MailDsl.Dns
         {
             try
             {
-                foreach (var der in Certificates.Pem.Certificates(pem)) return der;
-                return null;
+                return Certificates.Pem.Certificates(pem).FirstOrDefault();
             }
             catch (FormatException)
             {

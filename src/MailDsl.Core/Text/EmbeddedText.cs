@@ -33,7 +33,7 @@ namespace MailDsl.Text
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd().Replace("\r\n", "\n");
         }
-    
+
         /// <summary>
         /// The text of the embedded file <paramref name="name"/> with each <c>${NAME}</c> in it replaced by the value given for
         /// that name: the file holds the settings that are the same on every host, C# only what varies. <c>${NAME}</c> leaves
