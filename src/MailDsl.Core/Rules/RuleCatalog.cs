@@ -299,9 +299,9 @@ namespace MailDsl.Rules
         public static readonly RuleDescriptor SingleBalancer = new("MAIL7010", "One balancer host: no failover", Severity.Warning, "Balancing",
             "keepalived moves a VIP to another balancer host when its holder fails; with one host, its failure takes every VIP down.");
 
-        /// <summary>MAIL7011: a balancer, VIP or host address that is missing or is not an address.</summary>
+        /// <summary>MAIL7011: a balancer, VIP or host address that is missing, is not an address, or names no one host (0.0.0.0, ::, a group).</summary>
         public static readonly RuleDescriptor BalancerAddress = new("MAIL7011", "Balancer or VIP address missing or invalid", Severity.Error, "Balancing",
-            "keepalived holds each VIP's address, HAProxy binds it, and the backends trust and let in the balancers by their addresses: each must be one IP address (or, for an LBaaS, a network).");
+            "keepalived holds each VIP's address, HAProxy binds it, and the backends trust and let in the balancers by their addresses: each must be one host's IP address (not 0.0.0.0, :: or a group; for an LBaaS, a network).");
 
         /// <summary>MAIL7012: Dovecot behind the PROXY protocol without ssl = required.</summary>
         public static readonly RuleDescriptor ProxiedSslNotRequired = new("MAIL7012", "Dovecot counts the balancer's connections as secured", Severity.Error, "Balancing",

@@ -149,6 +149,26 @@ public class BalancerRuleTests
         Assert.Equal("balancers.sources.0", Assert.Single(Findings(lbaas, "MAIL7011")).OriginKey);
     }
 
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("::")]
+    [InlineData("224.0.0.18")]
+    [InlineData("ff02::12")]
+    [InlineData("255.255.255.255")]
+    public void A_host_vip_or_balancer_address_that_is_no_one_host_is_an_error_at_it(string address)
+    {
+        // bind() reads 0.0.0.0 and :: as every address, and nftables and Dovecot would trust every client by them; a group
+        // address is no host TCP can dial. Each is refused where it is written, naming it.
+        var store = Balanced(store: m => m.Host("store9.example.org", address)).Build();
+        var f = Assert.Single(Findings(store, "MAIL7011"), x => x.Message.Contains("'" + address + "'", StringComparison.Ordinal));
+        Assert.StartsWith("mailstore.hostAddress.", f.OriginKey, StringComparison.Ordinal);
+        var vip = Balanced(store: m => m.Vip("imap.example.org", address)).Build();
+        f = Assert.Single(Findings(vip, "MAIL7011"), x => x.OriginKey == "mailstore.vipAddress");
+        Assert.Contains("'" + address + "'", f.Message, StringComparison.Ordinal);
+        var balancer = Balanced(b => b.Host("lb3.example.org", address)).Build();
+        Assert.Contains(Findings(balancer, "MAIL7011"), x => x.OriginKey == "balancers.hostAddress.2" && x.Message.Contains("'" + address + "'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_balancer_host_or_vip_address_of_another_family_than_the_first_balancer_hosts_is_an_error_at_it()
     {

@@ -270,7 +270,7 @@ namespace MailDsl.Rules.Balancers
         }
     }
 
-    /// <summary>MAIL7011: a balancer, VIP or host address that is missing where it is needed, or is not an address.</summary>
+    /// <summary>MAIL7011: a balancer, VIP or host address that is missing where it is needed, is not an address, or names no one host.</summary>
     internal sealed class BalancerAddressRule : Rule
     {
         public override RuleDescriptor Descriptor => RuleCatalog.BalancerAddress;
@@ -286,15 +286,26 @@ namespace MailDsl.Rules.Balancers
                     if (layer.HostAddresses[i] is not { } named) continue;
                     // The builders number an address as its host among all the layer's hosts (.Hosts and .Host alike).
                     host = NextHost(layer, named.Host, host);
-                    if (Addresses.Parse(named.Address) is null)
-                        yield return Report(host < 0 ? OriginKeys.Of(layer) : OriginKeys.Of(layer).HostAddresses[host],
+                    var origin = host < 0 ? OriginKeys.Of(layer) : OriginKeys.Of(layer).HostAddresses[host];
+                    if (Addresses.Parse(named.Address) is not { } address)
+                        yield return Report(origin,
                             $"The {BalancerRules.Name(layer)} host '{BalancerRules.Show(named.Host)}' has the address '{BalancerRules.Show(named.Address)}', which is not one "
                             + "IPv4 or IPv6 address: the balancers could not dial it, nor the backends trust it. Write the host's address, e.g. 172.16.10.11.");
+                    else if (NoOneHost(address) is { } what)
+                        yield return Report(origin,
+                            $"The {BalancerRules.Name(layer)} host '{BalancerRules.Show(named.Host)}' has the address '{BalancerRules.Show(named.Address)}', which is {what}: "
+                            + "the balancers would dial no host there, and the firewalls and Dovecot would trust it as one. Write the host's own address, e.g. 172.16.10.11.");
                 }
-                if (layer.VipAddress is { } vipAddress && Addresses.Parse(vipAddress) is null)
+                var vip = Addresses.Parse(layer.VipAddress);
+                if (layer.VipAddress is { } vipAddress && vip is null)
                     yield return Report(OriginKeys.Of(layer).VipAddress,
                         $"The {BalancerRules.Name(layer)} VIP address '{BalancerRules.Show(vipAddress)}' is not one IPv4 or IPv6 address: keepalived could not hold it "
                         + "nor HAProxy bind it. Write the VIP's address, e.g. 172.16.10.100.");
+                else if (vip is not null && NoOneHost(vip) is { } what)
+                    yield return Report(OriginKeys.Of(layer).VipAddress,
+                        $"The {BalancerRules.Name(layer)} VIP address '{BalancerRules.Show(layer.VipAddress)}' is {what}, not one host's: HAProxy "
+                        + "would bind it for every address of the balancer host (0.0.0.0, ::) or not at all (a group), and keepalived would move no address a "
+                        + "client dials between the balancers. Write the VIP's address, e.g. 172.16.10.100.");
                 else if (layer.VipAddress is null && balancing.Emitted && balancing.IsFronted(layer))
                     yield return Report(OriginKeys.Of(layer).Vip,
                         $"The {BalancerRules.Name(layer)} VIP '{BalancerRules.Show(layer.Vip)}' has no address, and the emitted balancers must hold it: keepalived adds "
@@ -331,7 +342,8 @@ namespace MailDsl.Rules.Balancers
             System.Net.Sockets.AddressFamily family = default;
             for (var i = 0; i < emitted.Hosts.Count; i++)
             {
-                if (emitted.Hosts[i] is not { } name || Addresses.Parse(emitted.AddressOf(name)) is not { } address) continue;
+                // An address that is no one host's is reported as that, once.
+                if (emitted.Hosts[i] is not { } name || Addresses.Parse(emitted.AddressOf(name)) is not { } address || NoOneHost(address) is not null) continue;
                 if (first is null)
                 {
                     (first, family) = (name, address.AddressFamily);
@@ -346,12 +358,25 @@ namespace MailDsl.Rules.Balancers
             }
             if (first is null) yield break;
             foreach (var layer in balancing.Fronted)
-                if (Addresses.Parse(layer.VipAddress) is { } vip && vip.AddressFamily != family)
+                if (Addresses.Parse(layer.VipAddress) is { } vip && NoOneHost(vip) is null && vip.AddressFamily != family)
                     yield return Report(OriginKeys.Of(layer).VipAddress,
                         $"The {BalancerRules.Name(layer)} VIP address '{BalancerRules.Show(layer.VipAddress)}' is {Family(vip.AddressFamily)}, but the balancer hosts speak "
                         + $"VRRP over {Family(family)} ('{BalancerRules.Show(first)}' has {BalancerRules.Show(emitted.AddressOf(first))}): keepalived holds a VIP only "
                         + "in a VRRP instance of its own family (\"address family must match VRRP instance\"), so this VIP would be held by no one and keepalived -t "
                         + $"fails. Give the VIP an {Family(family)} address, or the balancer hosts addresses of the VIP's family.");
+        }
+
+        // What an address that parses is when it names no one host: 0.0.0.0 and :: are every address to bind() (HAProxy,
+        // nginx) and to a trust list; a multicast or the broadcast address is a group, which TCP cannot dial (RFC 1122 4.2.3.10).
+        private static string? NoOneHost(System.Net.IPAddress address)
+        {
+            if (Addresses.IsUnspecified(address)) return "every address (the unspecified address)";
+            if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+                return address.IsIPv6Multicast ? "a multicast group (ff00::/8)" : null;
+            var first = address.GetAddressBytes()[0];
+            if (first >= 224 && first <= 239) return "a multicast group (224.0.0.0/4)";
+            if (address.Equals(System.Net.IPAddress.Broadcast)) return "the broadcast address";
+            return null;
         }
 
         private static string Family(System.Net.Sockets.AddressFamily family) => family == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4";
