@@ -68,4 +68,21 @@ public sealed class BalancerValueCheckerTests
         Assert.Equal(1, cfg.Split('\n').Count(l => l.Trim() == @"tcp-check expect rstring ^\\*\ OK"));
         Assert.DoesNotContain(@"tcp-check expect string 220\ ", cfg, StringComparison.Ordinal);
     }
+
+    [TargetTheory("haproxy"), MemberData(nameof(Runnable))]
+    public void Tls_to_each_host_offers_that_hosts_layers_own_profile_and_haproxy_accepts_it(Distro target)
+    {
+        // The mailstore TLS 1.3 only, the webmail its default: the checks of the IMAPS/POP3S hosts and the webmail's
+        // re-encryption each offer their own layer's versions and suites, not the webmail's for all.
+        using var emitted = EmittedPlatform.Emit((c, k) => TestPlatforms.Balanced(target, c, k, HttpsBalancing.Terminate, store: m => m.Tls(TlsProfile.Modern)));
+        var result = DaemonChecks.All(target, emitted).First(r => r.Checker == "haproxy -c");
+        Assert.True(result.Passed, result.ToString());
+        var servers = File.ReadAllLines(Path.Combine(emitted.HostDir(Balancer), "etc/haproxy/haproxy.cfg")).Select(l => l.Trim()).Where(l => l.StartsWith("server ", StringComparison.Ordinal)).ToList();
+        var stores = servers.Where(l => l.StartsWith("server store-", StringComparison.Ordinal) && l.Contains(" check-ssl", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(stores);
+        Assert.All(stores, l => Assert.EndsWith(" ssl-min-ver TLSv1.3", l, StringComparison.Ordinal));
+        var webs = servers.Where(l => l.StartsWith("server web-", StringComparison.Ordinal) && l.Contains(" ssl ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(webs);
+        Assert.All(webs, l => Assert.EndsWith(" ssl-min-ver TLSv1.2", l, StringComparison.Ordinal));
+    }
 }

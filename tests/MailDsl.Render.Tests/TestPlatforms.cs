@@ -41,15 +41,17 @@ public static class TestPlatforms
     /// terminated on the balancers as <paramref name="https"/> says.
     /// </summary>
     /// <param name="balancers">Instead of the two emitted balancer hosts: other balancers, e.g. a described LBaaS.</param>
-    public static Platform Balanced(Distro distro, string certificate, string key, HttpsBalancing https = HttpsBalancing.PassThrough, Action<BalancerBuilder>? balancers = null) => Platform.Create("mycompany.dom")
+    /// <param name="store">More of the mailstore layer, e.g. its own TLS profile.</param>
+    public static Platform Balanced(Distro distro, string certificate, string key, HttpsBalancing https = HttpsBalancing.PassThrough, Action<BalancerBuilder>? balancers = null,
+        Action<MailstoreBuilder>? store = null) => Platform.Create("mycompany.dom")
         .Target(distro)
         .Certificate(certificate, key)
         .CertificateAuthority(certificate)
         .SmtpIn(s => s.Host("mx-01.mycompany.dom", "172.16.10.11").Host("mx-02.mycompany.dom", "172.16.10.12").Vip("mx.mycompany.dom", "172.16.10.100"))
         .SmtpOut(s => s.Host("relay-01.mycompany.dom", "172.16.10.21").Host("relay-02.mycompany.dom", "172.16.10.22").Vip("relay.mycompany.dom", "172.16.10.101")
             .Submission(587).Submissions(465))
-        .Mailstore(m => m.Host("store-01.mycompany.dom", "172.16.10.31").Host("store-02.mycompany.dom", "172.16.10.32").Vip("imap.mycompany.dom", "172.16.10.102")
-            .Imap(143).Imaps(993).Pop3s(995))
+        .Mailstore(m => { m.Host("store-01.mycompany.dom", "172.16.10.31").Host("store-02.mycompany.dom", "172.16.10.32").Vip("imap.mycompany.dom", "172.16.10.102")
+            .Imap(143).Imaps(993).Pop3s(995); store?.Invoke(m); })
         .Webmail(w => w.Host("web-01.mycompany.dom", "172.16.10.41").Host("web-02.mycompany.dom", "172.16.10.42").Vip("webmail.mycompany.dom", "172.16.10.103")
             .Sogo(20000).Https(443).HttpRedirect(80))
         .Balancers(balancers ?? (b => b.Host("lb-01.mycompany.dom", "172.16.10.2").Host("lb-02.mycompany.dom", "172.16.10.3").Https(https)));

@@ -55,17 +55,11 @@ namespace MailDsl.Daemons.Haproxy
             w.Line("stats socket " + AdminSocket + " mode 660 level admin");
             w.Line("user haproxy");
             w.Line("group haproxy");
-            w.Line("# TLS where HAProxy terminates HTTPS and where it opens TLS to a host (health checks, re-encryption): the");
-            w.Line("# webmail layer's " + webTls.ProfileDescription + ".");
-            if (webTls.Ciphers.Length > 0)
-            {
-                w.Line("ssl-default-bind-ciphers " + webTls.Ciphers);
-                w.Line("ssl-default-server-ciphers " + webTls.Ciphers);
-            }
+            w.Line("# TLS where HAProxy terminates HTTPS: the webmail layer's " + webTls.ProfileDescription + ".");
+            w.Line("# Where it opens TLS to a host (health checks, re-encryption), each server line names that host's layer's own.");
+            if (webTls.Ciphers.Length > 0) w.Line("ssl-default-bind-ciphers " + webTls.Ciphers);
             w.Line("ssl-default-bind-ciphersuites " + webTls.Profile.Tls13Ciphersuites);
-            w.Line("ssl-default-server-ciphersuites " + webTls.Profile.Tls13Ciphersuites);
             w.Line("ssl-default-bind-options ssl-min-ver " + MinVersion(webTls) + " no-tls-tickets");
-            w.Line("ssl-default-server-options ssl-min-ver " + MinVersion(webTls));
             if (webTls.Groups.Count > 0) w.Line("ssl-default-bind-curves " + string.Join(":", webTls.Groups));
             w.Close("");
 
@@ -121,8 +115,9 @@ namespace MailDsl.Daemons.Haproxy
                 // Long sessions (IMAP, POP3, SMTP) go to the least busy host; HTTPS from one client stays on one host.
                 w.Line("balance " + (listener.Protocol is ServiceProtocol.Https or ServiceProtocol.Http ? "source" : "leastconn"));
                 foreach (var line in HealthChecks.Lines(balanced.Check)) w.Line(line);
+                var serverOptions = ServerOptions(balanced.Port.Proxy, balanced.Check, terminate, topology.TlsOf(layer));
                 foreach (var backend in balanced.Backends)
-                    w.Line("server " + backend.Host + " " + backend.Endpoint + ServerOptions(balanced.Port.Proxy, balanced.Check, terminate));
+                    w.Line("server " + backend.Host + " " + backend.Endpoint + serverOptions);
                 w.Close("");
             }
             // HAProxy's sections end where the next begins; no closing line, and no blank line at the end of the file.
@@ -141,8 +136,10 @@ namespace MailDsl.Daemons.Haproxy
 
         // The server line's options: PROXY v2 (also on the checks, but those that dial a plain port), checks over TLS verified against the platform's CA
         // where the port is TLS, and TLS to the host for re-encrypted HTTPS.
-        // The traffic's PROXY is the port's (sendsProxy); the check's its own (a check on a plain port sends none).
-        private static string ServerOptions(bool sendsProxy, HealthCheckPlan check, bool terminate)
+        // The traffic's PROXY is the port's (sendsProxy); the check's its own (a check on a plain port sends none). TLS to the
+        // host offers the host's layer's own versions and suites (tls), so a layer whose profile shares nothing with the
+        // webmail's is still reached.
+        private static string ServerOptions(bool sendsProxy, HealthCheckPlan check, bool terminate, EffectiveTls tls)
         {
             var options = new List<string>();
             if (terminate) options.Add("ssl sni str(" + check.Sni + ")");
@@ -152,7 +149,12 @@ namespace MailDsl.Daemons.Haproxy
             if (check.Port is { } port) options.Add("port " + port.ToString(CultureInfo.InvariantCulture));
             if (check.Proxy) options.Add("check-send-proxy");
             if (check.OverTls) options.AddRange(new[] { "check-ssl", "check-sni " + check.Sni });
-            if (check.OverTls || terminate) options.AddRange(new[] { "verify required", "ca-file " + check.TlsCa });
+            if (check.OverTls || terminate)
+            {
+                options.AddRange(new[] { "verify required", "ca-file " + check.TlsCa });
+                if (tls.Ciphers.Length > 0) options.Add("ciphers " + tls.Ciphers);
+                options.AddRange(new[] { "ciphersuites " + tls.Profile.Tls13Ciphersuites, "ssl-min-ver " + MinVersion(tls) });
+            }
             return " " + string.Join(" ", options);
         }
 
