@@ -103,6 +103,10 @@ public abstract class ClientAddressTests(PlatformFixture fixture)
                 var fromNeighbour = Platform.Host(neighbour).Run(Dial(address, port));
                 Assert.False(fromNeighbour.Succeeded, $"{neighbour} reached {plan.Name}:{port}, a PROXY port:\n{fromNeighbour}");
                 Assert.Contains("refused", fromNeighbour.Output, StringComparison.OrdinalIgnoreCase);
+                // The host itself too (its connection to its own address arrives on lo): no local process claims a client.
+                var fromItself = Platform.Host(plan.Name).Run(Dial(address, port));
+                Assert.False(fromItself.Succeeded, $"{plan.Name} reached its own PROXY port {port}:\n{fromItself}");
+                Assert.Contains("refused", fromItself.Output, StringComparison.OrdinalIgnoreCase);
                 // Each balancer gets in (its first bytes must be a PROXY header, so nothing is said).
                 foreach (var balancer in balancers)
                 {

@@ -41,18 +41,23 @@ public static class TestPlatforms
     /// terminated on the balancers as <paramref name="https"/> says.
     /// </summary>
     /// <param name="balancers">Instead of the two emitted balancer hosts: other balancers, e.g. a described LBaaS.</param>
+    /// <param name="ipv6">Whether the hosts and VIPs have IPv6 addresses (fd00:172:16:10::N) instead of IPv4 ones (172.16.10.N).</param>
     /// <param name="store">More of the mailstore layer, e.g. its own TLS profile.</param>
     public static Platform Balanced(Distro distro, string certificate, string key, HttpsBalancing https = HttpsBalancing.PassThrough, Action<BalancerBuilder>? balancers = null,
-        Action<MailstoreBuilder>? store = null) => Platform.Create("mycompany.dom")
-        .Target(distro)
-        .Certificate(certificate, key)
-        .CertificateAuthority(certificate)
-        .SmtpIn(s => s.Host("mx-01.mycompany.dom", "172.16.10.11").Host("mx-02.mycompany.dom", "172.16.10.12").Vip("mx.mycompany.dom", "172.16.10.100"))
-        .SmtpOut(s => s.Host("relay-01.mycompany.dom", "172.16.10.21").Host("relay-02.mycompany.dom", "172.16.10.22").Vip("relay.mycompany.dom", "172.16.10.101")
-            .Submission(587).Submissions(465))
-        .Mailstore(m => { m.Host("store-01.mycompany.dom", "172.16.10.31").Host("store-02.mycompany.dom", "172.16.10.32").Vip("imap.mycompany.dom", "172.16.10.102")
-            .Imap(143).Imaps(993).Pop3s(995); store?.Invoke(m); })
-        .Webmail(w => w.Host("web-01.mycompany.dom", "172.16.10.41").Host("web-02.mycompany.dom", "172.16.10.42").Vip("webmail.mycompany.dom", "172.16.10.103")
-            .Sogo(20000).Https(443).HttpRedirect(80))
-        .Balancers(balancers ?? (b => b.Host("lb-01.mycompany.dom", "172.16.10.2").Host("lb-02.mycompany.dom", "172.16.10.3").Https(https)));
+        bool ipv6 = false, Action<MailstoreBuilder>? store = null)
+    {
+        string A(int n) => (ipv6 ? "fd00:172:16:10::" : "172.16.10.") + n;
+        return Platform.Create("mycompany.dom")
+            .Target(distro)
+            .Certificate(certificate, key)
+            .CertificateAuthority(certificate)
+            .SmtpIn(s => s.Host("mx-01.mycompany.dom", A(11)).Host("mx-02.mycompany.dom", A(12)).Vip("mx.mycompany.dom", A(100)))
+            .SmtpOut(s => s.Host("relay-01.mycompany.dom", A(21)).Host("relay-02.mycompany.dom", A(22)).Vip("relay.mycompany.dom", A(101))
+                .Submission(587).Submissions(465))
+            .Mailstore(m => { m.Host("store-01.mycompany.dom", A(31)).Host("store-02.mycompany.dom", A(32)).Vip("imap.mycompany.dom", A(102))
+                .Imap(143).Imaps(993).Pop3s(995); store?.Invoke(m); })
+            .Webmail(w => w.Host("web-01.mycompany.dom", A(41)).Host("web-02.mycompany.dom", A(42)).Vip("webmail.mycompany.dom", A(103))
+                .Sogo(20000).Https(443).HttpRedirect(80))
+            .Balancers(balancers ?? (b => b.Host("lb-01.mycompany.dom", A(2)).Host("lb-02.mycompany.dom", A(3)).Https(https)));
+    }
 }

@@ -4,7 +4,12 @@ namespace MailDsl.Daemons
     /// <param name="Name">The listener's name in the platform, e.g. <c>imaps</c>.</param>
     /// <param name="Address">The address to dial on the host itself (loopback when the daemon binds every address).</param>
     /// <param name="Port">The TCP port.</param>
-    public sealed record ServedPort(string Name, string Address, int Port);
+    /// <param name="Proxy">
+    /// Whether the port takes the PROXY protocol from the balancers only: install.sh and the Ansible role wait until something
+    /// listens there instead of dialing it (the host's firewall resets the host's own connections to it, and a Postfix smtpd
+    /// handed a connection whose client left without a PROXY header dies, so that master throttles the service).
+    /// </param>
+    public sealed record ServedPort(string Name, string Address, int Port, bool Proxy = false);
 
     /// <summary>How a host reaches its own daemons.</summary>
     public static class ServedPorts

@@ -104,7 +104,8 @@ namespace MailDsl.Fleet
             var ports = modules.SelectMany(m => m.Ports(host).Select(p => (Daemon: InstallScriptRenderer.Key(m), Port: p))).ToList();
             w.Line("maildsl_ports:" + (ports.Count == 0 ? " []" : ""));
             foreach (var (daemon, port) in ports)
-                w.Line("  - {daemon: " + daemon + ", name: " + Yaml.Unsafe(port.Name) + ", host: " + Yaml.Unsafe(port.Address) + ", port: " + port.Port.ToString(CultureInfo.InvariantCulture) + "}");
+                w.Line("  - {daemon: " + daemon + ", name: " + Yaml.Unsafe(port.Name) + ", host: " + Yaml.Unsafe(port.Address) + ", port: " + port.Port.ToString(CultureInfo.InvariantCulture)
+                    + ", proxy: " + (port.Proxy ? "true" : "false") + "}");
             return w.ToString();
         }
     }

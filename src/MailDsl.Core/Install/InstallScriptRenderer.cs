@@ -140,6 +140,8 @@ namespace MailDsl.Install
             w.Line("port_name=(" + Words(ports.Select(p => p.Port.Name)) + ")");
             w.Line("port_address=(" + Words(ports.Select(p => p.Port.Address)) + ")");
             w.Line("port_number=(" + Words(ports.Select(p => p.Port.Port.ToString(CultureInfo.InvariantCulture))) + ")");
+            w.Line("# 1 where only the balancers may dial the port (PROXY): waited for as a listener, never dialed.");
+            w.Line("port_proxy=(" + Words(ports.Select(p => p.Port.Proxy ? "1" : "0")) + ")");
             w.Line();
 
         }

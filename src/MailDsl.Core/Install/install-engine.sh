@@ -9,6 +9,7 @@
 # name prefix are indexed alike.
 host='' layers='' target='' family='' log='' backup_root=''
 packages=() daemons=() check_daemon=() check_command=() port_daemon=() port_name=() port_address=() port_number=()
+port_proxy=()
 files=() change_daemon=() change_what=() change_pending=() change_apply=() change_paths=() prepare=() overlay_roots=()
 declare -A package_source=() unit=() running=() start=() reload=() stop=() reloads=() restart_when=() daemon_log=()
 declare -A file_mode=() file_group=() file_daemons=()
@@ -338,14 +339,28 @@ apply_services() {
 # shellcheck disable=SC2016 # $0 and $1 are the inner bash's own arguments
 answers() { timeout 2 bash -c ': >"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null; }
 
-# Every port of every daemon must accept a connection within the health timeout.
+# Whether a socket listens on address $1 (as ss lists it), or on every address, port $2. For the PROXY ports, which are
+# not dialed: the host's firewall resets every connection to them but the balancers' (the host's own too), and Postfix's
+# smtpd, handed a connection whose client left before its PROXY header, dies and master throttles the service.
+listens() {
+  local address=$1 port=$2 local_address
+  if [[ $address == *:* ]]; then address="[$address]"; fi
+  while read -r _ _ _ local_address _; do
+    case $local_address in "$address:$port" | "0.0.0.0:$port" | "[::]:$port" | "*:$port") return 0 ;; esac
+  done < <(ss -Hltn "sport = :$port" 2>/dev/null)
+  return 1
+}
+
+# Every port of every daemon must accept a connection within the health timeout (a PROXY port: be listened on).
 wait_ports() {
-  local i deadline=$((SECONDS + health_timeout))
+  local i deadline=$((SECONDS + health_timeout)) ready
   for i in "${!port_number[@]}"; do
-    until answers "${port_address[$i]}" "${port_number[$i]}"; do
+    ready=answers
+    if [[ ${port_proxy[$i]:-0} == 1 ]]; then ready=listens; fi
+    until "$ready" "${port_address[$i]}" "${port_number[$i]}"; do
       if ((SECONDS >= deadline)); then
-        printf 'install.sh: nothing answers on %s port %s (%s %s) %s s after the daemons were started or reloaded:\n' \
-          "${port_address[$i]}" "${port_number[$i]}" "${port_daemon[$i]}" "${port_name[$i]}" "$health_timeout" >&2
+        printf 'install.sh: nothing %s on %s port %s (%s %s) %s s after the daemons were started or reloaded:\n' \
+          "$ready" "${port_address[$i]}" "${port_number[$i]}" "${port_daemon[$i]}" "${port_name[$i]}" "$health_timeout" >&2
         daemon_words "${port_daemon[$i]}" >&2
         return 1
       fi

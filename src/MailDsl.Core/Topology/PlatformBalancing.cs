@@ -94,8 +94,12 @@ namespace MailDsl.Topology
             var balancing = Of(platform);
             foreach (var layer in host.Layers.Where(balancing.ProxiesTo))
                 foreach (var port in balancing.PortsOf(layer).Where(p => protocols.Contains(p.Listener.Protocol)))
-                    yield return new Daemons.ServedPort(port.Listener.Name + "-proxy", Daemons.ServedPorts.Dial(ProxyListenAddress(layer, host.Name)), port.BackendPort);
+                    yield return new Daemons.ServedPort(port.Listener.Name + "-proxy", Listed(Daemons.ServedPorts.Dial(ProxyListenAddress(layer, host.Name))), port.BackendPort, Proxy: true);
         }
+
+        // An address as ss(8) lists a listener on it (inet_ntop's form: an IPv6 address compressed, in lower case), which is
+        // how install.sh and the Ansible role find the PROXY ports' listeners.
+        private static string Listed(string address) => Addresses.Parse(address)?.ToString() ?? address;
 
         /// <summary>The PROXY port of <paramref name="listener"/>.</summary>
         public static int ProxyPort(Listener listener) => listener.Port + ProxyPortOffset;

@@ -12,7 +12,7 @@ namespace MailDsl.Render.Tests.Install;
 /// <summary>
 /// install.sh's engine as the bash program it is (src/MailDsl.Core/Install/install-engine.sh and install-secrets.sh):
 /// shellcheck on the files of the repository, their functions tested one by one by bash (install-engine-tests.sh beside
-/// this file: restore, prune_backups, the secrets filled in or refused, the run lock), and every host's install.sh holding
+/// this file: restore, prune_backups, the secrets filled in or refused, the run lock, the wait for the ports), and every host's install.sh holding
 /// those files as they are, after the host's data the files read.
 /// </summary>
 public sealed partial class InstallEngineTests
@@ -37,7 +37,7 @@ public sealed partial class InstallEngineTests
         return data;
     }
 
-    [ToolTheory("bash", "flock", NeedsRoot = true)]
+    [ToolTheory("bash", "flock", "python3", "ss", NeedsRoot = true)]
     [MemberData(nameof(BashTests))]
     public void The_engines_functions_pass_their_bash_test(string test)
     {

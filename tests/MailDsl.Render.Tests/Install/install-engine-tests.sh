@@ -197,6 +197,68 @@ test_the_lock_refuses_a_second_run_until_the_first_ends() {
   (take_lock) || fail "a run after the first ended to take the lock"
 }
 
+# A listener on loopback, on a port the kernel picks (in $listener_port), that writes "dialed" to $t/said.$1 when a
+# connection reaches it, or "not dialed" once the test closes descriptor 8 (or after a minute): what wait_ports did.
+listener_port=''
+start_listener() {
+  mkfifo "$t/hold.$1"
+  python3 -c '
+import select, socket, sys
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(8)
+print(s.getsockname()[1], flush=True)
+ready, _, _ = select.select([s, sys.stdin], [], [], 60)
+print("dialed" if s in ready else "not dialed", flush=True)
+' <"$t/hold.$1" >"$t/said.$1" &
+  listener_pid=$!
+  trap 'kill "$listener_pid" 2>/dev/null || true' EXIT
+  exec 8>"$t/hold.$1"
+  until [[ -s $t/said.$1 ]]; do sleep 0.05; done
+  listener_port=$(head -n 1 "$t/said.$1")
+}
+
+# Stops it; what it saw is then in $said.
+said=''
+stop_listener() {
+  exec 8>&-
+  wait "$listener_pid" || true
+  said=$(tail -n 1 "$t/said.$1")
+}
+
+test_wait_ports_waits_for_a_proxy_port_to_listen_and_never_dials_it() {
+  local out status=0
+  health_timeout=5 systemd=0
+  start_listener proxy
+  port_daemon=(postfix) port_name=(smtp-proxy) port_address=(127.0.0.1) port_number=("$listener_port") port_proxy=(1)
+  wait_ports
+  stop_listener proxy
+  expect_eq "what wait_ports did to the PROXY port" "not dialed" "$said"
+  # Nothing listens there any more: the wait ends at the timeout, in its own words.
+  health_timeout=1
+  out=$(wait_ports 2>&1) || status=$?
+  expect_eq "the exit code" 1 "$status"
+  expect_in "the words" "install.sh: nothing listens on 127.0.0.1 port $listener_port (postfix smtp-proxy) 1 s after" "$out"
+  # Any other port is dialed, as before.
+  health_timeout=5
+  start_listener plain
+  port_number=("$listener_port") port_proxy=(0)
+  wait_ports
+  stop_listener plain
+  expect_eq "what wait_ports did to a port without PROXY" "dialed" "$said"
+}
+
+test_listens_reads_the_address_or_every_address_from_ss() {
+  # shellcheck disable=SC2317 # called by listens
+  ss() { printf '%s\n' 'LISTEN 0 100 10.0.0.5:10025 0.0.0.0:*' 'LISTEN 0 100 [fd00::5]:10993 [::]:*' 'LISTEN 0 511 0.0.0.0:10443 0.0.0.0:*' 'LISTEN 0 511 *:10995 *:*'; }
+  listens 10.0.0.5 10025 || fail "10.0.0.5:10025 to be listened on"
+  listens fd00::5 10993 || fail "[fd00::5]:10993 to be listened on"
+  listens 127.0.0.1 10443 || fail "127.0.0.1:10443 to be listened on (0.0.0.0)"
+  listens 10.0.0.5 10995 || fail "10.0.0.5:10995 to be listened on (*)"
+  ! listens 10.0.0.6 10025 || fail "10.0.0.6:10025 not to be listened on (another address)"
+  ! listens 10.0.0.5 1002 || fail "10.0.0.5:1002 not to be listened on (another port)"
+}
+
 test_names=("$@")
 if ((${#test_names[@]} == 0)); then mapfile -t test_names < <(declare -F | awk '$3 ~ /^test_/ { print $3 }'); fi
 tests_passed=0 tests_failed=0

@@ -16,6 +16,15 @@ namespace MailDsl.Daemons.Nftables
     /// (postconf(5): smtpd_upstream_proxy_protocol and postscreen_upstream_proxy_protocol take the header from whoever
     /// connects), and Dovecot's haproxy_trusted_networks and nginx's set_real_ip_from only decide whose header to believe.
     /// <para>
+    /// Loopback is not let in: a connection from the host to its own address arrives on <c>lo</c> too, so that any local
+    /// process could claim any client address. A balancer host that is also a backend still reaches its own PROXY ports:
+    /// HAProxy sets no <c>source</c>, so it dials the host's address from the source the kernel's local route names, the
+    /// address dialed itself (or, for a secondary address, its interface's primary one: seen with <c>ip route get</c>),
+    /// which is a balancer's address when the description gives the host that one address in both layers (a backend host
+    /// without an address is dialed by name, which must then resolve to it, not to Debian's 127.0.1.1).
+    /// install.sh and the Ansible role wait for the PROXY ports by their listeners (<c>ss</c>), never dialing them.
+    /// </para>
+    /// <para>
     /// It is run as a service so that install.sh and the Ansible role place and remove it as they do the daemons: the
     /// ruleset file is checked (<c>nft -c -f</c>), loaded when it changes (the file replaces the whole table in one
     /// transaction), loaded again from the previous file if the install fails, and removed (<c>nft delete table</c>) if it
@@ -58,7 +67,7 @@ namespace MailDsl.Daemons.Nftables
             yield return new Artifact(host.Name, UnitPath, Artifact.ReadableMode, Unit);
         }
 
-        /// <summary>The ruleset: the table replaced whole, the PROXY ports open to the balancers and loopback, reset for everyone else.</summary>
+        /// <summary>The ruleset: the table replaced whole, the PROXY ports open to the balancers, reset for everyone else (the host itself included).</summary>
         public static string Ruleset(HostPlan host, PlatformBalancing balancing)
         {
             var ports = balancing.ProxyPortsOn(host).Select(p => p.BackendPort).Distinct().OrderBy(p => p).ToList();
@@ -77,7 +86,6 @@ namespace MailDsl.Daemons.Nftables
             if (v6.Count > 0) Set(w, "balancers_v6", "ipv6_addr", v6);
             w.Open("chain input {");
             w.Line("type filter hook input priority filter; policy accept;");
-            w.Line("iifname \"lo\" accept");
             if (v4.Count > 0) w.Line("tcp dport " + list + " ip saddr @balancers_v4 accept");
             if (v6.Count > 0) w.Line("tcp dport " + list + " ip6 saddr @balancers_v6 accept");
             w.Line("tcp dport " + list + " counter reject with tcp reset");
@@ -116,7 +124,9 @@ namespace MailDsl.Daemons.Nftables
             + "WantedBy=multi-user.target\n";
 
         /// <inheritdoc/>
-        public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host) => new[] { "nftables" };
+        /// <remarks>And ss (iproute2; RHEL's iproute), with which install.sh waits for the PROXY ports' listeners.</remarks>
+        public override IReadOnlyList<string> Packages(TargetFacts target, HostPlan host)
+            => new[] { "nftables", target.Family == DistroFamily.Rhel ? "iproute" : "iproute2" };
 
         /// <inheritdoc/>
         public override ServiceControl Service(TargetFacts target)
