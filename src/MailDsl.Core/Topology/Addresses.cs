@@ -60,5 +60,8 @@ namespace MailDsl.Topology
 
         /// <summary>Whether <paramref name="address"/> (already an address) binds every address of its family: 0.0.0.0 or ::.</summary>
         public static bool IsUnspecified(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
+
+        /// <summary>Whether daemons told to listen on <paramref name="listen"/> bind every address: none written, 0.0.0.0 or ::.</summary>
+        public static bool BindsEvery(string? listen) => string.IsNullOrEmpty(listen) || Parse(listen) is { } address && IsUnspecified(address);
     }
 }

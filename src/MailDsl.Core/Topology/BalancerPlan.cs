@@ -177,7 +177,7 @@ namespace MailDsl.Topology
         // Whether the balancers reach a layer's plain listeners at the address they dial for its hosts: the listeners bind
         // every address, or the one the balancers dial.
         private static bool PlainReachable(Layer layer)
-            => string.IsNullOrEmpty(layer.ListenAddress) || layer.ListenAddress is "0.0.0.0" or "::"
+            => Addresses.BindsEvery(layer.ListenAddress)
                 || layer.Hosts.All(h => PlatformBalancing.BackendAddress(layer, h) == layer.ListenAddress);
 
         /// <summary>

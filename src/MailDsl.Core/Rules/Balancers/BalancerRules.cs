@@ -486,7 +486,7 @@ namespace MailDsl.Rules.Balancers
 
         // Whether a layer's daemons, bound on listen (none or 0.0.0.0/:: is every address), take the VIP's address too.
         private static bool Binds(string? listen, string? vip)
-            => string.IsNullOrWhiteSpace(listen) || Addresses.Parse(listen) is not { } l || Addresses.IsUnspecified(l) || l.Equals(Addresses.Parse(vip));
+            => Addresses.BindsEvery(listen) || Addresses.Parse(listen) is not { } l || l.Equals(Addresses.Parse(vip));
     }
 
     /// <summary>MAIL7016: emitted balancers with no host: nothing holds the VIPs (MAIL7010 warns about one).</summary>
